@@ -1,0 +1,79 @@
+/**
+ * Exact arithmetic over BigInt rationals.
+ *
+ * Main definitions
+ * - `exactArithmetic`: the `Arithmetic<Rational>` instance.
+ *
+ * Implementation details
+ * fraction.js keeps every value in lowest terms with BigInt parts, so no
+ * operation rounds. Transcendental operations have no rational value except at
+ * trivial points (exp 0 = 1, log 1 = 0, sqrt of a square); elsewhere they throw
+ * `InexactError`, and the caller moves the computation to interval mode.
+ */
+import { InexactError, type Arithmetic, type Sign } from './arithmetic.js';
+import { exactNumberObject } from './numberObject.js';
+import { Rational, numeratorDenominator } from './rational.js';
+
+const ZERO = new Rational(0n);
+const ONE = new Rational(1n);
+
+/** Integer square root of a non-negative bigint (floor). */
+export function integerSqrt(value: bigint): bigint {
+  if (value < 2n) return value;
+  let x = BigInt(Math.floor(Math.sqrt(Number(value))));
+  // Newton steps from the float estimate; exact for any size.
+  for (;;) {
+    const next = (x + value / x) >> 1n;
+    if (next >= x && x * x <= value && (x + 1n) * (x + 1n) > value) return x;
+    if (next === x) break;
+    x = next;
+  }
+  while (x * x > value) x -= 1n;
+  while ((x + 1n) * (x + 1n) <= value) x += 1n;
+  return x;
+}
+
+export const exactArithmetic: Arithmetic<Rational> = {
+  mode: 'exact',
+  label: 'exact',
+  zero: ZERO,
+  one: ONE,
+  fromRational: (q) => q,
+  fromInteger: (k) => new Rational(BigInt(k)),
+  add: (a, b) => a.add(b),
+  sub: (a, b) => a.sub(b),
+  mul: (a, b) => a.mul(b),
+  div: (a, b) => {
+    if (b.n === 0n) throw new RangeError('division by zero');
+    return a.div(b);
+  },
+  neg: (a) => a.neg(),
+  abs: (a) => a.abs(),
+  pow: (a, k) => {
+    let result = ONE;
+    for (let i = 0; i < k; i++) result = result.mul(a);
+    return result;
+  },
+  sqrt: (a) => {
+    const [p, d] = numeratorDenominator(a);
+    if (p < 0n) throw new RangeError('sqrt of a negative number');
+    const rootP = integerSqrt(p);
+    const rootD = integerSqrt(d);
+    if (rootP * rootP !== p || rootD * rootD !== d) throw new InexactError('sqrt of a non-square');
+    return new Rational(rootP, rootD);
+  },
+  exp: (a) => {
+    if (a.n === 0n) return ONE;
+    throw new InexactError('exp of a non-zero rational');
+  },
+  log: (a) => {
+    if (a.equals(ONE)) return ZERO;
+    if (a.s < 0n || a.n === 0n) throw new RangeError('log of a non-positive number');
+    throw new InexactError('log of a rational other than 1');
+  },
+  sign: (a) => (a.n === 0n ? 0 : (Number(a.s) as Sign)),
+  compare: (a, b) => a.compare(b) as Sign,
+  toNumber: (a) => a.valueOf(),
+  toNumberObject: exactNumberObject,
+  toRational: (a) => a,
+};

@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../io.js';
+
+export function registerRlvr(program: Command, context: CommandContext): void {
+  void program;
+  void context;
+}

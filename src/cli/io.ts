@@ -1,0 +1,28 @@
+/**
+ * Where commands write. Injected so that tests can run commands in-process.
+ *
+ * Main definitions
+ * - `CommandIO`: stdout/stderr writers and whether stderr is a terminal
+ *   (progress bars are drawn only then, and never with --json).
+ * - `CommandContext`: the IO plus the exit code a command sets.
+ */
+export interface CommandIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when progress may be drawn (stderr is a TTY). */
+  readonly interactive: boolean;
+}
+
+export interface CommandContext {
+  readonly io: CommandIO;
+  /** Set the process exit code (EXIT of errors.ts). The largest code set wins except that 2 is final. */
+  setExitCode(code: number): void;
+}
+
+export function processIO(): CommandIO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
+  };
+}
