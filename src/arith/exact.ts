@@ -20,7 +20,9 @@ const ONE = new Rational(1n);
 /** Integer square root of a non-negative bigint (floor). */
 export function integerSqrt(value: bigint): bigint {
   if (value < 2n) return value;
-  let x = BigInt(Math.floor(Math.sqrt(Number(value))));
+  // Float estimate of sqrt(value >> 2h) << h; h > 0 only beyond the float64 range.
+  const halfShift = BigInt(Math.max(0, value.toString(16).length * 2 - 500));
+  let x = BigInt(Math.floor(Math.sqrt(Number(value >> (2n * halfShift))))) << halfShift;
   // Newton steps from the float estimate; exact for any size.
   for (;;) {
     const next = (x + value / x) >> 1n;
