@@ -2,8 +2,10 @@
  * The `ebm-lens` command line.
  *
  * Main definitions
- * - `main(argv, io)`: parses the arguments, runs one command, returns the exit
- *   code. Every command lives in commands/<name>.ts and registers itself here.
+ * - `main(argv, io, catalogue)`: parses the arguments, runs one command, returns
+ *   the exit code. Every command lives in commands/<name>.ts and registers itself
+ *   here. The theorem catalogue is passed in (bin/ebm-lens.js loads it), since
+ *   the engine never imports theorems/.
  *
  * Implementation details
  * commander's own errors (unknown option, missing argument) are reduced to one
@@ -19,8 +21,13 @@ import { registerRlvr } from './commands/rlvr.js';
 import { registerCatalogueCommands } from './commands/catalogue.js';
 import { registerEmpirical } from './commands/empirical.js';
 import { VERSION } from '../version.js';
+import type { Theorem } from '../runner/theorem.js';
 
-export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CommandIO = processIO(),
+  catalogue: readonly Theorem[] = [],
+): Promise<number> {
   let exitCode: number = EXIT.ok;
   const context: CommandContext = {
     io,
@@ -39,7 +46,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       writeErr: (text) => io.stderr(text),
       outputError: (text, write) => write(`ebm-lens: ${firstLine(text).replace(/^error: /, '')} (see 'ebm-lens --help')\n`),
     });
-  registerCatalogueCommands(program, context);
+  registerCatalogueCommands(program, context, catalogue);
   registerAnalyze(program, context);
   registerRlvr(program, context);
   registerEmpirical(program, context);

@@ -1,8 +1,417 @@
+/**
+ * The catalogue commands: `list`, `check` and `replay`.
+ *
+ * Main definitions
+ * - `registerCatalogueCommands(program, context, catalogue, certify)`: adds the
+ *   three commands over the given theorems.
+ *
+ * Main statements (the contract of DESIGN.md)
+ * - `check --json` prints `{ "theorems": [{ "id", "status", "identities":
+ *   [{ "name", "status" }], "properties": [{ "name", "runs", "mode", "status",
+ *   "counterexample"? }], "mutants": [{ "name", "refuted" }] }], "seed",
+ *   "profile" }` (entries carry extra keys: seeds, paths, margins, counts).
+ * - Exit codes: 0 every theorem verified, 1 one falsified (or a mutant
+ *   survived), 2 bad usage, 3 undecided, 4 a bug (an exception in a check).
+ *
+ * Implementation details
+ * Options are validated here, before any run, and a bad one is one line naming
+ * the option and the fix (exit 2). `--report DIR` is written after the run,
+ * atomically; a run that throws leaves no report.
+ */
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
+import { EXIT, InputError } from '../errors.js';
+import { createProgress } from '../progress.js';
+import type { PropertySpec, Theorem } from '../../runner/theorem.js';
+import type { Certifier } from '../../runner/identity.js';
+import { certifyIdentity } from '../../symbolic/certify.js';
+import { validateCatalogue } from '../../runner/validate.js';
+import { DEFAULT_PROFILE, PROFILES, isProfileName, type Profile } from '../../runner/profiles.js';
+import { DEFAULT_SEED, SEED_MAX, SEED_MIN } from '../../runner/seed.js';
+import { overallStatus, runCatalogue, type TheoremResult, type TheoremStatus } from '../../runner/run.js';
+import { replay, type Counterexample, type ReplayResult } from '../../runner/property.js';
+import { buildReport } from '../../report/model.js';
+import { collectEnvironment } from '../../report/environment.js';
+import { writeReport } from '../../report/report.js';
+import { toJsonText } from '../../report/json.js';
+import { formatMargin, replayCommand } from '../../report/markdown.js';
+import type { NumberObject } from '../../arith/numberObject.js';
 
-/** list, check, replay (and later ablate, assume) over the theorem catalogue. */
-export function registerCatalogueCommands(program: Command, context: CommandContext): void {
-  void program;
-  void context;
+/** Largest --runs accepted: beyond it a check would take hours; deep is 5000. */
+const MAX_RUNS = 1_000_000;
+
+export function registerCatalogueCommands(
+  program: Command,
+  context: CommandContext,
+  catalogue: readonly Theorem[] = [],
+  certify: Certifier = certifyIdentity,
+): void {
+  // A malformed catalogue is a bug of ebm-lens: checked when a command runs, reported as an internal error.
+  const checked = (): readonly Theorem[] => {
+    validateCatalogue(catalogue);
+    return catalogue;
+  };
+  program
+    .command('list')
+    .description('the theorem catalogue with statements and assumptions')
+    .option('--json', 'print JSON')
+    .action((options: { json?: boolean }) => list(context, checked(), Boolean(options.json)));
+
+  program
+    .command('check')
+    .description('check theorems: identities, properties, mutants (all theorems when no ID is given)')
+    .argument('[ids...]', 'theorem IDs, e.g. T1 T5')
+    .option('--runs <n>', 'runs per property and per mutant (overrides the profile)')
+    .option('--seed <s>', `master seed, an integer (default ${DEFAULT_SEED})`)
+    .option('--profile <name>', `quick (${PROFILES.quick.runs} runs), standard (${PROFILES.standard.runs}) or deep (${PROFILES.deep.runs})`, DEFAULT_PROFILE)
+    .option('--json', 'print JSON')
+    .option('--report <dir>', 'write report.json and report.md to this directory')
+    .action((ids: string[], options: CheckOptions) => check(context, checked(), certify, ids, options));
+
+  program
+    .command('replay')
+    .description('reproduce one counterexample from the seed and path printed by check')
+    .argument('<id>', 'theorem ID')
+    .requiredOption('--seed <s>', 'the seed printed with the counterexample')
+    .requiredOption('--path <p>', 'the path printed with the counterexample')
+    .option('--property <name>', 'the property or mutant (optional when exactly one property fails there)')
+    .option('--assumption <id>', 'replay on the instances violating this assumption (ablation counterexamples)')
+    .option('--json', 'print JSON')
+    .action((id: string, options: ReplayOptions) => replayCommandAction(context, checked(), id, options));
+}
+
+// ---------------------------------------------------------------- options
+
+function parseSeed(text: string, option: string): number {
+  const trimmed = text.trim();
+  const value = /^[+-]?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < SEED_MIN || value > SEED_MAX) {
+    throw new InputError(option, `'${text}' is not an integer in [${SEED_MIN}, ${SEED_MAX}]`, `pass a whole number, e.g. ${option} 42`);
+  }
+  return value;
+}
+
+function parseRuns(text: string): number {
+  const trimmed = text.trim();
+  const value = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_RUNS) {
+    throw new InputError('--runs', `'${text}' is not a whole number of runs in [1, ${MAX_RUNS}]`, 'pass e.g. --runs 200');
+  }
+  return value;
+}
+
+function parseProfile(text: string): Profile {
+  if (!isProfileName(text)) throw new InputError('--profile', `'${text}' is not a profile`, 'use quick, standard or deep');
+  return PROFILES[text];
+}
+
+function findTheorem(catalogue: readonly Theorem[], id: string): Theorem {
+  const theorem = catalogue.find((t) => t.id === id) ?? catalogue.find((t) => t.id.toLowerCase() === id.toLowerCase());
+  if (theorem === undefined) {
+    const valid = catalogue.length === 0 ? '(none: the catalogue is empty)' : catalogue.map((t) => t.id).join(', ');
+    throw new InputError('ID', `unknown theorem '${id}'`, `valid IDs: ${valid}`);
+  }
+  return theorem;
+}
+
+/** The theorems named, in catalogue order, each once; all of them when none is named. */
+function selectTheorems(catalogue: readonly Theorem[], ids: readonly string[]): Theorem[] {
+  if (ids.length === 0) return [...catalogue];
+  const chosen = new Set(ids.map((id) => findTheorem(catalogue, id)));
+  return catalogue.filter((t) => chosen.has(t));
+}
+
+function checkReportDir(dir: string): void {
+  if (dir.trim() === '') throw new InputError('--report', 'the directory name is empty', 'pass a directory, e.g. --report out');
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new InputError('--report', `'${dir}' exists and is not a directory`, 'pass a directory (it is created if missing)');
+  }
+}
+
+// ---------------------------------------------------------------- list
+
+function list(context: CommandContext, catalogue: readonly Theorem[], json: boolean): void {
+  const { io } = context;
+  if (json) {
+    const theorems = catalogue.map((t) => ({
+      id: t.id,
+      title: t.title,
+      statement: { text: t.statement.text, latex: t.statement.latex },
+      source: t.source,
+      assumptions: t.assumptions.map((a) => ({ id: a.id, text: a.text, needed: a.needed, properties: [...a.properties] })),
+      identities: t.identities.map((i) => i.name),
+      properties: t.properties.map((p) => ({ name: p.name, claim: p.claim, mode: p.mode })),
+      mutants: t.mutants.map((m) => ({ name: m.name, claim: m.claim, mode: m.mode })),
+    }));
+    io.stdout(`${toJsonText({ theorems })}\n`);
+    return;
+  }
+  if (catalogue.length === 0) {
+    io.stdout('The catalogue is empty.\n');
+    return;
+  }
+  const lines: string[] = [];
+  for (const t of catalogue) {
+    lines.push(`${t.id}  ${t.title}`);
+    lines.push(...indent(t.statement.text, '    '));
+    for (const a of t.assumptions) lines.push(`    assumption ${a.id}${a.needed ? '' : ' (not needed)'}: ${a.text}`);
+    lines.push(`    ${t.identities.length} identities, ${t.properties.length} properties, ${t.mutants.length} mutants`, '');
+  }
+  io.stdout(`${lines.join('\n')}`);
+}
+
+function indent(text: string, prefix: string): string[] {
+  return text.split('\n').map((line) => `${prefix}${line}`);
+}
+
+// ---------------------------------------------------------------- check
+
+interface CheckOptions {
+  runs?: string;
+  seed?: string;
+  profile: string;
+  json?: boolean;
+  report?: string;
+}
+
+const EXIT_OF_STATUS: Record<TheoremStatus, number> = {
+  verified: EXIT.ok,
+  falsified: EXIT.falsified,
+  undecided: EXIT.undecided,
+  error: EXIT.internal,
+};
+
+function check(context: CommandContext, catalogue: readonly Theorem[], certify: Certifier, ids: string[], options: CheckOptions): void {
+  const { io } = context;
+  const profile = parseProfile(options.profile);
+  const runs = options.runs === undefined ? undefined : parseRuns(options.runs);
+  const seed = options.seed === undefined ? DEFAULT_SEED : parseSeed(options.seed, '--seed');
+  const theorems = selectTheorems(catalogue, ids);
+  if (options.report !== undefined) checkReportDir(options.report);
+
+  const json = Boolean(options.json);
+  const progress = createProgress(io, io.interactive && !json);
+  let result;
+  try {
+    result = runCatalogue(theorems, { seed, profile, certify, onProgress: (event) => progress.update(event), ...(runs === undefined ? {} : { runs }) });
+  } finally {
+    progress.finish();
+  }
+
+  if (options.report !== undefined) {
+    try {
+      writeReport(options.report, buildReport(result, collectEnvironment()));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      throw new InputError('--report', `cannot write to '${options.report}' (${code})`, 'pass a writable directory');
+    }
+  }
+
+  if (json) {
+    io.stdout(`${toJsonText({ theorems: result.theorems.map(jsonTheorem), seed, profile: profile.name })}\n`);
+  } else {
+    io.stdout(renderCheck(result.theorems, seed, profile, result.runs, options.report));
+  }
+  context.setExitCode(EXIT_OF_STATUS[overallStatus(result.theorems.map((t) => t.status))]);
+}
+
+function jsonTheorem(t: TheoremResult): unknown {
+  return {
+    id: t.id,
+    title: t.title,
+    status: t.status,
+    identities: t.identities.map((i) => ({
+      name: i.name,
+      status: i.status,
+      seed: i.seed,
+      ...(i.certificate !== undefined ? { detail: i.certificate.detail } : {}),
+      ...(i.error !== undefined ? { error: i.error } : {}),
+    })),
+    properties: t.properties,
+    mutants: t.mutants,
+    ...(t.ablations !== undefined ? { ablations: t.ablations } : {}),
+  };
+}
+
+function renderCheck(theorems: readonly TheoremResult[], seed: number, profile: Profile, runs: number, reportDir: string | undefined): string {
+  const lines: string[] = [];
+  if (theorems.length === 0) lines.push('No theorems to check: the catalogue is empty.');
+  for (const t of theorems) {
+    lines.push(`${t.id}  ${t.title}: ${t.status.toUpperCase()}`);
+    const certified = t.identities.filter((i) => i.status === 'certified' || i.status === 'numerically-certified').length;
+    lines.push(`  identities  ${certified}/${t.identities.length} certified`);
+    for (const i of t.identities) {
+      if (i.status !== 'certified') lines.push(`    ${i.name}: ${i.status}${i.error !== undefined ? ` (${i.error})` : i.certificate !== undefined ? ` (${i.certificate.detail})` : ''}`);
+    }
+    if (t.properties.length > 0) {
+      const header = ['property', 'mode', 'runs', 'undecided', 'smallest margin', 'status'];
+      const rows = t.properties.map((p) => [p.name, p.mode, String(p.runs), String(p.undecided), formatMargin(p.smallestMargin), p.status]);
+      lines.push(...alignedTable(header, rows, '  '));
+      for (const p of t.properties) {
+        if (p.error !== undefined) lines.push(`    ${p.name}: error (a bug, not a verdict): ${p.error}`);
+        if (p.status === 'undecided' && p.undecidedReasons.length > 0) lines.push(`    ${p.name}: ${p.undecided} runs undecided, e.g. ${p.undecidedReasons[0]}`);
+        if (p.status === 'passed-float64') lines.push(`    ${p.name}: float64 evidence only, never reported as verified`);
+        if (p.counterexample !== undefined) lines.push(...counterexampleLines(t.id, p.name, p.counterexample, p.status === 'falsified'));
+      }
+    } else {
+      lines.push('  properties  none');
+    }
+    const refuted = t.mutants.filter((m) => m.refuted).length;
+    lines.push(`  mutants     ${refuted}/${t.mutants.length} refuted`);
+    for (const m of t.mutants) {
+      if (m.status === 'survived') lines.push(`    ${m.name}: SURVIVED ${m.runs} runs (the suite cannot tell this false claim apart)`);
+      else if (m.status === 'undecided') lines.push(`    ${m.name}: not refuted, ${m.undecided} of ${m.runs} runs undecided`);
+      else if (m.status === 'error') lines.push(`    ${m.name}: error (a bug, not a verdict): ${m.error ?? 'unknown'}`);
+    }
+    lines.push('');
+  }
+  const counts = { verified: 0, falsified: 0, undecided: 0, error: 0 };
+  for (const t of theorems) counts[t.status] += 1;
+  if (theorems.length > 0) {
+    lines.push(
+      `${overallStatus(theorems.map((t) => t.status))}: ${counts.verified} verified, ${counts.falsified} falsified, ${counts.undecided} undecided` +
+        `${counts.error > 0 ? `, ${counts.error} error` : ''} (seed ${seed}, profile ${profile.name}, ${runs} runs)`,
+    );
+  }
+  if (reportDir !== undefined) lines.push(`report written to ${reportDir} (report.json, report.md)`);
+  return `${lines.join('\n')}\n`;
+}
+
+function alignedTable(header: readonly string[], rows: readonly (readonly string[])[], prefix: string): string[] {
+  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
+  const format = (cells: readonly string[]): string => `${prefix}${cells.map((c, k) => c.padEnd(widths[k]!)).join('  ')}`.trimEnd();
+  return [format(header), ...rows.map(format)];
+}
+
+function counterexampleLines(theoremId: string, name: string, c: Counterexample, isFail: boolean): string[] {
+  const lines = [
+    isFail ? `    ${name}: counterexample (shrunk ${c.shrinks} times): ${c.claim}` : `    ${name}: smallest instance that crashes it (shrunk ${c.shrinks} times)`,
+    `      instance: ${toJsonText(c.instance, 0)}`,
+  ];
+  for (const [key, value] of Object.entries(c.values ?? {})) {
+    lines.push(`      ${key} = ${valueText(value)}`);
+  }
+  lines.push(`      replay: ${replayCommand(theoremId, name, c)}`);
+  return lines;
+}
+
+/** A value of a fail verdict: exact when known, else the approximation and its enclosure. */
+function valueText(value: NumberObject | string): string {
+  if (typeof value === 'string') return value;
+  if (value.exact !== undefined) return value.exact;
+  return `${value.approx} in [${value.lo}, ${value.hi}]${value.float64 ? ' (float64)' : ''}`;
+}
+
+// ---------------------------------------------------------------- replay
+
+interface ReplayOptions {
+  seed: string;
+  path: string;
+  property?: string;
+  assumption?: string;
+  json?: boolean;
+}
+
+function replayCommandAction(context: CommandContext, catalogue: readonly Theorem[], id: string, options: ReplayOptions): void {
+  const theorem = findTheorem(catalogue, id);
+  const seed = parseSeed(options.seed, '--seed');
+  const path = options.path.trim();
+  if (!/^\d+(:\d+)*$/.test(path)) throw new InputError('--path', `'${options.path}' is not a fast-check path`, "pass the path printed by check, e.g. --path 12:0:3");
+
+  let arbitraryOf = (spec: PropertySpec<unknown>) => spec.arbitrary;
+  if (options.assumption !== undefined) {
+    const assumption = theorem.assumptions.find((a) => a.id === options.assumption);
+    if (assumption === undefined) {
+      throw new InputError('--assumption', `${theorem.id} has no assumption '${options.assumption}'`, `use one of: ${theorem.assumptions.map((a) => a.id).join(', ') || '(none)'}`);
+    }
+    arbitraryOf = () => assumption.violate;
+  }
+
+  const attempt = (spec: PropertySpec<unknown>): ReplayResult => {
+    try {
+      return replay(spec, arbitraryOf(spec), seed, path);
+    } catch (error) {
+      if (error instanceof RangeError) throw new InputError('--path', error.message, 'pass the seed and path printed by check for this property');
+      throw error;
+    }
+  };
+
+  let kind: 'property' | 'mutant';
+  let spec: PropertySpec<unknown>;
+  let result: ReplayResult;
+  if (options.property !== undefined) {
+    const property = theorem.properties.find((p) => p.name === options.property);
+    const mutant = options.assumption === undefined ? theorem.mutants.find((m) => m.name === options.property) : undefined;
+    const found = property ?? mutant;
+    if (found === undefined) {
+      const names = [...theorem.properties, ...(options.assumption === undefined ? theorem.mutants : [])].map((s) => s.name);
+      throw new InputError('--property', `${theorem.id} has no property or mutant '${options.property}'`, `use one of: ${names.join(', ') || '(none)'}`);
+    }
+    kind = property !== undefined ? 'property' : 'mutant';
+    spec = found;
+    result = attempt(spec);
+  } else {
+    if (theorem.properties.length === 0) throw new InputError('--property', `${theorem.id} has no properties`, 'name a mutant with --property NAME');
+    const candidates = theorem.properties.length === 1 ? theorem.properties : theorem.properties.filter((p) => failsAt(p, arbitraryOf(p), seed, path));
+    if (candidates.length !== 1) {
+      const problem =
+        candidates.length === 0
+          ? `no property of ${theorem.id} fails at seed ${seed}, path ${path}`
+          : `several properties of ${theorem.id} fail at seed ${seed}, path ${path}: ${candidates.map((p) => p.name).join(', ')}`;
+      throw new InputError('--property', problem, 'name the property or mutant with --property NAME');
+    }
+    kind = 'property';
+    spec = candidates[0]!;
+    result = attempt(spec);
+  }
+
+  const exit =
+    result.outcome === 'fail'
+      ? EXIT.falsified
+      : result.outcome === 'error'
+        ? EXIT.internal
+        : result.outcome === 'undecided' || result.outcome === 'unconfirmed'
+          ? EXIT.undecided
+          : EXIT.ok;
+  const { io } = context;
+  if (options.json) {
+    io.stdout(
+      `${toJsonText({
+        id: theorem.id,
+        kind,
+        name: spec.name,
+        ...(options.assumption !== undefined ? { assumption: options.assumption } : {}),
+        mode: spec.mode,
+        seed,
+        path,
+        outcome: result.outcome,
+        ...(result.reason !== undefined ? { reason: result.reason } : {}),
+        counterexample: result.counterexample,
+      })}\n`,
+    );
+  } else {
+    const c = result.counterexample;
+    const heading = `${theorem.id} ${kind} '${spec.name}'${options.assumption !== undefined ? ` without ${options.assumption}` : ''} at seed ${seed}, path ${path}`;
+    const lines = [
+      result.outcome === 'fail' ? `${heading}: counterexample reproduced` : `${heading}: ${result.outcome}, not a counterexample`,
+      `  claim: ${c.claim}`,
+      `  instance: ${toJsonText(c.instance, 0)}`,
+    ];
+    for (const [key, value] of Object.entries(c.values ?? {})) {
+      lines.push(`  ${key} = ${valueText(value)}`);
+    }
+    if (result.reason !== undefined) lines.push(`  reason: ${result.reason}`);
+    io.stdout(`${lines.join('\n')}\n`);
+  }
+  context.setExitCode(exit);
+}
+
+function failsAt(spec: PropertySpec<unknown>, arbitrary: PropertySpec<unknown>['arbitrary'], seed: number, path: string): boolean {
+  try {
+    return replay(spec, arbitrary, seed, path).outcome === 'fail';
+  } catch (error) {
+    if (error instanceof RangeError) return false; // the path names no instance of this property's arbitrary
+    throw error;
+  }
 }

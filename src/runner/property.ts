@@ -1,0 +1,387 @@
+/**
+ * Running one property (or mutant, or ablated property) with fast-check.
+ *
+ * Main definitions
+ * - `evaluate(spec, instance)`: the outcome of one instance: pass, undecided,
+ *   fail, a float64 rounding artifact, an unconfirmed float64 fail, or an error.
+ * - `explore(spec, arbitrary, options)`: fast-check over the instances with a
+ *   recorded seed; tallies of every run and the shrunk failure, if any.
+ * - `runProperty(spec, options)`: a property's status: verified,
+ *   passed-float64, falsified, undecided or error.
+ * - `runMutant(spec, options)`: refuted, survived, undecided or error.
+ * - `replay(spec, arbitrary, seed, path)`: the one instance a seed and path name.
+ *
+ * Main statements
+ * - "verified" is returned only when every run of an exact or interval
+ *   property passed: no undecided run, no fail, no error.
+ * - A counterexample is reported only for a fail verdict (for float mode: a
+ *   fail confirmed by the property's rigorous `confirm`).
+ *
+ * Implementation details
+ * fast-check sees a run as failing only on a fail (or an exception). Undecided
+ * instances are tallied and the predicate returns true, so the search goes on
+ * and shrinking never walks toward an undecided instance. Once the first
+ * failure is seen, fast-check only shrinks: from then on runs are not tallied,
+ * and a shrink candidate counts as failing only if it fails the same way (a
+ * fail never shrinks into a crash, nor a crash into a fail). The shrunk
+ * instance is evaluated once more at the end to report its verdict; a
+ * different outcome there means the predicate is not deterministic (an error).
+ */
+import fc from 'fast-check';
+import { UndecidedError } from '../arith/arithmetic.js';
+import type { ArithmeticMode } from '../arith/arithmetic.js';
+import type { NumberObject } from '../arith/numberObject.js';
+import type { FailVerdict, PropertySpec, Verdict } from './theorem.js';
+import { errorMessage } from './identity.js';
+
+/** What one instance showed. */
+export type Outcome =
+  | { kind: 'pass'; margin?: number }
+  | { kind: 'artifact' }
+  | { kind: 'undecided'; reason: string }
+  | { kind: 'unconfirmed'; reason: string }
+  | { kind: 'fail'; verdict: FailVerdict }
+  | { kind: 'error'; message: string };
+
+/** Counts over the runs made before the first failure (shrinking is not counted). */
+export interface Tally {
+  /** instances tried, including the failing one */
+  runs: number;
+  passes: number;
+  undecided: number;
+  /** float64 fails whose rigorous re-check passed (also counted in passes) */
+  artifacts: number;
+  /** float64 fails with no rigorous confirmation (also counted in undecided) */
+  unconfirmed: number;
+  /** smallest margin reported by a passing run (float64 diagnostic), null when none */
+  smallestMargin: number | null;
+  /** the first few distinct reasons given for undecided runs */
+  undecidedReasons: string[];
+}
+
+export interface Counterexample {
+  /** fast-check seed and path: `ebm-lens replay` reproduces the instance from them */
+  seed: number;
+  path: string;
+  shrinks: number;
+  /** JSON view of the instance */
+  instance: unknown;
+  claim: string;
+  values?: Record<string, NumberObject | string>;
+}
+
+export interface Failure {
+  kind: 'fail' | 'error';
+  counterexample: Counterexample;
+  /** for kind 'error' */
+  message?: string;
+}
+
+export interface Exploration {
+  seed: number;
+  requestedRuns: number;
+  tally: Tally;
+  failure?: Failure;
+  /** fast-check could not run the property at all (not a verdict) */
+  aborted?: string;
+}
+
+export interface ExploreOptions {
+  seed: number;
+  runs: number;
+}
+
+const MAX_REASONS = 3;
+
+/** The outcome of one instance; never throws. */
+export function evaluate<I>(spec: PropertySpec<I>, instance: I): Outcome {
+  const verdict = callPredicate(spec.predicate, instance);
+  if ('kind' in verdict) return verdict;
+  if (verdict.status === 'pass') return verdict.margin === undefined ? { kind: 'pass' } : { kind: 'pass', margin: verdict.margin };
+  if (verdict.status === 'undecided') return { kind: 'undecided', reason: verdict.reason };
+  if (spec.mode !== 'float') return { kind: 'fail', verdict };
+  // A float64 fail may be a rounding artifact: it counts only when confirmed rigorously.
+  if (spec.confirm === undefined) {
+    return { kind: 'unconfirmed', reason: `float64 fail not confirmed (no rigorous re-check): ${verdict.claim}` };
+  }
+  const confirmed = callPredicate(spec.confirm, instance);
+  if ('kind' in confirmed) {
+    return confirmed.kind === 'undecided'
+      ? { kind: 'unconfirmed', reason: `float64 fail, rigorous re-check undecided: ${confirmed.reason}` }
+      : confirmed;
+  }
+  if (confirmed.status === 'fail') return { kind: 'fail', verdict: confirmed };
+  if (confirmed.status === 'pass') return { kind: 'artifact' };
+  return { kind: 'unconfirmed', reason: `float64 fail, rigorous re-check undecided: ${confirmed.reason}` };
+}
+
+function callPredicate<I>(
+  predicate: (instance: I) => Verdict,
+  instance: I,
+): Verdict | { kind: 'undecided'; reason: string } | { kind: 'error'; message: string } {
+  let verdict: unknown;
+  try {
+    verdict = predicate(instance);
+  } catch (error) {
+    if (error instanceof UndecidedError) return { kind: 'undecided', reason: error.message };
+    return { kind: 'error', message: errorMessage(error) };
+  }
+  if (!isVerdict(verdict)) {
+    return { kind: 'error', message: `predicate returned ${describeValue(verdict)}, expected a Verdict (pass, fail or undecided)` };
+  }
+  return verdict;
+}
+
+function isVerdict(value: unknown): value is Verdict {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  switch (record.status) {
+    case 'pass':
+      return record.margin === undefined || typeof record.margin === 'number';
+    case 'fail':
+      return typeof record.claim === 'string';
+    case 'undecided':
+      return typeof record.reason === 'string';
+    default:
+      return false;
+  }
+}
+
+function describeValue(value: unknown): string {
+  try {
+    return fc.stringify(value).slice(0, 80);
+  } catch {
+    return typeof value;
+  }
+}
+
+function emptyTally(): Tally {
+  return { runs: 0, passes: 0, undecided: 0, artifacts: 0, unconfirmed: 0, smallestMargin: null, undecidedReasons: [] };
+}
+
+function record(tally: Tally, outcome: Outcome): void {
+  switch (outcome.kind) {
+    case 'pass':
+      tally.passes += 1;
+      if (outcome.margin !== undefined && Number.isFinite(outcome.margin)) {
+        tally.smallestMargin = tally.smallestMargin === null ? outcome.margin : Math.min(tally.smallestMargin, outcome.margin);
+      }
+      return;
+    case 'artifact':
+      tally.passes += 1;
+      tally.artifacts += 1;
+      return;
+    case 'unconfirmed':
+    case 'undecided':
+      tally.undecided += 1;
+      if (outcome.kind === 'unconfirmed') tally.unconfirmed += 1;
+      if (tally.undecidedReasons.length < MAX_REASONS && !tally.undecidedReasons.includes(outcome.reason)) {
+        tally.undecidedReasons.push(outcome.reason);
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+/** The JSON view of an instance: the spec's `describe`, else fast-check's stringify. */
+export function describeInstance<I>(spec: PropertySpec<I>, instance: I): unknown {
+  if (spec.describe !== undefined) {
+    try {
+      return spec.describe(instance);
+    } catch (error) {
+      return { describeFailed: errorMessage(error), instance: describeValue(instance) };
+    }
+  }
+  return fc.stringify(instance);
+}
+
+/**
+ * Run `spec.predicate` on `options.runs` instances of `arbitrary` from `options.seed`.
+ * Deterministic for a deterministic predicate: same seed, same tallies, same counterexample.
+ */
+export function explore<I>(spec: PropertySpec<I>, arbitrary: fc.Arbitrary<I>, options: ExploreOptions): Exploration {
+  const tally = emptyTally();
+  let failKind: 'fail' | 'error' | undefined;
+  const property = fc.property(arbitrary, (instance: I) => {
+    const outcome = evaluate(spec, instance);
+    if (failKind !== undefined) return outcome.kind !== failKind; // shrinking
+    if (outcome.kind === 'fail' || outcome.kind === 'error') {
+      failKind = outcome.kind;
+      return false;
+    }
+    record(tally, outcome);
+    return true;
+  });
+  const details = fc.check(property, { seed: options.seed, numRuns: options.runs });
+  tally.runs = details.numRuns;
+  const exploration: Exploration = { seed: options.seed, requestedRuns: options.runs, tally };
+  if (!details.failed) return exploration;
+  if (details.counterexample === null || details.counterexamplePath === null || failKind === undefined) {
+    exploration.aborted = details.interrupted ? 'fast-check was interrupted' : 'fast-check could not generate instances (too many skipped values)';
+    return exploration;
+  }
+  const instance = details.counterexample[0];
+  const failure = failureOf(spec, instance, { seed: options.seed, path: details.counterexamplePath, shrinks: details.numShrinks });
+  if (failure.kind !== failKind) {
+    failure.kind = 'error';
+    failure.message = `predicate is not deterministic: the shrunk instance no longer ${failKind === 'fail' ? 'fails' : 'throws'}`;
+  }
+  exploration.failure = failure;
+  return exploration;
+}
+
+function failureOf<I>(spec: PropertySpec<I>, instance: I, where: { seed: number; path: string; shrinks: number }): Failure {
+  const outcome = evaluate(spec, instance);
+  const counterexample: Counterexample = { ...where, instance: describeInstance(spec, instance), claim: spec.claim };
+  if (outcome.kind === 'fail') {
+    counterexample.claim = outcome.verdict.claim;
+    if (outcome.verdict.values !== undefined) counterexample.values = { ...outcome.verdict.values };
+    return { kind: 'fail', counterexample };
+  }
+  if (outcome.kind === 'error') return { kind: 'error', counterexample, message: outcome.message };
+  return { kind: 'error', counterexample, message: `the replayed instance gave ${outcome.kind}, not a failure` };
+}
+
+export type PropertyStatus = 'verified' | 'passed-float64' | 'falsified' | 'undecided' | 'error';
+
+export interface PropertyResult extends Tally {
+  name: string;
+  claim: string;
+  mode: ArithmeticMode;
+  precision: string;
+  status: PropertyStatus;
+  seed: number;
+  requestedRuns: number;
+  counterexample?: Counterexample;
+  error?: string;
+}
+
+/** The precision line of the report for a property. */
+export function precisionOf(spec: PropertySpec<unknown>): string {
+  if (spec.precision !== undefined) return spec.precision;
+  switch (spec.mode) {
+    case 'exact':
+      return 'exact rationals (no rounding)';
+    case 'interval':
+      return 'rigorous intervals (directed rounding, precision escalated until decided)';
+    case 'float':
+      return spec.confirm === undefined ? 'float64 (round to nearest)' : 'float64, fails re-checked rigorously';
+  }
+}
+
+/** Status of a property from its exploration. */
+export function propertyStatus(mode: ArithmeticMode, exploration: Exploration): PropertyStatus {
+  if (exploration.aborted !== undefined) return 'error';
+  if (exploration.failure !== undefined) return exploration.failure.kind === 'fail' ? 'falsified' : 'error';
+  if (exploration.tally.undecided > 0) return 'undecided';
+  if (exploration.tally.passes !== exploration.tally.runs || exploration.tally.runs === 0) return 'undecided';
+  return mode === 'float' ? 'passed-float64' : 'verified';
+}
+
+export function runProperty<I>(spec: PropertySpec<I>, options: ExploreOptions, arbitrary: fc.Arbitrary<I> = spec.arbitrary): PropertyResult {
+  const exploration = explore(spec, arbitrary, options);
+  const result: PropertyResult = {
+    name: spec.name,
+    claim: spec.claim,
+    mode: spec.mode,
+    precision: precisionOf(spec as PropertySpec<unknown>),
+    status: propertyStatus(spec.mode, exploration),
+    seed: options.seed,
+    requestedRuns: options.runs,
+    ...exploration.tally,
+  };
+  if (exploration.failure !== undefined) {
+    result.counterexample = exploration.failure.counterexample;
+    if (exploration.failure.message !== undefined) result.error = exploration.failure.message;
+  }
+  if (exploration.aborted !== undefined) result.error = exploration.aborted;
+  return result;
+}
+
+export type MutantStatus = 'refuted' | 'survived' | 'undecided' | 'error';
+
+export interface MutantResult extends Tally {
+  name: string;
+  claim: string;
+  mode: ArithmeticMode;
+  refuted: boolean;
+  status: MutantStatus;
+  seed: number;
+  requestedRuns: number;
+  counterexample?: Counterexample;
+  error?: string;
+}
+
+/** A mutant is refuted iff a (confirmed) fail is found within the runs. */
+export function runMutant<I>(spec: PropertySpec<I>, options: ExploreOptions): MutantResult {
+  const exploration = explore(spec, spec.arbitrary, options);
+  const propertyLike = propertyStatus(spec.mode, exploration);
+  const status: MutantStatus =
+    propertyLike === 'falsified' ? 'refuted' : propertyLike === 'error' ? 'error' : propertyLike === 'undecided' ? 'undecided' : 'survived';
+  const result: MutantResult = {
+    name: spec.name,
+    claim: spec.claim,
+    mode: spec.mode,
+    refuted: status === 'refuted',
+    status,
+    seed: options.seed,
+    requestedRuns: options.runs,
+    ...exploration.tally,
+  };
+  if (exploration.failure !== undefined) {
+    result.counterexample = exploration.failure.counterexample;
+    if (exploration.failure.message !== undefined) result.error = exploration.failure.message;
+  }
+  if (exploration.aborted !== undefined) result.error = exploration.aborted;
+  return result;
+}
+
+export interface ReplayResult {
+  /** 'fail': the instance is a counterexample; 'error': it crashes the predicate */
+  outcome: Outcome['kind'];
+  counterexample: Counterexample;
+  reason?: string;
+}
+
+/**
+ * Reproduce the instance that `seed` and `path` name (fast-check replay: the
+ * path's run, then its shrink steps) and evaluate it once.
+ * Throws RangeError when the path does not name an instance of this arbitrary.
+ */
+export function replay<I>(spec: PropertySpec<I>, arbitrary: fc.Arbitrary<I>, seed: number, path: string): ReplayResult {
+  if (!/^\d+(:\d+)*$/.test(path)) throw new RangeError(`path '${path}' is not a fast-check path (numbers separated by ':')`);
+  let instance: { value: I } | undefined;
+  const property = fc.property(arbitrary, (value: I) => {
+    instance ??= { value };
+    return false; // stop at the first instance the path names
+  });
+  let details: fc.RunDetails<[I]>;
+  try {
+    details = fc.check(property, { seed, path, numRuns: 1, endOnFailure: true });
+  } catch (error) {
+    throw new RangeError(`path '${path}' does not name an instance at seed ${seed}: ${errorMessage(error)}`);
+  }
+  if (instance === undefined || details.counterexample === null) {
+    throw new RangeError(`path '${path}' does not name an instance at seed ${seed}`);
+  }
+  const value = instance.value;
+  const outcome = evaluate(spec, value);
+  const counterexample: Counterexample = {
+    seed,
+    path,
+    shrinks: path.split(':').length - 1,
+    instance: describeInstance(spec, value),
+    claim: spec.claim,
+  };
+  const result: ReplayResult = { outcome: outcome.kind, counterexample };
+  if (outcome.kind === 'fail') {
+    counterexample.claim = outcome.verdict.claim;
+    if (outcome.verdict.values !== undefined) counterexample.values = { ...outcome.verdict.values };
+  } else if (outcome.kind === 'error') {
+    result.reason = outcome.message;
+  } else if (outcome.kind === 'undecided' || outcome.kind === 'unconfirmed') {
+    result.reason = outcome.reason;
+  }
+  return result;
+}

@@ -1,0 +1,129 @@
+/**
+ * The contract every theorem module follows.
+ *
+ * A theorem module states one claim of the catalogue (THEOREMS.md) and the
+ * evidence the runner gathers for it: certified symbolic identities, property
+ * suites run on random instances, assumptions with instances that violate
+ * them (ablation), and mutants, false variants of the claim that must be
+ * refuted so that a suite which cannot fail is noticed.
+ *
+ * Main definitions
+ * - `Verdict`: the answer of a predicate on one instance: pass (with an optional
+ *   float64 margin), fail (with the concrete sides), or undecided (never a pass).
+ * - `PropertySpec<I>`: a claim checked on instances drawn from a fast-check
+ *   arbitrary, in one arithmetic mode.
+ * - `MutantSpec<I>`: a false variant of a claim; refuted when a fail is found.
+ * - `AssumptionSpec<I>`: a hypothesis, the instances that violate it, and the
+ *   properties that rely on it.
+ * - `IdentitySpec`, `Certificate`: the symbolic layer's identity and its
+ *   certificate (re-exported).
+ * - `Theorem`: the module itself.
+ * - `pass`, `fail`, `undecided`: verdict constructors.
+ *
+ * Implementation details
+ * A predicate may also throw `UndecidedError` (src/arith/arithmetic.ts): the
+ * runner reads it as an undecided verdict. Any other exception is a bug of the
+ * theorem module or the engine and is reported as an error, never as a verdict.
+ * Predicates must be deterministic: shrinking and replay call them again.
+ */
+import type * as fc from 'fast-check';
+import type { NumberObject } from '../arith/numberObject.js';
+import type { ArithmeticMode } from '../arith/arithmetic.js';
+import type { IdentitySpec } from './identity.js';
+
+export type { Certificate, IdentitySpec } from './identity.js';
+
+/** The claim holds on this instance; `margin` says how far it is from failing (e.g. rhs - lhs), a float64 diagnostic. */
+export interface PassVerdict {
+  readonly status: 'pass';
+  readonly margin?: number;
+}
+
+/** The claim is false on this instance; `values` are the concrete sides, exact or enclosed. */
+export interface FailVerdict {
+  readonly status: 'fail';
+  readonly claim: string;
+  readonly values?: Readonly<Record<string, NumberObject | string>>;
+}
+
+/** The arithmetic could not decide the claim on this instance. Never counted as a pass. */
+export interface UndecidedVerdict {
+  readonly status: 'undecided';
+  readonly reason: string;
+}
+
+export type Verdict = PassVerdict | FailVerdict | UndecidedVerdict;
+
+export function pass(margin?: number): PassVerdict {
+  return margin === undefined ? { status: 'pass' } : { status: 'pass', margin };
+}
+
+export function fail(claim: string, values?: Record<string, NumberObject | string>): FailVerdict {
+  return values === undefined ? { status: 'fail', claim } : { status: 'fail', claim, values };
+}
+
+export function undecided(reason: string): UndecidedVerdict {
+  return { status: 'undecided', reason };
+}
+
+/**
+ * A claim checked on random instances.
+ * - mode 'exact' or 'interval': a property whose every run passes is "verified".
+ * - mode 'float': a passing property is "passed-float64", never "verified"; a
+ *   float64 fail counts as a counterexample only when `confirm` (an exact or
+ *   interval re-check of the same instance) also fails. A float fail that
+ *   `confirm` passes is a rounding artifact (counted, and a pass); without
+ *   `confirm`, or when it is undecided, the run is undecided.
+ */
+export interface PropertySpec<I> {
+  readonly name: string;
+  /** The claim in words, as in THEOREMS.md. */
+  readonly claim: string;
+  readonly mode: ArithmeticMode;
+  readonly arbitrary: fc.Arbitrary<I>;
+  readonly predicate: (instance: I) => Verdict;
+  /** A JSON view of an instance, for counterexamples (default: fast-check's stringify). */
+  readonly describe?: (instance: I) => unknown;
+  /** float mode only: the rigorous re-check of a float64 fail. */
+  readonly confirm?: (instance: I) => Verdict;
+  /** Free text on the precision used, for the report (default: derived from the mode). */
+  readonly precision?: string;
+}
+
+/** A false variant of a claim (reversed KL, wrong sign, wrong constant, ...). Refuted when a fail is found. */
+export type MutantSpec<I> = PropertySpec<I>;
+
+/**
+ * A hypothesis of the theorem. Ablation runs each property named in
+ * `properties` on instances from `violate` (so `I` is those properties'
+ * instance type): for a `needed` assumption every one of them is expected to
+ * fail; for one that is not needed every one is expected to hold.
+ */
+export interface AssumptionSpec<I> {
+  readonly id: string;
+  readonly text: string;
+  readonly needed: boolean;
+  readonly violate: fc.Arbitrary<I>;
+  /** Names of the properties (of the same theorem) that rely on this assumption. */
+  readonly properties: readonly string[];
+}
+
+/**
+ * A theorem module. Names are single words (no whitespace or quotes); property
+ * and mutant names are unique together within a theorem, identity names and
+ * assumption IDs unique within it, theorem IDs unique in the catalogue
+ * (validate.ts checks this before anything runs).
+ */
+export interface Theorem {
+  /** Stable ID of THEOREMS.md: "T1", ..., "T9" (and "T2q"). */
+  readonly id: string;
+  readonly title: string;
+  readonly statement: { readonly text: string; readonly latex: string };
+  /** The claim of the paper's abstract this theorem formalizes. */
+  readonly source: string;
+  // `any`: each spec has its own instance type; the runner only pairs a spec's arbitrary with its own predicate.
+  readonly assumptions: readonly AssumptionSpec<any>[];
+  readonly identities: readonly IdentitySpec[];
+  readonly properties: readonly PropertySpec<any>[];
+  readonly mutants: readonly MutantSpec<any>[];
+}
