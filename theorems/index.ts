@@ -7,5 +7,8 @@
  *   never imports theorems/).
  */
 import type { Theorem } from '../src/runner/theorem.js';
+import { T1 } from './T1.js';
+import { T6 } from './T6.js';
+import { T7 } from './T7.js';
 
-export const catalogue: Theorem[] = [];
+export const catalogue: Theorem[] = [T1, T6, T7];

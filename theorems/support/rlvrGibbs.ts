@@ -1,0 +1,319 @@
+/**
+ * Shared predicates of the Gibbs variational identity (T1) and the RLVR
+ * theorems (T6, T7): deciding equalities and inequalities between enclosed
+ * reals, and random RLVR instances with a policy per prompt.
+ *
+ * Main definitions
+ * - `Comparison`, `decideComparisons(claim, compute)`: a claim made of
+ *   equalities ("equal to 30 digits") and strict or weak inequalities between
+ *   interval enclosures, decided with precision escalation.
+ * - `Temperature`: beta given exactly, or E = e^{1/beta} given exactly (then
+ *   beta = 1/log E is the enclosed, irrational quantity); `betaOf`.
+ * - `RlvrPolicyInstance`, `rlvrPolicyInstance(constraints)`: prompt sets
+ *   (`promptSet`), a temperature, and a policy pi(.|x) per prompt of a chosen
+ *   kind (reference, tilt, any, nonTilt, classConditional).
+ * - `promptOptimum`, `promptObjective`: pi*, p*, log Z and J_x(pi) of one
+ *   prompt, computed by the engine (src/rlvr) in interval arithmetic.
+ * - `exactOptimum`: pi*, Z and p* of one prompt from the definition
+ *   pi*(y) = q(y) E^{r(y)} / Z, exactly, when E is rational.
+ * - `conditional`: pi(.|C) or pi(.|W) as exact rationals; `isTiltPolicy`.
+ *
+ * Implementation details
+ * An equality between transcendental quantities cannot be decided by
+ * intervals: it counts as holding "to 30 digits" when the enclosure of
+ * lhs - rhs contains 0 and is narrower than 10^-30, and as failing when the
+ * enclosure excludes 0 (a decided fail). A strict inequality holds when the
+ * enclosures separate in the claimed order and fails when they separate in the
+ * other. Anything else raises `UndecidedError`, so `decideWithEscalation`
+ * doubles the digits (40 up to 640) and reports "undecided" at the cap: an
+ * undecided claim is never a pass, and a rounding artifact is never a fail.
+ */
+import fc from 'fast-check';
+import { UndecidedError } from '../../src/arith/arithmetic.js';
+import { decideWithEscalation } from '../../src/arith/escalation.js';
+import type { Interval, IntervalArithmetic } from '../../src/arith/interval.js';
+import { exactNumberObject, type NumberObject } from '../../src/arith/numberObject.js';
+import { Rational } from '../../src/arith/rational.js';
+import { kl } from '../../src/info/divergences.js';
+import { rlvrObjective } from '../../src/rlvr/objective.js';
+import { optimalReasoningPolicy, type OptimalReasoning } from '../../src/rlvr/optimalPolicy.js';
+import { restrictToSupport, type SupportedPrompt } from '../../src/rlvr/prompt.js';
+import { fail, pass, undecided, type Verdict } from '../../src/runner/theorem.js';
+import { beta as betaArbitrary, expOneOverBeta, initialPolicy, instanceToJson, isTilt, promptSet, type Prompt } from '../../properties/index.js';
+
+// ---------------------------------------------------------------- deciding claims
+
+/** Digits of an equality between transcendental quantities: the enclosure of lhs - rhs must be narrower than 10^-30. */
+export const EQUALITY_DIGITS = 30;
+const EQUALITY_WIDTH = new Rational(1n, 10n ** BigInt(EQUALITY_DIGITS));
+
+/** The report's precision line of a property whose claims are equalities decided to 30 digits. */
+export const EQUALITY_PRECISION =
+  'rigorous intervals (directed rounding, 40 digits doubled up to 640 while undecided); equal to 30 digits: the enclosure of the difference contains 0 and is narrower than 1e-30';
+
+/**
+ * One relation between two enclosed reals:
+ * 'equal' (to 30 digits), 'less' (lhs < rhs), 'atMost' (lhs <= rhs; decided
+ * when the enclosures separate, or both are the same exact point).
+ */
+export interface Comparison {
+  readonly relation: 'equal' | 'less' | 'atMost';
+  readonly lhs: Interval;
+  readonly rhs: Interval;
+  /** Names of the two sides in a counterexample, e.g. ['J(pi)', 'beta log Z - beta KL(pi||pi*)']. */
+  readonly names: readonly [string, string];
+}
+
+type Outcome = { status: 'pass'; margin: number } | { status: 'fail'; comparison: Comparison; difference: Interval } | { status: 'open'; why: string };
+
+function judge(ar: IntervalArithmetic, c: Comparison): Outcome {
+  const difference = ar.sub(c.lhs, c.rhs);
+  if (c.relation === 'equal') {
+    if (!ar.contains(difference, new Rational(0n))) return { status: 'fail', comparison: c, difference };
+    const width = ar.upperRational(difference).sub(ar.lowerRational(difference));
+    if (width.lt(EQUALITY_WIDTH)) return { status: 'pass', margin: width.valueOf() };
+    return { status: 'open', why: `${c.names[0]} = ${c.names[1]}: enclosure of the difference contains 0 but is wider than 1e-${EQUALITY_DIGITS} at ${ar.label}` };
+  }
+  // slack = rhs - lhs: the claim wants slack > 0 ('less') or slack >= 0 ('atMost').
+  const slack = ar.neg(difference);
+  const sign = ar.sign(slack);
+  if (sign === 1) return { status: 'pass', margin: ar.lowerRational(slack).valueOf() };
+  if (sign === 0 && c.relation === 'atMost') return { status: 'pass', margin: 0 };
+  if (sign === -1 || sign === 0) return { status: 'fail', comparison: c, difference };
+  return { status: 'open', why: `${c.names[0]} ${c.relation === 'less' ? '<' : '<='} ${c.names[1]}: enclosures overlap at ${ar.label}` };
+}
+
+/**
+ * Decide a claim made of several comparisons, computed afresh at each
+ * precision. Pass (margin: the smallest margin: widths for equalities, lower
+ * bounds of rhs - lhs for inequalities) when all hold; fail, with both sides
+ * and their difference, as soon as one is decided false; undecided when the
+ * cap (640 digits) is reached with some comparison still open.
+ */
+export function decideComparisons(claim: string, compute: (ar: IntervalArithmetic) => readonly Comparison[]): Verdict {
+  const escalated = decideWithEscalation((ar) => {
+    let margin = Number.POSITIVE_INFINITY;
+    let open: string | undefined;
+    for (const comparison of compute(ar)) {
+      const outcome = judge(ar, comparison);
+      if (outcome.status === 'fail') return { ...outcome, digits: ar.digits, ar };
+      if (outcome.status === 'open') open ??= outcome.why;
+      else margin = Math.min(margin, outcome.margin);
+    }
+    if (open !== undefined) throw new UndecidedError(open);
+    return { status: 'pass' as const, margin };
+  });
+  if (!escalated.decided) return undecided(`${claim}: ${escalated.reason} (precision cap ${escalated.digits} digits)`);
+  const value = escalated.value;
+  if (value.status === 'pass') return pass(value.margin);
+  const { comparison, difference, ar } = value;
+  return fail(claim, {
+    [comparison.names[0]]: ar.toNumberObject(comparison.lhs),
+    [comparison.names[1]]: ar.toNumberObject(comparison.rhs),
+    'lhs - rhs': ar.toNumberObject(difference),
+    precision: ar.label,
+  });
+}
+
+/** An exact equality or inequality, decided with no rounding; values are the exact sides. */
+export function exactValues(names: readonly [string, string], lhs: Rational, rhs: Rational): Record<string, NumberObject> {
+  return { [names[0]]: exactNumberObject(lhs), [names[1]]: exactNumberObject(rhs) };
+}
+
+/** Rationals as enclosures (exact points when terminating decimals). */
+export function enclose(ar: IntervalArithmetic, values: readonly Rational[]): Interval[] {
+  return values.map((v) => ar.fromRational(v));
+}
+
+/** Exact sum. */
+export function total(values: readonly Rational[]): Rational {
+  return values.reduce((acc, v) => acc.add(v), new Rational(0n));
+}
+
+// ---------------------------------------------------------------- temperature
+
+/** beta given exactly, or E = e^{1/beta} given exactly (beta = 1 / log E). */
+export type Temperature = { readonly form: 'beta'; readonly beta: Rational } | { readonly form: 'exp'; readonly E: Rational };
+
+/** beta in interval arithmetic: the rational itself, or an enclosure of 1 / log E. */
+export function betaOf(ar: IntervalArithmetic, temperature: Temperature): Interval {
+  return temperature.form === 'beta' ? ar.fromRational(temperature.beta) : ar.div(ar.one, ar.log(ar.fromRational(temperature.E)));
+}
+
+/** Temperatures: beta in [1/64, 64] (shrinks to 1), or E = e^{1/beta} in [1001/1000, 2^20] (shrinks to 2). */
+export function temperature(form: 'beta' | 'exp' | 'both'): fc.Arbitrary<Temperature> {
+  const byBeta = betaArbitrary({ min: '1/64', max: 64 }).map((beta) => ({ form: 'beta' as const, beta }));
+  const byExp = expOneOverBeta().map((E) => ({ form: 'exp' as const, E }));
+  if (form === 'beta') return byBeta;
+  if (form === 'exp') return byExp;
+  return fc.oneof(byBeta, byExp);
+}
+
+// ---------------------------------------------------------------- RLVR instances
+
+/**
+ * How pi(.|x) is drawn: 'reference' (pi = q), 'tilt' (q times a on C and b on
+ * W), 'any' (a random positive law), 'nonTilt' (a tilt with one response of a
+ * class of two or more rescaled: never a tilt), 'classConditional' (q(.|C) or
+ * q(.|W): a tilt by eta = +-infinity, with zeros and p_pi in {0, 1}).
+ */
+export type PolicyKind = 'reference' | 'tilt' | 'any' | 'nonTilt' | 'classConditional';
+export const POLICY_KINDS: readonly PolicyKind[] = ['reference', 'tilt', 'any', 'nonTilt', 'classConditional'];
+
+export interface PolicySample {
+  readonly kind: PolicyKind;
+  /** pi(.|x): sums to exactly 1, zero at most off one class (classConditional). */
+  readonly pi: Rational[];
+}
+
+/** Prompts x with D(x), q(.|x) > 0, C_x and p0(x) (see `promptSet`), a temperature, and pi(.|x) per prompt. */
+export interface RlvrPolicyInstance {
+  readonly responses: number;
+  readonly prompts: Prompt[];
+  readonly temperature: Temperature;
+  readonly policies: PolicySample[];
+}
+
+export interface RlvrPolicyConstraints {
+  /** Kinds of pi(.|x), drawn per prompt (default: all). 'nonTilt' is used only where a class has two members. */
+  kinds?: readonly PolicyKind[];
+  /** default 'both' */
+  temperature?: 'beta' | 'exp' | 'both';
+  /** An arbitrary of temperatures replacing the default one (e.g. E < 1, i.e. beta < 0, to violate beta > 0). */
+  temperatures?: fc.Arbitrary<Temperature>;
+  /** C_x of every size 0..n (p0 in {0, 1} occurs); default true. */
+  degenerate?: boolean;
+  /** default 2 (3 when the only kind is 'nonTilt') */
+  minStates?: number;
+  /** default 5 */
+  maxStates?: number;
+  /** default 3 */
+  maxPrompts?: number;
+}
+
+/** pi = q(.|class), the reference conditioned on one class (or q itself when the class is empty). */
+function classConditional(prompt: Prompt, correctClass: boolean): Rational[] {
+  const inClass = prompt.correct.map((c) => c === correctClass);
+  if (!inClass.some(Boolean)) return [...prompt.reference];
+  const mass = total(prompt.reference.filter((_, y) => inClass[y]));
+  return prompt.reference.map((q, y) => (inClass[y] ? q.div(mass) : new Rational(0n)));
+}
+
+function admitsNonTilt(correct: readonly boolean[]): boolean {
+  const c = correct.filter(Boolean).length;
+  return c >= 2 || correct.length - c >= 2;
+}
+
+function policyFor(prompt: Prompt, kinds: readonly PolicyKind[]): fc.Arbitrary<PolicySample> {
+  const usable = kinds.filter((k) => k !== 'nonTilt' || admitsNonTilt(prompt.correct));
+  if (usable.length === 0) throw new Error(`rlvrPolicyInstance: no policy kind among ${kinds.join(', ')} fits a prompt with correct = ${JSON.stringify(prompt.correct)}`);
+  return fc.constantFrom(...usable).chain((kind): fc.Arbitrary<PolicySample> => {
+    if (kind === 'classConditional') return fc.boolean().map((cls) => ({ kind, pi: classConditional(prompt, cls) }));
+    return initialPolicy(prompt, { kind }).map((p) => ({ kind, pi: p.pi0 }));
+  });
+}
+
+/** RLVR instances with a policy per prompt (module comment); n shrinks first, then prompts, kinds, temperature. */
+export function rlvrPolicyInstance(constraints: RlvrPolicyConstraints = {}): fc.Arbitrary<RlvrPolicyInstance> {
+  const kinds = constraints.kinds ?? POLICY_KINDS;
+  const onlyNonTilt = kinds.every((k) => k === 'nonTilt');
+  const prompts = promptSet({
+    minStates: constraints.minStates ?? (onlyNonTilt ? 3 : 2),
+    maxStates: constraints.maxStates ?? 5,
+    maxPrompts: constraints.maxPrompts ?? 3,
+    degenerate: constraints.degenerate ?? true,
+  });
+  const temperatures = constraints.temperatures ?? temperature(constraints.temperature ?? 'both');
+  return fc.tuple(prompts, temperatures).chain(([set, t]) =>
+    fc.tuple(...set.prompts.map((p) => policyFor(p, kinds))).map((policies) => ({ responses: set.responses, prompts: set.prompts, temperature: t, policies })),
+  );
+}
+
+/** The JSON view of an RLVR instance (every rational exact). */
+export function describeRlvr(instance: RlvrPolicyInstance): unknown {
+  return instanceToJson({
+    temperature: instance.temperature,
+    prompts: instance.prompts.map((p, i) => ({ weight: p.weight, reference: p.reference, correct: p.correct, p0: p.p0, policy: instance.policies[i]! })),
+  });
+}
+
+// ---------------------------------------------------------------- per-prompt quantities
+
+/** The prompt as the engine takes it: q > 0 everywhere here, so restriction keeps every response. */
+export function supported(ar: IntervalArithmetic, prompt: Prompt): SupportedPrompt<Interval> {
+  return restrictToSupport(ar, { weight: ar.fromRational(prompt.weight), reference: enclose(ar, prompt.reference), correct: prompt.correct });
+}
+
+/** pi*, p*, 1 - p*, log Z of one prompt (engine, interval); for p0 in {0, 1}, pi* = q exactly. */
+export function promptOptimum(ar: IntervalArithmetic, prompt: SupportedPrompt<Interval>, beta: Interval): OptimalReasoning<Interval> {
+  return optimalReasoningPolicy(ar, prompt, beta);
+}
+
+/** J_x(pi) = pi(C) - beta KL(pi || q) (engine). `isReference`: pi = q exactly, so KL = 0 exactly. */
+export function promptObjective(ar: IntervalArithmetic, pi: readonly Interval[], prompt: SupportedPrompt<Interval>, beta: Interval, isReference = false): Interval {
+  return rlvrObjective(ar, pi, prompt, beta, isReference);
+}
+
+/** pi(C) and pi(W), exactly. */
+export function accuracy(pi: readonly Rational[], correct: readonly boolean[]): [Rational, Rational] {
+  return [total(pi.filter((_, y) => correct[y])), total(pi.filter((_, y) => !correct[y]))];
+}
+
+/**
+ * pi(.|class) on the members of the class (correct class when `cls`), exactly;
+ * undefined when pi(class) = 0 (the conditional law does not exist, and its
+ * term in T7's decomposition carries the factor pi(class) = 0).
+ */
+export function conditional(pi: readonly Rational[], correct: readonly boolean[], cls: boolean): Rational[] | undefined {
+  const members = pi.filter((_, y) => correct[y] === cls);
+  const mass = total(members);
+  if (mass.n === 0n) return undefined;
+  return members.map((p) => p.div(mass));
+}
+
+/** pi(y)/q(y) constant on C and on W (q > 0): pi is a tilt of q by the reward (decided exactly). */
+export function isTiltPolicy(pi: readonly Rational[], prompt: Prompt): boolean {
+  return isTilt(pi, prompt.reference, prompt.correct);
+}
+
+/** True when two rational vectors are equal entrywise. */
+export function sameLaw(a: readonly Rational[], b: readonly Rational[]): boolean {
+  return a.length === b.length && a.every((v, i) => v.equals(b[i]!));
+}
+
+export interface ExactOptimum {
+  /** Z = sum_y q(y) E^{r(y)} */
+  readonly Z: Rational;
+  /** pi*(y) = q(y) E^{r(y)} / Z */
+  readonly policy: Rational[];
+  /** pi*(C) */
+  readonly pStar: Rational;
+  /** pi*(W), summed directly */
+  readonly pStarWrong: Rational;
+}
+
+/**
+ * pi* of one prompt from its definition q(y) exp(r(y)/beta) / Z with
+ * exp(r(y)/beta) = E^{r(y)}, r in {0, 1}: exact rationals, no closed form used.
+ */
+export function exactOptimum(prompt: Prompt, E: Rational): ExactOptimum {
+  const unnormalized = prompt.reference.map((q, y) => (prompt.correct[y] ? q.mul(E) : q));
+  const Z = total(unnormalized);
+  const policy = unnormalized.map((u) => u.div(Z));
+  const [pStar, pStarWrong] = accuracy(policy, prompt.correct);
+  return { Z, policy, pStar, pStarWrong };
+}
+
+/** KL(pi || pi*) of one prompt with pi exact and pi* enclosed (engine `kl`). */
+export function klToOptimum(ar: IntervalArithmetic, pi: readonly Rational[], optimum: OptimalReasoning<Interval>): Interval {
+  return kl(ar, enclose(ar, pi), optimum.policy);
+}
+
+/** Weighted sum sum_x D(x) f(x) of per-prompt enclosures. */
+export function expectation(ar: IntervalArithmetic, prompts: readonly Prompt[], values: readonly Interval[]): Interval {
+  let acc = ar.zero;
+  prompts.forEach((p, i) => {
+    acc = ar.add(acc, ar.mul(ar.fromRational(p.weight), values[i]!));
+  });
+  return acc;
+}
