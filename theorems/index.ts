@@ -10,5 +10,7 @@ import type { Theorem } from '../src/runner/theorem.js';
 import { T1 } from './T1.js';
 import { T6 } from './T6.js';
 import { T7 } from './T7.js';
+import { T8 } from './T8.js';
+import { T9 } from './T9.js';
 
-export const catalogue: Theorem[] = [T1, T6, T7];
+export const catalogue: Theorem[] = [T1, T6, T7, T8, T9];

@@ -1,0 +1,327 @@
+/**
+ * Shared pieces of T8 and T9: RLVR instances along the natural gradient flow,
+ * the tilt family in closed form, and the interval deciders their predicates use.
+ *
+ * Along the flow d theta/dt = r - beta (theta - log q) started from a tilt
+ * pi_0 = q e^{kappa_0 r} / Z(kappa_0) of the reference (kappa_0 = 0 for q),
+ * the policy stays in the tilt family: pi_t = q e^{kappa_t r} / Z(kappa_t) with
+ *   kappa_t = e^{-beta t} kappa_0 + eta_t,   eta_t = (1 - e^{-beta t}) / beta,
+ * so its accuracy is p_t = sigma(logit p0 + kappa_t). Inside the family,
+ * conditional laws on the correct set C and the wrong set W are those of q.
+ *
+ * Main definitions
+ * - `FlowInstance`, `flowInstance(options)`: beta, prompts (q, C, optional
+ *   pi_0) and strictly increasing times, drawn as beta t = s in [0, maxDecay]
+ *   so that e^{-beta t} stays in a range where the claims are decidable.
+ * - `withDegeneratePrompt(arbitrary)`: the same instances with the first
+ *   prompt's correct set made empty (p0 = 0).
+ * - `PromptFlow`, `promptFlow(ar, prompt, beta)`: one prompt in engine form
+ *   with p0, q(W), the tilt parameter kappa_0 of its start and pi*.
+ * - `flowState`: pi_t from the engine's closed form (`flowPolicy`).
+ * - `tiltParameter`, `tiltPolicy`, `logisticAccuracy`: the tilt family from
+ *   its definition, independently of the engine.
+ * - `suboptimalityGap`, `bernoulliGap`: J(pi*) - J(pi_t) from the objective's
+ *   definition, and beta kl(p_t || p*).
+ * - `classEntropies`: H_C = H(q(.|C)) and H_W = H(q(.|W)).
+ * - `Checks`: decided comparisons (strictly less, equal to 30 digits) that
+ *   record the smallest margin and build fail verdicts with both sides.
+ * - `decideInIntervals(compute)`: runs a check in interval arithmetic with
+ *   precision escalation; undecided at the cap is `undecided`, never a pass.
+ * - `IntervalCheck`, `intervalPredicate(check)`: a predicate from a check
+ *   that returns a decided fail or nothing.
+ * - `describeFlowInstance`: the JSON view of an instance (exact "p/q" strings).
+ *
+ * Implementation details
+ * A start of kind 'reference' is passed to the engine as "no pi_0" (the flow
+ * from q, T8's main case); other kinds are passed as pi_0. kappa_0 is defined
+ * for any start as the tilt with the start's accuracy,
+ * kappa_0 = log(pi_0(C) q(W) / (pi_0(W) q(C))) (one log of an exact rational),
+ * and as 0 on degenerate prompts; for a tilt start it is its tilt parameter.
+ * Equalities between transcendental quantities are decided "to 30 digits":
+ * the enclosure of LHS - RHS must contain 0 and be narrower than
+ * 10^-30 max(1, |LHS|); an enclosure that excludes 0 is a decided fail;
+ * anything else raises `UndecidedError`, so the precision doubles.
+ */
+import fc from 'fast-check';
+import { UndecidedError, sum, type Arithmetic } from '../../src/arith/arithmetic.js';
+import { decideWithEscalation } from '../../src/arith/escalation.js';
+import type { Interval, IntervalArithmetic } from '../../src/arith/interval.js';
+import type { NumberObject } from '../../src/arith/numberObject.js';
+import { Rational, rationalToString } from '../../src/arith/rational.js';
+import { entropy, kl } from '../../src/info/divergences.js';
+import { flowPolicy, type FlowState } from '../../src/rlvr/naturalGradientFlow.js';
+import { rlvrObjective } from '../../src/rlvr/objective.js';
+import { optimalReasoningPolicy, type OptimalReasoning } from '../../src/rlvr/optimalPolicy.js';
+import { restrictToSupport, type SupportedPrompt } from '../../src/rlvr/prompt.js';
+import { fail, pass, undecided, type FailVerdict, type Verdict } from '../../src/runner/theorem.js';
+import {
+  beta as betaArbitrary,
+  instanceToJson,
+  promptSet,
+  times as timesArbitrary,
+  type BetaConstraints,
+  type InitialPolicyKind,
+  type Prompt,
+} from '../../properties/index.js';
+
+const ZERO = new Rational(0n);
+const ONE = new Rational(1n);
+
+// ---------------------------------------------------------------- instances
+
+/** An RLVR instance along the flow: every prompt shares n responses. */
+export interface FlowInstance {
+  n: number;
+  beta: Rational;
+  prompts: Prompt[];
+  /** times t >= 0, strictly increasing */
+  times: Rational[];
+}
+
+export interface FlowInstanceOptions {
+  /** start kinds to draw from (one kind per instance); 'reference' is the flow from q. Default ['reference']. */
+  starts?: readonly InitialPolicyKind[];
+  /** responses per prompt; default 2..4 */
+  minStates?: number;
+  maxStates?: number;
+  /** default 2 */
+  maxPrompts?: number;
+  /** allow p0 in {0, 1}; default true */
+  degenerate?: boolean;
+  /** times per instance; default 1..2 */
+  minTimes?: number;
+  maxTimes?: number;
+  /** largest beta t; default 6 */
+  maxDecay?: number;
+  /** default [1/16, 16] */
+  beta?: BetaConstraints;
+}
+
+/** Instances along the flow (see the module comment); shrink toward one prompt from q, beta = 1, t = 0. */
+export function flowInstance(options: FlowInstanceOptions = {}): fc.Arbitrary<FlowInstance> {
+  const starts = options.starts ?? ['reference'];
+  const minStates = options.minStates ?? 2;
+  const maxStates = options.maxStates ?? 4;
+  const prompts = fc.constantFrom(...starts).chain((kind) =>
+    promptSet({
+      minStates: kind === 'nonTilt' ? Math.max(3, minStates) : minStates,
+      maxStates: kind === 'nonTilt' ? Math.max(3, maxStates) : maxStates,
+      maxPrompts: options.maxPrompts ?? 2,
+      degenerate: options.degenerate ?? true,
+      initial: kind,
+      maxWeight: 16,
+    }),
+  );
+  return fc
+    .record({
+      prompts,
+      beta: betaArbitrary(options.beta ?? { min: '1/16', max: 16 }),
+      decays: timesArbitrary({ max: options.maxDecay ?? 6, minLength: options.minTimes ?? 1, maxLength: options.maxTimes ?? 2 }),
+    })
+    .map(({ prompts: set, beta, decays }) => ({ n: set.responses, beta, prompts: set.prompts, times: decays.map((s) => s.div(beta)) }));
+}
+
+/**
+ * The instances of `arbitrary` with the first prompt's correct set emptied
+ * (p0 = 0, so pi* = q). The empty set rather than the full one: p_t and p*
+ * are then the empty sum, an exact 0, so "p_t < p*" is decidedly false; with
+ * C = everything both are 1 as sums of enclosures, equal but not decidable.
+ */
+export function withDegeneratePrompt(arbitrary: fc.Arbitrary<FlowInstance>): fc.Arbitrary<FlowInstance> {
+  return arbitrary.map((instance) => {
+    const [first, ...rest] = instance.prompts;
+    const correct = first!.reference.map(() => false);
+    return { ...instance, prompts: [{ ...first!, correct, p0: ZERO }, ...rest] };
+  });
+}
+
+export function describeFlowInstance(instance: unknown): unknown {
+  return instanceToJson(instance);
+}
+
+// ---------------------------------------------------------------- one prompt along the flow
+
+export interface PromptFlow<T> {
+  /** the prompt in engine form (pi_0 absent for a start at q) */
+  readonly prompt: SupportedPrompt<T>;
+  /** q(C) and q(W), exact lifts */
+  readonly p0: T;
+  readonly w0: T;
+  /** 0 < p0 < 1 */
+  readonly interior: boolean;
+  /** the flow starts at q itself */
+  readonly fromReference: boolean;
+  /** tilt parameter of the start (module comment) */
+  readonly kappa0: T;
+  readonly optimum: OptimalReasoning<T>;
+  /** J(pi*) from the objective's definition */
+  readonly optimalObjective: T;
+}
+
+/** One prompt with its start and optimum (precision as the arithmetic). */
+export function promptFlow<T>(ar: Arithmetic<T>, prompt: Prompt, beta: T): PromptFlow<T> {
+  const lift = (q: Rational) => ar.fromRational(q);
+  const start = prompt.initial && prompt.initial.kind !== 'reference' ? prompt.initial.pi0 : undefined;
+  const supported = restrictToSupport(ar, {
+    weight: lift(prompt.weight),
+    reference: prompt.reference.map(lift),
+    correct: prompt.correct,
+    ...(start ? { initial: start.map(lift) } : {}),
+  });
+  const qC = prompt.p0;
+  const qW = ONE.sub(qC);
+  const interior = qC.gt(ZERO) && qW.gt(ZERO);
+  let kappa0 = ar.zero;
+  if (start && interior) {
+    const startC = start.reduce((acc, p, y) => (prompt.correct[y] ? acc.add(p) : acc), ZERO);
+    const ratio = startC.mul(qW).div(ONE.sub(startC).mul(qC));
+    if (!ratio.equals(ONE)) kappa0 = ar.log(lift(ratio));
+  }
+  const optimum = optimalReasoningPolicy(ar, supported, beta);
+  return {
+    prompt: supported,
+    p0: lift(qC),
+    w0: lift(qW),
+    interior,
+    fromReference: start === undefined,
+    kappa0,
+    optimum,
+    optimalObjective: rlvrObjective(ar, optimum.policy, supported, beta, !interior),
+  };
+}
+
+/** pi_t from the engine's closed form of the flow. */
+export function flowState<T>(ar: Arithmetic<T>, flow: PromptFlow<T>, beta: T, t: Rational): FlowState<T> {
+  return flowPolicy(ar, flow.prompt, beta, ar.fromRational(t));
+}
+
+/** kappa_t = e^{-beta t} kappa_0 + (1 - e^{-beta t}) / beta; exactly kappa_0 at t = 0. */
+export function tiltParameter<T>(ar: Arithmetic<T>, kappa0: T, beta: T, t: Rational): T {
+  if (t.equals(ZERO)) return kappa0;
+  const decay = ar.exp(ar.neg(ar.mul(beta, ar.fromRational(t))));
+  return ar.add(ar.mul(decay, kappa0), ar.div(ar.sub(ar.one, decay), beta));
+}
+
+/** q e^{kappa r} / Z(kappa), Z(kappa) = sum_y q(y) e^{kappa r(y)}: the definition, term by term. */
+export function tiltPolicy<T>(ar: Arithmetic<T>, reference: readonly T[], correct: readonly boolean[], kappa: T): T[] {
+  const factor = ar.exp(kappa);
+  const weights = reference.map((q, y) => (correct[y] ? ar.mul(q, factor) : q));
+  const total = sum(ar, weights);
+  return weights.map((w) => ar.div(w, total));
+}
+
+/** sigma(logit p0 + kappa) = p0 e^kappa / (q(W) + p0 e^kappa); also right for p0 in {0, 1}. */
+export function logisticAccuracy<T>(ar: Arithmetic<T>, p0: T, w0: T, kappa: T): T {
+  const tilted = ar.mul(p0, ar.exp(kappa));
+  return ar.div(tilted, ar.add(w0, tilted));
+}
+
+/** J(pi*) - J(pi_t), both objectives from their definition E_pi r - beta KL(pi || q). */
+export function suboptimalityGap<T>(ar: Arithmetic<T>, flow: PromptFlow<T>, beta: T, state: FlowState<T>): T {
+  return ar.sub(flow.optimalObjective, rlvrObjective(ar, state.policy, flow.prompt, beta, state.isReference));
+}
+
+/** beta kl(p_t || p*), masses of both classes summed directly (no 1 - p cancellation). */
+export function bernoulliGap<T>(ar: Arithmetic<T>, beta: T, state: FlowState<T>, optimum: OptimalReasoning<T>): T {
+  return ar.mul(beta, kl(ar, [state.correctMass, state.wrongMass], [optimum.pStar, optimum.pStarWrong]));
+}
+
+/** H_C = H(q(.|C)) and H_W = H(q(.|W)); the entropy of an empty class is taken as 0. */
+export function classEntropies<T>(ar: Arithmetic<T>, reference: readonly Rational[], correct: readonly boolean[]): { HC: T; HW: T } {
+  const conditional = (cls: boolean): T => {
+    const members = reference.filter((_, y) => correct[y] === cls);
+    if (members.length === 0) return ar.zero;
+    const mass = members.reduce((acc, q) => acc.add(q), ZERO);
+    return entropy(ar, members.map((q) => ar.fromRational(q.div(mass))));
+  };
+  return { HC: conditional(true), HW: conditional(false) };
+}
+
+/** logit p = log(p / (1 - p)), from the two masses (both > 0). */
+export function logitOf<T>(ar: Arithmetic<T>, correctMass: T, wrongMass: T): T {
+  return ar.log(ar.div(correctMass, wrongMass));
+}
+
+// ---------------------------------------------------------------- deciding
+
+/** 10^-30: the agreement required of an equality between transcendental quantities. */
+const AGREEMENT = new Rational(1n, 10n ** 30n);
+
+type Context = Record<string, string>;
+
+/**
+ * Decided comparisons in interval arithmetic. Each method returns a fail
+ * verdict (with both sides as number objects) when the claim is decidedly
+ * false, undefined when it holds, and throws UndecidedError otherwise.
+ * `verdict()` is the pass with the smallest margin recorded.
+ */
+export class Checks {
+  private margin = Number.POSITIVE_INFINITY;
+
+  constructor(private readonly ia: IntervalArithmetic) {}
+
+  /** lhs < rhs, decided when the enclosures separate. Margin: rhs - lhs. */
+  less(lhs: Interval, rhs: Interval, claim: string, context: Context = {}): FailVerdict | undefined {
+    const order = this.ia.compare(lhs, rhs);
+    if (order === undefined) throw new UndecidedError(`${claim} undecided at ${this.ia.label}`);
+    if (order >= 0) return this.failure(claim, context, lhs, rhs);
+    this.record(this.ia.toNumber(this.ia.sub(rhs, lhs)));
+    return undefined;
+  }
+
+  /** lhs = rhs to 30 digits (module comment). Margin: the width of the difference's enclosure. */
+  equal(lhs: Interval, rhs: Interval, claim: string, context: Context = {}): FailVerdict | undefined {
+    const difference = this.ia.sub(lhs, rhs);
+    const sign = this.ia.sign(difference);
+    if (sign === 0) {
+      this.record(0);
+      return undefined;
+    }
+    if (sign !== undefined) return this.failure(claim, context, lhs, rhs, difference);
+    const width = this.ia.upperRational(difference).sub(this.ia.lowerRational(difference));
+    const scale = this.ia.upperRational(this.ia.abs(lhs));
+    const tolerance = AGREEMENT.mul(scale.gt(ONE) ? scale : ONE);
+    if (width.compare(tolerance) >= 0) {
+      throw new UndecidedError(`${claim}: the difference's enclosure contains 0 but is wider than 10^-30 at ${this.ia.label}`);
+    }
+    this.record(width.valueOf());
+    return undefined;
+  }
+
+  /** A decided fail with the given sides. */
+  failure(claim: string, context: Context, lhs: Interval, rhs: Interval, difference?: Interval): FailVerdict {
+    const values: Record<string, NumberObject | string> = { ...context, lhs: this.ia.toNumberObject(lhs), rhs: this.ia.toNumberObject(rhs) };
+    if (difference) values.difference = this.ia.toNumberObject(difference);
+    return fail(claim, values);
+  }
+
+  verdict(): Verdict {
+    return Number.isFinite(this.margin) ? pass(this.margin) : pass();
+  }
+
+  private record(margin: number): void {
+    if (margin < this.margin) this.margin = margin;
+  }
+}
+
+/**
+ * Run `compute` in interval arithmetic from 40 digits, doubling while it is
+ * undecided, up to 640 digits; still undecided is an undecided verdict.
+ */
+export function decideInIntervals(compute: (ia: IntervalArithmetic, checks: Checks) => Verdict): Verdict {
+  const outcome = decideWithEscalation((ia) => compute(ia, new Checks(ia)));
+  return outcome.decided ? outcome.value : undecided(outcome.reason);
+}
+
+/** A check on one instance: a decided fail, or undefined when every claim held (see `Checks`). */
+export type IntervalCheck<I> = (ia: IntervalArithmetic, checks: Checks, instance: I) => FailVerdict | undefined;
+
+/** The predicate deciding `check` with precision escalation: its fail, or a pass with the smallest margin. */
+export function intervalPredicate<I>(check: IntervalCheck<I>): (instance: I) => Verdict {
+  return (instance) => decideInIntervals((ia, checks) => check(ia, checks, instance) ?? checks.verdict());
+}
+
+/** A rational as "p/q", for failure contexts. */
+export function label(q: Rational): string {
+  return rationalToString(q);
+}
