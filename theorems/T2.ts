@@ -1,0 +1,577 @@
+/**
+ * T2, detailed balance with a canonical potential: the response chain of an
+ * instruction-tuned model is reversible.
+ *
+ * The tuned model answers y ~ pi*(.|x), so P(x,y) = q(y|x) exp(r(x,y)/beta) / Z(x).
+ * Under A1 (r(x,y) = Phi(y) + c(x) + s(x,y), s symmetric) and A2 (q reversible:
+ * rho(x) q(y|x) = C(x,y) = C(y,x)), with w = exp(Phi/beta), v = exp(s/beta) and
+ * Z_Phi(x) = sum_y q(y|x) w(y) v(x,y), P is reversible with respect to
+ * mu(x) proportional to rho(x) w(x) Z_Phi(x):
+ *   mu(x) P(x,y) = mu(y) P(y,x), i.e. P(x,y) / P(y,x) = exp(U(y) - U(x)),
+ *   U(x) = log rho(x) + Phi(x)/beta + log Z_Phi(x).
+ * Consequences: mu P = mu; Kolmogorov's criterion; the edge measure
+ * mu(x) P(x,y) is proportional to C(x,y) v(x,y) w(x) w(y).
+ * Proof: c(x) cancels in P, so rho(x) w(x) Z_Phi(x) P(x,y) = C(x,y) w(x) w(y) v(x,y),
+ * symmetric by A2 and A1. (Claims from the paper's abstract, formalized.)
+ *
+ * Main statements
+ * - `T2`: the theorem module. Identities (n = 3, symbolic C, w, v and an
+ *   offset c(x), C and v symmetric, Z_Phi and the kernel's own normalizer
+ *   written out as sums): detailed balance for the three pairs, the edge
+ *   measure (the proof step), mu P = mu and Kolmogorov's triangle (rational,
+ *   certified); and the ratio identity log P(1,2) - log P(2,1) = U(2) - U(1)
+ *   with w = exp(Phi/beta) (certified through the log rewrite; c = 0 there,
+ *   since the rational identities already show that c cancels).
+ * - Properties (exact): `detailed-balance`, `stationary-closed-form`,
+ *   `multiplicative-detailed-balance`, `closed-form-is-stationary`,
+ *   `kolmogorov-cycles`, `edge-measure`; (interval)
+ *   `detailed-balance-transcendental`.
+ * - Assumptions: A1 (s symmetric; violated by antisymmetric or arbitrary s)
+ *   and A2 (q reversible; violated by a circulation), both needed for every
+ *   property; A3 (q > 0) is not needed (sparse reversible priors).
+ *
+ * Implementation details
+ * Exact properties take w, v, c and C as positive rationals: P is built by the
+ * engine (`ebmKernel`, c(x) included), mu by GTH state reduction (never from
+ * the closed form), and every equality is a comparison of BigInt rationals. The
+ * ratio identity is checked as P(x,y) e^{U(x)} = P(y,x) e^{U(y)} with
+ * e^U = rho w Z_Phi rational. The interval property takes Phi, s, c and beta
+ * rational (w and P transcendental): reversibility is decided exactly by
+ * `ebmReversibleExact` (rational cycle ratios and affinities; Lindemann), and
+ * log P(x,y) - log P(y,x) - (U(y) - U(x)) must enclose 0 with width < 1e-30.
+ * Instances: n in 2..5; dense, symmetric, uniform and sparse reversible priors;
+ * symmetric or no interaction; rewards Phi(y) + c(x) + s or Phi(y) - Phi(x) + s;
+ * beta in [1/1000, 1000].
+ */
+import fc from 'fast-check';
+import type { Rational } from '../src/arith/rational.js';
+import { cycleBasis, fundamentalCycle } from '../src/markov/cycleBasis.js';
+import { ebmReversibleExact } from '../src/markov/ebmReversibility.js';
+import { ebmKernel } from '../src/models/ebm.js';
+import { fail, pass, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
+import { energyMatrixWeights, energyWeights, kolmogorovCycle } from '../properties/index.js';
+import {
+  EQUALITY_PRECISION,
+  canonicalTilt,
+  decideIntervals,
+  describeInstance,
+  ebmModelOf,
+  equalTo30Digits,
+  exactChain,
+  exactValue,
+  normalize,
+  referenceMeasureOf,
+  responseChains,
+  total,
+  type ExactChain,
+  type ResponseChainInstance,
+} from './support/responseChain.js';
+
+// ---------------------------------------------------------------- instances
+
+/** States per instance: 2..5 keeps exact GTH and the interval exponentials cheap. */
+const STATE_RANGE = { min: 2, max: 5 };
+
+/** Weight-form chains satisfying A1 and A2: dense, sparse, symmetric and uniform priors. */
+const exactChains: fc.Arbitrary<ResponseChainInstance> = fc.oneof(
+  responseChains({ n: STATE_RANGE, reference: 'reversible', potential: 'weights', interaction: 'symmetric' }),
+  responseChains({ n: STATE_RANGE, reference: 'reversibleSparse', potential: 'weights', interaction: 'symmetric', reward: 'potential' }),
+  responseChains({ n: STATE_RANGE, reference: 'symmetric', potential: 'weights', interaction: 'none' }),
+  responseChains({ n: STATE_RANGE, reference: 'uniform', potential: 'weights', interaction: 'symmetric', reward: 'potential' }),
+);
+
+/** Value-form chains (Phi, s, c, beta rational) satisfying A1 and A2. */
+const valueChains: fc.Arbitrary<ResponseChainInstance> = fc.oneof(
+  responseChains({ n: STATE_RANGE, reference: 'reversible', potential: 'values', interaction: 'symmetric' }),
+  responseChains({ n: STATE_RANGE, reference: 'reversibleSparse', potential: 'values', interaction: 'symmetric', reward: 'potential' }),
+  responseChains({ n: STATE_RANGE, reference: 'symmetric', potential: 'values', interaction: 'none', reward: 'potential' }),
+);
+
+/** Dense reversible chains with a symmetric interaction: where the mutants fail. */
+const denseChains = responseChains({ n: STATE_RANGE, reference: 'reversible', potential: 'weights', interaction: 'symmetric' });
+
+const describe = (instance: ResponseChainInstance): unknown => describeInstance(instance);
+
+// ---------------------------------------------------------------- exact checks
+
+/** mu(x) P(x,y) = mu(y) P(y,x) for all pairs, exactly; the first violation as a fail. */
+function detailedBalanceVerdict(P: readonly (readonly Rational[])[], mu: readonly Rational[], law: string): Verdict {
+  const n = P.length;
+  for (let x = 0; x < n; x++) {
+    for (let y = x + 1; y < n; y++) {
+      const forward = mu[x]!.mul(P[x]![y]!);
+      const backward = mu[y]!.mul(P[y]![x]!);
+      if (!forward.equals(backward)) {
+        return fail(`${law}(${x}) P(${x},${y}) != ${law}(${y}) P(${y},${x})`, {
+          [`${law}(x) P(x,y)`]: exactValue(forward),
+          [`${law}(y) P(y,x)`]: exactValue(backward),
+          x: String(x),
+          y: String(y),
+        });
+      }
+    }
+  }
+  return pass(0);
+}
+
+/** Two laws equal entrywise, exactly; the first differing state as a fail. */
+function sameLawVerdict(actual: readonly Rational[], expected: readonly Rational[], names: readonly [string, string]): Verdict {
+  for (let x = 0; x < actual.length; x++) {
+    if (!actual[x]!.equals(expected[x]!)) {
+      return fail(`${names[0]} != ${names[1]} at state ${x}`, { [names[0]]: exactValue(actual[x]!), [names[1]]: exactValue(expected[x]!), state: String(x) });
+    }
+  }
+  return pass(0);
+}
+
+/**
+ * P(x,y) / P(y,x) = g(y) / g(x) for every pair with P(y,x) > 0, as
+ * P(x,y) g(x) = P(y,x) g(y); a pair with exactly one of P(x,y), P(y,x) zero fails.
+ */
+function ratioVerdict(P: readonly (readonly Rational[])[], g: readonly Rational[], name: string): Verdict {
+  const n = P.length;
+  for (let x = 0; x < n; x++) {
+    for (let y = x + 1; y < n; y++) {
+      const forwardZero = P[x]![y]!.n === 0n;
+      const backwardZero = P[y]![x]!.n === 0n;
+      if (forwardZero && backwardZero) continue;
+      if (forwardZero !== backwardZero) {
+        return fail(`one-way transition: P(${x},${y}) = ${P[x]![y]!.toFraction()}, P(${y},${x}) = ${P[y]![x]!.toFraction()}`, {
+          'P(x,y)': exactValue(P[x]![y]!),
+          'P(y,x)': exactValue(P[y]![x]!),
+        });
+      }
+      const ratio = P[x]![y]!.div(P[y]![x]!);
+      const expected = g[y]!.div(g[x]!);
+      if (!ratio.equals(expected)) {
+        return fail(`P(${x},${y}) / P(${y},${x}) != ${name}(${y}) / ${name}(${x})`, {
+          'P(x,y)/P(y,x)': exactValue(ratio),
+          [`${name}(y)/${name}(x)`]: exactValue(expected),
+          x: String(x),
+          y: String(y),
+        });
+      }
+    }
+  }
+  return pass(0);
+}
+
+/** mu(x) P(x,y) = E(x,y) / sum E for all x, y (the edge measure is proportional to E). */
+function edgeMeasureVerdict(chain: ExactChain, edge: (x: number, y: number) => Rational, name: string): Verdict {
+  const n = chain.P.length;
+  const E = Array.from({ length: n }, (_, x) => Array.from({ length: n }, (_, y) => edge(x, y)));
+  const S = total(E.flat());
+  for (let x = 0; x < n; x++) {
+    for (let y = 0; y < n; y++) {
+      const flow = chain.mu[x]!.mul(chain.P[x]![y]!);
+      const expected = E[x]![y]!.div(S);
+      if (!flow.equals(expected)) {
+        return fail(`mu(${x}) P(${x},${y}) is not proportional to ${name}`, {
+          'mu(x) P(x,y)': exactValue(flow),
+          [`${name} / sum`]: exactValue(expected),
+          x: String(x),
+          y: String(y),
+        });
+      }
+    }
+  }
+  return pass(0);
+}
+
+/** The cycles Kolmogorov's criterion is checked on: all triangles, and the fundamental cycles of a BFS spanning forest of the support. */
+function kolmogorovCycles(P: readonly (readonly Rational[])[]): number[][] {
+  const n = P.length;
+  const cycles: number[][] = [];
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) for (let c = b + 1; c < n; c++) cycles.push([a, b, c]);
+  const adjacent = P.map((row, x) => row.map((value, y) => value.n !== 0n || P[y]![x]!.n !== 0n));
+  const basis = cycleBasis(adjacent);
+  for (const [x, y] of basis.nonTreeEdges) cycles.push(fundamentalCycle(basis, x, y));
+  return cycles;
+}
+
+// ---------------------------------------------------------------- properties
+
+const detailedBalance: PropertySpec<ResponseChainInstance> = {
+  name: 'detailed-balance',
+  claim: 'mu(x) P(x,y) = mu(y) P(y,x) for all x, y, where mu is the stationary law of P (computed by GTH)',
+  mode: 'exact',
+  arbitrary: exactChains,
+  describe,
+  predicate: (instance) => {
+    const { P, mu } = exactChain(instance);
+    return detailedBalanceVerdict(P, mu, 'mu');
+  },
+};
+
+const stationaryClosedForm: PropertySpec<ResponseChainInstance> = {
+  name: 'stationary-closed-form',
+  claim: 'the stationary law of P is mu(x) = rho(x) w(x) Z_Phi(x) / sum, Z_Phi(x) = sum_y q(y|x) w(y) v(x,y)',
+  mode: 'exact',
+  arbitrary: exactChains,
+  describe,
+  predicate: (instance) => {
+    const { mu, tilt } = exactChain(instance);
+    return sameLawVerdict(mu, normalize(tilt), ['mu(x) (GTH)', 'rho w Z_Phi / sum']);
+  },
+};
+
+const multiplicativeDetailedBalance: PropertySpec<ResponseChainInstance> = {
+  name: 'multiplicative-detailed-balance',
+  claim: 'P(x,y) / P(y,x) = exp(U(y) - U(x)) with e^U = rho w Z_Phi (U = log rho + Phi/beta + log Z_Phi), for every pair with P(y,x) > 0; P(x,y) = 0 iff P(y,x) = 0',
+  mode: 'exact',
+  arbitrary: exactChains,
+  describe,
+  predicate: (instance) => {
+    const { P, tilt } = exactChain(instance);
+    return ratioVerdict(P, tilt, 'e^U');
+  },
+};
+
+const closedFormIsStationary: PropertySpec<ResponseChainInstance> = {
+  name: 'closed-form-is-stationary',
+  claim: 'mu P = mu for mu = rho w Z_Phi / sum',
+  mode: 'exact',
+  arbitrary: exactChains,
+  describe,
+  predicate: (instance) => {
+    const { P, tilt } = exactChain(instance);
+    const mu = normalize(tilt);
+    const muP = mu.map((_, y) => total(mu.map((m, x) => m.mul(P[x]![y]!))));
+    return sameLawVerdict(muP, mu, ['(mu P)(y)', 'mu(y)']);
+  },
+};
+
+const kolmogorov: PropertySpec<ResponseChainInstance> = {
+  name: 'kolmogorov-cycles',
+  claim: "Kolmogorov's criterion: every triangle and every fundamental cycle of the support has equal forward and backward products of P",
+  mode: 'exact',
+  arbitrary: exactChains,
+  describe,
+  predicate: (instance) => {
+    const { P } = exactChain(instance);
+    for (const cycle of kolmogorovCycles(P)) {
+      const { forward, backward } = kolmogorovCycle(P, cycle);
+      if (!forward.equals(backward)) {
+        return fail(`cycle ${[...cycle, cycle[0]].join(' -> ')}: forward product != backward product`, {
+          forward: exactValue(forward),
+          backward: exactValue(backward),
+          cycle: cycle.join(','),
+        });
+      }
+    }
+    return pass(0);
+  },
+};
+
+const edgeMeasure: PropertySpec<ResponseChainInstance> = {
+  name: 'edge-measure',
+  claim: 'the edge measure mu(x) P(x,y) (mu by GTH) is proportional to C(x,y) v(x,y) w(x) w(y)',
+  mode: 'exact',
+  arbitrary: exactChains,
+  describe,
+  predicate: (instance) => {
+    const chain = exactChain(instance);
+    const { C, v, w } = chain;
+    return edgeMeasureVerdict(chain, (x, y) => C[x]![y]!.mul(v[x]![y]!).mul(w[x]!).mul(w[y]!), 'C(x,y) v(x,y) w(x) w(y)');
+  },
+};
+
+const transcendentalDetailedBalance: PropertySpec<ResponseChainInstance> = {
+  name: 'detailed-balance-transcendental',
+  claim:
+    'with Phi, s, beta rational (w = exp(Phi/beta) transcendental): P is reversible (decided exactly) and ' +
+    'log P(x,y) - log P(y,x) = U(y) - U(x), U = log rho + Phi/beta + log Z_Phi (equal to 30 digits)',
+  mode: 'interval',
+  precision: `${EQUALITY_PRECISION}; reversibility decided exactly (rational cycle ratios and affinities)`,
+  arbitrary: valueChains,
+  describe,
+  predicate: (instance) => {
+    const model = ebmModelOf(instance);
+    const reversibility = ebmReversibleExact(model);
+    if (!reversibility.reversible) {
+      const values: Record<string, string | ReturnType<typeof exactValue>> = {};
+      if (reversibility.ratio !== undefined) values['cycle ratio R'] = exactValue(reversibility.ratio);
+      if (reversibility.affinity !== undefined) values['cycle affinity t'] = exactValue(reversibility.affinity);
+      if (reversibility.cycle !== undefined) values.cycle = reversibility.cycle.join(' -> ');
+      return fail(`P is not reversible: ${reversibility.reason ?? 'Kolmogorov criterion fails'}`, values);
+    }
+    const claim = 'log P(x,y) - log P(y,x) = U(y) - U(x)';
+    const q = instance.reference.q;
+    const rho = referenceMeasureOf(instance.reference);
+    return decideIntervals(claim, (ar) => {
+      const beta = ar.fromRational(instance.beta);
+      const P = ebmKernel(ar, model).kernel;
+      const w = energyWeights(ar, instance.potential, beta);
+      const v = energyMatrixWeights(ar, instance.interaction, beta);
+      const enclose = (row: readonly Rational[]) => row.map((value) => ar.fromRational(value));
+      const { zPhi } = canonicalTilt(ar, q.map(enclose), enclose(rho), w, v);
+      const potential = instance.potential;
+      const phiOverBeta = potential.form === 'values' ? potential.values.map((phi) => ar.fromRational(phi.div(instance.beta))) : w.map((wx) => ar.log(wx));
+      const U = zPhi.map((z, x) => ar.add(ar.add(ar.log(ar.fromRational(rho[x]!)), phiOverBeta[x]!), ar.log(z)));
+      let widest = 0;
+      let open = false;
+      for (let x = 0; x < q.length; x++) {
+        for (let y = x + 1; y < q.length; y++) {
+          if (q[x]![y]!.n === 0n) continue; // P(x,y) = P(y,x) = 0: the support is symmetric (decided above)
+          const lhs = ar.sub(ar.log(P[x]![y]!), ar.log(P[y]![x]!));
+          const rhs = ar.sub(U[y]!, U[x]!);
+          const difference = ar.sub(lhs, rhs);
+          const { verdict, width } = equalTo30Digits(ar, difference);
+          if (verdict === 'different') {
+            return fail(`${claim} fails for x = ${x}, y = ${y}`, {
+              'log P(x,y) - log P(y,x)': ar.toNumberObject(lhs),
+              'U(y) - U(x)': ar.toNumberObject(rhs),
+              difference: ar.toNumberObject(difference),
+              precision: ar.label,
+            });
+          }
+          if (verdict === 'open') open = true;
+          widest = Math.max(widest, width);
+        }
+      }
+      return open ? undefined : pass(widest);
+    });
+  },
+};
+
+// ---------------------------------------------------------------- mutants
+
+const proportionalToWeights: PropertySpec<ResponseChainInstance> = {
+  name: 'stationary-proportional-to-w',
+  claim: 'the stationary law is mu(x) = w(x) / sum w (rho and Z_Phi left out)',
+  mode: 'exact',
+  arbitrary: denseChains,
+  describe,
+  predicate: (instance) => {
+    const { mu, w } = exactChain(instance);
+    return sameLawVerdict(mu, normalize(w), ['mu(x) (GTH)', 'w / sum w']);
+  },
+};
+
+const missingPartitionFunction: PropertySpec<ResponseChainInstance> = {
+  name: 'stationary-missing-partition-function',
+  claim: 'the stationary law is mu(x) = rho(x) w(x) / sum (Z_Phi left out)',
+  mode: 'exact',
+  arbitrary: denseChains,
+  describe,
+  predicate: (instance) => {
+    const { mu, w, rho } = exactChain(instance);
+    return sameLawVerdict(mu, normalize(rho.map((r, x) => r.mul(w[x]!))), ['mu(x) (GTH)', 'rho w / sum']);
+  },
+};
+
+const balanceWithReference: PropertySpec<ResponseChainInstance> = {
+  name: 'detailed-balance-with-rho',
+  claim: 'rho(x) P(x,y) = rho(y) P(y,x): the tuned chain is reversible for the untilted rho',
+  mode: 'exact',
+  arbitrary: denseChains,
+  describe,
+  predicate: (instance) => {
+    const { P, rho } = exactChain(instance);
+    return detailedBalanceVerdict(P, rho, 'rho');
+  },
+};
+
+const potentialWithoutPartition: PropertySpec<ResponseChainInstance> = {
+  name: 'potential-phi-over-beta-only',
+  claim: 'P(x,y) / P(y,x) = exp((Phi(y) - Phi(x))/beta) = w(y)/w(x) (U = Phi/beta only)',
+  mode: 'exact',
+  arbitrary: denseChains,
+  describe,
+  predicate: (instance) => {
+    const { P, w } = exactChain(instance);
+    return ratioVerdict(P, w, 'w');
+  },
+};
+
+const edgeMeasureWithoutInteraction: PropertySpec<ResponseChainInstance> = {
+  name: 'edge-measure-without-interaction',
+  claim: 'the edge measure mu(x) P(x,y) is proportional to C(x,y) w(x) w(y) (v left out)',
+  mode: 'exact',
+  arbitrary: denseChains,
+  describe,
+  predicate: (instance) => {
+    const chain = exactChain(instance);
+    const { C, w } = chain;
+    return edgeMeasureVerdict(chain, (x, y) => C[x]![y]!.mul(w[x]!).mul(w[y]!), 'C(x,y) w(x) w(y)');
+  },
+};
+
+// ---------------------------------------------------------------- identities
+
+const STATES = [1, 2, 3] as const;
+/** Symmetric names: C and v are read through their upper triangle. */
+const sym = (name: string, x: number, y: number): string => `${name}${Math.min(x, y)}${Math.max(x, y)}`;
+const conductanceVariables: Record<string, 'positive'> = {};
+for (const x of STATES) {
+  for (const y of STATES) {
+    if (x <= y) {
+      conductanceVariables[sym('C', x, y)] = 'positive';
+      conductanceVariables[sym('v', x, y)] = 'positive';
+    }
+  }
+  conductanceVariables[`c${x}`] = 'positive';
+}
+
+/**
+ * The T2 chain for n = 3 with symbolic pieces: rho_x = sum_y C_xy,
+ * q_xy = C_xy / rho_x, Z_x = Z_Phi(x), mu_x = rho_x w_x Z_x, and
+ * P_xy = q_xy c_x w_y v_xy / K_x with K_x = sum_y q_xy c_x w_y v_xy the
+ * kernel's own normalizer (`withOffset`), or P_xy = C_xy w_y v_xy / S_x with
+ * S_x = sum_y C_xy w_y v_xy (no offset; the same kernel with c = 1).
+ */
+function chainSubstitutions(withOffset: boolean): Record<string, string> {
+  const subs: Record<string, string> = {};
+  for (const x of STATES) {
+    const edges = STATES.map((y) => `${sym('C', x, y)}*w${y}*${sym('v', x, y)}`);
+    subs[`rho${x}`] = STATES.map((y) => sym('C', x, y)).join(' + ');
+    subs[`Z${x}`] = `(${edges.join(' + ')})/rho${x}`;
+    if (withOffset) {
+      subs[`K${x}`] = STATES.map((y) => `(${sym('C', x, y)}/rho${x})*c${x}*w${y}*${sym('v', x, y)}`).join(' + ');
+      for (const y of STATES) subs[`P${x}${y}`] = `(${sym('C', x, y)}/rho${x})*c${x}*w${y}*${sym('v', x, y)}/K${x}`;
+    } else {
+      // q(y|x) w(y) v(x,y) normalized over y: rho(x) cancels, S_x = rho(x) Z_Phi(x).
+      subs[`S${x}`] = edges.join(' + ');
+      for (const y of STATES) subs[`P${x}${y}`] = `${sym('C', x, y)}*w${y}*${sym('v', x, y)}/S${x}`;
+    }
+    subs[`mu${x}`] = `rho${x}*w${x}*Z${x}`;
+  }
+  return subs;
+}
+
+const chainSubs = chainSubstitutions(true);
+const rationalVariables: Record<string, 'positive'> = { ...conductanceVariables, w1: 'positive', w2: 'positive', w3: 'positive' };
+for (const name of Object.keys(chainSubs)) rationalVariables[name] = 'positive';
+
+const detailedBalanceIdentity = (x: number, y: number): IdentitySpec => ({
+  name: `detailed-balance-n3-${x}${y}`,
+  description: `mu(${x}) P(${x},${y}) = mu(${y}) P(${y},${x}) for n = 3 with C, v symmetric and an offset c(x), mu = rho w Z_Phi`,
+  lhs: `mu${x}*P${x}${y}`,
+  rhs: `mu${y}*P${y}${x}`,
+  variables: rationalVariables,
+  substitutions: chainSubs,
+});
+
+const logVariables: Record<string, 'positive' | 'real'> = { ...rationalVariables, S1: 'positive', S2: 'positive', S3: 'positive', beta: 'positive', Phi1: 'real', Phi2: 'real', Phi3: 'real', U1: 'real', U2: 'real' };
+
+const identities: IdentitySpec[] = [
+  detailedBalanceIdentity(1, 2),
+  detailedBalanceIdentity(1, 3),
+  detailedBalanceIdentity(2, 3),
+  {
+    name: 'edge-measure-n3',
+    description: 'the proof step: rho(1) w(1) Z_Phi(1) P(1,2) = C(1,2) v(1,2) w(1) w(2), symmetric in 1, 2',
+    lhs: 'mu1*P12',
+    rhs: 'C12*v12*w1*w2',
+    variables: rationalVariables,
+    substitutions: chainSubs,
+  },
+  {
+    name: 'stationarity-n3',
+    description: '(mu P)(1) = mu(1) for mu = rho w Z_Phi, n = 3',
+    lhs: 'mu1*P11 + mu2*P21 + mu3*P31',
+    rhs: 'mu1',
+    variables: rationalVariables,
+    substitutions: chainSubs,
+  },
+  {
+    name: 'kolmogorov-triangle-n3',
+    description: "Kolmogorov's criterion on the triangle 1 -> 2 -> 3 -> 1, n = 3",
+    lhs: 'P12*P23*P31',
+    rhs: 'P13*P32*P21',
+    variables: rationalVariables,
+    substitutions: chainSubs,
+  },
+  {
+    name: 'multiplicative-detailed-balance-n3',
+    description:
+      'log P(1,2) - log P(2,1) = U(2) - U(1), U = log rho + Phi/beta + log Z_Phi, w = exp(Phi/beta), n = 3 ' +
+      '(offset c = 0 here: the rational identities above show that c(x) cancels from P)',
+    lhs: 'log(P12/P21)',
+    rhs: 'U2 - U1',
+    variables: logVariables,
+    substitutions: {
+      ...chainSubstitutions(false),
+      w1: 'exp(Phi1/beta)',
+      w2: 'exp(Phi2/beta)',
+      w3: 'exp(Phi3/beta)',
+      U1: 'log(rho1) + Phi1/beta + log(Z1)',
+      U2: 'log(rho2) + Phi2/beta + log(Z2)',
+    },
+  },
+];
+
+// ---------------------------------------------------------------- assumptions
+
+const allProperties = [
+  'detailed-balance',
+  'stationary-closed-form',
+  'multiplicative-detailed-balance',
+  'closed-form-is-stationary',
+  'kolmogorov-cycles',
+  'edge-measure',
+  'detailed-balance-transcendental',
+];
+
+const atLeastThree = { min: 3, max: 5 };
+
+const assumptions: AssumptionSpec<ResponseChainInstance>[] = [
+  {
+    id: 'A1',
+    text: 'r(x,y) = Phi(y) + c(x) + s(x,y) with s symmetric. Violated by an antisymmetric or arbitrary interaction s (n >= 3: every 2-state chain is reversible for its own stationary law).',
+    needed: true,
+    violate: fc.oneof(
+      responseChains({ n: atLeastThree, reference: 'reversible', potential: 'weights', interaction: 'antisymmetric' }),
+      responseChains({ n: atLeastThree, reference: 'reversible', potential: 'weights', interaction: 'any' }),
+    ),
+    properties: allProperties,
+  },
+  {
+    id: 'A2',
+    text: 'q is reversible: rho(x) q(y|x) = rho(y) q(x|y). Violated by a reversible prior plus a circulation on a triangle (rho := the stationary law of q).',
+    needed: true,
+    violate: responseChains({ n: atLeastThree, reference: 'nonReversible', potential: 'weights', interaction: 'symmetric' }),
+    properties: allProperties,
+  },
+  {
+    id: 'A3',
+    text: 'q(y|x) > 0 for all x, y. Not needed: sparse reversible priors (zero entries, possibly periodic chains) satisfy every claim.',
+    needed: false,
+    violate: responseChains({ n: atLeastThree, reference: 'reversibleSparse', potential: 'weights', interaction: 'symmetric' }).filter((instance) =>
+      instance.reference.q.some((row) => row.some((value) => value.n === 0n)),
+    ),
+    properties: allProperties,
+  },
+];
+
+export const T2: Theorem = {
+  id: 'T2',
+  title: 'Detailed balance with a canonical potential',
+  statement: {
+    text:
+      'Under A1 (r(x,y) = Phi(y) + c(x) + s(x,y), s symmetric) and A2 (rho(x) q(y|x) = rho(y) q(x|y)), the response chain ' +
+      'P(x,y) = pi*(y|x) is reversible with respect to mu(x) proportional to rho(x) w(x) Z_Phi(x), where w = exp(Phi/beta), ' +
+      'v = exp(s/beta), Z_Phi(x) = sum_y q(y|x) w(y) v(x,y): mu(x) P(x,y) = mu(y) P(y,x). Equivalently ' +
+      'P(x,y)/P(y,x) = exp(U(y) - U(x)) with U(x) = log rho(x) + Phi(x)/beta + log Z_Phi(x). Consequently mu P = mu, ' +
+      "every cycle has equal forward and backward products (Kolmogorov's criterion), and the edge measure mu(x) P(x,y) " +
+      'is proportional to C(x,y) v(x,y) w(x) w(y).',
+    latex:
+      '\\mu(x) P(x,y) = \\mu(y) P(y,x),\\quad \\mu(x) \\propto \\rho(x)\\, w(x)\\, Z_\\Phi(x),\\quad ' +
+      'Z_\\Phi(x) = \\sum_y q(y|x)\\, w(y)\\, v(x,y),\\quad \\frac{P(x,y)}{P(y,x)} = e^{U(y) - U(x)},\\quad ' +
+      'U(x) = \\log\\rho(x) + \\Phi(x)/\\beta + \\log Z_\\Phi(x),\\quad \\mu(x)P(x,y) \\propto C(x,y)\\, v(x,y)\\, w(x)\\, w(y)',
+  },
+  source:
+    '"For instruction-tuned models, under natural assumptions on reward potentials and pretraining symmetry, we prove that the transition kernel satisfies detailed balance with respect to a scalar potential encoding response quality."',
+  assumptions,
+  identities,
+  properties: [
+    detailedBalance,
+    stationaryClosedForm,
+    multiplicativeDetailedBalance,
+    closedFormIsStationary,
+    kolmogorov,
+    edgeMeasure,
+    transcendentalDetailedBalance,
+  ],
+  mutants: [proportionalToWeights, missingPartitionFunction, balanceWithReference, potentialWithoutPartition, edgeMeasureWithoutInteraction],
+};

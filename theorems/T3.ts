@@ -1,0 +1,660 @@
+/**
+ * T3, monotone KL convergence: the law of a Markov chain never moves away
+ * from a stationary law in KL divergence, and converges to it when the
+ * kernel is positive.
+ *
+ * For any stochastic P with mu P = mu and any start nu_0, nu_{t+1} = nu_t P:
+ *   KL(nu_{t+1} || mu) <= KL(nu_t || mu)   (data processing).
+ * If every entry of P is positive, the inequality is strict unless nu_t = mu,
+ * and KL(nu_t || mu) -> 0. Under T2's assumptions mu is the high-quality law of
+ * T2q. (Claims from the paper's abstract, formalized.)
+ * The chain rule behind it: with nu~_y(x) = nu(x) P(x,y) / (nu P)(y) and
+ * mu~_y(x) = mu(x) P(x,y) / mu(y) (the reversed kernels),
+ *   KL(nu || mu) = KL(nu P || mu) + E_{y ~ nu P} KL(nu~_y || mu~_y),
+ * and mu P = mu makes each mu~_y a probability law, so the last term is >= 0,
+ * zero iff nu~_y = mu~_y for every y.
+ *
+ * Main statements
+ * - `T3`: the theorem module. Identities: the chain rule for n = 2 and n = 3
+ *   (stationary mu by the Markov chain tree theorem), and "the reversed kernel
+ *   is a law" (where stationarity enters), n = 3.
+ * - Properties (interval): `kl-non-increasing`, `kl-strictly-decreasing`,
+ *   `kl-tends-to-zero`, `chain-rule`.
+ * - Assumptions: mu P = mu (needed by the three convergence claims; not by the
+ *   chain rule, an identity for every positive mu), and P > 0 (needed by
+ *   strictness and by the limit).
+ *
+ * Implementation details
+ * Laws are exact: P rational, mu by GTH (or, for a reducible kernel, a mixture
+ * of the closed classes' laws), nu_t = nu_0 P^t in BigInt rationals. Only the
+ * logarithms are enclosed (interval arithmetic, 40 digits doubled up to 640 while
+ * undecided), so near-degenerate starts (masses 10^-30) never produce a rounding
+ * artifact. Equality KL(nu_{t+1} || mu) = KL(nu_t || mu) is decided exactly when
+ * mu P = mu holds exactly: by the chain rule it holds iff nu(x) mu(y) =
+ * (nu P)(y) mu(x) whenever P(x,y) > 0 and (nu P)(y) > 0.
+ * The limit is made quantitative. Let k <= (n-1)^2 + 1 be the first power with
+ * every two rows of P^k overlapping (k = 1 when P > 0), delta = Dobrushin's
+ * coefficient of P^k (max over rows of TV(P^k(x,.), P^k(x',.)) < 1, at most
+ * 1 - n min P^k). Then TV(nu_t, mu) <= delta^floor(t/k) TV(nu_0, mu) and
+ *   KL(nu_t || mu) <= log(1 + chi2) <= chi2 <= 2 TV^2 / mu_min
+ *                  <= 2 delta^(2 floor(t/k)) TV(nu_0, mu)^2 / mu_min -> 0,
+ * (chi2 <= max|nu - mu| sum|nu - mu| / mu_min and max|nu - mu| <= TV). The
+ * property checks this bound at t = 0..4, and KL(nu_T || mu) <= eps at the step
+ * count T(eps) (a multiple of k) where the bound first drops below eps = 10^-j,
+ * j in 1..12 (nu_T enclosed by interval steps). When no power contracts (P is not
+ * primitive: periodic or reducible), the property looks for an invariant set: C
+ * and d <= n with P^d 1_C = 1_C and nu_0(C) != mu(C); then nu_{jd}(C) = nu_0(C)
+ * for every j and, by Pinsker, KL(nu_{jd} || mu) >= 2 (nu_0(C) - mu(C))^2 > 0: a
+ * decided counterexample to the limit.
+ */
+import fc from 'fast-check';
+import { exactArithmetic } from '../src/arith/exact.js';
+import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../src/arith/interval.js';
+import { Rational } from '../src/arith/rational.js';
+import { kl } from '../src/info/divergences.js';
+import { matrixProduct } from '../src/linalg/matrix.js';
+import { stepDistribution } from '../src/markov/kernel.js';
+import { stationaryDistribution } from '../src/markov/stationaryDistribution.js';
+import { fail, pass, undecided, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
+import { startDistribution, stochasticMatrix, type StartDistribution } from '../properties/index.js';
+import {
+  EQUALITY_PRECISION,
+  ONE,
+  ZERO,
+  decideIntervals,
+  describeInstance,
+  equalTo30Digits,
+  exactChain,
+  exactValue,
+  normalize,
+  responseChains,
+  sameLaw,
+  total,
+} from './support/responseChain.js';
+
+// ---------------------------------------------------------------- instances
+
+/** How P was built. */
+export type KernelKind = 'positive' | 'tuned' | 'periodic' | 'reducible' | 'identity';
+
+/** A chain run: P, the law mu claimed stationary, a start, a time t and a threshold exponent j (eps = 10^-j). */
+export interface ChainRun {
+  readonly kind: KernelKind;
+  readonly kernel: Rational[][];
+  /** mu > 0 with mu P = mu (by GTH or by construction), except where an ablation replaces it. */
+  readonly mu: Rational[];
+  readonly start: StartDistribution;
+  /** The transition nu_t -> nu_{t+1} checked (0..4). */
+  readonly t: number;
+  /** eps = 10^-j for the limit claim (1..12). */
+  readonly j: number;
+}
+
+const STATE_RANGE = { min: 2, max: 5 };
+const MAX_T = 4;
+
+/** A kernel with its stationary law. */
+interface KernelSample {
+  kind: KernelKind;
+  kernel: Rational[][];
+  mu: Rational[];
+}
+
+/** Positive rational weights 1..32, normalized: a distribution with every entry positive. */
+function positiveRow(size: number): fc.Arbitrary<Rational[]> {
+  return fc.array(fc.integer({ min: 1, max: 32 }), { minLength: size, maxLength: size }).map((ws) => normalize(ws.map((w) => new Rational(BigInt(w)))));
+}
+
+/** Random positive kernels (no structure, non-reversible in general); mu by GTH. */
+function positiveKernels(n: number): fc.Arbitrary<KernelSample> {
+  return stochasticMatrix({ n, positive: true }).map((kernel) => ({ kind: 'positive' as const, kernel, mu: stationaryDistribution(exactArithmetic, kernel) }));
+}
+
+/** Tuned kernels of T2 (reversible EBM chains, exact); dense priors give P > 0. */
+function tunedKernels(n: number, reference: 'reversible' | 'reversibleSparse'): fc.Arbitrary<KernelSample> {
+  return responseChains({ n, reference, potential: 'weights', interaction: 'symmetric' }).map((instance) => {
+    const { P, mu } = exactChain(instance);
+    return { kind: 'tuned' as const, kernel: P, mu };
+  });
+}
+
+/** Irreducible periodic kernels: states dealt into d >= 2 cyclic classes, each row a positive law on the next class. */
+function periodicKernels(n: number): fc.Arbitrary<KernelSample> {
+  return fc
+    .tuple(fc.integer({ min: 2, max: n }), fc.array(positiveRow(n), { minLength: n, maxLength: n }))
+    .map(([d, rows]) => {
+      const cls = (x: number): number => x % d;
+      const kernel = rows.map((row, x) => normalize(row.map((value, y) => (cls(y) === (cls(x) + 1) % d ? value : ZERO))));
+      return { kind: 'periodic' as const, kernel, mu: stationaryDistribution(exactArithmetic, kernel) };
+    });
+}
+
+/** Reducible kernels: two closed blocks {0..s-1}, {s..n-1}, each positive; mu = a mu_A + (1 - a) mu_B. */
+function reducibleKernels(n: number): fc.Arbitrary<KernelSample> {
+  return fc
+    .tuple(fc.integer({ min: 1, max: n - 1 }), fc.array(positiveRow(n), { minLength: n, maxLength: n }), fc.integer({ min: 1, max: 15 }))
+    .map(([s, rows, a]) => {
+      const inA = (x: number): boolean => x < s;
+      const kernel = rows.map((row, x) => normalize(row.map((value, y) => (inA(x) === inA(y) ? value : ZERO))));
+      const block = (states: number[]): Rational[] => stationaryDistribution(exactArithmetic, states.map((x) => states.map((y) => kernel[x]![y]!)));
+      const A = Array.from({ length: s }, (_, i) => i);
+      const B = Array.from({ length: n - s }, (_, i) => s + i);
+      const weight = new Rational(BigInt(a), 16n);
+      const muA = block(A);
+      const muB = block(B);
+      const mu = Array.from({ length: n }, (_, x) => (inA(x) ? weight.mul(muA[x]!) : ONE.sub(weight).mul(muB[x - s]!)));
+      return { kind: 'reducible' as const, kernel, mu };
+    });
+}
+
+/** The identity kernel: every law is stationary; mu a random positive law. */
+function identityKernels(n: number): fc.Arbitrary<KernelSample> {
+  return positiveRow(n).map((mu) => ({
+    kind: 'identity' as const,
+    kernel: Array.from({ length: n }, (_, x) => Array.from({ length: n }, (_, y) => (x === y ? ONE : ZERO))),
+    mu,
+  }));
+}
+
+type KernelFamily = (n: number) => fc.Arbitrary<KernelSample>;
+
+const POSITIVE_FAMILIES: KernelFamily[] = [positiveKernels, (n) => tunedKernels(n, 'reversible')];
+const NON_PRIMITIVE_FAMILIES: KernelFamily[] = [periodicKernels, reducibleKernels, identityKernels];
+const ALL_FAMILIES: KernelFamily[] = [...POSITIVE_FAMILIES, (n) => tunedKernels(n, 'reversibleSparse'), ...NON_PRIMITIVE_FAMILIES];
+
+/** Chain runs on kernels of the given families; starts of every kind (point, 10^-e masses, random, mu itself). */
+function chainRuns(families: readonly KernelFamily[], starts?: (n: number) => fc.Arbitrary<StartDistribution>): fc.Arbitrary<ChainRun> {
+  return fc.integer(STATE_RANGE).chain((n) =>
+    fc
+      .record({
+        sample: fc.oneof(...families.map((family) => family(n))),
+        start: starts?.(n) ?? startDistribution({ n }),
+        t: fc.integer({ min: 0, max: MAX_T }),
+        j: fc.integer({ min: 1, max: 12 }),
+      })
+      .map(({ sample, start, t, j }): ChainRun => ({ ...sample, start, t, j })),
+  );
+}
+
+/** The same runs with mu replaced by a positive law that is not stationary (mu(x) times 1..8, renormalized). */
+function nonStationaryRuns(families: readonly KernelFamily[]): fc.Arbitrary<ChainRun> {
+  return fc
+    .tuple(chainRuns(families), fc.array(fc.integer({ min: 1, max: 8 }), { minLength: STATE_RANGE.max, maxLength: STATE_RANGE.max }))
+    .map(([run, factors]): ChainRun => ({ ...run, mu: normalize(run.mu.map((m, x) => m.mul(factors[x]!))) }))
+    .filter((run) => !isStationary(run));
+}
+
+const describe = (run: ChainRun): unknown => describeInstance(run);
+
+// ---------------------------------------------------------------- exact laws
+
+/** nu_0: the start law, or mu itself for a 'stationary' start. */
+export function startLaw(run: ChainRun): Rational[] {
+  return run.start.kind === 'stationary' ? [...run.mu] : run.start.nu;
+}
+
+/** nu P, exactly. */
+function step(nu: readonly Rational[], kernel: readonly (readonly Rational[])[]): Rational[] {
+  return stepDistribution(exactArithmetic, nu, kernel);
+}
+
+/** nu_t = nu_0 P^t, exactly. */
+export function lawAt(run: ChainRun, t: number): Rational[] {
+  let nu = startLaw(run);
+  for (let s = 0; s < t; s++) nu = step(nu, run.kernel);
+  return nu;
+}
+
+/** mu P = mu, exactly. */
+export function isStationary(run: Pick<ChainRun, 'kernel' | 'mu'>): boolean {
+  return sameLaw(step(run.mu, run.kernel), run.mu);
+}
+
+/**
+ * KL(nu P || mu) = KL(nu || mu), decided exactly for a stationary mu: by the
+ * chain rule the drop is sum_y (nu P)(y) KL(nu~_y || mu~_y) with each mu~_y a
+ * law, zero iff nu(x) mu(y) = (nu P)(y) mu(x) whenever P(x,y) > 0 and (nu P)(y) > 0.
+ */
+export function klDropVanishes(nu: readonly Rational[], nuP: readonly Rational[], mu: readonly Rational[], kernel: readonly (readonly Rational[])[]): boolean {
+  for (let x = 0; x < nu.length; x++) {
+    for (let y = 0; y < nu.length; y++) {
+      if (kernel[x]![y]!.n === 0n || nuP[y]!.n === 0n) continue;
+      if (!nu[x]!.mul(mu[y]!).equals(nuP[y]!.mul(mu[x]!))) return false;
+    }
+  }
+  return true;
+}
+
+/** KL(nu || mu) enclosed, from exact laws. */
+function klOf(ar: IntervalArithmetic, nu: readonly Rational[], mu: readonly Rational[]): Interval {
+  return kl(
+    ar,
+    nu.map((v) => ar.fromRational(v)),
+    mu.map((v) => ar.fromRational(v)),
+  );
+}
+
+/** TV(nu, mu) = (1/2) sum |nu - mu|, exactly. */
+function totalVariation(nu: readonly Rational[], mu: readonly Rational[]): Rational {
+  return total(nu.map((v, x) => v.sub(mu[x]!).abs())).div(2);
+}
+
+/** Dobrushin's coefficient: the largest TV distance between two rows. */
+export function dobrushin(kernel: readonly (readonly Rational[])[]): Rational {
+  let worst = ZERO;
+  for (let x = 0; x < kernel.length; x++) {
+    for (let z = x + 1; z < kernel.length; z++) {
+      const d = totalVariation(kernel[x]!, kernel[z]!);
+      if (d.gt(worst)) worst = d;
+    }
+  }
+  return worst;
+}
+
+/** The first k <= (n-1)^2 + 1 whose P^k has every two rows overlapping, with delta = Dobrushin(P^k) < 1; undefined when none (P not primitive). */
+export function contraction(kernel: readonly (readonly Rational[])[]): { k: number; delta: Rational } | undefined {
+  const n = kernel.length;
+  const support = kernel.map((row) => row.map((v) => v.n !== 0n));
+  let reach = support;
+  const limit = (n - 1) ** 2 + 1;
+  for (let k = 1; k <= limit; k++) {
+    const overlapping = reach.every((row, x) => reach.every((other, z) => z <= x || row.some((r, y) => r && other[y]!)));
+    if (overlapping) {
+      let power: Rational[][] = kernel.map((row) => [...row]);
+      for (let i = 1; i < k; i++) power = matrixProduct(exactArithmetic, power, kernel);
+      return { k, delta: dobrushin(power) };
+    }
+    reach = reach.map((row) => support[0]!.map((_, y) => row.some((r, m) => r && support[m]![y]!)));
+  }
+  return undefined;
+}
+
+/** An invariant set separating nu_0 from mu: C and d <= n with P^d 1_C = 1_C and nu_0(C) != mu(C). */
+export function invariantWitness(run: ChainRun): { states: number[]; d: number; start: Rational; stationary: Rational } | undefined {
+  const n = run.kernel.length;
+  const nu0 = startLaw(run);
+  let power: Rational[][] = run.kernel.map((row) => [...row]);
+  for (let d = 1; d <= n; d++) {
+    if (d > 1) power = matrixProduct(exactArithmetic, power, run.kernel);
+    for (let mask = 1; mask < (1 << n) - 1; mask++) {
+      const inC = (x: number): boolean => ((mask >> x) & 1) === 1;
+      const invariant = power.every((row, x) => total(row.filter((_, y) => inC(y))).equals(inC(x) ? ONE : ZERO));
+      if (!invariant) continue;
+      const states = Array.from({ length: n }, (_, x) => x).filter(inC);
+      const start = total(states.map((x) => nu0[x]!));
+      const stationary = total(states.map((x) => run.mu[x]!));
+      if (!start.equals(stationary)) return { states, d, start, stationary };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- predicates
+
+/** KL(nu_{t+1} || mu) <= KL(nu_t || mu) (or < when `strict`), exact equality first, then intervals. */
+function klStepVerdict(run: ChainRun, strict: boolean, reference?: { name: string; law: (run: ChainRun) => Rational[] }): Verdict {
+  const name = reference?.name ?? 'mu';
+  const mu = reference?.law(run) ?? run.mu;
+  const nu = lawAt(run, run.t);
+  const next = step(nu, run.kernel);
+  const claim = strict ? `KL(nu_{t+1} || ${name}) < KL(nu_t || ${name}) for nu_t != ${name}` : `KL(nu_{t+1} || ${name}) <= KL(nu_t || ${name})`;
+  if (strict && sameLaw(nu, mu)) return pass(Number.POSITIVE_INFINITY); // premise false: nu_t = mu, nothing is claimed
+  const equalDivergences = (why: string): Verdict => {
+    if (!strict) return pass(0);
+    const ar = intervalArithmetic(40);
+    return fail(`${claim}: ${why}, although nu_t != ${name}`, {
+      [`KL(nu_t || ${name}) = KL(nu_{t+1} || ${name})`]: ar.toNumberObject(klOf(ar, nu, mu)),
+      nu_t: nu.map((v) => v.toFraction()).join(', '),
+      t: String(run.t),
+    });
+  };
+  if (sameLaw(next, nu)) return equalDivergences('nu_{t+1} = nu_t exactly');
+  if (isStationary({ kernel: run.kernel, mu }) && klDropVanishes(nu, next, mu, run.kernel)) {
+    return equalDivergences('the KL drop is exactly 0 (the reversed kernels of nu_t and mu agree, decided exactly)');
+  }
+  return decideIntervals(claim, (ar) => {
+    const before = klOf(ar, nu, mu);
+    const after = klOf(ar, next, mu);
+    const drop = ar.sub(before, after);
+    const sign = ar.sign(drop);
+    if (sign === undefined) return undefined;
+    if (sign > 0) return pass(ar.lowerRational(drop).valueOf());
+    if (sign === 0 && !strict) return pass(0);
+    return fail(claim, {
+      [`KL(nu_t || ${name})`]: ar.toNumberObject(before),
+      [`KL(nu_{t+1} || ${name})`]: ar.toNumberObject(after),
+      t: String(run.t),
+      precision: ar.label,
+    });
+  });
+}
+
+/** Steps above which the threshold check is not run (T(eps) is reported instead). */
+const STEP_CAP = 2000;
+
+/**
+ * m >= 0 with 2 delta^(2m) tv0^2 / muMin <= eps, verified exactly (float64 only
+ * proposes m); undefined when k m would exceed `STEP_CAP`.
+ */
+function blocksBelow(delta: Rational, tv0: Rational, muMin: Rational, eps: Rational, k: number): number | undefined {
+  const target = eps.mul(muMin).div(tv0.mul(tv0).mul(2));
+  if (target.gte(ONE)) return 0;
+  if (delta.n === 0n) return 1;
+  let m = Math.max(1, Math.ceil(Math.log(target.valueOf()) / (2 * Math.log(delta.valueOf()))));
+  if (!Number.isFinite(m) || k * m > STEP_CAP) return undefined;
+  while (delta.pow(2 * m).gt(target)) {
+    m += 1;
+    if (k * m > STEP_CAP) return undefined;
+  }
+  return m;
+}
+
+/** nu_0 P^T in interval arithmetic: T steps, or squaring when T is large. */
+function lawAfterInterval(ar: IntervalArithmetic, nu0: readonly Rational[], kernel: readonly (readonly Rational[])[], T: number): Interval[] {
+  let nu = nu0.map((v) => ar.fromRational(v));
+  const P = kernel.map((row) => row.map((v) => ar.fromRational(v)));
+  if (T <= 4 * kernel.length) {
+    for (let s = 0; s < T; s++) nu = stepDistribution(ar, nu, P);
+    return nu;
+  }
+  let square: Interval[][] = P;
+  for (let e = T; e > 0; e >>= 1) {
+    if (e & 1) nu = stepDistribution(ar, nu, square);
+    if (e > 1) square = matrixProduct(ar, square, square);
+  }
+  return nu;
+}
+
+function limitVerdict(run: ChainRun, dropMuMin = false): Verdict {
+  const claim = dropMuMin ? 'KL(nu_t || mu) <= 2 delta^(2 floor(t/k)) TV(nu_0, mu)^2' : 'KL(nu_t || mu) <= 2 delta^(2 floor(t/k)) TV(nu_0, mu)^2 / mu_min -> 0';
+  const nu0 = startLaw(run);
+  if (sameLaw(nu0, run.mu) && isStationary(run)) return pass(0); // nu_t = mu for all t: KL = 0
+  const contracting = contraction(run.kernel);
+  if (contracting === undefined) {
+    const witness = invariantWitness(run);
+    if (witness === undefined) {
+      return undecided('no power of P up to (n-1)^2 + 1 contracts (P is not primitive) and no invariant set separates nu_0 from mu: the limit is not decided');
+    }
+    const gapC = witness.start.sub(witness.stationary);
+    return fail(
+      `KL(nu_t || mu) does not tend to 0: P^${witness.d} keeps C = {${witness.states.join(', ')}} invariant, so nu_{${witness.d}j}(C) = nu_0(C) != mu(C) for every j ` +
+        `and KL(nu_{${witness.d}j} || mu) >= 2 (nu_0(C) - mu(C))^2 (Pinsker)`,
+      { 'nu_0(C)': exactValue(witness.start), 'mu(C)': exactValue(witness.stationary), 'lower bound on KL for every j': exactValue(gapC.mul(gapC).mul(2)) },
+    );
+  }
+  const { k, delta } = contracting;
+  const tv0 = totalVariation(nu0, run.mu);
+  const muMin = run.mu.reduce((a, b) => (a.lt(b) ? a : b));
+  const scale = dropMuMin ? tv0.mul(tv0).mul(2) : tv0.mul(tv0).mul(2).div(muMin);
+  const bound = (t: number): Rational => delta.pow(2 * Math.floor(t / k)).mul(scale);
+  const checks: { t: number; law: Rational[] | undefined; bound: Rational }[] = [];
+  for (let t = 0; t <= MAX_T; t++) checks.push({ t, law: lawAt(run, t), bound: bound(t) });
+  const eps = new Rational(1n, 10n ** BigInt(run.j));
+  if (!dropMuMin && tv0.n !== 0n) {
+    const m = blocksBelow(delta, tv0, muMin, eps, k);
+    if (m !== undefined && k * m > MAX_T) checks.push({ t: k * m, law: undefined, bound: eps });
+  }
+  return decideIntervals(claim, (ar) => {
+    let margin = Number.POSITIVE_INFINITY;
+    for (const check of checks) {
+      if (check.law !== undefined && sameLaw(check.law, run.mu)) continue; // KL = 0 <= bound
+      const divergence =
+        check.law !== undefined
+          ? klOf(ar, check.law, run.mu)
+          : kl(
+              ar,
+              lawAfterInterval(ar, nu0, run.kernel, check.t),
+              run.mu.map((v) => ar.fromRational(v)),
+            );
+      const slack = ar.sub(ar.fromRational(check.bound), divergence);
+      const sign = ar.sign(slack);
+      if (sign === undefined) return undefined;
+      if (sign < 0) {
+        return fail(`${claim} fails at t = ${check.t}${check.law === undefined ? ` (T(eps) for eps = 1e-${run.j})` : ''}`, {
+          'KL(nu_t || mu)': ar.toNumberObject(divergence),
+          bound: exactValue(check.bound),
+          delta: exactValue(delta),
+          k: String(k),
+          t: String(check.t),
+          precision: ar.label,
+        });
+      }
+      margin = Math.min(margin, ar.lowerRational(slack).valueOf());
+    }
+    return pass(margin === Number.POSITIVE_INFINITY ? 0 : margin);
+  });
+}
+
+/** KL(nu || mu) - KL(nu P || mu) - sum_y weight(y) KL(nu~_y || mu~_y), with weight = nu P (the chain rule) or another law (a mutant). */
+function chainRuleVerdict(run: ChainRun, weightOf: (nuP: Rational[], mu: Rational[]) => Rational[], claim: string): Verdict {
+  const { kernel, mu } = run;
+  const nu = lawAt(run, run.t);
+  const nuP = step(nu, kernel);
+  const weights = weightOf(nuP, mu);
+  const reversed = nuP.map((mass, y) =>
+    mass.n === 0n
+      ? undefined
+      : {
+          nu: nu.map((v, x) => v.mul(kernel[x]![y]!).div(mass)),
+          mu: mu.map((v, x) => v.mul(kernel[x]![y]!).div(mu[y]!)),
+        },
+  );
+  return decideIntervals(claim, (ar) => {
+    const lhs = klOf(ar, nu, mu);
+    let rhs = klOf(ar, nuP, mu);
+    reversed.forEach((pair, y) => {
+      if (pair !== undefined) rhs = ar.add(rhs, ar.mul(ar.fromRational(weights[y]!), klOf(ar, pair.nu, pair.mu)));
+    });
+    const difference = ar.sub(lhs, rhs);
+    const { verdict, width } = equalTo30Digits(ar, difference);
+    if (verdict === 'open') return undefined;
+    if (verdict === 'equal') return pass(width);
+    return fail(claim, { 'KL(nu || mu)': ar.toNumberObject(lhs), 'right-hand side': ar.toNumberObject(rhs), difference: ar.toNumberObject(difference), precision: ar.label });
+  });
+}
+
+// ---------------------------------------------------------------- properties
+
+const anyKernelRuns = chainRuns(ALL_FAMILIES);
+const positiveKernelRuns = chainRuns(POSITIVE_FAMILIES);
+
+const klNonIncreasing: PropertySpec<ChainRun> = {
+  name: 'kl-non-increasing',
+  claim: 'KL(nu_{t+1} || mu) <= KL(nu_t || mu) for every stochastic P with mu P = mu (positive, tuned, sparse, periodic, reducible and identity kernels) and every start',
+  mode: 'interval',
+  arbitrary: anyKernelRuns,
+  describe,
+  predicate: (run) => klStepVerdict(run, false),
+};
+
+const klStrictlyDecreasing: PropertySpec<ChainRun> = {
+  name: 'kl-strictly-decreasing',
+  claim: 'if every entry of P is positive: KL(nu_{t+1} || mu) < KL(nu_t || mu) unless nu_t = mu',
+  mode: 'interval',
+  arbitrary: positiveKernelRuns,
+  describe,
+  predicate: (run) => klStepVerdict(run, true),
+};
+
+const klTendsToZero: PropertySpec<ChainRun> = {
+  name: 'kl-tends-to-zero',
+  claim:
+    'if every entry of P is positive: KL(nu_t || mu) <= 2 delta^(2 floor(t/k)) TV(nu_0, mu)^2 / mu_min for t = 0..4 (delta = Dobrushin coefficient of P^k < 1, so KL -> 0), ' +
+    'and KL(nu_T || mu) <= eps = 10^-j at the step count T(eps) where that bound drops below eps (checked when T(eps) <= 2000)',
+  mode: 'interval',
+  arbitrary: positiveKernelRuns,
+  describe,
+  predicate: (run) => limitVerdict(run),
+};
+
+const chainRule: PropertySpec<ChainRun> = {
+  name: 'chain-rule',
+  claim: 'KL(nu || mu) = KL(nu P || mu) + sum_y (nu P)(y) KL(nu~_y || mu~_y) for nu = nu_t (equal to 30 digits; an identity for every positive mu)',
+  mode: 'interval',
+  precision: EQUALITY_PRECISION,
+  arbitrary: anyKernelRuns,
+  describe,
+  predicate: (run) => chainRuleVerdict(run, (nuP) => nuP, 'KL(nu || mu) = KL(nu P || mu) + E_{y ~ nu P} KL(nu~_y || mu~_y)'),
+};
+
+// ---------------------------------------------------------------- mutants
+
+const strictForEveryKernel: PropertySpec<ChainRun> = {
+  name: 'strict-for-every-stationary-kernel',
+  claim: 'KL(nu_{t+1} || mu) < KL(nu_t || mu) unless nu_t = mu, for every P with mu P = mu (identity, periodic and reducible kernels included)',
+  mode: 'interval',
+  arbitrary: chainRuns(NON_PRIMITIVE_FAMILIES),
+  describe,
+  predicate: (run) => klStepVerdict(run, true),
+};
+
+/** Starts: the uniform law half of the time (where KL to the uniform law must grow under a non-doubly-stochastic P). */
+const uniformOrAnyStart = (n: number): fc.Arbitrary<StartDistribution> =>
+  fc.oneof(fc.constant<StartDistribution>({ kind: 'random', nu: normalize(Array.from({ length: n }, () => ONE)) }), startDistribution({ n }));
+
+const klToUniform: PropertySpec<ChainRun> = {
+  name: 'kl-to-uniform-non-increasing',
+  claim: 'KL(nu_{t+1} || u) <= KL(nu_t || u) for the uniform law u in place of the stationary mu',
+  mode: 'interval',
+  arbitrary: chainRuns([positiveKernels], uniformOrAnyStart),
+  describe,
+  predicate: (run) => klStepVerdict(run, false, { name: 'u', law: (r) => normalize(r.mu.map(() => ONE)) }),
+};
+
+const decayWithoutMuMin: PropertySpec<ChainRun> = {
+  name: 'decay-bound-without-mu-min',
+  claim: 'KL(nu_t || mu) <= 2 delta^(2 floor(t/k)) TV(nu_0, mu)^2 (the factor 1/mu_min dropped)',
+  mode: 'interval',
+  arbitrary: positiveKernelRuns,
+  describe,
+  predicate: (run) => limitVerdict(run, true),
+};
+
+const chainRuleWeightedByMu: PropertySpec<ChainRun> = {
+  name: 'chain-rule-weighted-by-mu',
+  claim: 'KL(nu || mu) = KL(nu P || mu) + sum_y mu(y) KL(nu~_y || mu~_y) (expectation under mu instead of nu P)',
+  mode: 'interval',
+  arbitrary: chainRuns(POSITIVE_FAMILIES),
+  describe,
+  predicate: (run) => chainRuleVerdict(run, (_nuP, mu) => mu, 'KL(nu || mu) = KL(nu P || mu) + E_{y ~ mu} KL(nu~_y || mu~_y)'),
+};
+
+// ---------------------------------------------------------------- identities
+
+/**
+ * The chain rule on n states: P(x,n) = 1 - sum_{y<n} p_xy/n and nu(n) = 1 - sum m_x/n
+ * (every entry in (0, 1) for p, m in (0, 1): polynomial side conditions, no
+ * rejected points), mu stationary by the Markov chain tree theorem.
+ */
+function chainRuleIdentity(n: 2 | 3): IdentitySpec {
+  const idx = Array.from({ length: n }, (_, i) => i + 1);
+  const free = idx.slice(0, -1);
+  const variables: Record<string, 'probability' | 'positive'> = {};
+  const subs: Record<string, string> = {};
+  for (const x of idx) for (const y of free) variables[`p${x}${y}`] = 'probability';
+  for (const x of free) variables[`m${x}`] = 'probability';
+  for (const x of idx) {
+    for (const y of free) subs[`P${x}${y}`] = `p${x}${y}/${n}`;
+    subs[`P${x}${n}`] = `1 - (${free.map((y) => `p${x}${y}`).join(' + ')})/${n}`;
+    subs[`nu${x}`] = x < n ? `m${x}/${n}` : `1 - (${free.map((z) => `m${z}`).join(' + ')})/${n}`;
+  }
+  if (n === 2) {
+    subs.k1 = 'P21';
+    subs.k2 = 'P12';
+  } else {
+    subs.k1 = 'P21*P31 + P23*P31 + P32*P21';
+    subs.k2 = 'P12*P32 + P13*P32 + P31*P12';
+    subs.k3 = 'P13*P23 + P12*P23 + P21*P13';
+  }
+  for (const x of idx) subs[`mu${x}`] = `k${x}/(${idx.map((z) => `k${z}`).join(' + ')})`;
+  for (const y of idx) subs[`nuP${y}`] = idx.map((x) => `nu${x}*P${x}${y}`).join(' + ');
+  for (const name of Object.keys(subs)) variables[name] = 'positive';
+  const klOfTerms = (p: string[], q: string[]): string => p.map((pi, i) => `${pi}*log(${pi}/${q[i]})`).join(' + ');
+  const lhs = klOfTerms(
+    idx.map((x) => `nu${x}`),
+    idx.map((x) => `mu${x}`),
+  );
+  const reversedTerms = idx.map(
+    (y) =>
+      `nuP${y}*(${klOfTerms(
+        idx.map((x) => `(nu${x}*P${x}${y}/nuP${y})`),
+        idx.map((x) => `(mu${x}*P${x}${y}/mu${y})`),
+      )})`,
+  );
+  const rhs = `${klOfTerms(
+    idx.map((y) => `nuP${y}`),
+    idx.map((y) => `mu${y}`),
+  )} + ${reversedTerms.join(' + ')}`;
+  return {
+    name: `chain-rule-n${n}`,
+    description: `KL(nu||mu) = KL(nu P||mu) + sum_y (nu P)(y) KL(nu~_y||mu~_y), mu stationary (tree theorem), n = ${n}`,
+    lhs,
+    rhs,
+    variables,
+    substitutions: subs,
+  };
+}
+
+const chainRuleN3 = chainRuleIdentity(3);
+
+const identities: IdentitySpec[] = [
+  chainRuleIdentity(2),
+  chainRuleN3,
+  {
+    name: 'reversed-kernel-is-a-law-n3',
+    description: 'sum_x mu(x) P(x,2) / mu(2) = 1: with mu stationary the reversed kernel mu~_2 is a probability law, n = 3',
+    lhs: 'mu1*P12/mu2 + mu2*P22/mu2 + mu3*P32/mu2',
+    rhs: '1',
+    variables: chainRuleN3.variables,
+    substitutions: chainRuleN3.substitutions,
+  },
+];
+
+// ---------------------------------------------------------------- assumptions
+
+const assumptions: AssumptionSpec<ChainRun>[] = [
+  {
+    id: 'stationarity',
+    text: 'mu is stationary for P. Violated by a positive law mu that is not stationary: from nu_0 = mu the divergence rises at once, and nu_t tends to another law.',
+    needed: true,
+    violate: nonStationaryRuns([positiveKernels, (n) => tunedKernels(n, 'reversible')]),
+    properties: ['kl-non-increasing', 'kl-strictly-decreasing', 'kl-tends-to-zero'],
+  },
+  {
+    id: 'stationarity-chain-rule',
+    text: 'The chain rule does not need stationarity: it is an algebraic identity for every positive mu (stationarity only makes each mu~_y a law, hence the drop >= 0).',
+    needed: false,
+    violate: nonStationaryRuns([positiveKernels, periodicKernels]),
+    properties: ['chain-rule'],
+  },
+  {
+    id: 'positivity',
+    text: 'Every entry of P is positive (A3 gives this for pi*), needed for strictness and the limit. Violated by periodic, reducible and identity kernels: KL can stay constant, and an invariant set keeps nu_t away from mu.',
+    needed: true,
+    violate: chainRuns(NON_PRIMITIVE_FAMILIES),
+    properties: ['kl-strictly-decreasing', 'kl-tends-to-zero'],
+  },
+];
+
+export const T3: Theorem = {
+  id: 'T3',
+  title: 'Monotone KL convergence',
+  statement: {
+    text:
+      'For any stochastic P with mu P = mu and any start nu_0, nu_{t+1} = nu_t P: KL(nu_{t+1} || mu) <= KL(nu_t || mu). ' +
+      'If every entry of P is positive, the inequality is strict unless nu_t = mu, and KL(nu_t || mu) -> 0 ' +
+      '(quantitatively: KL(nu_t || mu) <= 2 delta^(2t) TV(nu_0, mu)^2 / mu_min with delta < 1 the Dobrushin coefficient of P). ' +
+      'Chain rule: KL(nu || mu) = KL(nu P || mu) + E_{y ~ nu P} KL(nu~_y || mu~_y) with the reversed kernels ' +
+      'nu~_y(x) = nu(x) P(x,y) / (nu P)(y), mu~_y(x) = mu(x) P(x,y) / mu(y).',
+    latex:
+      '\\mathrm{KL}(\\nu_{t+1}\\,\\|\\,\\mu) \\le \\mathrm{KL}(\\nu_t\\,\\|\\,\\mu),\\quad ' +
+      '\\mathrm{KL}(\\nu\\,\\|\\,\\mu) = \\mathrm{KL}(\\nu P\\,\\|\\,\\mu) + \\mathbb{E}_{y\\sim\\nu P}\\,\\mathrm{KL}(\\tilde\\nu_y\\,\\|\\,\\tilde\\mu_y),\\quad ' +
+      'P > 0 \\Rightarrow \\mathrm{KL}(\\nu_t\\,\\|\\,\\mu) \\le \\frac{2\\,\\delta(P)^{2t}\\,\\mathrm{TV}(\\nu_0,\\mu)^2}{\\mu_{\\min}} \\to 0',
+  },
+  source:
+    '"This yields monotonic KL convergence to a high-quality stationary distribution, bounded hitting times to superior states, and exponential mixing governed by the spectral gap."',
+  assumptions,
+  identities,
+  properties: [klNonIncreasing, klStrictlyDecreasing, klTendsToZero, chainRule],
+  mutants: [strictForEveryKernel, klToUniform, decayWithoutMuMin, chainRuleWeightedByMu],
+};
