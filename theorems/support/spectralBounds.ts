@@ -1,0 +1,415 @@
+/**
+ * Shared instances and decision procedures of the spectral theorems T4
+ * (exponential mixing governed by the spectral gap) and T5 (bounded hitting
+ * times to superior states): exact rational chains with their stationary law,
+ * refinable eigenvalue enclosures, and sound three-valued comparisons of an
+ * exact quantity with a bound that depends on an enclosed eigenvalue.
+ *
+ * Main definitions
+ * - `ChainInstance`: a rational kernel P with a stationary law mu > 0 (a
+ *   reversing law for every reversible source), and how it was built.
+ * - Chain arbitraries: `priorChain`, `ebmChain`, `twoStateChain`,
+ *   `looplessChain`, `reversibleChain` (a mixture), and the assumption
+ *   violations `circulatedTriangle`, `reducibleChain`, `bipartiteChain`;
+ *   `chainInstance` for hand-made chains (checked exactly).
+ * - `spectralEnclosures(P, width)`: l_2, l_n, l* = max(|l_2|, |l_n|), g = 1 - l_2,
+ *   g* = 1 - l*, as rational enclosures (exact root isolation).
+ * - `perronRoot(Q, width)`: an enclosure of the spectral radius of Q >= 0.
+ * - `decideRefining(attempt, what)`: retry with narrower eigenvalue enclosures
+ *   (`REFINEMENT_WIDTHS`: 10^-30 ... 10^-240) until a comparison is decided.
+ * - `PowerTable`: exact powers x^k of one rational, compared by cross-multiplication.
+ * - `decidePowerSeries(lhs, c, rate, exponent)`: decide lhs[t] <= c rate^exponent(t)
+ *   for every t, rate enclosed.
+ * - Small exact helpers: `total`, `massOf`, `complement`, `isStationary`,
+ *   `obeysDetailedBalance`, `absEnclosure`, `nonNegative`, `smallerMargin`,
+ *   `toFloat`, `numberOf`.
+ *
+ * Main statements
+ * - (Directed comparison) For 0 <= lo <= l <= hi and c >= 0, k >= 0:
+ *   c lo^k <= c l^k <= c hi^k. So x <= c lo^k proves x <= c l^k, and
+ *   x > c hi^k proves x > c l^k; anything in between is undecided and the
+ *   enclosure is refined. No bound is ever decided from a midpoint.
+ * - (Perron-Frobenius) For a nonnegative square Q the spectral radius is an
+ *   eigenvalue and every real eigenvalue is at most it, so rho(Q) is the
+ *   largest real root of det(x I - Q), whatever the rest of the spectrum.
+ *
+ * Implementation details
+ * Every chain is exact: P and mu are rationals and `isStationary` (mu P = mu,
+ * sum mu = 1, mu > 0) is checked exactly when an instance is built, so a
+ * construction error can never pass for a counterexample. Eigenvalues come from
+ * `kernelSpectrum` (exact characteristic polynomial, Sturm isolation), which
+ * throws `NotRealSpectrumError` for a non-real spectrum; callers turn that into
+ * a decided fail (when realness is the claim) or an undecided run (when a
+ * modulus of a complex eigenvalue would be needed). Enclosure widths start at
+ * 10^-30 and double in digits up to 10^-240; the cost is a few milliseconds per
+ * chain for n <= 5.
+ */
+import fc from 'fast-check';
+import type { RationalEnclosure } from '../../src/arith/enclosure.js';
+import { enclosureNumberObject } from '../../src/arith/enclosure.js';
+import { exactArithmetic } from '../../src/arith/exact.js';
+import { exactNumberObject, type NumberObject } from '../../src/arith/numberObject.js';
+import { Rational, numeratorDenominator } from '../../src/arith/rational.js';
+import { characteristicPolynomial } from '../../src/linalg/characteristicPolynomial.js';
+import { isolateRealRoots } from '../../src/linalg/realRootIsolation.js';
+import { kernelSpectrum } from '../../src/markov/spectrum.js';
+import { ebmKernel, ebmStationaryClosedForm } from '../../src/models/ebm.js';
+import { fail, pass, undecided, type Verdict } from '../../src/runner/theorem.js';
+import { conductance, nearReversiblePrior, positiveRational, positiveWeights, reversiblePrior, type ConductanceConstraints } from '../../properties/index.js';
+
+export const ZERO = new Rational(0n);
+export const ONE = new Rational(1n);
+
+/** How a chain was built: reversible sources first, then the assumption violations. */
+export type ChainSource = 'prior' | 'sparsePrior' | 'ebm' | 'twoState' | 'loopless' | 'nonReversible' | 'reducible' | 'bipartite';
+
+/** An exact chain: kernel P (rows sum to 1) and a stationary law mu > 0. */
+export interface ChainInstance {
+  readonly source: ChainSource;
+  readonly kernel: Rational[][];
+  /** Stationary (mu P = mu), positive, summing to 1; reversing for every reversible source. */
+  readonly mu: Rational[];
+  /** EBM weights w = exp(Phi/beta) (source 'ebm'): they order the states by quality. */
+  readonly weights?: Rational[];
+}
+
+// ---------------------------------------------------------------- exact helpers
+
+/** sum of a list of rationals */
+export function total(values: readonly Rational[]): Rational {
+  return values.reduce((a, b) => a.add(b), ZERO);
+}
+
+/** mu(S) for a set of states S. */
+export function massOf(mu: readonly Rational[], states: readonly number[]): Rational {
+  return total(states.map((x) => mu[x]!));
+}
+
+/** The states 0..n-1 not in `states`, increasing. */
+export function complement(n: number, states: readonly number[]): number[] {
+  const inside = new Set(states);
+  return Array.from({ length: n }, (_, x) => x).filter((x) => !inside.has(x));
+}
+
+/** mu > 0, sum mu = 1 and mu P = mu, exactly. */
+export function isStationary(kernel: readonly (readonly Rational[])[], mu: readonly Rational[]): boolean {
+  const n = kernel.length;
+  if (mu.length !== n || mu.some((m) => m.compare(ZERO) <= 0) || !total(mu).equals(ONE)) return false;
+  for (let y = 0; y < n; y++) {
+    let flow = ZERO;
+    for (let x = 0; x < n; x++) flow = flow.add(mu[x]!.mul(kernel[x]![y]!));
+    if (!flow.equals(mu[y]!)) return false;
+  }
+  return true;
+}
+
+/** mu(x) P(x,y) = mu(y) P(y,x) for every pair, exactly. */
+export function obeysDetailedBalance(kernel: readonly (readonly Rational[])[], mu: readonly Rational[]): boolean {
+  for (let x = 0; x < kernel.length; x++) {
+    for (let y = 0; y < x; y++) if (!mu[x]!.mul(kernel[x]![y]!).equals(mu[y]!.mul(kernel[y]![x]!))) return false;
+  }
+  return true;
+}
+
+function normalize(values: readonly Rational[]): Rational[] {
+  const sum = total(values);
+  return values.map((v) => v.div(sum));
+}
+
+/**
+ * Build a chain and check its contract exactly: rows are distributions, mu is a
+ * positive stationary law, and for every source but 'nonReversible' detailed
+ * balance holds. A failure is a bug of the construction (an Error), never a verdict.
+ */
+export function chainInstance(source: ChainSource, kernel: Rational[][], mu: Rational[], weights?: Rational[]): ChainInstance {
+  kernel.forEach((row, x) => {
+    if (row.some((v) => v.compare(ZERO) < 0) || !total(row).equals(ONE)) throw new Error(`${source} chain: row ${x} is not a distribution`);
+  });
+  if (!isStationary(kernel, mu)) throw new Error(`${source} chain: mu is not a positive stationary law`);
+  const reversible = source !== 'nonReversible';
+  if (reversible && !obeysDetailedBalance(kernel, mu)) throw new Error(`${source} chain: detailed balance fails`);
+  return weights === undefined ? { source, kernel, mu } : { source, kernel, mu, weights };
+}
+
+// ---------------------------------------------------------------- arbitraries
+
+/** P = q of a reversible prior (q(y|x) = C(x,y)/rho(x)), mu = rho normalized. */
+export function priorChain(constraints: ConductanceConstraints = {}, source: ChainSource = 'prior'): fc.Arbitrary<ChainInstance> {
+  return reversiblePrior(constraints).map((prior) => chainInstance(source, prior.reference, normalize(prior.rho)));
+}
+
+/**
+ * The EBM response chain P(x,y) = q(y|x) w(y) / Z(x) with q reversible (A2) and
+ * rational weights w (A1 with s = 0); mu proportional to rho w Z (T2's closed form).
+ * Small numerators keep the characteristic polynomial's coefficients small.
+ */
+export function ebmChain(range: { minStates: number; maxStates: number }): fc.Arbitrary<ChainInstance> {
+  return fc
+    .integer({ min: range.minStates, max: range.maxStates })
+    .chain((n) => fc.tuple(conductance({ n, maxNumerator: 8, maxDenominator: 4 }), positiveWeights({ n, maxNumerator: 8, maxDenominator: 4 })))
+    .map(([c, w]) => {
+      const pieces = ebmKernel(exactArithmetic, { conductance: c, weights: w });
+      return chainInstance('ebm', pieces.kernel, ebmStationaryClosedForm(exactArithmetic, pieces), w);
+    });
+}
+
+/** Rationals p/q in [atLeast, 1) with 2 <= q <= 16 (atLeast in (0, 1)); shrink toward small q. */
+function unitRational(atLeast: Rational): fc.Arbitrary<Rational> {
+  const lowest = (q: number): number => Math.max(1, Number(atLeast.mul(q).ceil().valueOf()));
+  const denominators = Array.from({ length: 15 }, (_, i) => i + 2).filter((q) => lowest(q) <= q - 1);
+  return fc
+    .constantFrom(...denominators)
+    .chain((q) => fc.integer({ min: lowest(q), max: q - 1 }).map((p) => new Rational(BigInt(p), BigInt(q))));
+}
+
+/**
+ * P = [[1 - a, a], [b, 1 - b]] with a, b in [atLeast, 1) (denominators <= 16),
+ * mu = (b, a)/(a + b); l_2 = 1 - a - b. With atLeast >= 3/4, l_2 <= -1/2: nearly periodic.
+ */
+export function twoStateChain(atLeast: Rational = new Rational(1n, 16n)): fc.Arbitrary<ChainInstance> {
+  return fc.tuple(unitRational(atLeast), unitRational(atLeast)).map(([a, b]) =>
+    chainInstance('twoState', [[ONE.sub(a), a], [b, ONE.sub(b)]], [b.div(a.add(b)), a.div(a.add(b))]),
+  );
+}
+
+/** Dense reversible priors without self-loops (n >= 3): trace 0, so l_n <= -1/(n-1) and |l_n| > |l_2| for n = 3. */
+export function looplessChain(range: { minStates: number; maxStates: number }): fc.Arbitrary<ChainInstance> {
+  return priorChain({ ...range, shape: 'dense', selfLoops: 'none' }, 'loopless');
+}
+
+export type ReversibleKind = 'prior' | 'sparsePrior' | 'ebm' | 'twoState' | 'loopless';
+
+/**
+ * Reversible irreducible chains of the given kinds (n <= 5): dense priors, sparse
+ * priors (a spanning tree plus edges, random self-loops: possibly periodic), EBM
+ * chains, two-state chains, loopless dense priors.
+ */
+export function reversibleChain(kinds: readonly ReversibleKind[]): fc.Arbitrary<ChainInstance> {
+  const byKind: Record<ReversibleKind, fc.Arbitrary<ChainInstance>> = {
+    prior: priorChain({ minStates: 2, maxStates: 5 }),
+    sparsePrior: priorChain({ minStates: 3, maxStates: 5, shape: 'sparse' }, 'sparsePrior'),
+    ebm: ebmChain({ minStates: 2, maxStates: 4 }),
+    twoState: twoStateChain(),
+    loopless: looplessChain({ minStates: 3, maxStates: 4 }),
+  };
+  const arbitraries = kinds.map((k) => byKind[k]);
+  return arbitraries.length === 1 ? arbitraries[0]! : fc.oneof(...arbitraries);
+}
+
+/**
+ * Strongly non-reversible 3-state kernels: a circulation of relative size
+ * 3/4, 7/8 or 15/16 around the triangle (entries stay positive).
+ */
+export function circulatedTriangle(): fc.Arbitrary<ChainInstance> {
+  return fc
+    .oneof(...['3/4', '7/8', '15/16'].map((eps) => nearReversiblePrior({ n: 3, eps })))
+    .map((prior) => chainInstance('nonReversible', prior.reference, prior.stationary));
+}
+
+/**
+ * Reducible reversible chains: two dense reversible priors (2 or 3 states each)
+ * side by side, no transitions between them; mu = (alpha mu_1, (1 - alpha) mu_2),
+ * alpha in (0, 1), is stationary and reversing but not unique. l_1 = l_2 = 1.
+ */
+export function reducibleChain(): fc.Arbitrary<ChainInstance> {
+  const block = reversiblePrior({ minStates: 2, maxStates: 3 });
+  return fc.tuple(block, block, unitRational(new Rational(1n, 16n))).map(([first, second, alpha]) => {
+    const n1 = first.n;
+    const n = n1 + second.n;
+    const kernel = Array.from({ length: n }, (_, x) =>
+      Array.from({ length: n }, (_, y) => {
+        if (x < n1 && y < n1) return first.reference[x]![y]!;
+        if (x >= n1 && y >= n1) return second.reference[x - n1]![y - n1]!;
+        return ZERO;
+      }),
+    );
+    const mu = [...normalize(first.rho).map((m) => m.mul(alpha)), ...normalize(second.rho).map((m) => m.mul(ONE.sub(alpha)))];
+    return chainInstance('reducible', kernel, mu);
+  });
+}
+
+/**
+ * Periodic reversible chains: a complete bipartite conductance between
+ * {0..k-1} and {k..n-1} (n in 2..5, positive rational weights, no self-loops),
+ * q(y|x) = C(x,y)/rho(x). Irreducible with period 2, so l_n = -1.
+ */
+export function bipartiteChain(): fc.Arbitrary<ChainInstance> {
+  return fc
+    .integer({ min: 2, max: 5 })
+    .chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 1, max: n - 1 }), fc.array(positiveRational({ maxNumerator: 16, maxDenominator: 4 }), { minLength: n * n, maxLength: n * n })))
+    .map(([n, k, weights]) => {
+      const c = Array.from({ length: n }, (_, x) =>
+        Array.from({ length: n }, (_, y) => ((x < k) !== (y < k) ? weights[Math.min(x, y) * n + Math.max(x, y)]! : ZERO)),
+      );
+      const rho = c.map(total);
+      return chainInstance('bipartite', c.map((row, x) => row.map((v) => v.div(rho[x]!))), normalize(rho));
+    });
+}
+
+// ---------------------------------------------------------------- spectra
+
+/** Enclosures of the spectral quantities of T4/T5 (rational endpoints). */
+export interface SpectralEnclosures {
+  /** All eigenvalues, largest first, with multiplicity. */
+  readonly eigenvalues: RationalEnclosure[];
+  readonly lambda2: RationalEnclosure;
+  readonly lambdaMin: RationalEnclosure;
+  /** l* = max(|l_2|, |l_n|) */
+  readonly lStar: RationalEnclosure;
+  /** g = 1 - l_2 */
+  readonly spectralGap: RationalEnclosure;
+  /** g* = 1 - l* */
+  readonly absoluteGap: RationalEnclosure;
+}
+
+/**
+ * The spectrum of P by exact isolation, every enclosure of width <= 10^-widthDigits.
+ * Throws NotRealSpectrumError when P has non-real eigenvalues.
+ */
+export function spectralEnclosures(kernel: Rational[][], widthDigits: number): SpectralEnclosures {
+  const spectrum = kernelSpectrum({ mode: 'exact', kernel }, { widthDigits });
+  const g = spectrum.absoluteGap;
+  return {
+    eigenvalues: spectrum.eigenvalues,
+    lambda2: spectrum.lambda2,
+    lambdaMin: spectrum.lambdaMin,
+    lStar: { lo: ONE.sub(g.hi), hi: ONE.sub(g.lo) },
+    spectralGap: spectrum.spectralGap,
+    absoluteGap: g,
+  };
+}
+
+/**
+ * rho(Q) for a nonnegative square Q: the largest real root of det(x I - Q)
+ * (Perron-Frobenius, module comment), enclosed with width <= 10^-widthDigits.
+ * The empty matrix (A = X in T5) has spectral radius 0.
+ */
+export function perronRoot(q: readonly (readonly Rational[])[], widthDigits: number): RationalEnclosure {
+  if (q.length === 0) return { lo: ZERO, hi: ZERO };
+  const isolation = isolateRealRoots(characteristicPolynomial(q), { widthDigits, maxRoots: 1 });
+  const root = isolation.roots[0];
+  if (root === undefined) throw new Error('perronRoot: a nonnegative matrix has a real eigenvalue; none was isolated');
+  return { lo: root.lo, hi: root.hi };
+}
+
+/** The exact range of |t| over t in [lo, hi]. */
+export function absEnclosure(x: RationalEnclosure): RationalEnclosure {
+  if (x.lo.compare(ZERO) >= 0) return x;
+  if (x.hi.compare(ZERO) <= 0) return { lo: x.hi.neg(), hi: x.lo.neg() };
+  return { lo: ZERO, hi: x.lo.neg().compare(x.hi) > 0 ? x.lo.neg() : x.hi };
+}
+
+/** [max(lo, 0), hi]: for a quantity known to be >= 0, so that powers of the ends stay ordered. */
+export function nonNegative(x: RationalEnclosure): RationalEnclosure {
+  return x.lo.compare(ZERO) >= 0 ? x : { lo: ZERO, hi: x.hi.compare(ZERO) >= 0 ? x.hi : ZERO };
+}
+
+/** Eigenvalue enclosure widths tried, in decimal digits. */
+export const REFINEMENT_WIDTHS: readonly number[] = [30, 60, 120, 240];
+
+/**
+ * Run `attempt` with eigenvalue enclosures of width 10^-30, 10^-60, ... 10^-240
+ * until it returns a verdict (undefined = undecided at that width).
+ */
+export function decideRefining(attempt: (widthDigits: number) => Verdict | undefined, what: string): Verdict {
+  for (const width of REFINEMENT_WIDTHS) {
+    const verdict = attempt(width);
+    if (verdict !== undefined) return verdict;
+  }
+  return undecided(`${what}: undecided with eigenvalue enclosures of width 1e-${REFINEMENT_WIDTHS[REFINEMENT_WIDTHS.length - 1]}`);
+}
+
+/**
+ * Powers x^k of one rational x >= 0, kept as BigInt numerator and denominator
+ * (x^k = n^k / d^k, no gcd reductions), each built from the largest one known.
+ */
+export class PowerTable {
+  private readonly numerators: bigint[];
+  private readonly denominators: bigint[];
+
+  constructor(readonly base: Rational) {
+    const [n, d] = numeratorDenominator(base);
+    this.numerators = [1n, n];
+    this.denominators = [1n, d];
+  }
+
+  /** [n^k, d^k] */
+  parts(k: number): [bigint, bigint] {
+    while (this.numerators.length <= k) {
+      this.numerators.push(this.numerators[this.numerators.length - 1]! * this.numerators[1]!);
+      this.denominators.push(this.denominators[this.denominators.length - 1]! * this.denominators[1]!);
+    }
+    return [this.numerators[k]!, this.denominators[k]!];
+  }
+
+  /** x^k as a Rational (reduced). */
+  get(k: number): Rational {
+    const [n, d] = this.parts(k);
+    return new Rational(n, d);
+  }
+
+  /** The sign of y - c x^k, by exact cross-multiplication (all denominators positive). */
+  compareScaled(y: Rational, c: Rational, k: number): -1 | 0 | 1 {
+    const [yn, yd] = numeratorDenominator(y);
+    const [cn, cd] = numeratorDenominator(c);
+    const [pn, pd] = this.parts(k);
+    const left = yn * cd * pd;
+    const right = cn * pn * yd;
+    return left < right ? -1 : left > right ? 1 : 0;
+  }
+}
+
+/**
+ * Decide lhs[t] <= c * rate^exponent(t) for every t (c >= 0, rate >= 0 known by
+ * an enclosure): a pass when every lhs[t] <= c lo^k, a fail when some
+ * lhs[t] > c hi^k (a genuine counterexample), undefined otherwise.
+ * `claim(t)` words the failing instance. The margin (float64 diagnostic) is the
+ * smallest c lo^k - lhs[t] over the comparisons that are not trivially tight
+ * (t >= 1, and not 0 <= 0).
+ */
+export function decidePowerSeries(
+  lhs: readonly Rational[],
+  c: Rational,
+  rate: RationalEnclosure,
+  exponent: (t: number) => number,
+  claim: (t: number) => string,
+  extra: Record<string, NumberObject | string> = {},
+): Verdict | undefined {
+  const { lo, hi } = nonNegative(rate);
+  const lows = new PowerTable(lo);
+  const highs = new PowerTable(hi);
+  let margin = Infinity;
+  let open = false;
+  for (let t = 0; t < lhs.length; t++) {
+    const k = exponent(t);
+    if (lows.compareScaled(lhs[t]!, c, k) <= 0) {
+      if (t > 0 && c.compare(ZERO) > 0 && lo.compare(ZERO) > 0) margin = Math.min(margin, toFloat(c) * toFloat(lo) ** k - toFloat(lhs[t]!));
+      continue;
+    }
+    if (highs.compareScaled(lhs[t]!, c, k) > 0) {
+      return fail(claim(t), { ...extra, t: String(t), lhs: exactNumberObject(lhs[t]!), rhsUpperBound: exactNumberObject(c.mul(highs.get(k))), rate: enclosureNumberObject(rate) });
+    }
+    open = true;
+  }
+  if (open) return undefined;
+  return Number.isFinite(margin) ? pass(Math.max(0, margin)) : pass();
+}
+
+/** The smaller of two optional margins (a pass without a margin has nothing to report). */
+export function smallerMargin(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
+}
+
+// ---------------------------------------------------------------- views
+
+/** The nearest float64 of a rational (diagnostics only). */
+export function toFloat(q: Rational): number {
+  return q.valueOf();
+}
+
+/** The number object of a rational or an enclosure. */
+export function numberOf(value: Rational | RationalEnclosure): NumberObject {
+  return value instanceof Rational ? exactNumberObject(value) : enclosureNumberObject(value);
+}
