@@ -7,13 +7,13 @@
  */
 export const PAPER = {
   title: 'A Theoretical Lens for RL-Tuned Language Models via Energy-Based Models',
-  authors: ['Zhiquan Tan', 'Yinrong Hong'],
+  authors: ['Z. Tan', 'Y. Hong'],
   year: 2025,
   arxiv: '2512.18730',
   bibtex: [
     '@misc{tan2025theoretical,',
     '  title={A Theoretical Lens for RL-Tuned Language Models via Energy-Based Models},',
-    '  author={Tan, Zhiquan and Hong, Yinrong},',
+    '  author={Tan, Z. and Hong, Y.},',
     '  year={2025},',
     '  eprint={2512.18730},',
     '  archivePrefix={arXiv}',
@@ -27,7 +27,7 @@ export function toolBibtex(version: string): string {
     '  title={ebm-lens: a symbolic-plus-numeric proof checker for the claims of arXiv:2512.18730},',
     '  author={{ebm-lens contributors}},',
     `  version={${version}},`,
-    '  year={2025},',
+    '  year={2026},',
     '  note={Exact, interval and float64 arithmetic; certified identities; property suites with mutants and ablations}',
     '}',
   ].join('\n');

@@ -55,7 +55,7 @@ describe('report', () => {
     const text = renderMarkdown(report(new Date(0)));
     expect(text).toContain('@misc{tan2025theoretical,');
     expect(text).toContain('title={A Theoretical Lens for RL-Tuned Language Models via Energy-Based Models}');
-    expect(text).toContain('author={Tan, Zhiquan and Hong, Yinrong}');
+    expect(text).toContain('author={Tan, Z. and Hong, Y.}');
     expect(text).toContain('eprint={2512.18730}');
     expect(text).toContain('@software{ebm_lens,');
     expect(text).toMatch(/Replay: `ebm-lens replay F2 --property below-five-hundred --seed -?\d+ --path \d+(:\d+)*`/);
