@@ -14,7 +14,7 @@ import { UndecidedError } from '../../arith/arithmetic.js';
 import type { NumberObject } from '../../arith/numberObject.js';
 import { analyze, type AnalyzeJson } from '../../analysis/analyze.js';
 import { MODE_LIMITS } from '../../analysis/modes.js';
-import { shortDecimal } from '../../analysis/precision.js';
+import { displayNumber } from '../../analysis/precision.js';
 import { parseAnalyzeModel } from '../../input/analyzeModel.js';
 import { readJsonFile } from '../../input/readJson.js';
 import { EXIT } from '../errors.js';
@@ -46,9 +46,7 @@ export function registerAnalyze(program: Command, context: CommandContext): void
 }
 
 function show(x: NumberObject | undefined): string {
-  if (x === undefined) return '-';
-  if (x.exact !== undefined && x.exact.length <= 24) return x.exact;
-  return shortDecimal(x.approx, 12);
+  return displayNumber(x, 12);
 }
 
 function columns(rows: string[][]): string[] {

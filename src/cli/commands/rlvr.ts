@@ -14,7 +14,7 @@
 import type { Command } from 'commander';
 import { UndecidedError } from '../../arith/arithmetic.js';
 import type { NumberObject } from '../../arith/numberObject.js';
-import { shortDecimal } from '../../analysis/precision.js';
+import { displayNumber } from '../../analysis/precision.js';
 import { readJsonFile } from '../../input/readJson.js';
 import { parseRlvrModel } from '../../input/rlvrModel.js';
 import { runRlvr, type RlvrJson, type RlvrMode, type RlvrPointJson } from '../../rlvr/run.js';
@@ -61,8 +61,8 @@ const COLUMNS: [keyof RlvrPointJson, string][] = [
   ['klToReference', 'KL(pi_t||q)'],
 ];
 
-function show(x: NumberObject): string {
-  return x.exact ?? shortDecimal(x.approx, 10);
+function show(x: NumberObject | undefined): string {
+  return displayNumber(x, 10);
 }
 
 function seriesTable(series: readonly RlvrPointJson[]): string[] {

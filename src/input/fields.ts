@@ -1,0 +1,158 @@
+/**
+ * Validated readers for the fields of a model file.
+ *
+ * Every reader takes the raw JSON value and its JSON path (`kernel[1][2]`,
+ * `prompts[0].correct`), and either returns exact data or throws an
+ * `InputError(path, problem, fix)`, which the command line prints as one line
+ * and exit code 2.
+ *
+ * Main definitions
+ * - `readRational`, `readPositiveInteger`: one number.
+ * - `readVector`, `readMatrix`: arrays of rationals, with sign constraints and
+ *   shape checks (ragged rows, non-square, wrong length).
+ * - `requireDistribution`, `requireStochastic`, `requireSymmetric`: exact
+ *   checks of sum = 1 and symmetry (input numbers are rationals, so exactly).
+ * - `readNames`, `readBooleans`, `rejectUnknownKeys`.
+ */
+import { InputError } from '../cli/errors.js';
+import { Rational, RationalParseError, parseRational, rationalToString } from '../arith/rational.js';
+
+export type SignConstraint = 'any' | 'nonNegative' | 'positive';
+
+const NUMBER_FIX = 'write a number, a decimal string like "0.25" or a ratio like "1/4"';
+
+/**
+ * Parsed short number texts, shared: rationals are immutable, and a large
+ * matrix repeats a few entries ("0", "1/2") millions of times, so sharing
+ * saves most of the parsing and allocation of a 2000-state model.
+ */
+const PARSED = new Map<string, Rational>();
+const PARSED_LIMIT = 100_000;
+
+export function readRational(value: unknown, field: string, sign: SignConstraint = 'any'): Rational {
+  if (value === undefined || value === null) throw new InputError(field, 'is missing', NUMBER_FIX);
+  let q: Rational | undefined = typeof value === 'string' && value.length <= 24 ? PARSED.get(value) : undefined;
+  if (q === undefined) {
+    try {
+      q = parseRational(value);
+    } catch (error) {
+      if (error instanceof RationalParseError) throw new InputError(field, error.message, NUMBER_FIX);
+      throw error;
+    }
+    if (typeof value === 'string' && value.length <= 24 && PARSED.size < PARSED_LIMIT) PARSED.set(value, q);
+  }
+  if (sign === 'nonNegative' && q.s < 0n && q.n !== 0n) throw new InputError(field, `is negative (${rationalToString(q)})`, 'entries must be >= 0');
+  if (sign === 'positive' && (q.n === 0n || q.s < 0n)) throw new InputError(field, `must be > 0, got ${rationalToString(q)}`, 'use a positive number');
+  return q;
+}
+
+/** An integer in [min, max]. */
+export function readInteger(value: unknown, field: string, min: number, max: number): number {
+  const q = readRational(value, field);
+  if (q.d !== 1n) throw new InputError(field, `must be an integer, got ${rationalToString(q)}`, `use a whole number between ${min} and ${max}`);
+  const k = Number(q.s * q.n);
+  if (k < min || k > max) throw new InputError(field, `must be between ${min} and ${max}, got ${k}`, `use a whole number between ${min} and ${max}`);
+  return k;
+}
+
+export function requireArray(value: unknown, field: string, what: string): unknown[] {
+  if (!Array.isArray(value)) throw new InputError(field, `must be ${what}`, `write ${field} as ${what}`);
+  return value;
+}
+
+export function readVector(value: unknown, field: string, sign: SignConstraint = 'any', length?: number): Rational[] {
+  const entries = requireArray(value, field, 'an array of numbers');
+  if (length !== undefined && entries.length !== length) {
+    throw new InputError(field, `has ${entries.length} entries, expected ${length}`, `give one entry per state (${length})`);
+  }
+  if (entries.length === 0) throw new InputError(field, 'is empty', 'give at least one entry');
+  return entries.map((entry, i) => readRational(entry, `${field}[${i}]`, sign));
+}
+
+/** An n x n matrix (n = size when given, else the number of rows). */
+export function readMatrix(value: unknown, field: string, sign: SignConstraint = 'any', size?: number): Rational[][] {
+  const rows = requireArray(value, field, 'an array of rows (a square matrix)');
+  if (rows.length === 0) throw new InputError(field, 'is empty', 'give a square matrix with one row per state');
+  const n = size ?? rows.length;
+  if (rows.length !== n) throw new InputError(field, `has ${rows.length} rows, expected ${n}`, `give an ${n} x ${n} matrix, one row per state`);
+  const arrays = rows.map((row, i) => requireArray(row, `${field}[${i}]`, 'an array of numbers'));
+  const widths = new Set(arrays.map((row) => row.length));
+  if (widths.size === 1 && !widths.has(n)) {
+    throw new InputError(field, `is not square (${rows.length} rows of ${arrays[0]!.length} entries)`, `give an ${n} x ${n} matrix, one row and one column per state`);
+  }
+  return arrays.map((entries, i) => {
+    if (entries.length !== n) {
+      throw new InputError(`${field}[${i}]`, `has ${entries.length} entries but the matrix has ${n} rows (ragged or not square)`, `every row needs exactly ${n} entries`);
+    }
+    return entries.map((entry, j) => readRational(entry, `${field}[${i}][${j}]`, sign));
+  });
+}
+
+const ONE = new Rational(1n);
+
+/** Entries >= 0 (already checked by the reader) summing to exactly 1. */
+export function requireDistribution(vector: readonly Rational[], field: string): void {
+  const total = vector.reduce((acc, x) => acc.add(x), new Rational(0n));
+  if (!total.equals(ONE)) {
+    throw new InputError(field, `sums to ${rationalToString(total)}, not 1`, 'make the entries sum to exactly 1 (write thirds as "1/3", not 0.333)');
+  }
+}
+
+/** Every row a distribution. */
+export function requireStochastic(matrix: readonly Rational[][], field: string): void {
+  matrix.forEach((row, i) => requireDistribution(row, `${field}[${i}]`));
+}
+
+export function requireSymmetric(matrix: readonly Rational[][], field: string): void {
+  for (let i = 0; i < matrix.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (!matrix[i]![j]!.equals(matrix[j]![i]!)) {
+        throw new InputError(
+          `${field}[${i}][${j}]`,
+          `is ${rationalToString(matrix[i]![j]!)} but ${field}[${j}][${i}] is ${rationalToString(matrix[j]![i]!)} (not symmetric)`,
+          'a conductance must satisfy C(x,y) = C(y,x); for a non-symmetric prior give "reference" rows instead',
+        );
+      }
+    }
+  }
+}
+
+export function readNames(value: unknown, field: string, length: number): string[] {
+  const entries = requireArray(value, field, 'an array of state names');
+  if (entries.length !== length) throw new InputError(field, `has ${entries.length} names for ${length} states`, `give exactly ${length} names`);
+  const names = entries.map((entry, i) => {
+    if (typeof entry !== 'string' || entry === '') throw new InputError(`${field}[${i}]`, 'must be a non-empty string', 'write each name as a string');
+    return entry;
+  });
+  const seen = new Set<string>();
+  names.forEach((name, i) => {
+    if (seen.has(name)) throw new InputError(`${field}[${i}]`, `repeats the name "${name}"`, 'give every state a different name');
+    seen.add(name);
+  });
+  return names;
+}
+
+export function readBooleans(value: unknown, field: string, length: number): boolean[] {
+  const entries = requireArray(value, field, 'an array of true/false');
+  if (entries.length !== length) throw new InputError(field, `has ${entries.length} entries, expected ${length}`, `give one true/false per response (${length})`);
+  return entries.map((entry, i) => {
+    if (entry === true || entry === '1') return true;
+    if (entry === false || entry === '0') return false;
+    throw new InputError(`${field}[${i}]`, `must be true or false, got ${JSON.stringify(entry)}`, 'mark each response true (correct) or false');
+  });
+}
+
+/** Reject keys outside `allowed` (typos would otherwise be silently ignored). */
+export function rejectUnknownKeys(object: Record<string, unknown>, allowed: readonly string[], where: string): void {
+  for (const key of Object.keys(object)) {
+    if (!allowed.includes(key)) {
+      const field = where === '' ? key : `${where}.${key}`;
+      throw new InputError(field, 'is not a known field', `use only: ${allowed.join(', ')}`);
+    }
+  }
+}
+
+export function requireObject(value: unknown, field: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError(field, 'must be a JSON object', `write ${field} as { ... }`);
+  return value as Record<string, unknown>;
+}

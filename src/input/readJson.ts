@@ -1,0 +1,49 @@
+/**
+ * Reading a model file: the text, then JSON, then a top-level object.
+ *
+ * Main definitions
+ * - `readJsonFile(path)`: the parsed JSON object of a file, or an `InputError`
+ *   naming the file (missing, unreadable, empty, invalid JSON, not an object).
+ * - `parseJsonText(text, name)`: the same for text already read.
+ *
+ * Implementation details
+ * `JSON.parse` reads numbers as float64, which would round a long decimal
+ * such as 0.12345678901234567890123. So a valid text is parsed a second time
+ * with every number token (outside strings) turned into a string of the same
+ * characters; `parseRational` then reads it exactly. Node 20's JSON.parse
+ * offers no access to number source text, hence this pass.
+ */
+import { readFileSync } from 'node:fs';
+import { InputError } from '../cli/errors.js';
+
+export function readJsonFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})`;
+    throw new InputError(path, problem, 'give the path of a MODEL.json file');
+  }
+  return parseJsonText(text, path);
+}
+
+export function parseJsonText(text: string, name: string): Record<string, unknown> {
+  if (text.trim() === '') throw new InputError(name, 'the file is empty', 'write one JSON object (see the examples/ directory)');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new InputError(name, `invalid JSON (${detail})`, 'fix the JSON syntax (a validator such as `node -e "JSON.parse(...)"` shows the spot)');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InputError(name, 'the top level is not a JSON object', 'write one object { ... } with the model fields');
+  }
+  return JSON.parse(quoteNumbers(text)) as Record<string, unknown>;
+}
+
+/** The text with each number token outside strings quoted; valid JSON stays valid. */
+function quoteNumbers(text: string): string {
+  return text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) => (token.startsWith('"') ? token : `"${token}"`));
+}
