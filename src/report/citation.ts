@@ -25,7 +25,7 @@ export function toolBibtex(version: string): string {
   return [
     '@software{ebm_lens,',
     '  title={ebm-lens: a symbolic-plus-numeric proof checker for the claims of arXiv:2512.18730},',
-    '  author={{ebm-lens contributors}},',
+    '  author={{ebm-lens developers}},',
     `  version={${version}},`,
     '  year={2026},',
     '  note={Exact, interval and float64 arithmetic; certified identities; property suites with mutants and ablations}',

@@ -28,7 +28,7 @@ function report(generatedAt: Date) {
 describe('report', () => {
   it('writes report.json and report.md and leaves no temporary file', () => {
     writeReport(join(dir, 'out'), report(new Date(0)));
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['report.json', 'report.md']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['report.html', 'report.json', 'report.md']);
     const json = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8'));
     expect(json.run).toMatchObject({ seed: 5, runs: 60, theorems: ['F1', 'F2', 'I1'], profile: { name: 'quick' } });
     expect(json.summary).toEqual({ status: 'falsified', counts: { verified: 2, falsified: 1, undecided: 0, error: 0 } });
