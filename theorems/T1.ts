@@ -28,6 +28,11 @@
  *   (needed by the maximizer claim: for beta < 0, pi* minimizes J; the
  *   identity itself holds for every beta != 0).
  *
+ * - Degree of failure (`gibbsIdentityDefect`): |LHS - RHS| off the simplex.
+ * - Slots (`assume`): q = a row q(.|x) of the reference slot and r = r(x, .)
+ *   the same row of the reward built from the potential, interaction and
+ *   reward slots, with beta and n; the claims hold for every q and r.
+ *
  * Implementation details
  * Instances: n in 2..5, q with or without zeros, r given by its rational
  * values (pi* irrational) or by rational weights w = exp(r/beta) (pi*
@@ -48,6 +53,7 @@
  */
 import fc from 'fast-check';
 import { dot, type Arithmetic } from '../src/arith/arithmetic.js';
+import { exactArithmetic } from '../src/arith/exact.js';
 import { intervalArithmetic } from '../src/arith/interval.js';
 import type { NumberObject } from '../src/arith/numberObject.js';
 import { Rational } from '../src/arith/rational.js';
@@ -62,9 +68,12 @@ import {
   instanceToJson,
   positiveWeights,
   potential,
+  rewardValues,
+  rewardWeights,
   stateCount,
   type EnergyVector,
 } from '../properties/index.js';
+import { slotFamily, slotLaboratory, type SlotFamily } from './support/slotLab.js';
 import { EQUALITY_PRECISION, decideComparisons, enclose, sameLaw, total } from './support/rlvrGibbs.js';
 
 // ---------------------------------------------------------------- instances
@@ -135,34 +144,62 @@ export function gibbsInstance(constraints: GibbsConstraints): fc.Arbitrary<Gibbs
   return fc.tuple(stateCount({ minStates: 2, maxStates: 5 }), fc.constantFrom(...constraints.kinds)).chain(([n, kind]) => {
     const q = kind === 'offSupport' ? referenceWithZero(n) : fc.oneof(distribution({ n, positive: true, maxWeight: MAX_WEIGHT }), distribution({ n, maxWeight: MAX_WEIGHT }));
     const needsExactOptimum = kind === 'optimal' || kind === 'nearOptimal';
-    return fc.tuple(q, rewardArbitrary(n, needsExactOptimum ? 'weights' : 'both'), betas).chain(([q, reward, beta]) => {
-      const support = q.map((v) => v.n !== 0n);
-      const onSupport = fc.oneof(lawOn(support, true), lawOn(support, false));
-      const make = (pi: Rational[]): GibbsInstance => ({ q, reward, beta, kind, pi });
-      switch (kind) {
-        case 'random':
-          return onSupport.map(make);
-        case 'reference':
-          return fc.constant(make([...q]));
-        case 'optimal':
-          return fc.constant(make(exactGibbsOptimum({ q, reward })!));
-        case 'nearOptimal': {
-          const piStar = exactGibbsOptimum({ q, reward })!;
-          return fc.tuple(fc.integer({ min: 1, max: 30 }), onSupport).map(([k, nu]) => {
-            const eps = new Rational(1n, 1n << BigInt(k));
-            return make(piStar.map((p, y) => ONE.sub(eps).mul(p).add(eps.mul(nu[y]!))));
-          });
-        }
-        case 'offSupport':
-          return lawOn(Array.from({ length: n }, () => true), true).map(make);
-        case 'unnormalized':
-          return fc
-            .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), onSupport)
-            .filter(([k, m]) => k !== m)
-            .map(([k, m, nu]) => make(nu.map((p) => p.mul(new Rational(BigInt(k), BigInt(m))))));
-      }
-    });
+    return fc.tuple(q, rewardArbitrary(n, needsExactOptimum ? 'weights' : 'both'), betas).chain(([q, reward, beta]) => withPolicy(kind, q, reward, beta));
   });
+}
+
+/** The instance (q, r, beta) with pi of the given kind (module comment). */
+function withPolicy(kind: GibbsPolicyKind, q: Rational[], reward: EnergyVector, beta: Rational): fc.Arbitrary<GibbsInstance> {
+  const n = q.length;
+  const support = q.map((v) => v.n !== 0n);
+  const onSupport = fc.oneof(lawOn(support, true), lawOn(support, false));
+  const make = (pi: Rational[]): GibbsInstance => ({ q, reward, beta, kind, pi });
+  switch (kind) {
+    case 'random':
+      return onSupport.map(make);
+    case 'reference':
+      return fc.constant(make([...q]));
+    case 'optimal':
+      return fc.constant(make(exactGibbsOptimum({ q, reward })!));
+    case 'nearOptimal': {
+      const piStar = exactGibbsOptimum({ q, reward })!;
+      return fc.tuple(fc.integer({ min: 1, max: 30 }), onSupport).map(([k, nu]) => {
+        const eps = new Rational(1n, 1n << BigInt(k));
+        return make(piStar.map((p, y) => ONE.sub(eps).mul(p).add(eps.mul(nu[y]!))));
+      });
+    }
+    case 'offSupport':
+      return lawOn(Array.from({ length: n }, () => true), true).map(make);
+    case 'unnormalized':
+      return fc
+        .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), onSupport)
+        .filter(([k, m]) => k !== m)
+        .map(([k, m, nu]) => make(nu.map((p) => p.mul(new Rational(BigInt(k), BigInt(m))))));
+  }
+}
+
+/**
+ * T1 instances drawn from the slots of a response chain (for `assume`): a
+ * context x, q = q(.|x) a row of the reference kernel, r = r(x, .) the same
+ * row of the reward built from the potential, interaction and reward slots
+ * (weights exp(r/beta) in the weight form, values in the value form), beta;
+ * then pi of one of `kinds` on supp q.
+ */
+function gibbsFamily(reference: 'any' | 'reversibleSparse', potential: 'weights' | 'values', kinds: readonly GibbsPolicyKind[]): SlotFamily<GibbsInstance> {
+  return slotFamily<GibbsInstance>(
+    { n: { min: 2, max: 5 }, reference, potential, interaction: 'symmetric', reward: 'pairwise', beta: { min: '1/32', max: 32 } },
+    {
+      build: (draw) =>
+        fc.tuple(fc.integer({ min: 0, max: draw.n - 1 }), fc.constantFrom(...kinds)).chain(([x, kind]) => {
+          const parts = { potential: draw.potential!, interaction: draw.interaction!, reward: draw.reward! };
+          const reward: EnergyVector =
+            draw.potential!.form === 'weights'
+              ? { form: 'weights', weights: rewardWeights(exactArithmetic, parts)[x]! }
+              : { form: 'values', values: rewardValues(exactArithmetic, parts)[x]! };
+          return withPolicy(kind, draw.reference!.q[x]!, reward, draw.beta!);
+        }),
+    },
+  );
 }
 
 // ---------------------------------------------------------------- quantities
@@ -204,6 +241,14 @@ const describe = (instance: GibbsInstance): unknown => instanceToJson(instance);
 
 const onSupportKinds: GibbsPolicyKind[] = ['random', 'reference', 'optimal', 'nearOptimal'];
 const mainArbitrary = gibbsInstance({ kinds: onSupportKinds });
+
+/** The same kinds from slots: exact optima need the weight form. */
+const slotFamilies: SlotFamily<GibbsInstance>[] = [
+  gibbsFamily('any', 'weights', onSupportKinds),
+  gibbsFamily('reversibleSparse', 'weights', onSupportKinds),
+  gibbsFamily('any', 'values', ['random', 'reference']),
+  gibbsFamily('reversibleSparse', 'values', ['random', 'reference']),
+];
 
 const gibbsIdentity: PropertySpec<GibbsInstance> = {
   name: 'gibbs-identity',
@@ -391,6 +436,19 @@ const identities: IdentitySpec[] = [
   },
 ];
 
+// ---------------------------------------------------------------- degrees of failure
+
+const IDENTITY_DEFECT = '|J(pi) - (beta log Z - beta KL(pi || pi*))| = |beta log Z (sum pi - 1)|, enclosed at 40 digits';
+
+/** |LHS - RHS| of the Gibbs identity (zero on the simplex), enclosed at 40 digits. */
+export function gibbsIdentityDefect(instance: GibbsInstance): NumberObject {
+  const ar = intervalArithmetic(40);
+  const g = gibbs(ar, instance);
+  const pi = enclose(ar, instance.pi);
+  const rhs = ar.sub(ar.mul(g.beta, ar.log(g.Z)), ar.mul(g.beta, kl(ar, pi, g.piStar)));
+  return ar.toNumberObject(ar.abs(ar.sub(objective(ar, g, pi), rhs)));
+}
+
 // ---------------------------------------------------------------- assumptions
 
 const assumptions: AssumptionSpec<GibbsInstance>[] = [
@@ -407,6 +465,12 @@ const assumptions: AssumptionSpec<GibbsInstance>[] = [
     needed: true,
     violate: gibbsInstance({ kinds: ['unnormalized'] }),
     properties: ['gibbs-identity'],
+    degree: {
+      name: 'gibbs-identity-defect',
+      measure: IDENTITY_DEFECT,
+      defect: gibbsIdentityDefect,
+      levels: [{ label: 'pi = c nu, c != 1', arbitrary: gibbsInstance({ kinds: ['unnormalized'] }) }],
+    },
   },
   {
     id: 'beta-positive',
@@ -435,5 +499,6 @@ export const T1: Theorem = {
   identities,
   properties: [gibbsIdentity, piStarMaximizes, maxValue],
   mutants: [reversedKl, klWithoutBeta, referenceMaximizes, partitionWithoutReference],
+  ...slotLaboratory([gibbsIdentity, piStarMaximizes, maxValue].map((spec) => ({ spec, families: slotFamilies }))),
 };
 

@@ -29,6 +29,12 @@
  * - Assumptions: A1 (s symmetric; violated by antisymmetric or arbitrary s)
  *   and A2 (q reversible; violated by a circulation), both needed for every
  *   property; A3 (q > 0) is not needed (sparse reversible priors).
+ * - Degree of failure (`detailedBalanceDefect`): the largest
+ *   |log(mu(x) P(x,y) / (mu(y) P(y,x)))|, measured without A1 and, for A2, on
+ *   near-reversible priors as eps grows from 1/1000 to 1.
+ * - Slots (`assume`): every property is drawn from slot families (n,
+ *   reference, potential, interaction, reward, beta), so any of them can be
+ *   replaced.
  *
  * Implementation details
  * Exact properties take w, v, c and C as positive rationals: P is built by the
@@ -44,14 +50,29 @@
  * beta in [1/1000, 1000].
  */
 import fc from 'fast-check';
-import type { Rational } from '../src/arith/rational.js';
+import { intervalArithmetic } from '../src/arith/interval.js';
+import type { NumberObject } from '../src/arith/numberObject.js';
+import { parseRational, type Rational } from '../src/arith/rational.js';
 import { cycleBasis, fundamentalCycle } from '../src/markov/cycleBasis.js';
 import { ebmReversibleExact } from '../src/markov/ebmReversibility.js';
 import { ebmKernel } from '../src/models/ebm.js';
-import { fail, pass, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
+import {
+  fail,
+  pass,
+  type AssumptionSpec,
+  type DegreeSpec,
+  type IdentitySpec,
+  type PropertySpec,
+  type SlotOverrides,
+  type Theorem,
+  type Verdict,
+} from '../src/runner/theorem.js';
 import { energyMatrixWeights, energyWeights, kolmogorovCycle } from '../properties/index.js';
+import { familiesArbitrary, realizeFamilies, replaceSlot, slotFamily, slotLaboratory, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import {
   EQUALITY_PRECISION,
+  ONE,
+  ZERO,
   canonicalTilt,
   decideIntervals,
   describeInstance,
@@ -72,20 +93,22 @@ import {
 /** States per instance: 2..5 keeps exact GTH and the interval exponentials cheap. */
 const STATE_RANGE = { min: 2, max: 5 };
 
-/** Weight-form chains satisfying A1 and A2: dense, sparse, symmetric and uniform priors. */
-const exactChains: fc.Arbitrary<ResponseChainInstance> = fc.oneof(
-  responseChains({ n: STATE_RANGE, reference: 'reversible', potential: 'weights', interaction: 'symmetric' }),
-  responseChains({ n: STATE_RANGE, reference: 'reversibleSparse', potential: 'weights', interaction: 'symmetric', reward: 'potential' }),
-  responseChains({ n: STATE_RANGE, reference: 'symmetric', potential: 'weights', interaction: 'none' }),
-  responseChains({ n: STATE_RANGE, reference: 'uniform', potential: 'weights', interaction: 'symmetric', reward: 'potential' }),
-);
+/** Weight-form chains satisfying A1 and A2: dense, sparse, symmetric and uniform priors (slot families, for `assume`). */
+const exactFamilies: SlotFamily<ResponseChainInstance>[] = [
+  slotFamily({ n: STATE_RANGE, reference: 'reversible', potential: 'weights', interaction: 'symmetric', reward: 'pairwise', beta: 'default' }),
+  slotFamily({ n: STATE_RANGE, reference: 'reversibleSparse', potential: 'weights', interaction: 'symmetric', reward: 'potential', beta: 'default' }),
+  slotFamily({ n: STATE_RANGE, reference: 'symmetric', potential: 'weights', interaction: 'none', reward: 'pairwise', beta: 'default' }),
+  slotFamily({ n: STATE_RANGE, reference: 'uniform', potential: 'weights', interaction: 'symmetric', reward: 'potential', beta: 'default' }),
+];
+const exactChains: fc.Arbitrary<ResponseChainInstance> = familiesArbitrary(exactFamilies);
 
 /** Value-form chains (Phi, s, c, beta rational) satisfying A1 and A2. */
-const valueChains: fc.Arbitrary<ResponseChainInstance> = fc.oneof(
-  responseChains({ n: STATE_RANGE, reference: 'reversible', potential: 'values', interaction: 'symmetric' }),
-  responseChains({ n: STATE_RANGE, reference: 'reversibleSparse', potential: 'values', interaction: 'symmetric', reward: 'potential' }),
-  responseChains({ n: STATE_RANGE, reference: 'symmetric', potential: 'values', interaction: 'none', reward: 'potential' }),
-);
+const valueFamilies: SlotFamily<ResponseChainInstance>[] = [
+  slotFamily({ n: STATE_RANGE, reference: 'reversible', potential: 'values', interaction: 'symmetric', reward: 'pairwise', beta: 'default' }),
+  slotFamily({ n: STATE_RANGE, reference: 'reversibleSparse', potential: 'values', interaction: 'symmetric', reward: 'potential', beta: 'default' }),
+  slotFamily({ n: STATE_RANGE, reference: 'symmetric', potential: 'values', interaction: 'none', reward: 'potential', beta: 'default' }),
+];
+const valueChains: fc.Arbitrary<ResponseChainInstance> = familiesArbitrary(valueFamilies);
 
 /** Dense reversible chains with a symmetric interaction: where the mutants fail. */
 const denseChains = responseChains({ n: STATE_RANGE, reference: 'reversible', potential: 'weights', interaction: 'symmetric' });
@@ -515,6 +538,36 @@ const allProperties = [
 
 const atLeastThree = { min: 3, max: 5 };
 
+// ---------------------------------------------------------------- degrees of failure
+
+const DETAILED_BALANCE_DEFECT = 'max over x, y of |log(mu(x) P(x,y) / (mu(y) P(y,x)))|, mu the stationary law of P (GTH, exact); 0 iff P is reversible';
+
+/**
+ * The detailed-balance defect of a weight-form chain: the largest
+ * |log(mu(x) P(x,y) / (mu(y) P(y,x)))| over pairs with a transition either
+ * way; 'infinite' for a one-way transition. The ratio is an exact rational;
+ * its log is enclosed at 40 digits (directed rounding).
+ */
+export function detailedBalanceDefect(instance: ResponseChainInstance): NumberObject | 'infinite' {
+  const { P, mu } = exactChain(instance);
+  let worst = ONE;
+  for (let x = 0; x < P.length; x++) {
+    for (let y = x + 1; y < P.length; y++) {
+      const forward = mu[x]!.mul(P[x]![y]!);
+      const backward = mu[y]!.mul(P[y]![x]!);
+      if (forward.n === 0n && backward.n === 0n) continue;
+      if (forward.n === 0n || backward.n === 0n) return 'infinite';
+      const ratio = forward.gt(backward) ? forward.div(backward) : backward.div(forward);
+      if (ratio.gt(worst)) worst = ratio;
+    }
+  }
+  if (worst.equals(ONE)) return exactValue(ZERO);
+  const ar = intervalArithmetic(40);
+  return ar.toNumberObject(ar.log(ar.fromRational(worst)));
+}
+
+const NEAR_REVERSIBLE_EPS = ['1/1000', '1/100', '1/10', '1/2', '1'];
+
 const assumptions: AssumptionSpec<ResponseChainInstance>[] = [
   {
     id: 'A1',
@@ -525,6 +578,15 @@ const assumptions: AssumptionSpec<ResponseChainInstance>[] = [
       responseChains({ n: atLeastThree, reference: 'reversible', potential: 'weights', interaction: 'any' }),
     ),
     properties: allProperties,
+    degree: {
+      name: 'detailed-balance-defect',
+      measure: DETAILED_BALANCE_DEFECT,
+      defect: detailedBalanceDefect,
+      levels: (['antisymmetric', 'any'] as const).map((interaction) => ({
+        label: `interaction ${interaction}`,
+        arbitrary: responseChains({ n: atLeastThree, reference: 'reversible', potential: 'weights', interaction }),
+      })),
+    },
   },
   {
     id: 'A2',
@@ -532,6 +594,15 @@ const assumptions: AssumptionSpec<ResponseChainInstance>[] = [
     needed: true,
     violate: responseChains({ n: atLeastThree, reference: 'nonReversible', potential: 'weights', interaction: 'symmetric' }),
     properties: allProperties,
+    degree: {
+      name: 'detailed-balance-defect',
+      measure: `${DETAILED_BALANCE_DEFECT}; near-reversible priors: a reversible prior plus a circulation of relative size eps`,
+      defect: detailedBalanceDefect,
+      levels: NEAR_REVERSIBLE_EPS.map((eps) => ({
+        label: `eps = ${eps}`,
+        arbitrary: responseChains({ n: atLeastThree, reference: { nearReversible: eps }, potential: 'weights', interaction: 'symmetric' }),
+      })),
+    },
   },
   {
     id: 'A3',
@@ -543,6 +614,37 @@ const assumptions: AssumptionSpec<ResponseChainInstance>[] = [
     properties: allProperties,
   },
 ];
+
+// ---------------------------------------------------------------- slots (assume)
+
+/** The instance slots of every property (the transcendental one in value form, the rest exact). */
+const propertyFamilies: PropertyFamilies[] = [
+  ...[detailedBalance, stationaryClosedForm, multiplicativeDetailedBalance, closedFormIsStationary, kolmogorov, edgeMeasure].map((spec) => ({ spec, families: exactFamilies })),
+  { spec: transcendentalDetailedBalance, families: valueFamilies },
+];
+
+/**
+ * The detailed-balance defect on the exact chains with the replaced slots; a
+ * near-reversible prior of size eps is measured at eps/1000, eps/100, eps/10, eps.
+ */
+function degreesFor(overrides: SlotOverrides): DegreeSpec<ResponseChainInstance>[] {
+  const reference = overrides.reference;
+  const nearEps =
+    reference?.kind === 'variant' && typeof reference.variant === 'object' && reference.variant !== null && 'nearReversible' in reference.variant
+      ? parseRational((reference.variant as { nearReversible: unknown }).nearReversible)
+      : undefined;
+  const levels =
+    nearEps !== undefined
+      ? [1000n, 100n, 10n, 1n].map((k) => {
+          const eps = nearEps.div(k);
+          return { label: `eps = ${eps.toFraction()}`, arbitrary: realizeFamilies(exactFamilies, replaceSlot(overrides, 'reference', { nearReversible: eps.toFraction() }, `nearReversible(${eps.toFraction()})`)) };
+        })
+      : [{ label: Object.values(overrides).map((o) => o.label).join(', '), arbitrary: realizeFamilies(exactFamilies, overrides) }];
+  const usable = levels.flatMap((level) => (level.arbitrary === undefined ? [] : [{ label: level.label, arbitrary: level.arbitrary }]));
+  return usable.length === 0 ? [] : [{ name: 'detailed-balance-defect', measure: DETAILED_BALANCE_DEFECT, defect: detailedBalanceDefect, levels: usable }];
+}
+
+const laboratory = slotLaboratory(propertyFamilies, degreesFor);
 
 export const T2: Theorem = {
   id: 'T2',
@@ -574,4 +676,5 @@ export const T2: Theorem = {
     transcendentalDetailedBalance,
   ],
   mutants: [proportionalToWeights, missingPartitionFunction, balanceWithReference, potentialWithoutPartition, edgeMeasureWithoutInteraction],
+  ...laboratory,
 };

@@ -22,6 +22,11 @@
  * - Properties: `stationary-closed-form`, `uniform-reference-softmax` (exact);
  *   `quality-above-reference`, `quality-non-increasing-in-beta`,
  *   `quality-strictly-decreasing-in-beta` (interval).
+ * - Degree of failure (`closedFormDefect`): TV between the stationary law and
+ *   the closed form, without A1 (s != 0) and on near-reversible priors.
+ * - Slots (`assume`): every property is drawn from slot families (n,
+ *   reference, potential, interaction, reward, beta); the uniform-prior claim
+ *   pins its reference.
  * - Assumptions: A1 with s = 0 (needed by every claim: a symmetric
  *   interaction changes the closed form and can lower E_mu[Phi] or make it
  *   increase with beta); A2 (needed by the closed form and, though random
@@ -56,9 +61,12 @@ import type { Interval, IntervalArithmetic } from '../src/arith/interval.js';
 import { Rational } from '../src/arith/rational.js';
 import { exactArithmetic } from '../src/arith/exact.js';
 import { kolmogorovCriterion } from '../src/markov/reversibility.js';
-import { fail, pass, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
+import type { NumberObject } from '../src/arith/numberObject.js';
+import { parseRational } from '../src/arith/rational.js';
+import { fail, pass, type AssumptionSpec, type DegreeSpec, type IdentitySpec, type PropertySpec, type SlotOverrides, type Theorem, type Verdict } from '../src/runner/theorem.js';
 import { differentiate } from '../src/symbolic/index.js';
-import { beta as betaArbitrary, type EnergyVector, type ReferenceSample } from '../properties/index.js';
+import { beta as betaArbitrary, type EnergyVector, type ReferenceSample, type SlotName } from '../properties/index.js';
+import { realizeFamilies, replaceSlot, slotFamily, slotLaboratory, touches, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import {
   ONE,
   ZERO,
@@ -534,6 +542,19 @@ const identities: IdentitySpec[] = [
   },
 ];
 
+// ---------------------------------------------------------------- degrees of failure
+
+const CLOSED_FORM_DEFECT = 'TV(mu, w (C w) / sum) = (1/2) sum_x |mu(x) - w(x)(C w)(x)/sum|, mu the stationary law of P (GTH), exact; 0 iff the closed form holds';
+
+/** How far the stationary law is from the closed form w (C w) / sum, in total variation, exactly (weight form). */
+export function closedFormDefect(instance: ResponseChainInstance): NumberObject {
+  const { mu, w, C } = exactChain(instance);
+  const closed = normalize(w.map((wx, x) => wx.mul(total(C[x]!.map((c, y) => c.mul(w[y]!))))));
+  return exactValue(total(mu.map((m, x) => m.sub(closed[x]!).abs())).div(2));
+}
+
+const NEAR_REVERSIBLE_EPS = ['1/1000', '1/100', '1/10', '1/2'];
+
 // ---------------------------------------------------------------- assumptions
 
 /**
@@ -564,6 +585,12 @@ const assumptions: AssumptionSpec<QualityInstance>[] = [
     needed: true,
     violate: symmetricInteraction,
     properties: ['stationary-closed-form', 'uniform-reference-softmax', 'quality-above-reference', 'quality-non-increasing-in-beta', 'quality-strictly-decreasing-in-beta'],
+    degree: {
+      name: 'closed-form-defect',
+      measure: CLOSED_FORM_DEFECT,
+      defect: closedFormDefect,
+      levels: [{ label: 'symmetric interaction s != 0', arbitrary: symmetricInteraction }],
+    },
   },
   {
     id: 'A2',
@@ -571,6 +598,15 @@ const assumptions: AssumptionSpec<QualityInstance>[] = [
     needed: true,
     violate: fc.oneof(withSecondBeta(responseChains({ n: { min: 3, max: 5 }, reference: 'nonReversible', potential: 'weights', interaction: 'none' })), trapChains),
     properties: ['stationary-closed-form', 'quality-above-reference', 'quality-non-increasing-in-beta', 'quality-strictly-decreasing-in-beta'],
+    degree: {
+      name: 'closed-form-defect',
+      measure: `${CLOSED_FORM_DEFECT}; near-reversible priors: a reversible prior plus a circulation of relative size eps`,
+      defect: closedFormDefect,
+      levels: NEAR_REVERSIBLE_EPS.map((eps) => ({
+        label: `eps = ${eps}`,
+        arbitrary: withSecondBeta(responseChains({ n: { min: 3, max: 5 }, reference: { nearReversible: eps }, potential: 'weights', interaction: 'none' })),
+      })),
+    },
   },
   {
     id: 'A3',
@@ -580,6 +616,60 @@ const assumptions: AssumptionSpec<QualityInstance>[] = [
     properties: ['quality-strictly-decreasing-in-beta'],
   },
 ];
+
+// ---------------------------------------------------------------- slots (assume)
+
+type QualityReference = 'reversible' | 'reversibleSparse' | 'symmetric' | 'uniform';
+
+/** s = 0 chains with a second temperature beta2 = beta (1 + k/8), as slot families. */
+function qualityFamilies(potential: 'weights' | 'values', references: readonly QualityReference[], pinned: readonly SlotName[] = []): SlotFamily<QualityInstance>[] {
+  return references.map((reference, k) =>
+    slotFamily<QualityInstance>(
+      { n: STATE_RANGE, reference, potential, interaction: 'none', reward: k % 2 === 0 ? 'pairwise' : 'potential', beta: 'default' },
+      {
+        pinned,
+        build: (draw) =>
+          fc.integer({ min: 1, max: 24 }).map((j): QualityInstance => {
+            const chain = draw as unknown as ResponseChainInstance;
+            return { ...chain, beta2: chain.beta.mul(new Rational(BigInt(8 + j), 8n)) };
+          }),
+      },
+    ),
+  );
+}
+
+const closedFormFamilies = qualityFamilies('weights', ['reversible', 'reversibleSparse', 'symmetric', 'uniform']);
+const qualityFamilyList = [...qualityFamilies('values', ['reversible', 'reversibleSparse', 'symmetric', 'uniform']), ...qualityFamilies('weights', ['reversible', 'reversibleSparse'])];
+
+const propertyFamilies: PropertyFamilies[] = [
+  { spec: stationaryClosedForm, families: closedFormFamilies },
+  // the claim is about q(y|x) = 1/n: the reference is part of it, never replaced
+  { spec: uniformSoftmax, families: qualityFamilies('weights', ['uniform'], ['reference']) },
+  { spec: qualityAboveReference, families: qualityFamilyList },
+  { spec: qualityNonIncreasing, families: qualityFamilyList },
+  { spec: qualityStrictlyDecreasing, families: [...qualityFamilies('values', ['reversible', 'symmetric', 'uniform']), ...qualityFamilies('weights', ['reversible'])] },
+];
+
+/** The closed-form defect with the replaced slots; a near-reversible prior is measured at eps/1000 .. eps. */
+function degreesFor(overrides: SlotOverrides): DegreeSpec<QualityInstance>[] {
+  if (!touches(overrides, ['reference', 'interaction', 'reward', 'potential', 'n', 'beta'])) return [];
+  const reference = overrides.reference;
+  const nearEps =
+    reference?.kind === 'variant' && typeof reference.variant === 'object' && reference.variant !== null && 'nearReversible' in reference.variant
+      ? parseRational((reference.variant as { nearReversible: unknown }).nearReversible)
+      : undefined;
+  const levels =
+    nearEps !== undefined
+      ? [1000n, 100n, 10n, 1n].map((k) => {
+          const eps = nearEps.div(k).toFraction();
+          return { label: `eps = ${eps}`, arbitrary: realizeFamilies(closedFormFamilies, replaceSlot(overrides, 'reference', { nearReversible: eps }, `nearReversible(${eps})`)) };
+        })
+      : [{ label: Object.values(overrides).map((o) => o.label).join(', '), arbitrary: realizeFamilies(closedFormFamilies, overrides) }];
+  const usable = levels.flatMap((level) => (level.arbitrary === undefined ? [] : [{ label: level.label, arbitrary: level.arbitrary }]));
+  return usable.length === 0 ? [] : [{ name: 'closed-form-defect', measure: CLOSED_FORM_DEFECT, defect: closedFormDefect, levels: usable }];
+}
+
+const laboratory = slotLaboratory(propertyFamilies, degreesFor);
 
 export const T2q: Theorem = {
   id: 'T2q',
@@ -600,4 +690,5 @@ export const T2q: Theorem = {
   identities,
   properties: [stationaryClosedForm, uniformSoftmax, qualityAboveReference, qualityNonIncreasing, qualityStrictlyDecreasing],
   mutants: [qualityNonDecreasing, qualityBelowReference, proportionalToWeights, softmaxSquared],
+  ...laboratory,
 };

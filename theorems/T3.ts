@@ -20,6 +20,11 @@
  *   is a law" (where stationarity enters), n = 3.
  * - Properties (interval): `kl-non-increasing`, `kl-strictly-decreasing`,
  *   `kl-tends-to-zero`, `chain-rule`.
+ * - Slots (`assume`): the tuned kernels P = pi* of T2 are drawn from slots
+ *   (n, reference, potential, interaction, reward, beta, chainStart); the
+ *   other kernel families are not slot-built.
+ * - Degree of failure (`klIncrease`): the one-step rise of KL(nu_t || mu)
+ *   for a mu that is not stationary.
  * - Assumptions: mu P = mu (needed by the three convergence claims; not by the
  *   chain rule, an identity for every positive mu), and P > 0 (needed by
  *   strictness and by the limit).
@@ -55,7 +60,9 @@ import { kl } from '../src/info/divergences.js';
 import { matrixProduct } from '../src/linalg/matrix.js';
 import { stepDistribution } from '../src/markov/kernel.js';
 import { stationaryDistribution } from '../src/markov/stationaryDistribution.js';
+import type { NumberObject } from '../src/arith/numberObject.js';
 import { fail, pass, undecided, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
+import { slotFamily, slotLaboratory, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import { startDistribution, stochasticMatrix, type StartDistribution } from '../properties/index.js';
 import {
   EQUALITY_PRECISION,
@@ -70,6 +77,7 @@ import {
   responseChains,
   sameLaw,
   total,
+  type ResponseChainInstance,
 } from './support/responseChain.js';
 
 // ---------------------------------------------------------------- instances
@@ -610,6 +618,42 @@ const identities: IdentitySpec[] = [
   },
 ];
 
+// ---------------------------------------------------------------- degrees of failure
+
+const KL_INCREASE = 'KL(nu_{t+1} || mu) - KL(nu_t || mu) at the run\'s step t (> 0: the divergence grows), enclosed at 40 digits';
+
+/** The change of KL(nu_t || mu) over one step, enclosed (40 digits); positive where monotonicity fails. */
+export function klIncrease(run: ChainRun): NumberObject {
+  const ar = intervalArithmetic(40);
+  const before = klOf(ar, lawAt(run, run.t), run.mu);
+  const after = klOf(ar, lawAt(run, run.t + 1), run.mu);
+  return ar.toNumberObject(ar.sub(after, before));
+}
+
+// ---------------------------------------------------------------- slots (assume)
+
+/** Tuned chains P = pi* of T2 drawn from slots (n, reference, potential, interaction, reward, beta, chainStart); mu by GTH. */
+function tunedFamily(reference: 'reversible' | 'reversibleSparse'): SlotFamily<ChainRun> {
+  return slotFamily<ChainRun>(
+    { n: STATE_RANGE, reference, potential: 'weights', interaction: 'symmetric', reward: 'pairwise', beta: 'default', chainStart: 'any' },
+    {
+      build: (draw) => {
+        const { P, mu } = exactChain(draw as unknown as ResponseChainInstance);
+        return fc
+          .record({ t: fc.integer({ min: 0, max: MAX_T }), j: fc.integer({ min: 1, max: 12 }) })
+          .map(({ t, j }): ChainRun => ({ kind: 'tuned', kernel: P, mu, start: draw.chainStart!, t, j }));
+      },
+    },
+  );
+}
+
+const propertyFamilies: PropertyFamilies[] = [
+  { spec: klNonIncreasing, families: [tunedFamily('reversible'), tunedFamily('reversibleSparse')] },
+  { spec: klStrictlyDecreasing, families: [tunedFamily('reversible')] },
+  { spec: klTendsToZero, families: [tunedFamily('reversible')] },
+  { spec: chainRule, families: [tunedFamily('reversible'), tunedFamily('reversibleSparse')] },
+];
+
 // ---------------------------------------------------------------- assumptions
 
 const assumptions: AssumptionSpec<ChainRun>[] = [
@@ -619,6 +663,12 @@ const assumptions: AssumptionSpec<ChainRun>[] = [
     needed: true,
     violate: nonStationaryRuns([positiveKernels, (n) => tunedKernels(n, 'reversible')]),
     properties: ['kl-non-increasing', 'kl-strictly-decreasing', 'kl-tends-to-zero'],
+    degree: {
+      name: 'kl-increase',
+      measure: KL_INCREASE,
+      defect: klIncrease,
+      levels: [{ label: 'mu not stationary', arbitrary: nonStationaryRuns([positiveKernels, (n) => tunedKernels(n, 'reversible')]) }],
+    },
   },
   {
     id: 'stationarity-chain-rule',
@@ -657,4 +707,5 @@ export const T3: Theorem = {
   identities,
   properties: [klNonIncreasing, klStrictlyDecreasing, klTendsToZero, chainRule],
   mutants: [strictForEveryKernel, klToUniform, decayWithoutMuMin, chainRuleWeightedByMu],
+  ...slotLaboratory(propertyFamilies),
 };

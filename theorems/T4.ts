@@ -82,6 +82,8 @@ import {
   type ChainInstance,
   type SpectralEnclosures,
 } from './support/spectralBounds.js';
+import { slotLaboratory } from './support/slotLab.js';
+import { slotChainFamily } from './support/spectralSlots.js';
 
 /** A chain, a start law, the times 0..horizon checked, and eps for t_mix. */
 export interface T4Instance {
@@ -613,6 +615,14 @@ const identities: IdentitySpec[] = [
   },
 ];
 
+/** Slots (`assume`): EBM chains drawn from slots (support/spectralSlots.ts), the start law from the chainStart slot. */
+const slotChains = (maxHorizon: number) => [
+  slotChainFamily(
+    (chain, draw) => fc.record({ chain: fc.constant(chain), start: fc.constant(draw.chainStart!), horizon: fc.integer({ min: 0, max: maxHorizon }), eps: fc.constantFrom(...EPSILONS) }),
+    { chainStart: 'any' },
+  ),
+];
+
 export const T4: Theorem = {
   id: 'T4',
   title: 'Exponential mixing governed by the spectral gap',
@@ -639,4 +649,5 @@ export const T4: Theorem = {
   identities,
   properties,
   mutants,
+  ...slotLaboratory(properties.map((spec) => ({ spec, families: slotChains(spec.arbitrary === mixingInstances ? 0 : 10) }))),
 };

@@ -77,6 +77,8 @@ import {
   twoStateChain,
   type ChainInstance,
 } from './support/spectralBounds.js';
+import { slotLaboratory } from './support/slotLab.js';
+import { slotChainFamily } from './support/spectralSlots.js';
 
 /** A chain, a target set A (sorted states) and the times 0..horizon of the survival bound. */
 export interface T5Instance {
@@ -441,6 +443,11 @@ const identities: IdentitySpec[] = [
   },
 ];
 
+/** Slots (`assume`): EBM chains drawn from slots (support/spectralSlots.ts), A from the target slot (a level set of Phi). */
+const slotChains = [
+  slotChainFamily((chain, draw) => fc.record({ chain: fc.constant(chain), target: fc.constant(draw.target!.states), horizon: fc.integer({ min: 0, max: 12 }) }), { target: 'levelSet' }),
+];
+
 export const T5: Theorem = {
   id: 'T5',
   title: 'Bounded hitting times to superior states',
@@ -462,4 +469,5 @@ export const T5: Theorem = {
   identities,
   properties,
   mutants,
+  ...slotLaboratory(properties.map((spec) => ({ spec, families: slotChains }))),
 };

@@ -60,12 +60,15 @@ import {
   klToOptimum,
   promptObjective,
   promptOptimum,
+  rlvrEveryPolicyFamilies,
+  rlvrPolicyFamily,
   rlvrPolicyInstance,
   supported,
   type Comparison,
   type RlvrPolicyInstance,
   type Temperature,
 } from './support/rlvrGibbs.js';
+import { slotLaboratory } from './support/slotLab.js';
 
 const ONE = new Rational(1n);
 
@@ -410,4 +413,12 @@ export const T6: Theorem = {
   identities,
   properties: [objectiveIdentity, klToReference, partitionAndAccuracy, logitShift, accuracyIncreases],
   mutants: [logitSignFlipped, partitionMissingTerm, bernoulliKlReversed, klToReferenceSign, objectiveWithoutBeta],
+  // Slots (`assume`): n, prompts, beta or expOneOverBeta, and start (pi for the objective identity, which holds for every pi).
+  ...slotLaboratory([
+    { spec: objectiveIdentity, families: rlvrEveryPolicyFamilies() },
+    { spec: klToReference, families: [rlvrPolicyFamily({ temperature: 'beta' }), rlvrPolicyFamily({ temperature: 'exp' })] },
+    { spec: partitionAndAccuracy, families: [rlvrPolicyFamily({ temperature: 'exp' })] },
+    { spec: logitShift, families: [rlvrPolicyFamily({ temperature: 'exp' })] },
+    { spec: accuracyIncreases, families: [rlvrPolicyFamily({ temperature: 'exp', prompts: { degenerate: false } })] },
+  ]),
 };

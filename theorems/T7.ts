@@ -44,7 +44,7 @@
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../src/arith/interval.js';
 import { Rational } from '../src/arith/rational.js';
 import { InfiniteDivergenceError, kl } from '../src/info/divergences.js';
-import { fail, pass, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem } from '../src/runner/theorem.js';
+import { fail, pass, type AssumptionSpec, type DegreeSpec, type IdentitySpec, type PropertySpec, type SlotOverrides, type Theorem } from '../src/runner/theorem.js';
 import {
   EQUALITY_PRECISION,
   accuracy,
@@ -60,12 +60,16 @@ import {
   klToOptimum,
   promptObjective,
   promptOptimum,
+  rlvrEveryPolicyFamilies,
+  rlvrPolicyFamily,
   rlvrPolicyInstance,
   supported,
   type Comparison,
   type PolicyKind,
   type RlvrPolicyInstance,
 } from './support/rlvrGibbs.js';
+import type { NumberObject } from '../src/arith/numberObject.js';
+import { realizeFamilies, slotLaboratory, touches } from './support/slotLab.js';
 
 // ---------------------------------------------------------------- quantities
 
@@ -412,6 +416,29 @@ const identities: IdentitySpec[] = [
   },
 ];
 
+// ---------------------------------------------------------------- degrees of failure
+
+const GAP_EXCESS = '(J(pi*) - J(pi)) - beta E_x kl(p_pi || p*) = beta E_x[p_pi KL(pi(.|C)||q(.|C)) + (1 - p_pi) KL(pi(.|W)||q(.|W))], enclosed at 40 digits; 0 iff pi is a tilt of q';
+
+/** How far the gap exceeds its Bernoulli part, enclosed at 40 digits. */
+export function gapExcess(instance: RlvrPolicyInstance): NumberObject {
+  const ar = intervalArithmetic(40);
+  const { gap, bernoulliGap } = gapSides(ar, instance);
+  return ar.toNumberObject(ar.sub(gap, bernoulliGap));
+}
+
+// ---------------------------------------------------------------- slots (assume)
+
+const tiltFamilies = (['reference', 'tilt'] as const).flatMap((start) => (['beta', 'exp'] as const).map((temperature) => rlvrPolicyFamily({ temperature, start })));
+
+/** The gap's excess over beta E_x kl(p_pi || p*) on the tilt-equality instances with the replaced slots. */
+function degreesFor(overrides: SlotOverrides): DegreeSpec<RlvrPolicyInstance>[] {
+  if (!touches(overrides, ['start'])) return [];
+  const arbitrary = realizeFamilies(tiltFamilies, overrides);
+  if (arbitrary === undefined) return [];
+  return [{ name: 'gap-excess', measure: GAP_EXCESS, defect: gapExcess, levels: [{ label: Object.values(overrides).map((o) => o.label).join(', '), arbitrary }] }];
+}
+
 // ---------------------------------------------------------------- assumptions
 
 const assumptions: AssumptionSpec<RlvrPolicyInstance>[] = [
@@ -421,6 +448,7 @@ const assumptions: AssumptionSpec<RlvrPolicyInstance>[] = [
     needed: true,
     violate: rlvrPolicyInstance({ kinds: ['nonTilt'] }),
     properties: ['tilt-equality'],
+    degree: { name: 'gap-excess', measure: GAP_EXCESS, defect: gapExcess, levels: [{ label: 'pi outside the tilt family', arbitrary: rlvrPolicyInstance({ kinds: ['nonTilt'] }) }] },
   },
 ];
 
@@ -441,4 +469,14 @@ export const T7: Theorem = {
   identities,
   properties: [klDecomposition, gapLowerBound, tiltEquality, optimalConditionals],
   mutants: [bernoulliKlReversed, missingAccuracyFactor, equalityForNonTilts, betaDropped],
+  // Slots (`assume`): n, prompts, beta or expOneOverBeta, and start (pi: every kind for the decomposition, tilts for the equality).
+  ...slotLaboratory(
+    [
+      { spec: klDecomposition, families: rlvrEveryPolicyFamilies() },
+      { spec: gapLowerBound, families: rlvrEveryPolicyFamilies() },
+      { spec: tiltEquality, families: tiltFamilies },
+      { spec: optimalConditionals, families: [rlvrPolicyFamily({ temperature: 'exp' })] },
+    ],
+    degreesFor,
+  ),
 };

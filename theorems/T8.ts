@@ -29,6 +29,10 @@
  *   accuracyConvergesToOptimum, gapEqualsBernoulliKl, gapStrictlyDecreasing,
  *   gapExponentialBound, klToReferenceIsBernoulli,
  *   gapExceedsBernoulliOutsideTilts, closedFormMatchesIntegration.
+ * - Degree of failure (`flowGapExcess`): from a start outside the tilt
+ *   family, the excess of the gap over beta kl(p_t || p*) at beta t = 0 .. 4.
+ * - Slots (`assume`): n, prompts, start, beta, times; claims "from q" pin the
+ *   start, the integration check pins its times.
  * - Assumptions: tiltStart (without it the tilt-family equalities fail),
  *   interiorAccuracy (without it pi* = q and nothing moves strictly).
  *
@@ -48,17 +52,21 @@
  * heuristic step-halving error estimate: that property checks agreement within
  * the stated estimate, it is not an enclosure of the exact flow.
  */
+import type fc from 'fast-check';
 import type { IntervalArithmetic, Interval } from '../src/arith/interval.js';
 import { Rational } from '../src/arith/rational.js';
 import { kl } from '../src/info/divergences.js';
 import { integrateNaturalGradientFlow } from '../src/rlvr/flowIntegration.js';
 import { flowLogits, softmaxPolicy, type FlowState } from '../src/rlvr/naturalGradientFlow.js';
 import { differentiate } from '../src/symbolic/index.js';
-import type { AssumptionSpec, FailVerdict, IdentitySpec, MutantSpec, PropertySpec, Theorem } from '../src/runner/theorem.js';
+import type { AssumptionSpec, DegreeSpec, FailVerdict, IdentitySpec, MutantSpec, PropertySpec, SlotOverrides, Theorem } from '../src/runner/theorem.js';
+import { realizeFamilies, slotLaboratory, touches, type PropertyFamilies } from './support/slotLab.js';
 import type { Checks } from './support/naturalGradientFlow.js';
 import {
   bernoulliGap,
   describeFlowInstance,
+  flowFamily,
+  flowGapExcess,
   flowInstance,
   flowState,
   intervalPredicate,
@@ -462,6 +470,54 @@ const mutants: MutantSpec<FlowInstance>[] = [
   ),
 ];
 
+// ---------------------------------------------------------------- degrees of failure
+
+const GAP_EXCESS = '(J(pi*) - J(pi_t)) - beta kl(p_t || p*), max over prompts and times, enclosed at 40 digits; 0 along the tilt family';
+/** beta t at which the excess is measured: it shrinks as pi_t approaches pi*. */
+const DECAYS = ['0', '1/2', '1', '2', '4'];
+
+/** The instances at each beta t = s of the ladder (one time t = s / beta). */
+function decayLevels(instances: fc.Arbitrary<FlowInstance>, prefix = ''): { label: string; arbitrary: fc.Arbitrary<FlowInstance> }[] {
+  return DECAYS.map((text) => {
+    const s = new Rational(BigInt(text.split('/')[0]!), BigInt(text.split('/')[1] ?? '1'));
+    return { label: `${prefix}beta t = ${text}`, arbitrary: instances.map((instance) => ({ ...instance, times: [s.div(instance.beta)] })) };
+  });
+}
+
+// ---------------------------------------------------------------- slots (assume)
+
+const byName = (name: string): PropertySpec<FlowInstance> => properties.find((p) => p.name === name)!;
+const tiltStartFamilies = (maxPrompts: number) => [flowFamily({ start: 'reference', maxPrompts, maxTimes: 1 }), flowFamily({ start: 'tilt', maxPrompts, maxTimes: 1 })];
+const everyStart = ['reference', 'tilt', 'any', 'nonTilt'] as const;
+
+/** Properties "from q" pin the start; the rest take any start kind the claim states. */
+const propertyFamilies: PropertyFamilies[] = [
+  { spec: byName('closedFormIsTilt'), families: tiltStartFamilies(1) },
+  { spec: byName('accuracyIsLogistic'), families: tiltStartFamilies(1) },
+  { spec: byName('accuracyRisesToOptimum'), families: [flowFamily({ start: 'reference', pinStart: true, degenerate: false, maxPrompts: 1, minTimes: 2, maxTimes: 2 })] },
+  { spec: byName('accuracyConvergesToOptimum'), families: [flowFamily({ start: 'reference', pinStart: true, maxPrompts: 1, maxTimes: 1 })] },
+  { spec: byName('gapEqualsBernoulliKl'), families: tiltStartFamilies(3) },
+  { spec: byName('gapStrictlyDecreasing'), families: everyStart.map((start) => flowFamily({ start, degenerate: false, maxPrompts: 1, minTimes: 2, maxTimes: 2 })) },
+  { spec: byName('gapExponentialBound'), families: [flowFamily({ start: 'reference', pinStart: true, maxPrompts: 1, maxTimes: 1 })] },
+  { spec: byName('klToReferenceIsBernoulli'), families: tiltStartFamilies(1) },
+  { spec: byName('gapExceedsBernoulliOutsideTilts'), families: [flowFamily({ start: 'nonTilt', pinStart: true, maxPrompts: 1, maxTimes: 1 })] },
+  {
+    // the integration's error estimate is trusted only on its small time range: times are pinned
+    spec: byName('closedFormMatchesIntegration'),
+    families: everyStart.map((start) => flowFamily({ start, pinTimes: true, maxStates: 3, maxPrompts: 1, maxTimes: 1, maxDecay: 1 })),
+  },
+];
+
+/** The gap's excess over beta kl(p_t || p*) from the replaced start, along beta t (or at the replaced times). */
+function degreesFor(overrides: SlotOverrides): DegreeSpec<FlowInstance>[] {
+  if (!touches(overrides, ['start'])) return [];
+  const instances = realizeFamilies(tiltStartFamilies(1), overrides);
+  if (instances === undefined) return [];
+  const label = Object.values(overrides).map((o) => o.label).join(', ');
+  const levels = touches(overrides, ['times']) ? [{ label, arbitrary: instances }] : decayLevels(instances, `${label}, `);
+  return [{ name: 'gap-excess', measure: GAP_EXCESS, defect: flowGapExcess, levels }];
+}
+
 const assumptions: AssumptionSpec<FlowInstance>[] = [
   {
     id: 'tiltStart',
@@ -469,6 +525,7 @@ const assumptions: AssumptionSpec<FlowInstance>[] = [
     needed: true,
     violate: nonTiltStarts,
     properties: ['closedFormIsTilt', 'accuracyIsLogistic', 'gapEqualsBernoulliKl', 'klToReferenceIsBernoulli'],
+    degree: { name: 'gap-excess', measure: GAP_EXCESS, defect: flowGapExcess, levels: decayLevels(nonTiltStarts) },
   },
   {
     id: 'interiorAccuracy',
@@ -499,4 +556,5 @@ export const T8: Theorem = {
   identities,
   properties,
   mutants,
+  ...slotLaboratory(propertyFamilies, degreesFor),
 };

@@ -24,7 +24,11 @@
  * - Properties: entropyDecomposition, entropyDerivativeBrackets,
  *   entropyFallsPastTurningPoint, lowerBetaHigherAccuracy (exact),
  *   lowerBetaLowerEntropyPastTurningPoint.
- * - Assumption: flowFromReference (the flow starts at q, or a tilt of q).
+ * - Assumption: flowFromReference (the flow starts at q, or a tilt of q);
+ *   its degree of failure (`decompositionDefect`) is |H - decomposition|
+ *   along beta t = 0 .. 4.
+ * - Slots (`assume`): n, prompts, start, beta, times; claims about the
+ *   direction of travel from q pin the start.
  *
  * Implementation details
  * Entropies need logs, so the flow properties are decided in interval
@@ -54,12 +58,16 @@ import { exactArithmetic } from '../src/arith/exact.js';
 import type { Interval, IntervalArithmetic } from '../src/arith/interval.js';
 import { Rational, numeratorDenominator } from '../src/arith/rational.js';
 import { entropy } from '../src/info/divergences.js';
-import { fail, pass, type AssumptionSpec, type IdentitySpec, type MutantSpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
+import { intervalArithmetic } from '../src/arith/interval.js';
+import type { NumberObject } from '../src/arith/numberObject.js';
+import { fail, pass, type AssumptionSpec, type DegreeSpec, type IdentitySpec, type MutantSpec, type PropertySpec, type SlotOverrides, type Theorem, type Verdict } from '../src/runner/theorem.js';
+import { realizeFamilies, slotFamily, slotLaboratory, touches, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import { differentiate } from '../src/symbolic/index.js';
 import { expOneOverBeta, instanceToJson, promptSet, type Prompt } from '../properties/index.js';
 import {
   classEntropies,
   describeFlowInstance,
+  flowFamily,
   flowInstance,
   flowState,
   intervalPredicate,
@@ -504,6 +512,69 @@ const mutants: MutantSpec<FlowInstance>[] = [
   flowSpec('entropyAlwaysFalls', 'FALSE: H(pi_t) strictly falls along the whole flow from q', pairsAlongFlow, entropyTradeOff(() => 1, 'entropy decreasing everywhere')),
 ];
 
+// ---------------------------------------------------------------- degrees of failure
+
+const DECOMPOSITION_DEFECT = '|H(pi_t) - (h(p_t) + p_t H_C + (1 - p_t) H_W)|, max over times, enclosed at 40 digits; 0 along the tilt family';
+const DECAYS = ['0', '1/2', '1', '2', '4'];
+
+/** How far the entropy is from its decomposition, at 40 digits. */
+export function decompositionDefect(instance: FlowInstance): NumberObject {
+  const ia = intervalArithmetic(40);
+  let worst: Interval | undefined;
+  for (const { HC, HW, points } of tracks(ia, instance)) {
+    for (const point of points) {
+      const rhs = ia.add(entropy(ia, [point.p, point.w]), ia.add(ia.mul(point.p, HC), ia.mul(point.w, HW)));
+      const gap = ia.abs(ia.sub(point.H, rhs));
+      worst = worst === undefined || ia.upperRational(gap).gt(ia.upperRational(worst)) ? gap : worst;
+    }
+  }
+  return ia.toNumberObject(worst ?? ia.zero);
+}
+
+/** Instances at beta t = s for each s of the ladder (one time t = s / beta). */
+function decayLevels(instances: fc.Arbitrary<FlowInstance>, prefix = ''): { label: string; arbitrary: fc.Arbitrary<FlowInstance> }[] {
+  return DECAYS.map((text) => {
+    const [p, q] = text.split('/');
+    const s = new Rational(BigInt(p!), BigInt(q ?? '1'));
+    return { label: `${prefix}beta t = ${text}`, arbitrary: instances.map((instance) => ({ ...instance, times: [s.div(instance.beta)] })) };
+  });
+}
+
+// ---------------------------------------------------------------- slots (assume)
+
+/** Prompts with two values E1 < E2 of E = e^{1/beta}, drawn from the n and prompts slots. */
+const betaPairFamily: SlotFamily<BetaPairInstance> = slotFamily<BetaPairInstance>(
+  { n: { min: 2, max: 5 }, prompts: { maxPrompts: 2, degenerate: false, maxWeight: 16 } },
+  {
+    build: (draw) =>
+      fc
+        .uniqueArray(expOneOverBeta({ max: 4096 }), { minLength: 2, maxLength: 2, comparator: (a, b) => a.equals(b) })
+        .map((E) => ({ n: draw.n, prompts: draw.prompts!.prompts, E: [...E].sort((a, b) => a.compare(b)) as [Rational, Rational] })),
+  },
+);
+
+const entropyFamilies = [flowFamily({ start: 'reference', degenerate: false, maxStates: 5, maxPrompts: 1, maxTimes: 1 })];
+/** Claims about the direction of travel along the flow from q pin the start. */
+const pairFamilies = [flowFamily({ start: 'reference', pinStart: true, degenerate: false, maxStates: 5, maxPrompts: 1, minTimes: 2, maxTimes: 3 })];
+const byName = (name: string): PropertySpec<any> => properties.find((p) => p.name === name)!;
+
+const propertyFamilies: PropertyFamilies[] = [
+  { spec: byName('entropyDecomposition'), families: entropyFamilies },
+  { spec: byName('entropyDerivativeBrackets'), families: pairFamilies },
+  { spec: byName('entropyFallsPastTurningPoint'), families: pairFamilies },
+  { spec: byName('lowerBetaHigherAccuracy'), families: [betaPairFamily] },
+  { spec: byName('lowerBetaLowerEntropyPastTurningPoint'), families: [betaPairFamily] },
+];
+
+function degreesFor(overrides: SlotOverrides): DegreeSpec<FlowInstance>[] {
+  if (!touches(overrides, ['start'])) return [];
+  const instances = realizeFamilies(entropyFamilies, overrides);
+  if (instances === undefined) return [];
+  const label = Object.values(overrides).map((o) => o.label).join(', ');
+  const levels = touches(overrides, ['times']) ? [{ label, arbitrary: instances }] : decayLevels(instances, `${label}, `);
+  return [{ name: 'decomposition-defect', measure: DECOMPOSITION_DEFECT, defect: decompositionDefect, levels }];
+}
+
 const assumptions: AssumptionSpec<FlowInstance>[] = [
   {
     id: 'flowFromReference',
@@ -511,6 +582,12 @@ const assumptions: AssumptionSpec<FlowInstance>[] = [
     needed: true,
     violate: flowInstance({ starts: ['nonTilt'], degenerate: false, maxStates: 5, maxPrompts: 1, maxTimes: 1 }),
     properties: ['entropyDecomposition'],
+    degree: {
+      name: 'decomposition-defect',
+      measure: DECOMPOSITION_DEFECT,
+      defect: decompositionDefect,
+      levels: decayLevels(flowInstance({ starts: ['nonTilt'], degenerate: false, maxStates: 5, maxPrompts: 1, maxTimes: 1 })),
+    },
   },
 ];
 
@@ -531,4 +608,5 @@ export const T9: Theorem = {
   identities,
   properties,
   mutants,
+  ...slotLaboratory(propertyFamilies, degreesFor),
 };

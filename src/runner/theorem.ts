@@ -19,6 +19,12 @@
  *   certificate (re-exported).
  * - `Theorem`: the module itself.
  * - `pass`, `fail`, `undecided`: verdict constructors.
+ * - Optional, for the assumption laboratory (`ebm-lens ablate`, `assume`):
+ *   `DegreeSpec` (how far a claim fails, measured over levels of a
+ *   violation), `SlotOverride` and `SlotOverrides` (slots of the instances
+ *   replaced by a named variant or by user-drawn values), `SlotInstantiation`
+ *   (a theorem's properties rebuilt for replaced slots), and the members
+ *   `AssumptionSpec.degree`, `Theorem.slots` and `Theorem.instantiate`.
  *
  * Implementation details
  * A predicate may also throw `UndecidedError` (src/arith/arithmetic.ts): the
@@ -106,6 +112,81 @@ export interface AssumptionSpec<I> {
   readonly violate: fc.Arbitrary<I>;
   /** Names of the properties (of the same theorem) that rely on this assumption. */
   readonly properties: readonly string[];
+  /** How far the claims fail without the assumption (optional; `ebm-lens ablate` reports it). */
+  readonly degree?: DegreeSpec<I>;
+}
+
+/** Instances at one level of a violation, e.g. "eps = 1/100". */
+export interface DegreeLevel<I> {
+  readonly label: string;
+  readonly arbitrary: fc.Arbitrary<I>;
+}
+
+/**
+ * A degree of failure: a defect that is 0 where the claim holds and grows with
+ * the violation (e.g. max |log(mu(x) P(x,y) / (mu(y) P(y,x)))|), measured on
+ * random instances at each level of a violation.
+ */
+export interface DegreeSpec<I> {
+  readonly name: string;
+  /** The defect in words, e.g. 'max over x, y of |log(mu(x) P(x,y) / (mu(y) P(y,x)))|'. */
+  readonly measure: string;
+  /**
+   * The defect of one instance: exact, or a rigorous enclosure; 'infinite'
+   * when it is +infinity (e.g. a one-way transition). May throw: the sample is
+   * then not counted.
+   */
+  readonly defect: (instance: I) => NumberObject | 'infinite';
+  /** Levels of the violation, weakest first. */
+  readonly levels: readonly DegreeLevel<I>[];
+}
+
+/**
+ * One slot of a theorem's instances replaced (`ebm-lens assume`):
+ * - 'variant': a named variant of properties/slots.ts, already validated.
+ *   Constraint objects (beta, prompts, times, expOneOverBeta) are merged over
+ *   the theorem's own constraints for the slot; other variants replace them.
+ * - 'values': values drawn by a user's arbitrary, already converted to the
+ *   slot's value type (properties/slots.ts `SlotValues`). `values(context)`
+ *   receives n (and, for the start slot, the prompts drawn). `states` fixes n
+ *   when every value has that size; `form` is the energy form of potential,
+ *   interaction and reward values (only properties drawn in that form use them).
+ */
+export type SlotOverride =
+  | { readonly kind: 'variant'; readonly label: string; readonly variant: unknown }
+  | {
+      readonly kind: 'values';
+      readonly label: string;
+      readonly values: (context: SlotValueContext) => fc.Arbitrary<unknown>;
+      readonly states?: number;
+      readonly form?: 'weights' | 'values';
+    };
+
+/** What user-drawn slot values may depend on. */
+export interface SlotValueContext {
+  readonly n: number;
+  /** The prompt set drawn (properties/slots.ts `PromptSet`), for the start slot. */
+  readonly prompts?: unknown;
+}
+
+/** Replaced slots by name (n, reference, potential, interaction, reward, beta, start, prompts, times, ...). */
+export type SlotOverrides = Readonly<Record<string, SlotOverride>>;
+
+/** A property rebuilt for replaced slots: run `spec.predicate` on `arbitrary`. */
+export interface SlotProperty {
+  readonly spec: PropertySpec<any>;
+  readonly arbitrary: fc.Arbitrary<any>;
+  /** The replaced slots its instances use. */
+  readonly slots: readonly string[];
+}
+
+/** A theorem's properties for replaced slots; properties using none of them are left out. */
+export interface SlotInstantiation {
+  readonly properties: readonly SlotProperty[];
+  /** Properties that use a replaced slot but cannot take its values, with the reason (e.g. an energy form). */
+  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  /** Degrees of failure to measure when a property fails. */
+  readonly degrees: readonly DegreeSpec<any>[];
 }
 
 /**
@@ -126,4 +207,12 @@ export interface Theorem {
   readonly identities: readonly IdentitySpec[];
   readonly properties: readonly PropertySpec<any>[];
   readonly mutants: readonly MutantSpec<any>[];
+  /** Optional: the slots its instances are built from (properties/slots.ts names). */
+  readonly slots?: readonly string[];
+  /**
+   * Optional: the properties rebuilt with some slots replaced. Throws an Error
+   * only for a bad variant; a property that cannot take a replacement is
+   * listed in `skipped`.
+   */
+  readonly instantiate?: (overrides: SlotOverrides) => SlotInstantiation;
 }

@@ -161,7 +161,7 @@ describe('check', () => {
     const b = join(dir, 'b');
     expect((await run(['check', 'F1', 'F2', '--runs', '40', '--seed', '11', '--report', a])).code).toBe(1);
     expect((await run(['check', 'F1', 'F2', '--runs', '40', '--seed', '11', '--report', b, '--json'])).code).toBe(1);
-    expect(readdirSync(a).sort()).toEqual(['report.json', 'report.md']);
+    expect(readdirSync(a).sort()).toEqual(['report.html', 'report.json', 'report.md']);
     const strip = (text: string) => text.replace(/"generatedAt": "[^"]*"/, '').replace(/- Generated: .*/, '');
     for (const file of ['report.json', 'report.md']) {
       expect(strip(readFileSync(join(a, file), 'utf8'))).toBe(strip(readFileSync(join(b, file), 'utf8')));

@@ -13,6 +13,10 @@
  * - `FlowInstance`, `flowInstance(options)`: beta, prompts (q, C, optional
  *   pi_0) and strictly increasing times, drawn as beta t = s in [0, maxDecay]
  *   so that e^{-beta t} stays in a range where the claims are decidable.
+ * - `flowFamily(options)`: the same instances as a slot family (n, prompts,
+ *   start, beta, times), for `assume`.
+ * - `flowGapExcess`: (J(pi*) - J(pi_t)) - beta kl(p_t || p*), the degree by
+ *   which a start outside the tilt family breaks T8's equality.
  * - `withDegeneratePrompt(arbitrary)`: the same instances with the first
  *   prompt's correct set made empty (p0 = 0).
  * - `PromptFlow`, `promptFlow(ar, prompt, beta)`: one prompt in engine form
@@ -45,7 +49,7 @@
 import fc from 'fast-check';
 import { UndecidedError, sum, type Arithmetic } from '../../src/arith/arithmetic.js';
 import { decideWithEscalation } from '../../src/arith/escalation.js';
-import type { Interval, IntervalArithmetic } from '../../src/arith/interval.js';
+import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../../src/arith/interval.js';
 import type { NumberObject } from '../../src/arith/numberObject.js';
 import { Rational, rationalToString } from '../../src/arith/rational.js';
 import { entropy, kl } from '../../src/info/divergences.js';
@@ -63,6 +67,7 @@ import {
   type InitialPolicyKind,
   type Prompt,
 } from '../../properties/index.js';
+import { slotFamily, type SlotFamily } from './slotLab.js';
 
 const ZERO = new Rational(0n);
 const ONE = new Rational(1n);
@@ -133,6 +138,85 @@ export function withDegeneratePrompt(arbitrary: fc.Arbitrary<FlowInstance>): fc.
     const correct = first!.reference.map(() => false);
     return { ...instance, prompts: [{ ...first!, correct, p0: ZERO }, ...rest] };
   });
+}
+
+export interface FlowFamilyOptions {
+  /** the start slot's variant (pi_0 of each prompt) */
+  start: InitialPolicyKind;
+  /** the claim is about this start (e.g. "from q"): it is never replaced */
+  pinStart?: boolean;
+  /** the claim's times are pinned (t small, e.g. an integration's range) */
+  pinTimes?: boolean;
+  minStates?: number;
+  maxStates?: number;
+  maxPrompts?: number;
+  degenerate?: boolean;
+  minTimes?: number;
+  maxTimes?: number;
+  maxDecay?: number;
+}
+
+/**
+ * Flow instances drawn from slots (for `assume`): n (default 2..4), the
+ * prompts slot, the start slot (pi_0 of each prompt), beta in [1/16, 16], and
+ * the times. Unless the times slot is replaced, beta t = s is drawn in
+ * [0, maxDecay] and t = s / beta (as `flowInstance` does); a replaced times
+ * slot gives the times t themselves.
+ */
+export function flowFamily(options: FlowFamilyOptions): SlotFamily<FlowInstance> {
+  const minTimes = options.minTimes ?? 1;
+  const maxTimes = options.maxTimes ?? 2;
+  const pinned = [...(options.pinStart ? (['start'] as const) : []), ...(options.pinTimes ? (['times'] as const) : [])];
+  return slotFamily<FlowInstance>(
+    {
+      n: { min: options.minStates ?? 2, max: options.maxStates ?? 4 },
+      prompts: { maxPrompts: options.maxPrompts ?? 2, degenerate: options.degenerate ?? true, maxWeight: 16 },
+      start: options.start,
+      beta: { min: '1/16', max: 16 },
+      times: { minLength: minTimes, maxLength: maxTimes },
+    },
+    {
+      pinned,
+      build: (draw, replaced) => {
+        const beta = draw.beta!;
+        const prompts = draw.prompts!.prompts.map((p, i) => ({ ...p, initial: draw.start![i]! }));
+        if (replaced.has('times')) return fc.constant({ n: draw.n, beta, prompts, times: draw.times! });
+        return timesArbitrary({ max: options.maxDecay ?? 6, minLength: minTimes, maxLength: maxTimes }).map((decays) => ({
+          n: draw.n,
+          beta,
+          prompts,
+          times: decays.map((s) => s.div(beta)),
+        }));
+      },
+    },
+  );
+}
+
+/** The larger of two enclosed reals: [max lo, max hi]. */
+function intervalMax(ia: IntervalArithmetic, a: Interval, b: Interval): Interval {
+  const lo = [ia.lowerRational(a), ia.lowerRational(b)].reduce((x, y) => (x.gt(y) ? x : y));
+  const hi = [ia.upperRational(a), ia.upperRational(b)].reduce((x, y) => (x.gt(y) ? x : y));
+  return ia.fromBounds(lo, hi);
+}
+
+/**
+ * The excess of the gap over its Bernoulli part, max over prompts and times
+ * of (J(pi*) - J(pi_t)) - beta kl(p_t || p*): zero along the tilt family,
+ * positive from a start outside it (T7). Enclosed at 40 digits.
+ */
+export function flowGapExcess(instance: FlowInstance): NumberObject {
+  const ia = intervalArithmetic(40);
+  const beta = ia.fromRational(instance.beta);
+  let worst: Interval | undefined;
+  for (const prompt of instance.prompts) {
+    const flow = promptFlow(ia, prompt, beta);
+    for (const t of instance.times) {
+      const state = flowState(ia, flow, beta, t);
+      const excess = ia.sub(suboptimalityGap(ia, flow, beta, state), bernoulliGap(ia, beta, state, flow.optimum));
+      worst = worst === undefined ? excess : intervalMax(ia, worst, excess);
+    }
+  }
+  return ia.toNumberObject(worst ?? ia.zero);
 }
 
 export function describeFlowInstance(instance: unknown): unknown {

@@ -12,6 +12,8 @@
  * - `RlvrPolicyInstance`, `rlvrPolicyInstance(constraints)`: prompt sets
  *   (`promptSet`), a temperature, and a policy pi(.|x) per prompt of a chosen
  *   kind (reference, tilt, any, nonTilt, classConditional).
+ * - `rlvrPolicyFamily`, `rlvrEveryPolicyFamilies`: the same instances as slot
+ *   families (n, prompts, beta or expOneOverBeta, start), for `assume`.
  * - `promptOptimum`, `promptObjective`: pi*, p*, log Z and J_x(pi) of one
  *   prompt, computed by the engine (src/rlvr) in interval arithmetic.
  * - `exactOptimum`: pi*, Z and p* of one prompt from the definition
@@ -39,7 +41,19 @@ import { rlvrObjective } from '../../src/rlvr/objective.js';
 import { optimalReasoningPolicy, type OptimalReasoning } from '../../src/rlvr/optimalPolicy.js';
 import { restrictToSupport, type SupportedPrompt } from '../../src/rlvr/prompt.js';
 import { fail, pass, undecided, type Verdict } from '../../src/runner/theorem.js';
-import { beta as betaArbitrary, expOneOverBeta, initialPolicy, instanceToJson, isTilt, promptSet, type Prompt } from '../../properties/index.js';
+import {
+  beta as betaArbitrary,
+  expOneOverBeta,
+  initialPolicy,
+  instanceToJson,
+  isTilt,
+  promptSet,
+  type InitialPolicyKind,
+  type Prompt,
+  type PromptSlotConstraints,
+  type SlotSelection,
+} from '../../properties/index.js';
+import { slotFamily, type SlotFamily } from './slotLab.js';
 
 // ---------------------------------------------------------------- deciding claims
 
@@ -227,6 +241,40 @@ export function rlvrPolicyInstance(constraints: RlvrPolicyConstraints = {}): fc.
   return fc.tuple(prompts, temperatures).chain(([set, t]) =>
     fc.tuple(...set.prompts.map((p) => policyFor(p, kinds))).map((policies) => ({ responses: set.responses, prompts: set.prompts, temperature: t, policies })),
   );
+}
+
+/**
+ * RLVR instances drawn from slots (for `assume`): n responses, the prompts
+ * slot (default: up to 3 prompts, degenerate sets allowed), the temperature
+ * (beta in [1/64, 64], or E = e^{1/beta} by the expOneOverBeta slot), and
+ * pi(.|x) = the start slot's pi_0 per prompt when `start` is given (q itself
+ * otherwise: the claim is then about pi* and q only).
+ */
+export function rlvrPolicyFamily(options: {
+  temperature: 'beta' | 'exp';
+  start?: InitialPolicyKind;
+  prompts?: PromptSlotConstraints;
+}): SlotFamily<RlvrPolicyInstance> {
+  const slots: SlotSelection = {
+    n: { min: 2, max: 5 },
+    prompts: { maxPrompts: 3, degenerate: true, ...options.prompts },
+    ...(options.temperature === 'beta' ? { beta: { min: '1/64', max: 64 } } : { expOneOverBeta: {} }),
+    ...(options.start !== undefined ? { start: options.start } : {}),
+  };
+  return slotFamily<RlvrPolicyInstance>(slots, {
+    build: (draw) => {
+      const prompts = draw.prompts!.prompts;
+      const temperature: Temperature = draw.beta !== undefined ? { form: 'beta', beta: draw.beta } : { form: 'exp', E: draw.expOneOverBeta! };
+      const policies: PolicySample[] =
+        draw.start !== undefined ? draw.start.map((p) => ({ kind: p.kind, pi: p.pi0 })) : prompts.map((p) => ({ kind: 'reference', pi: [...p.reference] }));
+      return fc.constant({ responses: draw.n, prompts, temperature, policies });
+    },
+  });
+}
+
+/** Families for every start kind (q, tilts, arbitrary laws, non-tilts), in both temperature forms. */
+export function rlvrEveryPolicyFamilies(starts: readonly InitialPolicyKind[] = ['reference', 'tilt', 'any', 'nonTilt']): SlotFamily<RlvrPolicyInstance>[] {
+  return starts.flatMap((start) => (['beta', 'exp'] as const).map((temperature) => rlvrPolicyFamily({ temperature, start })));
 }
 
 /** The JSON view of an RLVR instance (every rational exact). */

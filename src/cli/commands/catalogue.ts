@@ -37,6 +37,9 @@ import { writeReport } from '../../report/report.js';
 import { toJsonText } from '../../report/json.js';
 import { formatMargin, replayCommand } from '../../report/markdown.js';
 import type { NumberObject } from '../../arith/numberObject.js';
+import { registerAblate } from './ablate.js';
+import { registerAssume } from './assume.js';
+import { registerDocs } from './docs.js';
 
 /** Largest --runs accepted: beyond it a check would take hours; deep is 5000. */
 const MAX_RUNS = 1_000_000;
@@ -66,7 +69,7 @@ export function registerCatalogueCommands(
     .option('--seed <s>', `master seed, an integer (default ${DEFAULT_SEED})`)
     .option('--profile <name>', `quick (${PROFILES.quick.runs} runs), standard (${PROFILES.standard.runs}) or deep (${PROFILES.deep.runs})`, DEFAULT_PROFILE)
     .option('--json', 'print JSON')
-    .option('--report <dir>', 'write report.json and report.md to this directory')
+    .option('--report <dir>', 'write report.json, report.md and report.html to this directory')
     .action((ids: string[], options: CheckOptions) => check(context, checked(), certify, ids, options));
 
   program
@@ -79,6 +82,10 @@ export function registerCatalogueCommands(
     .option('--assumption <id>', 'replay on the instances violating this assumption (ablation counterexamples)')
     .option('--json', 'print JSON')
     .action((id: string, options: ReplayOptions) => replayCommandAction(context, checked(), id, options));
+
+  registerAblate(program, context, checked);
+  registerAssume(program, context, checked);
+  registerDocs(program, context, checked);
 }
 
 // ---------------------------------------------------------------- options
@@ -274,7 +281,7 @@ function renderCheck(theorems: readonly TheoremResult[], seed: number, profile: 
         `${counts.error > 0 ? `, ${counts.error} error` : ''} (seed ${seed}, profile ${profile.name}, ${runs} runs)`,
     );
   }
-  if (reportDir !== undefined) lines.push(`report written to ${reportDir} (report.json, report.md)`);
+  if (reportDir !== undefined) lines.push(`report written to ${reportDir} (report.json, report.md, report.html)`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,0 +1,22 @@
+/**
+ * What if training does not start at the reference? pi_0 puts mass k/10 on
+ * response 0 and spreads the rest evenly. It is a tilt of q only when it is
+ * proportional to q inside the correct set and inside the wrong set, which
+ * random prompts rarely allow, so T8's equality
+ * J(pi*) - J(pi_t) = beta kl(p_t || p*) fails while the gap still decreases.
+ *
+ * Typed by ebm-lens's AssumptionModule (src/assume/module.ts); `assume`
+ * compiles a .ts module with the typescript package when it is installed
+ * (otherwise compile it to .mjs first).
+ *
+ *   ebm-lens assume examples/assume/heavy-start.ts T8
+ */
+import type { AssumptionModule } from '../../src/assume/module.js';
+
+const assumptions: AssumptionModule = (fc) => ({
+  // a function of the context: the law must have context.n entries
+  start: ({ n }) =>
+    fc.integer({ min: 1, max: 9 }).map((k) => [`${k}/10`, ...Array.from({ length: n - 1 }, () => `${10 - k}/${10 * (n - 1)}`)]),
+});
+
+export default assumptions;

@@ -1,0 +1,144 @@
+/**
+ * What-if runs: every theorem's properties with some instance slots replaced.
+ *
+ * Main definitions
+ * - `AssumeStatus`: holds | falsified | not-applicable | undecided | error.
+ * - `AssumeTheoremReport`, `AssumePropertyReport`: per theorem and property.
+ * - `assumeTheorems(theorems, overrides, options)`: runs each theorem's
+ *   properties that use a replaced slot (`Theorem.instantiate`).
+ * - `assumeExitCode(reports)`: 1 falsified, 4 error, 3 undecided, else 0.
+ *
+ * Main statements
+ * - "holds" means every property that uses a replaced slot passed every run
+ *   (exact, or decided by separated enclosures; float64-only evidence is
+ *   labelled so); "falsified" needs a decided fail; anything open is
+ *   "undecided", never "holds".
+ * - "not-applicable": the theorem uses none of the replaced slots (or has no
+ *   slot-built instances), so the replacement cannot change its verdict.
+ *
+ * Implementation details
+ * Seeds derive from the master seed, the theorem, "assume" and the property.
+ * An `InputError` from a user's values during a run (a module's arbitrary
+ * throwing, a value of the wrong shape) ends the command with exit 2; any
+ * other exception in a property is reported as that property's error.
+ * Degrees of failure are measured for a falsified theorem only.
+ */
+import { EXIT, InputError } from '../cli/errors.js';
+import { runProperty, type PropertyStatus } from '../runner/property.js';
+import type { ProgressEvent } from '../runner/run.js';
+import { deriveSeed } from '../runner/seed.js';
+import type { SlotOverrides, Theorem } from '../runner/theorem.js';
+import { smallestCounterexample, type AblationCounterexample } from './ablate.js';
+import { measureDegree, type DegreeResult } from './degree.js';
+
+export type AssumeStatus = 'holds' | 'falsified' | 'not-applicable' | 'undecided' | 'error';
+
+export interface AssumePropertyReport {
+  name: string;
+  status: PropertyStatus;
+  runs: number;
+  undecided: number;
+  /** the replaced slots it uses */
+  slots: string[];
+  counterexample?: AblationCounterexample;
+  error?: string;
+}
+
+export interface AssumeTheoremReport {
+  id: string;
+  title: string;
+  status: AssumeStatus;
+  /** runs per property */
+  runs: number;
+  /** the replaced slots the theorem uses */
+  slots: string[];
+  properties: AssumePropertyReport[];
+  skipped: { name: string; reason: string }[];
+  counterexample?: AblationCounterexample;
+  degrees?: DegreeResult[];
+  reason?: string;
+}
+
+export interface AssumeOptions {
+  seed: number;
+  runs: number;
+  degreeSamples: number;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+function statusOf(properties: readonly AssumePropertyReport[]): AssumeStatus {
+  if (properties.some((p) => p.status === 'falsified')) return 'falsified';
+  if (properties.some((p) => p.status === 'error')) return 'error';
+  if (properties.every((p) => p.status === 'verified' || p.status === 'passed-float64')) return 'holds';
+  return 'undecided';
+}
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+/** Every theorem with the overrides (module comment). */
+export function assumeTheorems(theorems: readonly Theorem[], overrides: SlotOverrides, options: AssumeOptions): AssumeTheoremReport[] {
+  const replaced = Object.keys(overrides);
+  const plans = theorems.map((theorem) => ({ theorem, instantiation: theorem.instantiate?.(overrides) }));
+  const total = plans.reduce((n, p) => n + (p.instantiation?.properties.length ?? 0), 0);
+  let done = 0;
+  return plans.map(({ theorem, instantiation }): AssumeTheoremReport => {
+    const base = { id: theorem.id, title: theorem.title, runs: options.runs };
+    if (instantiation === undefined) {
+      return { ...base, status: 'not-applicable', slots: [], properties: [], skipped: [], reason: 'its instances are not built from slots' };
+    }
+    const slots = [...new Set(instantiation.properties.flatMap((p) => p.slots))];
+    if (instantiation.properties.length === 0) {
+      const reason =
+        instantiation.skipped.length > 0
+          ? `no property can take the replaced slots: ${instantiation.skipped.map((s) => `${s.name} ${s.reason}`).join('; ')}`
+          : `uses none of the replaced slots (${replaced.join(', ')}); its slots: ${(theorem.slots ?? []).join(', ')}`;
+      return { ...base, status: 'not-applicable', slots, properties: [], skipped: [...instantiation.skipped], reason };
+    }
+    const properties = instantiation.properties.map((property): AssumePropertyReport => {
+      options.onProgress?.({ theoremId: theorem.id, kind: 'property', name: property.spec.name, done, total });
+      const seed = deriveSeed(options.seed, theorem.id, 'assume', property.spec.name);
+      let report: AssumePropertyReport;
+      try {
+        const result = runProperty(property.spec, { seed, runs: options.runs }, property.arbitrary);
+        report = { name: result.name, status: result.status, runs: result.runs, undecided: result.undecided, slots: [...property.slots] };
+        if (result.status === 'falsified' && result.counterexample !== undefined) {
+          const c = result.counterexample;
+          report.counterexample = {
+            property: result.name,
+            claim: c.claim,
+            instance: c.instance,
+            ...(c.values !== undefined ? { values: c.values } : {}),
+            seed: c.seed,
+            path: c.path,
+            shrinks: c.shrinks,
+          };
+        }
+        if (result.error !== undefined) report.error = result.error;
+      } catch (error) {
+        if (error instanceof InputError) throw error;
+        report = { name: property.spec.name, status: 'error', runs: 0, undecided: 0, slots: [...property.slots], error: errorText(error) };
+      }
+      done += 1;
+      return report;
+    });
+    const status = statusOf(properties);
+    const result: AssumeTheoremReport = { ...base, status, slots, properties, skipped: [...instantiation.skipped] };
+    const counterexample = smallestCounterexample(properties.flatMap((p) => (p.counterexample !== undefined ? [p.counterexample] : [])));
+    if (counterexample !== undefined) result.counterexample = counterexample;
+    if (status === 'falsified' && instantiation.degrees.length > 0) {
+      result.degrees = instantiation.degrees.map((spec) => measureDegree(spec, { seed: options.seed, samples: options.degreeSamples, scope: `${theorem.id}/assume` }));
+    }
+    return result;
+  });
+}
+
+/** 1 when a theorem is falsified; else 4 on an error, 3 when undecided, 0 otherwise. */
+export function assumeExitCode(reports: readonly AssumeTheoremReport[]): number {
+  const statuses = reports.map((r) => r.status);
+  if (statuses.includes('falsified')) return EXIT.falsified;
+  if (statuses.includes('error')) return EXIT.internal;
+  if (statuses.includes('undecided')) return EXIT.undecided;
+  return EXIT.ok;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { CommandIO } from '../../src/cli/io.js';
+import { parseRational } from '../../src/arith/rational.js';
+import type { Theorem } from '../../src/runner/theorem.js';
+import { catalogue } from '../../theorems/index.js';
+import { assumptionTheorem, verifiedTheorem } from '../runner/fixtures.js';
+
+async function run(argv: string[], theorems: readonly Theorem[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false };
+  const code = await main(argv, io, theorems);
+  return { code, stdout, stderr };
+}
+
+const fixtures = [verifiedTheorem, assumptionTheorem];
+
+describe('ablate on fixtures', () => {
+  it('--json: a needed assumption broken, a not-needed one kept, a needed one not broken (exit 1)', async () => {
+    const { code, stdout, stderr } = await run(['ablate', 'F7', '--json', '--runs', '50'], fixtures);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const json = JSON.parse(stdout);
+    expect(json.ablations.map((a: { assumption: string; necessary: boolean; needed: boolean }) => [a.assumption, a.necessary, a.needed])).toEqual([
+      ['N', true, true],
+      ['SMALL', false, false],
+      ['BOGUS', false, true],
+    ]);
+    const [n, small] = json.ablations;
+    expect(n).toMatchObject({ theorem: 'F7', runs: 50, counterexample: { property: 'sqrt-square' } });
+    // sqrt(n^2) = n fails for every negative n; fast-check shrinks toward the largest negative, -1
+    expect(n.counterexample.instance).toBe('-1');
+    expect(n.counterexample.replay).toMatch(/^ebm-lens replay F7 --property sqrt-square --assumption N --seed -?\d+ --path [\d:]+$/);
+    expect(small.counterexample).toBeUndefined();
+  });
+
+  it('text names what could not be broken', async () => {
+    const { code, stdout } = await run(['ablate', 'all', '--runs', '30'], fixtures);
+    expect(code).toBe(1);
+    expect(stdout).toContain('F7 N  necessary: sqrt-square fails');
+    expect(stdout).toContain('F7 BOGUS  no counterexample in 30 runs -- NOT BROKEN, though the catalogue says needed');
+    expect(stdout).toContain('1 of 2 needed assumptions broken; 0 of 1 not-needed ones broken');
+    expect(stdout).toContain('could not break: F7 SMALL (not needed), F7 BOGUS (needed!)');
+  });
+
+  it('bad usage: one line, exit 2', async () => {
+    for (const argv of [['ablate', 'T99'], ['ablate', 'F7', '--runs', '0'], ['ablate', 'F7', '--seed', 'x'], ['ablate']]) {
+      const { code, stdout, stderr } = await run(argv, fixtures);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
+  });
+});
+
+describe('ablate T2 (the real theorem)', () => {
+  it('breaks A1 and A2 with exact counterexamples, keeps A3, and measures detailed balance failing more as eps grows', async () => {
+    const { code, stdout } = await run(['ablate', 'T2', '--json', '--runs', '40'], catalogue);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    const byId = Object.fromEntries(json.ablations.map((a: { assumption: string }) => [a.assumption, a]));
+    expect([byId.A1.necessary, byId.A2.necessary, byId.A3.necessary]).toEqual([true, true, false]);
+    for (const id of ['A1', 'A2']) {
+      const c = byId[id].counterexample;
+      expect(typeof c.claim).toBe('string');
+      expect(c.instance.n).toBeGreaterThanOrEqual(3);
+      const exact = Object.values(c.values as Record<string, { exact?: string }>).filter((v) => typeof v === 'object' && v.exact !== undefined);
+      expect(exact.length).toBeGreaterThanOrEqual(2); // both sides, exact rationals
+    }
+    const levels = byId.A2.degree.levels as { label: string; largest: { lo: string; hi: string } }[];
+    expect(levels.map((l) => l.label)).toEqual(['eps = 1/1000', 'eps = 1/100', 'eps = 1/10', 'eps = 1/2', 'eps = 1']);
+    // a hundredfold larger circulation: a decidedly larger defect
+    expect(parseRational(levels[2]!.largest.lo).gt(parseRational(levels[0]!.largest.hi))).toBe(true);
+  });
+});
