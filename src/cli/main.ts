@@ -20,6 +20,7 @@ import { registerAnalyze } from './commands/analyze.js';
 import { registerRlvr } from './commands/rlvr.js';
 import { registerCatalogueCommands } from './commands/catalogue.js';
 import { registerEmpirical } from './commands/empirical.js';
+import { registerBench } from './commands/bench.js';
 import { VERSION } from '../version.js';
 import type { Theorem } from '../runner/theorem.js';
 
@@ -50,6 +51,7 @@ export async function main(
   registerAnalyze(program, context);
   registerRlvr(program, context);
   registerEmpirical(program, context);
+  registerBench(program, context, catalogue);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

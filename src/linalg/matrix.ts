@@ -12,6 +12,8 @@
  * Implementation details
  * The pivot rule depends on the arithmetic, because each mode fails differently:
  * - exact: the first nonzero entry; no rounding, so any nonzero pivot is as good.
+ *   The elimination itself runs fraction-free on integers (`fractionFreeSolve`):
+ *   Gaussian elimination on fractions spends its time reducing minors by gcds.
  * - float: the largest |entry| (partial pivoting), the classical guard against
  *   growth of rounding errors.
  * - interval: among entries whose sign is decided nonzero, the one with the
@@ -20,8 +22,12 @@
  *   candidate has a decided sign the solver throws `UndecidedError` (the caller
  *   may retry at more digits); when every candidate is decided zero the matrix
  *   is singular.
+ * Exact products with a vector put the vector over one denominator once and
+ * reduce each entry once (`sumOfProducts`), not after every term.
  */
 import { UndecidedError, type Arithmetic } from '../arith/arithmetic.js';
+import { commonDenominator, sumOfProducts } from '../arith/rationalOps.js';
+import { fractionFreeSolve } from './fractionFreeSolve.js';
 
 export type Matrix<T> = T[][];
 
@@ -49,6 +55,12 @@ export function principalSubmatrix<T>(matrix: ReadonlyMatrix<T>, indices: readon
 /** The row vector nu P: (nu P)(y) = sum_x nu(x) P(x, y). */
 export function vectorMatrixProduct<T>(ar: Arithmetic<T>, nu: readonly T[], matrix: ReadonlyMatrix<T>): T[] {
   const columns = matrix.length === 0 ? 0 : matrix[0]!.length;
+  if (ar.mode === 'exact') {
+    // One reduction per entry instead of one per term (rationalOps.ts).
+    const weights = commonDenominator(nu.map((value) => ar.toRational(value)!));
+    const rows = matrix.map((row) => row.map((value) => ar.toRational(value)!));
+    return Array.from({ length: columns }, (_, y) => ar.fromRational(sumOfProducts(weights, rows.map((row) => row[y]!))));
+  }
   const result: T[] = new Array<T>(columns).fill(ar.zero);
   for (let x = 0; x < matrix.length; x++) {
     const weight = nu[x]!;
@@ -61,6 +73,10 @@ export function vectorMatrixProduct<T>(ar: Arithmetic<T>, nu: readonly T[], matr
 
 /** The column vector A x: (A x)(i) = sum_j A(i, j) x(j). */
 export function matrixVectorProduct<T>(ar: Arithmetic<T>, matrix: ReadonlyMatrix<T>, x: readonly T[]): T[] {
+  if (ar.mode === 'exact') {
+    const vector = commonDenominator(x.map((value) => ar.toRational(value)!));
+    return matrix.map((row) => ar.fromRational(sumOfProducts(vector, row.map((value) => ar.toRational(value)!))));
+  }
   return matrix.map((row) => {
     let total = ar.zero;
     for (let j = 0; j < row.length; j++) total = ar.add(total, ar.mul(row[j]!, x[j]!));
@@ -90,6 +106,7 @@ export function solveLinearSystem<T>(ar: Arithmetic<T>, matrix: ReadonlyMatrix<T
   if (rhs.length !== n || matrix.some((row) => row.length !== n)) {
     throw new RangeError(`solveLinearSystem needs a square n x n matrix and n right-hand sides (n = ${n})`);
   }
+  if (ar.mode === 'exact') return solveExactly(ar, matrix, rhs);
   // Augmented working copy; rows are swapped by reference.
   const a: T[][] = matrix.map((row, i) => [...row, rhs[i]!]);
   for (let k = 0; k < n; k++) {
@@ -113,6 +130,14 @@ export function solveLinearSystem<T>(ar: Arithmetic<T>, matrix: ReadonlyMatrix<T
     x[i] = ar.div(value, row[i]!);
   }
   return x;
+}
+
+/** Exact mode: fraction-free elimination on integers (fractionFreeSolve.ts), same results and errors. */
+function solveExactly<T>(ar: Arithmetic<T>, matrix: ReadonlyMatrix<T>, rhs: readonly T[]): T[] {
+  const exact = (value: T) => ar.toRational(value)!;
+  const solution = fractionFreeSolve(matrix.map((row) => row.map(exact)), rhs.map(exact));
+  if (solution === undefined) throw new SingularMatrixError('the matrix is singular (decided exactly)');
+  return solution.map((value) => ar.fromRational(value));
 }
 
 /** The pivot row for column k among rows k..n-1 (module comment). */

@@ -11,6 +11,10 @@
  *   spectralGap = 1 - l_2, absoluteGap = 1 - max(|l_2|, |l_n|).
  * - `largestEigenvalue(input)`: the largest eigenvalue, e.g. of Q = P
  *   restricted to A^c for the Dirichlet gap 1 - lambda_max(Q).
+ * - `spectralGapLanczos(input)`: float mode, lambda2 and 1 - lambda2 only, by
+ *   Lanczos on the complement of the top eigenvector sqrt(mu) of S, with a
+ *   residual bound (`lanczosFloat.ts`); for large n, where the full solver's
+ *   n^3 work is not needed.
  *
  * Main statements
  * - For P reversible with respect to mu > 0, S = D^(1/2) P D^(-1/2) is
@@ -35,6 +39,7 @@ import type { RationalEnclosure } from '../arith/enclosure.js';
 import { Rational } from '../arith/rational.js';
 import { DEFAULT_WIDTH_DIGITS } from '../linalg/realRootIsolation.js';
 import { symmetricEigenvaluesFloat } from '../linalg/symmetricEigenvaluesFloat.js';
+import { largestEigenvalueLanczos } from '../linalg/lanczosFloat.js';
 import {
   exactKernelEigenvalues,
   symmetricEigenvalueEnclosures,
@@ -137,6 +142,37 @@ export function largestEigenvalue(input: SpectrumInput, options: SpectrumOptions
   }
   if (input.mode === 'exact') return exactKernelEigenvalues(input.kernel, widthDigits, { largest: 1 })[0]!;
   return symmetricEigenvalueEnclosures(input.symmetrized as SymmetricIntervalMatrix, widthDigits, { largest: 1 })[0]!;
+}
+
+export interface LanczosGap {
+  lambda2: number;
+  spectralGap: number;
+  /** S = D^(1/2) P D^(-1/2) (as computed in float64) has an eigenvalue within this of lambda2. */
+  residualBound: number;
+  iterations: number;
+  method: 'float64-lanczos';
+}
+
+/**
+ * lambda2 and the spectral gap of a reversible float64 kernel, by Lanczos on
+ * S restricted to the complement of sqrt(mu) (S's eigenvector for 1).
+ * Precision contract: float64 values (labelled); `residualBound` is rigorous
+ * for the float64 S (an eigenvalue lies within it), that this eigenvalue is
+ * lambda2 is the Lanczos method's (unproved) convergence to the top.
+ */
+export function spectralGapLanczos(input: FloatSpectrumInput): LanczosGap {
+  validateFloatKernel(input.kernel, input.stationary, true);
+  const n = input.kernel.length;
+  const total = input.stationary.reduce((sum, value) => sum + value, 0);
+  const top = Float64Array.from(input.stationary, (value) => Math.sqrt(value / total));
+  const result = largestEigenvalueLanczos(symmetrize(input.kernel, input.stationary), n, { deflate: [top] });
+  return {
+    lambda2: result.value,
+    spectralGap: 1 - result.value,
+    residualBound: result.residualBound,
+    iterations: result.iterations,
+    method: 'float64-lanczos',
+  };
 }
 
 /** [1 - hi, 1 - lo]. */

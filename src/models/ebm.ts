@@ -33,6 +33,7 @@
 import type { Arithmetic } from '../arith/arithmetic.js';
 import { exactArithmetic } from '../arith/exact.js';
 import type { Rational } from '../arith/rational.js';
+import { addRationals, divRationals } from '../arith/rationalOps.js';
 import { InputError } from '../cli/errors.js';
 import type { Matrix, ReadonlyMatrix } from '../linalg/matrix.js';
 import { validateKernel, validateSquareMatrix } from '../markov/kernel.js';
@@ -171,14 +172,14 @@ export function ebmStationaryClosedForm<T>(ar: Arithmetic<T>, pieces: EbmPieces<
 export function referenceRows(model: EbmModel): Rational[][] {
   if (model.reference !== undefined) return model.reference.map((row) => [...row]);
   return model.conductance!.map((row) => {
-    const rho = row.reduce((total, value) => total.add(value));
-    return row.map((value) => value.div(rho));
+    const rho = row.reduce(addRationals);
+    return row.map((value) => divRationals(value, rho));
   });
 }
 
 /** rho: row sums of C, or a reversing measure of reference rows q (undefined when q is not reversible). */
 export function referenceMeasure(model: EbmModel): Rational[] | undefined {
-  if (model.conductance !== undefined) return model.conductance.map((row) => row.reduce((total, value) => total.add(value)));
+  if (model.conductance !== undefined) return model.conductance.map((row) => row.reduce(addRationals));
   return kolmogorovCriterion(exactArithmetic, referenceRows(model)).measure;
 }
 
@@ -205,7 +206,7 @@ function checkConductance(conductance: readonly (readonly Rational[])[]): void {
           'make C symmetric, or give non-symmetric rows as "reference"',
         );
       }
-      total = total === undefined ? value : total.add(value);
+      total = total === undefined ? value : addRationals(total, value);
     }
     if (total!.compare(0) <= 0) throw new InputError(`conductance[${x}]`, 'row sums to 0', 'give every state a positive conductance to some state');
   }
