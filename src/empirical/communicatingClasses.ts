@@ -12,54 +12,14 @@
  *   graph x -> y (x != y, counts[x][y] > 0), each sorted, ordered by smallest state.
  *
  * Implementation details
- * Kosaraju's two passes with explicit stacks (no recursion depth limit), O(n^2) on the
- * dense matrix.
+ * The strongly connected components come from the Markov toolkit's
+ * `stronglyConnectedComponents` (each sorted, listed by smallest member);
+ * only the graph (x != y, N > 0) is specific to counts.
  */
+import { stronglyConnectedComponents } from '../markov/communicatingClasses.js';
 
 /** Strongly connected components of the observed transition graph. */
 export function communicatingClasses(counts: readonly (readonly number[])[]): number[][] {
-  const n = counts.length;
-  const edge = (x: number, y: number): boolean => x !== y && counts[x]![y]! > 0;
-  // pass 1: finishing order of a depth-first search on the graph
-  const visited = new Array<boolean>(n).fill(false);
-  const order: number[] = [];
-  for (let start = 0; start < n; start++) {
-    if (visited[start]) continue;
-    visited[start] = true;
-    const stack: [number, number][] = [[start, 0]];
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      const [v, next] = top;
-      let w = next;
-      while (w < n && (visited[w] || !edge(v, w))) w++;
-      if (w < n) {
-        top[1] = w + 1;
-        visited[w] = true;
-        stack.push([w, 0]);
-      } else {
-        stack.pop();
-        order.push(v);
-      }
-    }
-  }
-  // pass 2: search the reversed graph in decreasing finishing time
-  const label = new Array<number>(n).fill(-1);
-  const classes: number[][] = [];
-  for (let k = n - 1; k >= 0; k--) {
-    const root = order[k]!;
-    if (label[root] !== -1) continue;
-    const members = [root];
-    label[root] = classes.length;
-    for (let head = 0; head < members.length; head++) {
-      const v = members[head]!;
-      for (let u = 0; u < n; u++) {
-        if (label[u] === -1 && edge(u, v)) {
-          label[u] = classes.length;
-          members.push(u);
-        }
-      }
-    }
-    classes.push(members.sort((a, b) => a - b));
-  }
-  return classes.sort((a, b) => a[0]! - b[0]!);
+  const adjacency = counts.map((row, x) => row.flatMap((count, y) => (x !== y && count > 0 ? [y] : [])));
+  return stronglyConnectedComponents(adjacency);
 }
