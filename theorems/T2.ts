@@ -52,7 +52,7 @@
 import fc from 'fast-check';
 import { intervalArithmetic } from '../src/arith/interval.js';
 import type { NumberObject } from '../src/arith/numberObject.js';
-import { parseRational, type Rational } from '../src/arith/rational.js';
+import type { Rational } from '../src/arith/rational.js';
 import { cycleBasis, fundamentalCycle } from '../src/markov/cycleBasis.js';
 import { ebmReversibleExact } from '../src/markov/ebmReversibility.js';
 import { ebmKernel } from '../src/models/ebm.js';
@@ -68,7 +68,7 @@ import {
   type Verdict,
 } from '../src/runner/theorem.js';
 import { energyMatrixWeights, energyWeights, kolmogorovCycle } from '../properties/index.js';
-import { familiesArbitrary, realizeFamilies, replaceSlot, slotFamily, slotLaboratory, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
+import { familiesArbitrary, referenceEpsLevels, slotFamily, slotLaboratory, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import {
   EQUALITY_PRECISION,
   ONE,
@@ -628,19 +628,7 @@ const propertyFamilies: PropertyFamilies[] = [
  * near-reversible prior of size eps is measured at eps/1000, eps/100, eps/10, eps.
  */
 function degreesFor(overrides: SlotOverrides): DegreeSpec<ResponseChainInstance>[] {
-  const reference = overrides.reference;
-  const nearEps =
-    reference?.kind === 'variant' && typeof reference.variant === 'object' && reference.variant !== null && 'nearReversible' in reference.variant
-      ? parseRational((reference.variant as { nearReversible: unknown }).nearReversible)
-      : undefined;
-  const levels =
-    nearEps !== undefined
-      ? [1000n, 100n, 10n, 1n].map((k) => {
-          const eps = nearEps.div(k);
-          return { label: `eps = ${eps.toFraction()}`, arbitrary: realizeFamilies(exactFamilies, replaceSlot(overrides, 'reference', { nearReversible: eps.toFraction() }, `nearReversible(${eps.toFraction()})`)) };
-        })
-      : [{ label: Object.values(overrides).map((o) => o.label).join(', '), arbitrary: realizeFamilies(exactFamilies, overrides) }];
-  const usable = levels.flatMap((level) => (level.arbitrary === undefined ? [] : [{ label: level.label, arbitrary: level.arbitrary }]));
+  const usable = referenceEpsLevels(exactFamilies, overrides);
   return usable.length === 0 ? [] : [{ name: 'detailed-balance-defect', measure: DETAILED_BALANCE_DEFECT, defect: detailedBalanceDefect, levels: usable }];
 }
 

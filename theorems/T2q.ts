@@ -62,11 +62,10 @@ import { Rational } from '../src/arith/rational.js';
 import { exactArithmetic } from '../src/arith/exact.js';
 import { kolmogorovCriterion } from '../src/markov/reversibility.js';
 import type { NumberObject } from '../src/arith/numberObject.js';
-import { parseRational } from '../src/arith/rational.js';
 import { fail, pass, type AssumptionSpec, type DegreeSpec, type IdentitySpec, type PropertySpec, type SlotOverrides, type Theorem, type Verdict } from '../src/runner/theorem.js';
 import { differentiate } from '../src/symbolic/index.js';
 import { beta as betaArbitrary, type EnergyVector, type ReferenceSample, type SlotName } from '../properties/index.js';
-import { realizeFamilies, replaceSlot, slotFamily, slotLaboratory, touches, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
+import { referenceEpsLevels, slotFamily, slotLaboratory, touches, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import {
   ONE,
   ZERO,
@@ -653,19 +652,7 @@ const propertyFamilies: PropertyFamilies[] = [
 /** The closed-form defect with the replaced slots; a near-reversible prior is measured at eps/1000 .. eps. */
 function degreesFor(overrides: SlotOverrides): DegreeSpec<QualityInstance>[] {
   if (!touches(overrides, ['reference', 'interaction', 'reward', 'potential', 'n', 'beta'])) return [];
-  const reference = overrides.reference;
-  const nearEps =
-    reference?.kind === 'variant' && typeof reference.variant === 'object' && reference.variant !== null && 'nearReversible' in reference.variant
-      ? parseRational((reference.variant as { nearReversible: unknown }).nearReversible)
-      : undefined;
-  const levels =
-    nearEps !== undefined
-      ? [1000n, 100n, 10n, 1n].map((k) => {
-          const eps = nearEps.div(k).toFraction();
-          return { label: `eps = ${eps}`, arbitrary: realizeFamilies(closedFormFamilies, replaceSlot(overrides, 'reference', { nearReversible: eps }, `nearReversible(${eps})`)) };
-        })
-      : [{ label: Object.values(overrides).map((o) => o.label).join(', '), arbitrary: realizeFamilies(closedFormFamilies, overrides) }];
-  const usable = levels.flatMap((level) => (level.arbitrary === undefined ? [] : [{ label: level.label, arbitrary: level.arbitrary }]));
+  const usable = referenceEpsLevels(closedFormFamilies, overrides);
   return usable.length === 0 ? [] : [{ name: 'closed-form-defect', measure: CLOSED_FORM_DEFECT, defect: closedFormDefect, levels: usable }];
 }
 

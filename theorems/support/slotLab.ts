@@ -36,7 +36,8 @@
  * selection (then `build`), so a family reproduces the instances it describes.
  */
 import fc from 'fast-check';
-import type { DegreeSpec, PropertySpec, SlotInstantiation, SlotOverride, SlotOverrides, SlotProperty, Theorem } from '../../src/runner/theorem.js';
+import { parseRational } from '../../src/arith/rational.js';
+import type { DegreeLevel, DegreeSpec, PropertySpec, SlotInstantiation, SlotOverride, SlotOverrides, SlotProperty, Theorem } from '../../src/runner/theorem.js';
 import {
   defaultSlotVariants,
   instanceFromSlots,
@@ -280,6 +281,28 @@ export function slotLaboratory(
 /** The overrides with `slot` replaced by a named variant. */
 export function replaceSlot(overrides: SlotOverrides, slot: SlotName, variant: unknown, label: string): SlotOverrides {
   return { ...overrides, [slot]: { kind: 'variant', label, variant } };
+}
+
+/**
+ * The levels at which a degree of failure is measured. With a near-reversible
+ * reference of size eps: eps/1000, eps/100, eps/10 and eps, so that the defect
+ * is seen to grow with the violation; otherwise the one level the overrides
+ * give. Levels whose families cannot be realized are left out.
+ */
+export function referenceEpsLevels<I>(families: readonly SlotFamily<I>[], overrides: SlotOverrides): DegreeLevel<I>[] {
+  const reference = overrides.reference;
+  const nearEps =
+    reference?.kind === 'variant' && typeof reference.variant === 'object' && reference.variant !== null && 'nearReversible' in reference.variant
+      ? parseRational((reference.variant as { nearReversible: unknown }).nearReversible)
+      : undefined;
+  const levels =
+    nearEps !== undefined
+      ? [1000n, 100n, 10n, 1n].map((k) => {
+          const eps = nearEps.div(k).toFraction();
+          return { label: `eps = ${eps}`, arbitrary: realizeFamilies(families, replaceSlot(overrides, 'reference', { nearReversible: eps }, `nearReversible(${eps})`)) };
+        })
+      : [{ label: Object.values(overrides).map((o) => o.label).join(', '), arbitrary: realizeFamilies(families, overrides) }];
+  return levels.flatMap((level) => (level.arbitrary === undefined ? [] : [{ label: level.label, arbitrary: level.arbitrary }]));
 }
 
 /** True when some override names one of `slots`. */
