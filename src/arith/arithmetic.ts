@@ -35,6 +35,12 @@ export interface Arithmetic<T> {
   readonly one: T;
   fromRational(q: Rational): T;
   fromInteger(k: number | bigint): T;
+  /**
+   * numerator / denominator for integers with denominator > 0, in any terms
+   * (not necessarily lowest): exact, an outward enclosure, or float64. Lets a
+   * caller that keeps rationals over one common denominator skip reductions.
+   */
+  fromQuotient(numerator: bigint, denominator: bigint): T;
   add(a: T, b: T): T;
   sub(a: T, b: T): T;
   mul(a: T, b: T): T;
@@ -84,6 +90,21 @@ export function dot<T>(ar: Arithmetic<T>, left: readonly T[], right: readonly T[
   let total = ar.zero;
   for (let i = 0; i < left.length; i++) total = ar.add(total, ar.mul(left[i]!, right[i]!));
   return total;
+}
+
+/**
+ * The sign of a b - c d, or undefined when undecided. Exact mode compares the
+ * cross-multiplied integer parts (no reduction, so no gcd); other modes
+ * compare the two products.
+ */
+export function compareProducts<T>(ar: Arithmetic<T>, a: T, b: T, c: T, d: T): Sign | undefined {
+  if (ar.mode === 'exact') {
+    const [p, q, r, s] = [a, b, c, d].map((value) => ar.toRational(value)!) as [Rational, Rational, Rational, Rational];
+    const left = p.s * q.s * p.n * q.n * r.d * s.d;
+    const right = r.s * s.s * r.n * s.n * p.d * q.d;
+    return left < right ? -1 : left > right ? 1 : 0;
+  }
+  return ar.compare(ar.mul(a, b), ar.mul(c, d));
 }
 
 /** The sign of a, or throw UndecidedError when the arithmetic cannot tell. */

@@ -137,14 +137,15 @@ function decimalLength(a: bigint): number {
   return (a < 0n ? -a : a).toString().length;
 }
 
-/**
- * (num / den) * 10^exponent rounded to `digits` significant digits in the
- * given direction (den > 0). Exact.
- */
-export function roundQuotient(num: bigint, den: bigint, exponent: number, digits: number, direction: DirectedRounding): Big {
-  if (num === 0n) return BIG_ZERO;
-  const negative = num < 0n;
-  const magnitude = negative ? -num : num;
+/** |num / den| * 10^exponent truncated to `digits` significant digits: quotient * 10^power, and whether digits were dropped. */
+interface TruncatedQuotient {
+  readonly quotient: bigint;
+  readonly power: number;
+  readonly inexact: boolean;
+}
+
+/** The truncated quotient of `magnitude / den` (magnitude > 0, den > 0), exact. */
+function truncatedQuotient(magnitude: bigint, den: bigint, exponent: number, digits: number): TruncatedQuotient {
   // floor(log10(magnitude / den)) is near e (from bit lengths); the loops
   // below correct the estimate, which only sets how many digits are produced.
   const e = Math.floor((bitLength(magnitude) - bitLength(den) + 1) * LOG10_2);
@@ -161,16 +162,42 @@ export function roundQuotient(num: bigint, den: bigint, exponent: number, digits
     shift += 1;
   }
   let power = exponent - shift;
-  // Too many digits: round again on coarser grids (same direction, nested grids).
+  // Too many digits: truncate again on coarser grids (nested grids, so one truncation overall).
   const upper = pow10(digits);
   while (quotient >= upper) {
     inexact = inexact || quotient % 10n !== 0n;
     quotient /= 10n;
     power += 1;
   }
+  return { quotient, power, inexact };
+}
+
+/**
+ * (num / den) * 10^exponent rounded to `digits` significant digits in the
+ * given direction (den > 0). Exact.
+ */
+export function roundQuotient(num: bigint, den: bigint, exponent: number, digits: number, direction: DirectedRounding): Big {
+  if (num === 0n) return BIG_ZERO;
+  const negative = num < 0n;
+  const { quotient, power, inexact } = truncatedQuotient(negative ? -num : num, den, exponent, digits);
   // Round the magnitude up when the rounding is away from zero.
-  if (inexact && (direction === 'ceil') !== negative) quotient += 1n;
-  return makeBig(negative, quotient, power);
+  return makeBig(negative, inexact && (direction === 'ceil') !== negative ? quotient + 1n : quotient, power);
+}
+
+/**
+ * num / den (den > 0, any terms) rounded outwards to `digits` significant
+ * digits: [floor, ceil] from one division (the same endpoints as two
+ * `roundQuotient` calls). A point when the quotient terminates within `digits`.
+ */
+export function quotientOutward(num: bigint, den: bigint, digits: number): { lo: Big; hi: Big } {
+  if (den <= 0n) throw new RangeError('quotientOutward needs a positive denominator');
+  if (num === 0n) return { lo: BIG_ZERO, hi: BIG_ZERO };
+  const negative = num < 0n;
+  const { quotient, power, inexact } = truncatedQuotient(negative ? -num : num, den, 0, digits);
+  const truncated = makeBig(negative, quotient, power);
+  if (!inexact) return { lo: truncated, hi: truncated };
+  const away = makeBig(negative, quotient + 1n, power);
+  return negative ? { lo: away, hi: truncated } : { lo: truncated, hi: away };
 }
 
 /** The rational q rounded to `digits` significant digits in the given direction. */

@@ -16,7 +16,7 @@
 import { InexactError, type Arithmetic, type Sign } from './arithmetic.js';
 import { exactNumberObject } from './numberObject.js';
 import { Rational, numeratorDenominator } from './rational.js';
-import { absRational, addRationals, divRationals, mulRationals, negRational, subRationals } from './rationalOps.js';
+import { absRational, addRationals, divRationals, mulRationals, negRational, reducedFraction, subRationals } from './rationalOps.js';
 
 const ZERO = new Rational(0n);
 const ONE = new Rational(1n);
@@ -39,6 +39,21 @@ export function integerSqrt(value: bigint): bigint {
   return x;
 }
 
+/**
+ * The sign of x - y, exactly, by one cross-multiplication (fraction.js's
+ * compare first re-parses its argument into a new fraction).
+ */
+export function compareRationals(x: Rational, y: Rational): Sign {
+  if (x.s !== y.s) {
+    if (x.n === 0n && y.n === 0n) return 0;
+    return x.s < y.s ? -1 : 1;
+  }
+  const left = x.n * y.d;
+  const right = y.n * x.d;
+  if (left === right) return 0;
+  return (left < right) === (x.s > 0n) ? -1 : 1;
+}
+
 export const exactArithmetic: Arithmetic<Rational> = {
   mode: 'exact',
   label: 'exact',
@@ -46,6 +61,10 @@ export const exactArithmetic: Arithmetic<Rational> = {
   one: ONE,
   fromRational: (q) => q,
   fromInteger: (k) => new Rational(BigInt(k)),
+  fromQuotient: (numerator, denominator) => {
+    if (denominator <= 0n) throw new RangeError('fromQuotient needs a positive denominator');
+    return reducedFraction(numerator, denominator);
+  },
   add: addRationals,
   sub: subRationals,
   mul: mulRationals,
@@ -75,7 +94,7 @@ export const exactArithmetic: Arithmetic<Rational> = {
     throw new InexactError('log of a rational other than 1');
   },
   sign: (a) => (a.n === 0n ? 0 : (Number(a.s) as Sign)),
-  compare: (a, b) => a.compare(b) as Sign,
+  compare: compareRationals,
   toNumber: (a) => a.valueOf(),
   toNumberObject: exactNumberObject,
   toRational: (a) => a,

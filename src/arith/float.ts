@@ -13,6 +13,20 @@
 import type { Arithmetic, Sign } from './arithmetic.js';
 import { floatNumberObject } from './numberObject.js';
 
+/**
+ * numerator / denominator (denominator > 0) in float64: both parts rounded to
+ * the nearest double after dropping the same number of low bits (so neither
+ * overflows), then one division; a few ulps, like any float64 result here.
+ */
+function quotientToNumber(numerator: bigint, denominator: bigint): number {
+  if (denominator <= 0n) throw new RangeError('fromQuotient needs a positive denominator');
+  const magnitude = numerator < 0n ? -numerator : numerator;
+  const larger = magnitude > denominator ? magnitude : denominator;
+  // Keep about 1000 bits: far above the 53 that survive, far below the 1024 that overflow.
+  const shift = BigInt(Math.max(0, larger.toString(16).length * 4 - 1000));
+  return Number(numerator >> shift) / Number(denominator >> shift);
+}
+
 export const floatArithmetic: Arithmetic<number> = {
   mode: 'float',
   label: 'float64',
@@ -20,6 +34,7 @@ export const floatArithmetic: Arithmetic<number> = {
   one: 1,
   fromRational: (q) => q.valueOf(),
   fromInteger: (k) => Number(k),
+  fromQuotient: quotientToNumber,
   add: (a, b) => a + b,
   sub: (a, b) => a - b,
   mul: (a, b) => a * b,

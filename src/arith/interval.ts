@@ -37,6 +37,7 @@ import {
   makeBig,
   multiplyDirected,
   pow10,
+  quotientOutward,
   rationalToBig,
   signOf,
   sqrtDirected,
@@ -125,8 +126,14 @@ function createIntervalArithmetic(digits: number): IntervalArithmetic {
     if (lo.compare(hi) > 0) throw new RangeError(`fromBounds needs lo <= hi, got ${lo.toFraction()} > ${hi.toFraction()}`);
     return new Interval(rationalToBig(lo, digits, 'floor'), rationalToBig(hi, digits, 'ceil'));
   };
-  const fromRational = (q: Rational): Interval =>
-    new Interval(rationalToBig(q, digits, 'floor'), rationalToBig(q, digits, 'ceil'));
+  const fromQuotient = (numerator: bigint, denominator: bigint): Interval => {
+    const { lo, hi } = quotientOutward(numerator, denominator, digits);
+    return new Interval(lo, hi);
+  };
+  const fromRational = (q: Rational): Interval => {
+    const [numerator, denominator] = numeratorDenominator(q);
+    return fromQuotient(numerator, denominator);
+  };
 
   /** x^k for x >= 0, every partial product rounded in one direction (monotone in x). */
   const powDirected = (x: Big, k: number, direction: DirectedRounding): Big => {
@@ -222,6 +229,7 @@ function createIntervalArithmetic(digits: number): IntervalArithmetic {
     zero,
     one,
     fromRational,
+    fromQuotient,
     fromInteger: (k) => fromRational(new Rational(BigInt(k))),
     add: (a, b) => make(a.lo.plus(b.lo), a.hi.plus(b.hi)),
     sub: (a, b) => make(a.lo.minus(b.hi), a.hi.minus(b.lo)),

@@ -33,7 +33,7 @@
  * tolerance in float mode. The Kolmogorov check uses potentials r rather than raw
  * cycle products so long cycles do not underflow in float64 (`cycleBasis.ts`).
  */
-import { decidedSign, type Arithmetic } from '../arith/arithmetic.js';
+import { compareProducts, decidedSign, type Arithmetic } from '../arith/arithmetic.js';
 import type { ReadonlyMatrix } from '../linalg/matrix.js';
 import { cycleBasis, fundamentalCycle } from './cycleBasis.js';
 import { FLOAT_RELATIVE_TOLERANCE, decideEqual, maxOf } from './decide.js';
@@ -66,6 +66,8 @@ export function detailedBalance<T>(
   let undecided = false;
   for (let x = 0; x < n; x++) {
     for (let y = x + 1; y < n; y++) {
+      // Equal flows (exact, equal points, equal floats) leave a zero residual: nothing to record.
+      if (compareProducts(ar, mu[x]!, kernel[x]![y]!, mu[y]!, kernel[y]![x]!) === 0) continue;
       const forward = ar.mul(mu[x]!, kernel[x]![y]!);
       const backward = ar.mul(mu[y]!, kernel[y]![x]!);
       const residual = ar.sub(forward, backward);

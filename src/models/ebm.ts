@@ -31,9 +31,9 @@
  * each component of the support), and undefined otherwise.
  */
 import type { Arithmetic } from '../arith/arithmetic.js';
-import { exactArithmetic } from '../arith/exact.js';
+import { compareRationals, exactArithmetic } from '../arith/exact.js';
 import type { Rational } from '../arith/rational.js';
-import { addRationals, divRationals } from '../arith/rationalOps.js';
+import { addRationals, commonDenominator } from '../arith/rationalOps.js';
 import { InputError } from '../cli/errors.js';
 import type { Matrix, ReadonlyMatrix } from '../linalg/matrix.js';
 import { validateKernel, validateSquareMatrix } from '../markov/kernel.js';
@@ -93,7 +93,13 @@ export function optimalPolicy<T>(
 
 /** Throws InputError unless the model is well formed (module comment); returns n. */
 export function validateEbmModel(model: EbmModel): number {
+  return checkEbmModel(model).n;
+}
+
+/** The boundary check of `validateEbmModel`, also returning C's row sums (computed there anyway). */
+function checkEbmModel(model: EbmModel): { n: number; conductanceRowSums?: Rational[] } {
   const { reference, conductance } = model;
+  let conductanceRowSums: Rational[] | undefined;
   if ((reference === undefined) === (conductance === undefined)) {
     throw new InputError('reference', 'give exactly one of "reference" (rows q) and "conductance" (symmetric C)', 'remove one of them, or add one');
   }
@@ -104,7 +110,7 @@ export function validateEbmModel(model: EbmModel): number {
   } else {
     validateSquareMatrix(conductance, 'conductance');
     n = conductance!.length;
-    checkConductance(conductance!);
+    conductanceRowSums = checkConductance(conductance!);
   }
   exclusive(model, 'potential', 'weights');
   exclusive(model, 'interaction', 'interactionWeights');
@@ -126,12 +132,12 @@ export function validateEbmModel(model: EbmModel): number {
   } else if (model.beta.compare(0) <= 0) {
     throw new InputError('beta', `beta = ${model.beta.toFraction()} is not positive`, 'give beta > 0');
   }
-  return n;
+  return conductanceRowSums === undefined ? { n } : { n, conductanceRowSums };
 }
 
 /** The EBM kernel and its pieces (module comment). Validates the model first. */
 export function ebmKernel<T>(ar: Arithmetic<T>, model: EbmModel): EbmPieces<T> {
-  const n = validateEbmModel(model);
+  const { n, conductanceRowSums } = checkEbmModel(model);
   const qRational = referenceRows(model);
   const q = qRational.map((row) => row.map((value) => ar.fromRational(value)));
   const beta = model.beta;
@@ -141,6 +147,7 @@ export function ebmKernel<T>(ar: Arithmetic<T>, model: EbmModel): EbmPieces<T> {
     return ar.one;
   });
   const interaction = model.interaction ?? model.reward;
+  const interacting = interaction !== undefined || model.interactionWeights !== undefined;
   const v = Array.from({ length: n }, (_, x) =>
     Array.from({ length: n }, (_, y) => {
       if (model.interactionWeights !== undefined) return ar.fromRational(model.interactionWeights[x]![y]!);
@@ -148,11 +155,20 @@ export function ebmKernel<T>(ar: Arithmetic<T>, model: EbmModel): EbmPieces<T> {
       return ar.one;
     }),
   );
-  const unnormalized = q.map((row, x) =>
-    row.map((qxy, y) => (qRational[x]![y]!.n === 0n ? ar.zero : ar.mul(ar.mul(qxy, w[y]!), v[x]![y]!))),
+  // For a conductance C, q(y|x) = C(x,y) / rho(x) and rho(x) cancels in P: weigh C's rows
+  // directly (smaller numbers in exact mode) and divide the row sums by rho afterwards.
+  const base = model.conductance ?? qRational;
+  const unnormalized = base.map((row, x) =>
+    row.map((entry, y) => {
+      if (entry.n === 0n) return ar.zero;
+      const weighted = ar.mul(ar.fromRational(entry), w[y]!);
+      return interacting ? ar.mul(weighted, v[x]![y]!) : weighted;
+    }),
   );
-  const { policy: kernel, Z } = normalizeRows(ar, unnormalized);
-  return { kernel, Z, w, v, q, rho: referenceMeasure(model)?.map((value) => ar.fromRational(value)) };
+  const { policy: kernel, Z: rowSums } = normalizeRows(ar, unnormalized);
+  const rho = model.conductance !== undefined ? conductanceRowSums : referenceMeasure(model);
+  const Z = model.conductance !== undefined ? rowSums.map((value, x) => ar.div(value, ar.fromRational(rho![x]!))) : rowSums;
+  return { kernel, Z, w, v, q, rho: rho?.map((value) => ar.fromRational(value)) };
 }
 
 /**
@@ -168,13 +184,10 @@ export function ebmStationaryClosedForm<T>(ar: Arithmetic<T>, pieces: EbmPieces<
   return unnormalized.map((value) => ar.div(value, total));
 }
 
-/** q(y|x) as exact rationals: the reference rows, or C(x,y) / rho(x). */
+/** q(y|x) as exact rationals: the reference rows, or C(x,y) / rho(x) with rho(x) the row sum. */
 export function referenceRows(model: EbmModel): Rational[][] {
   if (model.reference !== undefined) return model.reference.map((row) => [...row]);
-  return model.conductance!.map((row) => {
-    const rho = row.reduce(addRationals);
-    return row.map((value) => divRationals(value, rho));
-  });
+  return normalizeRows(exactArithmetic, model.conductance!.map((row) => [...row])).policy;
 }
 
 /** rho: row sums of C, or a reversing measure of reference rows q (undefined when q is not reversible). */
@@ -183,7 +196,25 @@ export function referenceMeasure(model: EbmModel): Rational[] | undefined {
   return kolmogorovCriterion(exactArithmetic, referenceRows(model)).measure;
 }
 
+/**
+ * Rows divided by their sums, and the sums. Exact mode writes each row over the
+ * lcm of its denominators and reduces every quotient once (no reduced partial
+ * sums); other modes add and divide.
+ */
 function normalizeRows<T>(ar: Arithmetic<T>, unnormalized: Matrix<T>): { policy: Matrix<T>; Z: T[] } {
+  if (ar.mode === 'exact') {
+    const Z: T[] = [];
+    const policy = unnormalized.map((row) => {
+      const { numerators, denominator } = commonDenominator(row.map((value) => ar.toRational(value)!));
+      let total = 0n;
+      for (const numerator of numerators) total += numerator;
+      if (total === 0n) throw new RangeError('division by zero');
+      const sign = total < 0n ? -1n : 1n;
+      Z.push(ar.fromQuotient(total, denominator));
+      return numerators.map((numerator) => ar.fromQuotient(sign * numerator, sign * total));
+    });
+    return { policy, Z };
+  }
   const Z = unnormalized.map((row) => {
     let total = ar.zero;
     for (const value of row) total = ar.add(total, value);
@@ -192,14 +223,16 @@ function normalizeRows<T>(ar: Arithmetic<T>, unnormalized: Matrix<T>): { policy:
   return { policy: unnormalized.map((row, x) => row.map((value) => ar.div(value, Z[x]!))), Z };
 }
 
-function checkConductance(conductance: readonly (readonly Rational[])[]): void {
+/** Throws InputError unless C is symmetric, >= 0, with positive row sums; returns the row sums. */
+function checkConductance(conductance: readonly (readonly Rational[])[]): Rational[] {
   const n = conductance.length;
+  const rowSums: Rational[] = [];
   for (let x = 0; x < n; x++) {
     let total: Rational | undefined;
     for (let y = 0; y < n; y++) {
       const value = conductance[x]![y]!;
-      if (value.compare(0) < 0) throw new InputError(`conductance[${x}][${y}]`, `negative conductance ${value.toFraction()}`, 'conductances must be >= 0');
-      if (!value.equals(conductance[y]![x]!)) {
+      if (value.s < 0n && value.n !== 0n) throw new InputError(`conductance[${x}][${y}]`, `negative conductance ${value.toFraction()}`, 'conductances must be >= 0');
+      if (compareRationals(value, conductance[y]![x]!) !== 0) {
         throw new InputError(
           `conductance[${x}][${y}]`,
           `conductance not symmetric: C(${x},${y}) = ${value.toFraction()} but C(${y},${x}) = ${conductance[y]![x]!.toFraction()}`,
@@ -208,8 +241,10 @@ function checkConductance(conductance: readonly (readonly Rational[])[]): void {
       }
       total = total === undefined ? value : addRationals(total, value);
     }
-    if (total!.compare(0) <= 0) throw new InputError(`conductance[${x}]`, 'row sums to 0', 'give every state a positive conductance to some state');
+    if (total!.s < 0n || total!.n === 0n) throw new InputError(`conductance[${x}]`, 'row sums to 0', 'give every state a positive conductance to some state');
+    rowSums.push(total!);
   }
+  return rowSums;
 }
 
 function checkVector(values: readonly Rational[], n: number, field: string, positive: boolean): void {
