@@ -20,27 +20,65 @@
  *   g2 = gcd(t, g), the sum is (t/g2) / ((b/g)(d/g2)), reduced.
  *   With g1 = gcd(a, d), g2 = gcd(c, b) the product is
  *   ((a/g1)(c/g2)) / ((b/g2)(d/g1)), reduced (Knuth, TAOCP 2, 4.5.1).
- * - (Lehmer) Each outer step applies to (a, b) a product of Euclid matrices
- *   [[0, 1], [1, -q]] computed from the leading 50 bits of a and b; such a
- *   product is unimodular, so gcd(a, b) is unchanged whatever the quotients.
- *   The test q((x+A)/(y+C)) = q((x+B)/(y+D)) only ensures that the quotients
- *   are those of the full numbers, so the new pair is non-negative and smaller.
+ * - (Lehmer) Each step maps the pair (a, b), a >= b, by a product of Euclid
+ *   matrices [[0, 1], [1, -q]] (determinant -1), invertible over the integers:
+ *   the pairs before and after have the same common divisors, so gcd(a, b) is
+ *   unchanged. The quotients q_i are those of the leading parts
+ *   x = floor(a / 2^s), y = floor(b / 2^s) (53 bits), taken while Jebelean's
+ *   test holds, which makes them the quotients of a and b as well: the new
+ *   pair is a pair of Euclid remainders of (a, b), non-negative and smaller.
+ *   Proof: let x_i = u_i x + v_i y be the remainders of (x, y) (u_i, v_i of
+ *   opposite signs, |u_i| <= |v_i|) and a = 2^s x + alpha, b = 2^s y + beta
+ *   (0 <= alpha, beta < 2^s). Then a_i = u_i a + v_i b
+ *   = 2^s x_i + u_i alpha + v_i beta satisfy a_{i-1} = q_i a_i + a_{i+1}, and
+ *   the test x_{i+1} >= |v_{i+1}|, x_i - x_{i+1} >= |v_i| + |v_{i+1}| gives
+ *   0 <= a_{i+1} < a_i, i.e. q_i = floor(a_{i-1} / a_i). From
+ *   x_i |v_{i+1}| + x_{i+1} |v_i| = x and the test, |v_{i+1}|^2 < x < 2^53:
+ *   the cofactors stay below 2^26.5.
  *
  * Implementation details
  * fraction.js reduces every result with a Euclid loop on bigints, about
  * 0.6 * bits remainder steps; for the thousand-bit rationals of exact Markov
- * chain work that loop was most of the run time. Here the leading parts
- * x, y < 2^50 are doubles: every cofactor of the simulated Euclid stays below
- * x (|A|, ..., |D| <= 2^50), each quotient is a floor corrected by one exact
- * product, and all sums and products stay below 2^53, so they are exact.
- * Numbers below 2^53 finish in double arithmetic. Results are fraction.js
- * instances with the library's own invariants (s = +-1n, n >= 0, d >= 1,
- * gcd(n, d) = 1, zero as 0/1 with s = 1n), made without its normalization.
+ * chain work that loop was most of the run time. A bigint operation costs a
+ * call and an allocation (0.05 to 1 us) whatever the cofactor size, so the gcd
+ * converts its operands once (through `toString(16)`) to digits of 24 bits
+ * held in doubles and runs Lehmer's algorithm there: per step, the leading 53
+ * bits of both numbers (exact doubles), the Euclid quotients of those with
+ * Jebelean's test (one division per quotient; floor(x / y) of integers below
+ * 2^53 is exact), and one pass over the digits applying the 2 x 2 matrix.
+ * A digit times a cofactor plus a carry stays below 2^52, so that pass is
+ * exact; it runs two carry chains per number (low and high halves, the low
+ * carry added afterwards), as one chain is bound by its latency. Termination:
+ * every step performs at least one Euclid step, and when none is possible
+ * (a quotient beyond about 2^26) one bigint remainder step is taken instead.
+ * Below 2^48 the Euclid loop continues in doubles, then in int32 below 2^31;
+ * below 2^64 (one bigint digit) it starts with bigint remainders.
+ * A much longer operand (more than ~20 bits) is first reduced by one bigint
+ * remainder. Bigint matrices of larger cofactors (applying a product of many
+ * steps at once) do not pay below ~6000 bits here: V8's bigint product of a
+ * 450-bit by a 3000-bit number costs about as much per reduced bit as the
+ * digit pass. Results are fraction.js instances with the library's own
+ * invariants (s = +-1n, n >= 0, d >= 1, gcd(n, d) = 1, zero as 0/1 with
+ * s = 1n), made without its normalization.
  */
 import { Rational } from './rational.js';
 
 const SAFE = 2n ** 53n;
-const LEADING_BITS = 50;
+/** V8 bigints have 64-bit digits. */
+const SINGLE_DIGIT = 2n ** 64n;
+const INT32_MAX = 0x7fffffff;
+/** Digit size of the gcd's working representation (six hexadecimal digits). */
+const LIMB_BITS = 24;
+const LIMB = 2 ** LIMB_BITS;
+const INV_LIMB = 2 ** -LIMB_BITS;
+const HEX_PER_LIMB = 6;
+/** Bits of the leading parts; their Euclid quotients are exact in doubles below 2^53. */
+const LEADING_BITS = 53;
+const POW2 = Array.from({ length: 2 * LIMB_BITS + 1 }, (_, k) => 2 ** k);
+const SMALL_RESULTS = Array.from({ length: 256 }, (_, k) => BigInt(k));
+/** The gcd's digit buffers (reused; the gcd neither recurses nor yields). */
+let digitsA = new Float64Array(256);
+let digitsB = new Float64Array(256);
 const PROTOTYPE = Rational.prototype as object;
 const ZERO = reducedRational(0n, 1n);
 
@@ -58,72 +96,52 @@ export function reducedRational(num: bigint, den: bigint): Rational {
   return q as unknown as Rational;
 }
 
-/** gcd(a, b) >= 0 (gcd(0, 0) = 0). Lehmer's algorithm (module comment). */
+/** gcd(a, b) >= 0 (gcd(0, 0) = 0), exactly. Lehmer's algorithm on 24-bit digits (module comment). */
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
+  if (a < SAFE && b < SAFE) return bigintOfSmall(numberGcd(Number(a), Number(b)));
   if (a < b) {
     const t = a;
     a = b;
     b = t;
   }
-  let length = -1; // bit length of a, or -1 when unknown
   while (b >= SAFE) {
-    if (length < 0) length = bitLength(a);
-    let shift = length - LEADING_BITS;
-    let x = Number(a >> BigInt(shift));
-    if (x < 2 ** (LEADING_BITS - 1) || x >= 2 ** LEADING_BITS) {
-      // a shrank since its length was taken: find the new length.
-      if (x === 0 || x >= 2 ** LEADING_BITS) length = bitLength(a);
-      else {
-        length = shift + Math.floor(Math.log2(x)) + 1;
-        while (2 ** (length - 1 - shift) > x) length--; // log2 rounding
-      }
-      shift = Math.max(0, length - LEADING_BITS);
-      x = Number(a >> BigInt(shift));
-    }
-    let y = Number(b >> BigInt(shift));
-    let A = 1;
-    let B = 0;
-    let C = 0;
-    let D = 1;
-    for (;;) {
-      const yc = y + C;
-      const yd = y + D;
-      if (yc <= 0 || yd <= 0) break;
-      const q = floorQuotient(x + A, yc);
-      if (q !== floorQuotient(x + B, yd)) break;
-      let t = A - q * C;
-      A = C;
-      C = t;
-      t = B - q * D;
-      B = D;
-      D = t;
-      t = x - q * y;
-      x = y;
-      y = t;
-    }
-    if (B === 0) {
-      // No quotient could be simulated (e.g. a much longer than b): one division step.
+    if (a < SINGLE_DIGIT) {
+      // One-digit bigints: a remainder is a machine division, cheaper than the conversion below.
       const r = a % b;
       a = b;
       b = r;
-    } else {
-      const nextA = BigInt(A) * a + BigInt(B) * b;
-      const nextB = BigInt(C) * a + BigInt(D) * b;
-      a = nextA < 0n ? -nextA : nextA;
-      b = nextB < 0n ? -nextB : nextB;
-      if (a < b) {
-        const t = a;
-        a = b;
-        b = t;
-      }
+      continue;
     }
+    const hexB = b.toString(16);
+    if (a >> BigInt(4 * hexB.length + 20) !== 0n) {
+      // A quotient of 20 bits or more: the leading parts would see b as about 0.
+      const r = a % b;
+      a = b;
+      b = r;
+      continue;
+    }
+    const hexA = a.toString(16);
+    const lengthA = Math.ceil(hexA.length / HEX_PER_LIMB);
+    if (digitsA.length < lengthA) {
+      digitsA = new Float64Array(2 * lengthA);
+      digitsB = new Float64Array(2 * lengthA);
+    }
+    readHexDigits(hexA, digitsA);
+    const lengthB = readHexDigits(hexB, digitsB);
+    digitsB.fill(0, lengthB, lengthA);
+    const result = digitGcd(digitsA, digitsB, lengthA, lengthB);
+    if (typeof result === 'bigint') return result;
+    // No Euclid step was possible from the leading parts: one remainder step.
+    [a, b] = result;
+    const r = a % b;
+    a = b;
+    b = r;
   }
   if (b === 0n) return a;
   if (b === 1n) return 1n;
-  if (a >= SAFE) a %= b;
-  return BigInt(numberGcd(Number(a), Number(b)));
+  return bigintOfSmall(numberGcd(Number(a % b), Number(b)));
 }
 
 /** a/b + c/d (Henrici). */
@@ -209,50 +227,156 @@ export function reducedFraction(num: bigint, den: bigint): Rational {
   return g === 1n ? reducedRational(num, den) : reducedRational(num / g, den / g);
 }
 
-/** floor(p / q) for integers |p|, q < 2^52, q > 0, exactly (one corrective product). */
-function floorQuotient(p: number, q: number): number {
-  let k = Math.floor(p / q);
-  // p / q was rounded; k is off by at most one. Requires q > 0.
-  if (k * q > p) k--;
-  else if ((k + 1) * q <= p) k++;
-  return k;
+/**
+ * Lehmer's gcd of X >= Y >= 0 given as `lengthX` and `lengthY` little-endian
+ * base-2^24 digits in X and Y (Y zero up to lengthX), which it overwrites.
+ * Returns the gcd, or the pair (X, Y) as bigints when no Euclid step can be
+ * taken from the leading parts (a quotient beyond about 2^26).
+ * Exact: every value is an integer below 2^53 (module comment).
+ */
+function digitGcd(X: Float64Array, Y: Float64Array, lengthX: number, lengthY: number): bigint | [bigint, bigint] {
+  while (lengthX >= 3) {
+    if (lengthY === 0) return bigintOfDigits(X, lengthX);
+    // x = floor(X / 2^s), y = floor(Y / 2^s) with s chosen so that x has 53 bits (fewer if X < 2^53).
+    const top = X[lengthX - 1];
+    const topBits = 32 - Math.clz32(top);
+    const k = topBits > LEADING_BITS - 2 * LIMB_BITS ? topBits - (LEADING_BITS - 2 * LIMB_BITS) : 0;
+    let x = top * POW2[2 * LIMB_BITS - k] + X[lengthX - 2] * POW2[LIMB_BITS - k] + Math.floor(X[lengthX - 3] / POW2[k]);
+    let y = Y[lengthX - 1] * POW2[2 * LIMB_BITS - k] + Y[lengthX - 2] * POW2[LIMB_BITS - k] + Math.floor(Y[lengthX - 3] / POW2[k]);
+    // Euclid on (x, y) with cofactor magnitudes: x_i = +-(u0 x - v0 y), x_{i+1} = -+(u1 x - v1 y).
+    let u0 = 1;
+    let v0 = 0;
+    let u1 = 0;
+    let v1 = 1;
+    let odd = false;
+    if (y >= 1) {
+      for (;;) {
+        const q = Math.floor(x / y);
+        const r = x - q * y;
+        const v2 = v0 + q * v1;
+        if (r < v2 || y - r < v1 + v2) break; // Jebelean's test failed: q may not be the full quotient
+        const u2 = u0 + q * u1;
+        u0 = u1;
+        u1 = u2;
+        v0 = v1;
+        v1 = v2;
+        x = y;
+        y = r;
+        odd = !odd;
+      }
+    }
+    if (u1 === 0) return [bigintOfDigits(X, lengthX), bigintOfDigits(Y, lengthY)];
+    const overflow = odd ? applyMatrix(X, Y, lengthX, -u0, v0, u1, -v1) : applyMatrix(X, Y, lengthX, u0, -v0, -u1, v1);
+    if (overflow !== 0) throw new Error('gcd: a Lehmer step left the non-negative integers (unreachable)');
+    while (X[lengthX - 1] === 0) lengthX--;
+    lengthY = lengthX;
+    while (lengthY > 0 && Y[lengthY - 1] === 0) lengthY--;
+  }
+  const x = lengthX === 2 ? X[1] * LIMB + X[0] : X[0];
+  const y = lengthY === 2 ? Y[1] * LIMB + Y[0] : lengthY === 1 ? Y[0] : 0;
+  return bigintOfSmall(numberGcd(x, y));
 }
 
 /**
- * gcd of integers 0 <= x, y < 2^53. Euclid with the remainder as x - floor(x/y) y
- * (exact: the product is at most x; the rounded quotient is corrected by one),
- * then int32 remainders once both fit in 31 bits (double `%` is a slow call).
+ * (X, Y) <- (A X + B Y, C X + D Y) on `length` base-2^24 digits, for
+ * |A|, |B|, |C|, |D| < 2^27 (all products and sums exact below 2^52).
+ * Returns 0 when both results are non-negative and fit in `length` digits.
+ */
+function applyMatrix(X: Float64Array, Y: Float64Array, length: number, A: number, B: number, C: number, D: number): number {
+  // Low half [0, h) and high half [h, length) in one loop: four independent carry chains.
+  const h = length >> 1;
+  let carryXLow = 0;
+  let carryYLow = 0;
+  let carryX = 0;
+  let carryY = 0;
+  for (let i = 0, j = h; i < h; i++, j++) {
+    const xi = X[i];
+    const yi = Y[i];
+    const xj = X[j];
+    const yj = Y[j];
+    const ti = A * xi + B * yi + carryXLow;
+    const si = C * xi + D * yi + carryYLow;
+    const tj = A * xj + B * yj + carryX;
+    const sj = C * xj + D * yj + carryY;
+    carryXLow = Math.floor(ti * INV_LIMB);
+    carryYLow = Math.floor(si * INV_LIMB);
+    carryX = Math.floor(tj * INV_LIMB);
+    carryY = Math.floor(sj * INV_LIMB);
+    X[i] = ti - carryXLow * LIMB;
+    Y[i] = si - carryYLow * LIMB;
+    X[j] = tj - carryX * LIMB;
+    Y[j] = sj - carryY * LIMB;
+  }
+  if (length & 1) {
+    const j = length - 1;
+    const xj = X[j];
+    const yj = Y[j];
+    const tj = A * xj + B * yj + carryX;
+    const sj = C * xj + D * yj + carryY;
+    carryX = Math.floor(tj * INV_LIMB);
+    carryY = Math.floor(sj * INV_LIMB);
+    X[j] = tj - carryX * LIMB;
+    Y[j] = sj - carryY * LIMB;
+  }
+  for (let j = h; carryXLow !== 0 && j < length; j++) {
+    const t = X[j] + carryXLow;
+    carryXLow = Math.floor(t * INV_LIMB);
+    X[j] = t - carryXLow * LIMB;
+  }
+  for (let j = h; carryYLow !== 0 && j < length; j++) {
+    const t = Y[j] + carryYLow;
+    carryYLow = Math.floor(t * INV_LIMB);
+    Y[j] = t - carryYLow * LIMB;
+  }
+  return Math.abs(carryX + carryXLow) + Math.abs(carryY + carryYLow);
+}
+
+/** Writes the base-2^24 digits of the lowercase hexadecimal `hex` into `digits`, least significant first; returns their count. */
+function readHexDigits(hex: string, digits: Float64Array): number {
+  let count = 0;
+  for (let end = hex.length; end > 0; end -= HEX_PER_LIMB) {
+    let digit = 0;
+    for (let i = end > HEX_PER_LIMB ? end - HEX_PER_LIMB : 0; i < end; i++) {
+      const c = hex.charCodeAt(i);
+      digit = digit * 16 + (c < 58 ? c - 48 : c - 87); // '0'-'9' are 48-57, 'a'-'f' are 97-102
+    }
+    digits[count++] = digit;
+  }
+  return count;
+}
+
+/** The bigint with base-2^24 digits digits[0 .. length), length >= 1. */
+function bigintOfDigits(digits: Float64Array, length: number): bigint {
+  let hex = '0x' + digits[length - 1].toString(16);
+  for (let i = length - 2; i >= 0; i--) hex += digits[i].toString(16).padStart(HEX_PER_LIMB, '0');
+  return BigInt(hex);
+}
+
+/** BigInt(g) for an integer 0 <= g < 2^53, without allocating for the most frequent small values. */
+function bigintOfSmall(g: number): bigint {
+  return g < SMALL_RESULTS.length ? SMALL_RESULTS[g]! : BigInt(g);
+}
+
+/**
+ * gcd of integers 0 <= x, y < 2^53 (either order). Euclid with the remainder
+ * x - floor(x/y) y: floor(x / y) of integers below 2^53 is exact (x/y is at
+ * least 1/y from the next integer, more than its rounding error), so is the
+ * product, at most x. Then int32 remainders once both fit in 31 bits (double
+ * `%` is a slow call).
  */
 function numberGcd(x: number, y: number): number {
-  while (y > 0x7fffffff) {
-    const r = remainder(x, y);
+  while (y > INT32_MAX) {
+    const r = x - Math.floor(x / y) * y;
     x = y;
     y = r;
   }
   if (y === 0) return x;
-  let a = x > 0x7fffffff ? remainder(x, y) : x;
-  let b = y;
-  // a < 2^31 and b < 2^31 now: int32 arithmetic.
-  a |= 0;
-  b |= 0;
+  let a = (x > INT32_MAX ? x - Math.floor(x / y) * y : x) | 0;
+  let b = y | 0;
   while (a !== 0) {
     const t = b % a;
     b = a;
     a = t;
   }
   return b;
-}
-
-/** x mod y for integers 0 <= x < 2^53, 0 < y. */
-function remainder(x: number, y: number): number {
-  let r = x - Math.floor(x / y) * y;
-  if (r < 0) r += y;
-  else if (r >= y) r -= y;
-  return r;
-}
-
-/** Bits of a > 0. */
-function bitLength(a: bigint): number {
-  const hex = a.toString(16);
-  return hex.length * 4 - (Math.clz32(parseInt(hex[0]!, 16)) - 28);
 }
