@@ -138,8 +138,6 @@ function checkEbmModel(model: EbmModel): { n: number; conductanceRowSums?: Ratio
 /** The EBM kernel and its pieces (module comment). Validates the model first. */
 export function ebmKernel<T>(ar: Arithmetic<T>, model: EbmModel): EbmPieces<T> {
   const { n, conductanceRowSums } = checkEbmModel(model);
-  const qRational = referenceRows(model);
-  const q = qRational.map((row) => row.map((value) => ar.fromRational(value)));
   const beta = model.beta;
   const w = Array.from({ length: n }, (_, x) => {
     if (model.weights !== undefined) return ar.fromRational(model.weights[x]!);
@@ -157,7 +155,7 @@ export function ebmKernel<T>(ar: Arithmetic<T>, model: EbmModel): EbmPieces<T> {
   );
   // For a conductance C, q(y|x) = C(x,y) / rho(x) and rho(x) cancels in P: weigh C's rows
   // directly (smaller numbers in exact mode) and divide the row sums by rho afterwards.
-  const base = model.conductance ?? qRational;
+  const base = model.conductance ?? model.reference!;
   const unnormalized = base.map((row, x) =>
     row.map((entry, y) => {
       if (entry.n === 0n) return ar.zero;
@@ -168,7 +166,19 @@ export function ebmKernel<T>(ar: Arithmetic<T>, model: EbmModel): EbmPieces<T> {
   const { policy: kernel, Z: rowSums } = normalizeRows(ar, unnormalized);
   const rho = model.conductance !== undefined ? conductanceRowSums : referenceMeasure(model);
   const Z = model.conductance !== undefined ? rowSums.map((value, x) => ar.div(value, ar.fromRational(rho![x]!))) : rowSums;
-  return { kernel, Z, w, v, q, rho: rho?.map((value) => ar.fromRational(value)) };
+  // q is computed on first use: most callers need only the kernel.
+  let q: Matrix<T> | undefined;
+  return {
+    kernel,
+    Z,
+    w,
+    v,
+    get q() {
+      q ??= referenceRows(model).map((row) => row.map((value) => ar.fromRational(value)));
+      return q;
+    },
+    rho: rho?.map((value) => ar.fromRational(value)),
+  };
 }
 
 /**
