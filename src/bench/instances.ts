@@ -4,13 +4,14 @@
  * that both sides check the same instances.
  *
  * Main definitions
- * - `ConductanceInstance<T>`: { conductance C (symmetric), weights w }.
+ * - `ConductanceInstance<T, Row>`: { conductance C (symmetric, rows of type Row), weights w }.
  * - `rationalInstance(random, n)`: C(i, j) = p/q and w(i) = p/q with p, q uniform
  *   in 1..64 (C's upper triangle row by row, diagonal included, then w), drawn
  *   from a `PythonRandom` as the reference's `rand_instance` draws them.
  * - `floatInstance(random, n)`: C uniform in [0.01, 1] (all n^2 entries in row
  *   order) averaged with its transpose, then w uniform in [0.1, 10], drawn
- *   from a `NumpyRandom` as the reference's numpy workload draws them.
+ *   from a `NumpyRandom` as the reference's numpy workload draws them; C's rows
+ *   are views of one Float64Array (no garbage-collected copies of 10^6 numbers).
  * - `conductanceKernel(ar, instance)`: the EBM kernel P(x, y) = q(y|x) w(y) / Z(x),
  *   q(y|x) = C(x, y) / rho(x), and T2's stationary law mu proportional to
  *   rho w Z, in any arithmetic.
@@ -31,8 +32,12 @@ import type { Matrix } from '../linalg/matrix.js';
 import type { NumpyRandom } from './numpyRandom.js';
 import type { PythonRandom } from './pythonRandom.js';
 
-export interface ConductanceInstance<T> {
-  readonly conductance: T[][];
+/** Side of the square tiles in which `floatInstance` averages C with its transpose (both tiles stay in cache). */
+const TRANSPOSE_TILE = 32;
+
+/** C as rows of any array type (plain arrays for rationals, views of one Float64Array for floats). */
+export interface ConductanceInstance<T, Row extends ArrayLike<T> = T[]> {
+  readonly conductance: Row[];
   readonly weights: T[];
 }
 
@@ -57,18 +62,38 @@ export function rationalInstance(random: PythonRandom, n: number): ConductanceIn
   return { conductance, weights };
 }
 
-/** The reference's float instance: C uniform in [0.01, 1] symmetrized, w uniform in [0.1, 10]. */
-export function floatInstance(random: NumpyRandom, n: number): ConductanceInstance<number> {
-  const raw = new Float64Array(n * n);
-  for (let k = 0; k < n * n; k++) raw[k] = random.uniform(0.01, 1);
-  const conductance: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row = new Array<number>(n);
-    for (let j = 0; j < n; j++) row[j] = (raw[i * n + j]! + raw[j * n + i]!) / 2;
-    conductance.push(row);
+/**
+ * The reference's float instance: C uniform in [0.01, 1] symmetrized, w uniform
+ * in [0.1, 10]. C is one row-major Float64Array, drawn in place and averaged
+ * with its transpose in place tile by tile (C(i, j) and C(j, i) both become
+ * (C(i, j) + C(j, i)) / 2, the reference's (C + C.T) / 2); the rows are views of it.
+ */
+export function floatInstance(random: NumpyRandom, n: number): ConductanceInstance<number, Float64Array> {
+  const entries = new Float64Array(n * n);
+  random.fillUniform(entries, 0.01, 1);
+  for (let rowStart = 0; rowStart < n; rowStart += TRANSPOSE_TILE) {
+    const rowEnd = Math.min(n, rowStart + TRANSPOSE_TILE);
+    for (let columnStart = 0; columnStart < rowEnd; columnStart += TRANSPOSE_TILE) {
+      for (let i = rowStart; i < rowEnd; i++) averageWithTranspose(entries, n, i, columnStart, Math.min(i, columnStart + TRANSPOSE_TILE));
+    }
   }
-  const weights = Array.from({ length: n }, () => random.uniform(0.1, 10));
-  return { conductance, weights };
+  const conductance = Array.from({ length: n }, (_, i) => entries.subarray(i * n, (i + 1) * n));
+  const weights = new Float64Array(n);
+  random.fillUniform(weights, 0.1, 10);
+  return { conductance, weights: Array.from(weights) };
+}
+
+/**
+ * C(i, j) and C(j, i) <- (C(i, j) + C(j, i)) / 2 for columnStart <= j < columnEnd.
+ * (A function of its own, called once per row of a tile, so that the engine
+ * optimizes it as a whole; likewise `kernelRow`.)
+ */
+function averageWithTranspose(entries: Float64Array, n: number, i: number, columnStart: number, columnEnd: number): void {
+  for (let j = columnStart; j < columnEnd; j++) {
+    const average = (entries[i * n + j]! + entries[j * n + i]!) / 2;
+    entries[i * n + j] = average;
+    entries[j * n + i] = average;
+  }
 }
 
 /**
@@ -77,27 +102,32 @@ export function floatInstance(random: NumpyRandom, n: number): ConductanceInstan
  * few rounding errors from the exact value (sums of n positive terms, one
  * division), as the reference computes them.
  */
-export function conductanceKernel<T>(ar: Arithmetic<T>, instance: ConductanceInstance<T>): { kernel: Matrix<T>; mu: T[] } {
+export function conductanceKernel<T>(ar: Arithmetic<T>, instance: ConductanceInstance<T, ArrayLike<T>>): { kernel: Matrix<T>; mu: T[] } {
   const { conductance: C, weights: w } = instance;
   const n = C.length;
   const kernel: Matrix<T> = [];
   const unnormalized: T[] = [];
   let total = ar.zero;
   for (let x = 0; x < n; x++) {
-    const c = C[x]!;
-    let rho = ar.zero;
-    for (let y = 0; y < n; y++) rho = ar.add(rho, c[y]!);
-    const row = new Array<T>(n);
-    let z = ar.zero;
-    for (let y = 0; y < n; y++) {
-      row[y] = ar.mul(ar.div(c[y]!, rho), w[y]!);
-      z = ar.add(z, row[y]!);
-    }
-    for (let y = 0; y < n; y++) row[y] = ar.div(row[y]!, z);
+    const { row, rho, z } = kernelRow(ar, C[x]!, w, n);
     kernel.push(row);
     const m = ar.mul(ar.mul(rho, w[x]!), z);
     unnormalized.push(m);
     total = ar.add(total, m);
   }
   return { kernel, mu: unnormalized.map((value) => ar.div(value, total)) };
+}
+
+/** Row x of P from row c = C(x, .): q(y|x) w(y) / Z(x), with rho(x) and Z(x). */
+function kernelRow<T>(ar: Arithmetic<T>, c: ArrayLike<T>, w: readonly T[], n: number): { row: T[]; rho: T; z: T } {
+  let rho = ar.zero;
+  for (let y = 0; y < n; y++) rho = ar.add(rho, c[y]!);
+  const row = new Array<T>(n);
+  let z = ar.zero;
+  for (let y = 0; y < n; y++) {
+    row[y] = ar.mul(ar.div(c[y]!, rho), w[y]!);
+    z = ar.add(z, row[y]!);
+  }
+  for (let y = 0; y < n; y++) row[y] = ar.div(row[y]!, z);
+  return { row, rho, z };
 }

@@ -6,8 +6,9 @@
  * Main definitions
  * - `LanczosEigenvalue`: the Ritz value, its residual bound, the iterations.
  * - `largestEigenvalueLanczos(matrix, n, options)`: for a symmetric matrix S
- *   (row-major) and orthonormal vectors V (e.g. the known top eigenvector),
- *   the largest eigenvalue of S restricted to V's orthogonal complement.
+ *   (row-major, both triangles stored) and orthonormal vectors V (e.g. the
+ *   known top eigenvector), the largest eigenvalue of S restricted to V's
+ *   orthogonal complement.
  *
  * Main statements
  * - (residual bound) For any real theta and vector y != 0, a symmetric S has an
@@ -25,15 +26,18 @@
  *   iteration is run until the residual is tiny. Results are float64 numbers.
  *
  * Implementation details
- * Lanczos with full reorthogonalization (against V and every previous Lanczos
- * vector, twice), from a fixed pseudo-random start (`createRandom`), so runs
- * are deterministic. Every `CHECK_EVERY` steps the top eigenvalue of the
- * tridiagonal T_k and its eigenvector's last entry (inverse iteration) give
- * the classical residual estimate |beta_k u_k|; the loop stops when it is
- * below `tolerance` |theta| (or at `maxIterations`, or when the Krylov space is
- * exhausted), then the Ritz vector is formed and the residual bound computed
- * from S directly. Cost: one dense product per step (2 n^2 flops, four rows
- * at a time) plus 4 k n for reorthogonalization.
+ * Lanczos from a fixed pseudo-random start (`createRandom`), so runs are
+ * deterministic: the three-term recurrence, then full reorthogonalization
+ * against V and every previous Lanczos vector (one classical Gram-Schmidt
+ * pass, and a second only when the first removed most of the vector, Kahan
+ * and Parlett's "twice is enough" test). Every `CHECK_EVERY` steps the top
+ * eigenvalue of the tridiagonal T_k and its eigenvector's last entry (inverse
+ * iteration) give the classical residual estimate |beta_k u_k|; the loop
+ * stops when it is below `tolerance` |theta| (or at `maxIterations`, or when
+ * the Krylov space is exhausted), then the Ritz vector is formed and the
+ * residual bound computed from every entry of S directly. Cost: one dense
+ * product per step (2 n^2 flops, reading only S's lower triangle, so half of
+ * the matrix moves through memory) plus about 4 k n for the reorthogonalization.
  */
 import { createRandom } from '../stats/random.js';
 import { tridiagonalEigenvaluesFloat } from './symmetricEigenvaluesFloat.js';
@@ -62,9 +66,12 @@ export interface LanczosOptions {
 
 const U = 2 ** -53;
 const CHECK_EVERY = 5;
+/** Kahan and Parlett's threshold 1/sqrt(2) for a second Gram-Schmidt pass. */
+const REORTHOGONALIZE_BELOW = Math.SQRT1_2;
 
 /**
  * The largest eigenvalue of the symmetric n x n matrix (row-major) on the complement of `deflate` (module comment).
+ * The iteration reads only the lower triangle; the residual bound reads every entry.
  * Precision: float64 Ritz value; `residualBound` is a rigorous bound for the
  * float64 matrix as given (module comment).
  */
@@ -86,10 +93,11 @@ export function largestEigenvalueLanczos(matrix: Float64Array, n: number, option
   let ritz: { value: number; vector: Float64Array } = { value: Number.NaN, vector: new Float64Array(0) };
   for (let k = 0; k < maxIterations; k++) {
     basis.push(q);
-    multiply(matrix, n, q, w);
+    multiplySymmetric(matrix, n, q, w);
     const a = dot(q, w);
     alpha.push(a);
-    const next = Float64Array.from(w);
+    // Three-term recurrence, then full reorthogonalization for what rounding left.
+    const next = k === 0 ? recurrence(w, a, q, 0, q) : recurrence(w, a, q, beta[k - 1]!, basis[k - 1]!);
     orthogonalize(next, deflate, basis);
     const b = Math.sqrt(dot(next, next));
     const exhausted = !(b > 1e-300) || k + 1 === maxIterations;
@@ -102,41 +110,69 @@ export function largestEigenvalueLanczos(matrix: Float64Array, n: number, option
       }
     }
     beta.push(b);
-    for (let i = 0; i < n; i++) next[i] = next[i]! / b;
+    divideBy(next, b);
     q = next;
   }
   return { value: ritz.value, residualBound: residualBound(matrix, n, ritz.value, ritz.vector), iterations: basis.length };
 }
 
-/** y <- S x, four rows at a time (four independent sums share each load of x[j]). */
-function multiply(matrix: Float64Array, n: number, x: Float64Array, y: Float64Array): void {
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
+/**
+ * y <- S x for the symmetric S, reading only its lower triangle: each entry
+ * below the diagonal serves both S_ij x_j and S_ji x_i, so one pass moves half
+ * the matrix through memory (a full-matrix product is bound by that traffic).
+ * Four rows at a time share each load of x_j and y_j.
+ */
+function multiplySymmetric(matrix: Float64Array, n: number, x: Float64Array, y: Float64Array): void {
+  y.fill(0);
+  // The n mod 4 first rows one by one, then blocks of four (the leftover rows
+  // come first so that no code runs only after the hot loop).
+  const leftover = n % 4;
+  for (let row = 0; row < leftover; row++) lowerRow(matrix, n, row, 0, x, y);
+  for (let i = leftover; i < n; i += 4) {
     const b0 = i * n;
     const b1 = b0 + n;
     const b2 = b1 + n;
     const b3 = b2 + n;
+    const x0 = x[i]!;
+    const x1 = x[i + 1]!;
+    const x2 = x[i + 2]!;
+    const x3 = x[i + 3]!;
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < i; j++) {
       const xj = x[j]!;
-      s0 += matrix[b0 + j]! * xj;
-      s1 += matrix[b1 + j]! * xj;
-      s2 += matrix[b2 + j]! * xj;
-      s3 += matrix[b3 + j]! * xj;
+      const a0 = matrix[b0 + j]!;
+      const a1 = matrix[b1 + j]!;
+      const a2 = matrix[b2 + j]!;
+      const a3 = matrix[b3 + j]!;
+      s0 += a0 * xj;
+      s1 += a1 * xj;
+      s2 += a2 * xj;
+      s3 += a3 * xj;
+      y[j] = y[j]! + (a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3);
     }
-    y[i] = s0;
-    y[i + 1] = s1;
-    y[i + 2] = s2;
-    y[i + 3] = s3;
+    y[i] = y[i]! + s0;
+    y[i + 1] = y[i + 1]! + s1;
+    y[i + 2] = y[i + 2]! + s2;
+    y[i + 3] = y[i + 3]! + s3;
+    // The 4 x 4 diagonal block, row by row.
+    for (let row = i; row < i + 4; row++) lowerRow(matrix, n, row, i, x, y);
   }
-  for (; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < n; j++) s += matrix[i * n + j]! * x[j]!;
-    y[i] = s;
+}
+
+/** Columns from..row of the lower triangle's row `row`, and their mirror images, into y. */
+function lowerRow(matrix: Float64Array, n: number, row: number, from: number, x: Float64Array, y: Float64Array): void {
+  const base = row * n;
+  const xr = x[row]!;
+  let s = 0;
+  for (let j = from; j < row; j++) {
+    const a = matrix[base + j]!;
+    s += a * x[j]!;
+    y[j] = y[j]! + a * xr;
   }
+  y[row] = y[row]! + s + matrix[base + row]! * xr;
 }
 
 function dot(x: Float64Array, y: Float64Array): number {
@@ -145,23 +181,85 @@ function dot(x: Float64Array, y: Float64Array): number {
   return s;
 }
 
-/** x <- x minus its components along every vector of both lists, twice (classical Gram-Schmidt, twice is enough). */
+/**
+ * x <- x minus its components along every vector of both lists (a classical
+ * Gram-Schmidt pass), and a second pass when the first removed more than
+ * 1 - REORTHOGONALIZE_BELOW of x's norm: the second restores orthogonality to
+ * working precision ("twice is enough", Kahan and Parlett); after a pass that
+ * keeps most of x, x is already orthogonal to working precision.
+ */
 function orthogonalize(x: Float64Array, first: readonly Float64Array[], second: readonly Float64Array[]): void {
-  for (let pass = 0; pass < 2; pass++) {
-    for (const list of [first, second]) {
-      for (const v of list) {
-        const c = dot(v, x);
-        for (let i = 0; i < x.length; i++) x[i] = x[i]! - c * v[i]!;
-      }
+  const vectors = [...first, ...second];
+  const before = Math.sqrt(dot(x, x));
+  orthogonalizePass(x, vectors);
+  if (Math.sqrt(dot(x, x)) < REORTHOGONALIZE_BELOW * before) orthogonalizePass(x, vectors);
+}
+
+/**
+ * x <- x - sum_k (v_k . x) v_k, every coefficient from the same x, four
+ * vectors at a time (one sweep over x serves four independent sums).
+ */
+function orthogonalizePass(x: Float64Array, vectors: readonly Float64Array[]): void {
+  const n = x.length;
+  const m = vectors.length;
+  const coefficients = new Float64Array(m);
+  let k = 0;
+  for (; k + 3 < m; k += 4) {
+    const v0 = vectors[k]!;
+    const v1 = vectors[k + 1]!;
+    const v2 = vectors[k + 2]!;
+    const v3 = vectors[k + 3]!;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = 0; i < n; i++) {
+      const xi = x[i]!;
+      s0 += v0[i]! * xi;
+      s1 += v1[i]! * xi;
+      s2 += v2[i]! * xi;
+      s3 += v3[i]! * xi;
     }
+    coefficients[k] = s0;
+    coefficients[k + 1] = s1;
+    coefficients[k + 2] = s2;
+    coefficients[k + 3] = s3;
+  }
+  for (; k < m; k++) coefficients[k] = dot(vectors[k]!, x);
+  for (k = 0; k + 3 < m; k += 4) {
+    const v0 = vectors[k]!;
+    const v1 = vectors[k + 1]!;
+    const v2 = vectors[k + 2]!;
+    const v3 = vectors[k + 3]!;
+    const c0 = coefficients[k]!;
+    const c1 = coefficients[k + 1]!;
+    const c2 = coefficients[k + 2]!;
+    const c3 = coefficients[k + 3]!;
+    for (let i = 0; i < n; i++) x[i] = x[i]! - (c0 * v0[i]! + c1 * v1[i]! + c2 * v2[i]! + c3 * v3[i]!);
+  }
+  for (; k < m; k++) {
+    const v = vectors[k]!;
+    const c = coefficients[k]!;
+    for (let i = 0; i < n; i++) x[i] = x[i]! - c * v[i]!;
   }
 }
 
 function normalize(x: Float64Array): boolean {
   const norm = Math.sqrt(dot(x, x));
   if (!(norm > 0)) return false;
-  for (let i = 0; i < x.length; i++) x[i] = x[i]! / norm;
+  divideBy(x, norm);
   return true;
+}
+
+function divideBy(x: Float64Array, divisor: number): void {
+  for (let i = 0; i < x.length; i++) x[i] = x[i]! / divisor;
+}
+
+/** w - a q - b p, entrywise: the Lanczos three-term recurrence. */
+function recurrence(w: Float64Array, a: number, q: Float64Array, b: number, p: Float64Array): Float64Array {
+  const next = new Float64Array(w.length);
+  for (let i = 0; i < w.length; i++) next[i] = w[i]! - a * q[i]! - b * p[i]!;
+  return next;
 }
 
 /** sum_k coefficients[k] basis[k]. */
@@ -218,20 +316,14 @@ function solveShiftedTridiagonal(alpha: readonly number[], beta: readonly number
  */
 function residualBound(matrix: Float64Array, n: number, theta: number, y: Float64Array): number {
   const gamma = ((n + 2) * U) / (1 - (n + 2) * U);
+  const row = new Float64Array(2);
   let residualSquares = 0;
   let errorSquares = 0;
   let normSquares = 0;
   for (let i = 0; i < n; i++) {
-    const base = i * n;
-    let s = 0;
-    let magnitude = 0;
-    for (let j = 0; j < n; j++) {
-      const product = matrix[base + j]! * y[j]!;
-      s += product;
-      magnitude += Math.abs(product);
-    }
-    const r = s - theta * y[i]!;
-    const error = gamma * (magnitude + Math.abs(theta * y[i]!)) * (1 + 2 * gamma);
+    rowProduct(matrix, i * n, n, y, row);
+    const r = row[0]! - theta * y[i]!;
+    const error = gamma * (row[1]! + Math.abs(theta * y[i]!)) * (1 + 2 * gamma);
     residualSquares += r * r;
     errorSquares += error * error;
     normSquares += y[i]! * y[i]!;
@@ -241,4 +333,21 @@ function residualBound(matrix: Float64Array, n: number, theta: number, y: Float6
   const denominator = Math.sqrt(normSquares) * (1 - widen);
   const bound = numerator / denominator;
   return Number.isFinite(bound) && denominator > 0 ? bound : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * out <- [sum_j S_ij y_j, sum_j |S_ij y_j|] for the row starting at `base`, in
+ * float64. (A function of its own, called once per row, so that the engine
+ * optimizes it as a whole rather than only its loop.)
+ */
+function rowProduct(matrix: Float64Array, base: number, n: number, y: Float64Array, out: Float64Array): void {
+  let s = 0;
+  let magnitude = 0;
+  for (let j = 0; j < n; j++) {
+    const product = matrix[base + j]! * y[j]!;
+    s += product;
+    magnitude += Math.abs(product);
+  }
+  out[0] = s;
+  out[1] = magnitude;
 }

@@ -215,27 +215,47 @@ function validateExactKernel(kernel: readonly (readonly Rational[])[]): void {
   });
 }
 
-/** Square, finite, entries >= 0, stationary > 0; rows sum to 1 within tolerance when stochastic. */
+/**
+ * Square, finite, entries >= 0, stationary > 0; rows sum to 1 within tolerance
+ * when stochastic. Plain loops, one pass over the entries (the large float
+ * kernels of the benchmarks go through here).
+ */
 function validateFloatKernel(kernel: readonly (readonly number[])[], stationary: readonly number[], stochastic: boolean): void {
   const n = kernel.length;
   if (stochastic) requireAtLeastTwoStates(n);
   else if (n === 0) throw new RangeError('the matrix must have at least one row');
   if (stationary.length !== n) throw new RangeError(`stationary must have one entry per state (${n}, got ${stationary.length})`);
-  stationary.forEach((m, i) => {
-    if (!(m > 0) || !Number.isFinite(m)) throw new RangeError(`stationary entries must be finite and > 0 (entry ${i} is ${m})`);
-  });
-  kernel.forEach((row, i) => {
+  for (let i = 0; i < n; i++) {
+    const m = stationary[i]!;
+    if (!(m > 0 && m < Number.POSITIVE_INFINITY)) throw new RangeError(`stationary entries must be finite and > 0 (entry ${i} is ${m})`);
+  }
+  for (let i = 0; i < n; i++) {
+    const row = kernel[i]!;
     if (row.length !== n) throw new RangeError(`the kernel must be square: row ${i} has ${row.length} entries, expected ${n}`);
-    let total = 0;
-    row.forEach((entry, j) => {
-      if (!Number.isFinite(entry) || entry < 0) throw new RangeError(`kernel entries must be finite and >= 0 (entry ${i},${j} is ${entry})`);
-      total += entry;
-    });
+    const total = checkedRowSum(row, i);
     if (stochastic && Math.abs(total - 1) > FLOAT_ROW_SUM_TOLERANCE) {
       throw new RangeError(`kernel rows must sum to 1 (row ${i} sums to ${total})`);
     }
-  });
+  }
 }
+
+/**
+ * The sum of kernel row i, after checking that its entries are finite and >= 0.
+ * (A function of its own, called once per row, so that the engine optimizes
+ * it as a whole; likewise `symmetrizeSegment`.)
+ */
+function checkedRowSum(row: readonly number[], i: number): number {
+  let total = 0;
+  for (let j = 0; j < row.length; j++) {
+    const entry = row[j]!;
+    if (!(entry >= 0 && entry < Number.POSITIVE_INFINITY)) throw new RangeError(`kernel entries must be finite and >= 0 (entry ${i},${j} is ${entry})`);
+    total += entry;
+  }
+  return total;
+}
+
+/** Side of the square tiles in which `symmetrize` walks the matrix (rows and columns of a tile stay in cache). */
+const SYMMETRIZE_TILE = 32;
 
 /**
  * S = D^(1/2) P D^(-1/2), averaged with its transpose, row-major.
@@ -243,25 +263,39 @@ function validateFloatKernel(kernel: readonly (readonly number[])[], stationary:
  * rounding asymmetry (S is symmetric in exact arithmetic). An asymmetry above
  * `FLOAT_SYMMETRY_TOLERANCE` means P is not reversible with respect to the
  * given law (|S_ij| <= 1 when it is), and is rejected rather than averaged away.
+ * Each pair i >= j is visited once, tile by tile, so that the column reads
+ * P(j, i) and the mirrored writes stay in cache.
  */
 function symmetrize(kernel: readonly (readonly number[])[], stationary: readonly number[]): Float64Array {
   const n = kernel.length;
-  const root = stationary.map(Math.sqrt);
+  const root = Float64Array.from(stationary, Math.sqrt);
   const s = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      const forward = (root[i]! * kernel[i]![j]!) / root[j]!;
-      const backward = (root[j]! * kernel[j]![i]!) / root[i]!;
-      if (!(Math.abs(forward - backward) <= FLOAT_SYMMETRY_TOLERANCE * Math.max(1, Math.abs(forward), Math.abs(backward)))) {
-        throw new RangeError(
-          `the kernel is not reversible with respect to the given stationary law: mu(${i}) P(${i},${j}) != mu(${j}) P(${j},${i}) ` +
-            '(D^1/2 P D^-1/2 is not symmetric)',
-        );
-      }
-      const value = 0.5 * (forward + backward);
-      s[i * n + j] = value;
-      s[j * n + i] = value;
+  for (let rowStart = 0; rowStart < n; rowStart += SYMMETRIZE_TILE) {
+    const rowEnd = Math.min(n, rowStart + SYMMETRIZE_TILE);
+    for (let columnStart = 0; columnStart < rowEnd; columnStart += SYMMETRIZE_TILE) {
+      for (let i = rowStart; i < rowEnd; i++) symmetrizeSegment(kernel, root, s, i, columnStart, Math.min(i + 1, columnStart + SYMMETRIZE_TILE));
     }
   }
   return s;
+}
+
+/** S(i, j) and S(j, i) for columnStart <= j < columnEnd (`symmetrize`). */
+function symmetrizeSegment(kernel: readonly (readonly number[])[], root: Float64Array, s: Float64Array, i: number, columnStart: number, columnEnd: number): void {
+  const n = kernel.length;
+  const row = kernel[i]!;
+  const rootI = root[i]!;
+  for (let j = columnStart; j < columnEnd; j++) {
+    const rootJ = root[j]!;
+    const forward = (rootI * row[j]!) / rootJ;
+    const backward = (rootJ * kernel[j]![i]!) / rootI;
+    if (!(Math.abs(forward - backward) <= FLOAT_SYMMETRY_TOLERANCE * Math.max(1, Math.abs(forward), Math.abs(backward)))) {
+      throw new RangeError(
+        `the kernel is not reversible with respect to the given stationary law: mu(${i}) P(${i},${j}) != mu(${j}) P(${j},${i}) ` +
+          '(D^1/2 P D^-1/2 is not symmetric)',
+      );
+    }
+    const value = 0.5 * (forward + backward);
+    s[i * n + j] = value;
+    s[j * n + i] = value;
+  }
 }

@@ -52,6 +52,32 @@ describe('largestEigenvalueLanczos', () => {
     expect(Math.abs(result.value - 3.25)).toBeLessThanOrEqual(result.residualBound);
   });
 
+  it('handles every size modulo 4 (the product runs four rows at a time)', () => {
+    for (const n of [1, 2, 3, 5, 6, 7, 9, 11]) {
+      // Known eigenvalues d_k = (k - n/2) / n with the largest, (n - 1 - n/2) / n, at k = n - 1.
+      const d = Array.from({ length: n }, (_, k) => (k - n / 2) / n);
+      const v = Array.from({ length: n }, (_, k) => 1 + ((3 * k) % 5));
+      const result = largestEigenvalueLanczos(reflected(d, v), n, { tolerance: 1e-12 });
+      const expected = (n - 1 - n / 2) / n;
+      expect(Math.abs(result.value - expected)).toBeLessThan(1e-12);
+      expect(Math.abs(result.value - expected)).toBeLessThanOrEqual(result.residualBound);
+    }
+  });
+
+  it('separates a second eigenvalue from a close third after deflating the first, as in the spectral-gap workload', () => {
+    // Spectrum 1 (deflated), 0.5, 0.499 and 98 values spread over [-0.5, 0.49].
+    const n = 101;
+    const d = [1, 0.5, 0.499, ...Array.from({ length: n - 3 }, (_, k) => -0.5 + (0.99 * k) / (n - 4))];
+    const v = Array.from({ length: n }, (_, k) => Math.cos(0.7 * k) + 0.1);
+    const norm2 = v.reduce((s, x) => s + x * x, 0);
+    // The eigenvector for d_0 = 1 is H e_0, the first column of H = I - 2 v v^T / v^T v.
+    const top = Float64Array.from(v, (x, i) => (i === 0 ? 1 : 0) - (2 * v[0]! * x) / norm2);
+    const result = largestEigenvalueLanczos(reflected(d, v), n, { deflate: [top] });
+    expect(Math.abs(result.value - 0.5)).toBeLessThan(1e-12);
+    expect(Math.abs(result.value - 0.5)).toBeLessThanOrEqual(result.residualBound);
+    expect(result.residualBound).toBeLessThan(1e-8 * 0.5 * 1.01);
+  });
+
   it('is deterministic and rejects bad shapes', () => {
     const a = pathGraph(10);
     expect(largestEigenvalueLanczos(a, 10)).toEqual(largestEigenvalueLanczos(a, 10));
