@@ -27,7 +27,8 @@
  * the tests check that both routes agree exactly on rational instances.
  */
 import type { Arithmetic } from '../arith/arithmetic.js';
-import { Rational } from '../arith/rational.js';
+import type { Rational } from '../arith/rational.js';
+import { reducedFraction } from '../arith/rationalOps.js';
 import type { Matrix } from '../linalg/matrix.js';
 import type { NumpyRandom } from './numpyRandom.js';
 import type { PythonRandom } from './pythonRandom.js';
@@ -45,7 +46,7 @@ export interface ConductanceInstance<T, Row extends ArrayLike<T> = T[]> {
 function randomRatio(random: PythonRandom): Rational {
   const p = random.randint(1, 64);
   const q = random.randint(1, 64);
-  return new Rational(BigInt(p), BigInt(q));
+  return reducedFraction(BigInt(p), BigInt(q));
 }
 
 /** The reference's rand_instance(rng, n): rational C and w (module comment). */
