@@ -60,6 +60,7 @@ import { Rational } from '../src/arith/rational.js';
 import { kl } from '../src/info/divergences.js';
 import { optimalPolicy } from '../src/models/ebm.js';
 import { fail, pass, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem } from '../src/runner/theorem.js';
+import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
 import {
   beta as betaArbitrary,
   distribution,
@@ -74,7 +75,7 @@ import {
   type EnergyVector,
 } from '../properties/index.js';
 import { slotFamily, slotLaboratory, type SlotFamily } from './support/slotLab.js';
-import { EQUALITY_PRECISION, decideComparisons, enclose, sameLaw, total } from './support/rlvrGibbs.js';
+import { decideComparisons, enclose, sameLaw, total } from './support/rlvrGibbs.js';
 
 // ---------------------------------------------------------------- instances
 

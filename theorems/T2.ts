@@ -56,6 +56,7 @@ import type { Rational } from '../src/arith/rational.js';
 import { cycleBasis, fundamentalCycle } from '../src/markov/cycleBasis.js';
 import { ebmReversibleExact } from '../src/markov/ebmReversibility.js';
 import { ebmKernel } from '../src/models/ebm.js';
+import { EQUALITY_PRECISION, decideInIntervals, equalTo30Digits } from '../src/runner/decideInIntervals.js';
 import {
   fail,
   pass,
@@ -70,14 +71,11 @@ import {
 import { energyMatrixWeights, energyWeights, kolmogorovCycle } from '../properties/index.js';
 import { familiesArbitrary, referenceEpsLevels, slotFamily, slotLaboratory, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import {
-  EQUALITY_PRECISION,
   ONE,
   ZERO,
   canonicalTilt,
-  decideIntervals,
   describeInstance,
   ebmModelOf,
-  equalTo30Digits,
   exactChain,
   exactValue,
   normalize,
@@ -321,7 +319,7 @@ const transcendentalDetailedBalance: PropertySpec<ResponseChainInstance> = {
     const claim = 'log P(x,y) - log P(y,x) = U(y) - U(x)';
     const q = instance.reference.q;
     const rho = referenceMeasureOf(instance.reference);
-    return decideIntervals(claim, (ar) => {
+    return decideInIntervals(claim, (ar) => {
       const beta = ar.fromRational(instance.beta);
       const P = ebmKernel(ar, model).kernel;
       const w = energyWeights(ar, instance.potential, beta);

@@ -64,12 +64,12 @@ import { kolmogorovCriterion } from '../src/markov/reversibility.js';
 import type { NumberObject } from '../src/arith/numberObject.js';
 import { fail, pass, type AssumptionSpec, type DegreeSpec, type IdentitySpec, type PropertySpec, type SlotOverrides, type Theorem, type Verdict } from '../src/runner/theorem.js';
 import { differentiate } from '../src/symbolic/index.js';
+import { decideInIntervals } from '../src/runner/decideInIntervals.js';
 import { beta as betaArbitrary, type EnergyVector, type ReferenceSample, type SlotName } from '../properties/index.js';
 import { referenceEpsLevels, slotFamily, slotLaboratory, touches, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import {
   ONE,
   ZERO,
-  decideIntervals,
   describeInstance,
   edgeMeasureOf,
   exactChain,
@@ -259,7 +259,7 @@ const qualityAboveReference: PropertySpec<QualityInstance> = {
   predicate: (instance) => {
     if (potentialIsConstant(instance.potential) || edgeSumConstant(instance)) return pass(0);
     const claim = 'E_mu[Phi] >= E_rho[Phi]';
-    return decideIntervals(claim, (ar) => {
+    return decideInIntervals(claim, (ar) => {
       const gaps = gapsToTop(ar, instance);
       const gMu = stationaryGap(ar, instance, instance.beta, gaps);
       const gRho = referenceGap(ar, instance, gaps);
@@ -274,7 +274,7 @@ const qualityAboveReference: PropertySpec<QualityInstance> = {
 
 /** E_mu(beta1)[Phi] - E_mu(beta2)[Phi] = G(beta2) - G(beta1), decided >= 0 (or > 0 when `strict`). */
 function monotoneVerdict(instance: QualityInstance, strict: boolean, claim: string): Verdict {
-  return decideIntervals(claim, (ar) => {
+  return decideInIntervals(claim, (ar) => {
     const gaps = gapsToTop(ar, instance);
     const g1 = stationaryGap(ar, instance, instance.beta, gaps);
     const g2 = stationaryGap(ar, instance, instance.beta2, gaps);
@@ -325,7 +325,7 @@ const qualityNonDecreasing: PropertySpec<QualityInstance> = {
   predicate: (instance) => {
     if (potentialIsConstant(instance.potential) || edgeSumConstant(instance)) return pass(0);
     const claim = 'E_mu(beta1)[Phi] <= E_mu(beta2)[Phi]';
-    return decideIntervals(claim, (ar) => {
+    return decideInIntervals(claim, (ar) => {
       const gaps = gapsToTop(ar, instance);
       const g1 = stationaryGap(ar, instance, instance.beta, gaps);
       const g2 = stationaryGap(ar, instance, instance.beta2, gaps);
@@ -346,7 +346,7 @@ const qualityBelowReference: PropertySpec<QualityInstance> = {
   predicate: (instance) => {
     if (potentialIsConstant(instance.potential) || edgeSumConstant(instance)) return pass(0);
     const claim = 'E_mu[Phi] <= E_rho[Phi]';
-    return decideIntervals(claim, (ar) => {
+    return decideInIntervals(claim, (ar) => {
       const gaps = gapsToTop(ar, instance);
       const gMu = stationaryGap(ar, instance, instance.beta, gaps);
       const gRho = referenceGap(ar, instance, gaps);

@@ -62,15 +62,13 @@ import { stepDistribution } from '../src/markov/kernel.js';
 import { stationaryDistribution } from '../src/markov/stationaryDistribution.js';
 import type { NumberObject } from '../src/arith/numberObject.js';
 import { fail, pass, undecided, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
+import { EQUALITY_PRECISION, decideInIntervals, equalTo30Digits } from '../src/runner/decideInIntervals.js';
 import { slotFamily, slotLaboratory, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import { startDistribution, stochasticMatrix, type StartDistribution } from '../properties/index.js';
 import {
-  EQUALITY_PRECISION,
   ONE,
   ZERO,
-  decideIntervals,
   describeInstance,
-  equalTo30Digits,
   exactChain,
   exactValue,
   normalize,
@@ -320,7 +318,7 @@ function klStepVerdict(run: ChainRun, strict: boolean, reference?: { name: strin
   if (isStationary({ kernel: run.kernel, mu }) && klDropVanishes(nu, next, mu, run.kernel)) {
     return equalDivergences('the KL drop is exactly 0 (the reversed kernels of nu_t and mu agree, decided exactly)');
   }
-  return decideIntervals(claim, (ar) => {
+  return decideInIntervals(claim, (ar) => {
     const before = klOf(ar, nu, mu);
     const after = klOf(ar, next, mu);
     const drop = ar.sub(before, after);
@@ -402,7 +400,7 @@ function limitVerdict(run: ChainRun, dropMuMin = false): Verdict {
     const m = blocksBelow(delta, tv0, muMin, eps, k);
     if (m !== undefined && k * m > MAX_T) checks.push({ t: k * m, law: undefined, bound: eps });
   }
-  return decideIntervals(claim, (ar) => {
+  return decideInIntervals(claim, (ar) => {
     let margin = Number.POSITIVE_INFINITY;
     for (const check of checks) {
       if (check.law !== undefined && sameLaw(check.law, run.mu)) continue; // KL = 0 <= bound
@@ -447,7 +445,7 @@ function chainRuleVerdict(run: ChainRun, weightOf: (nuP: Rational[], mu: Rationa
           mu: mu.map((v, x) => v.mul(kernel[x]![y]!).div(mu[y]!)),
         },
   );
-  return decideIntervals(claim, (ar) => {
+  return decideInIntervals(claim, (ar) => {
     const lhs = klOf(ar, nu, mu);
     let rhs = klOf(ar, nuP, mu);
     reversed.forEach((pair, y) => {

@@ -47,9 +47,9 @@ import type { Interval, IntervalArithmetic } from '../src/arith/interval.js';
 import { Rational } from '../src/arith/rational.js';
 import { kl } from '../src/info/divergences.js';
 import { fail, pass, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem } from '../src/runner/theorem.js';
+import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
 import { expOneOverBeta } from '../properties/index.js';
 import {
-  EQUALITY_PRECISION,
   betaOf,
   decideComparisons,
   describeRlvr,

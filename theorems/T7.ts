@@ -46,7 +46,6 @@ import { Rational } from '../src/arith/rational.js';
 import { InfiniteDivergenceError, kl } from '../src/info/divergences.js';
 import { fail, pass, type AssumptionSpec, type DegreeSpec, type IdentitySpec, type PropertySpec, type SlotOverrides, type Theorem } from '../src/runner/theorem.js';
 import {
-  EQUALITY_PRECISION,
   accuracy,
   betaOf,
   conditional,
@@ -69,6 +68,7 @@ import {
   type RlvrPolicyInstance,
 } from './support/rlvrGibbs.js';
 import type { NumberObject } from '../src/arith/numberObject.js';
+import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
 import { realizeFamilies, slotLaboratory, touches } from './support/slotLab.js';
 
 // ---------------------------------------------------------------- quantities

@@ -72,6 +72,8 @@ import {
   intervalPredicate,
   label,
   logisticAccuracy,
+  PRECISION_EQUAL,
+  PRECISION_STRICT,
   promptFlow,
   suboptimalityGap,
   tiltParameter,
@@ -209,7 +211,8 @@ function prompts(ia: IntervalArithmetic, instance: FlowInstance, beta: Interval)
 
 type Check = (ia: IntervalArithmetic, checks: Checks, instance: FlowInstance, beta: Interval) => FailVerdict | undefined;
 
-const predicateOf = (check: Check) => intervalPredicate<FlowInstance>((ia, checks, instance) => check(ia, checks, instance, ia.fromRational(instance.beta)));
+const predicateOf = (claim: string, check: Check) =>
+  intervalPredicate<FlowInstance>(claim, (ia, checks, instance) => check(ia, checks, instance, ia.fromRational(instance.beta)));
 
 const context = (index: number, t: Rational, extra: Record<string, string> = {}) => ({ prompt: String(index), t: label(t), ...extra });
 
@@ -385,11 +388,8 @@ const closedFormMatchesIntegration: Check = (ia, checks, instance, beta) => {
 
 // ---------------------------------------------------------------- specs
 
-const PRECISION_EQUAL = 'rigorous intervals from 40 digits (doubling to 640 while undecided); equality to 30 digits';
-const PRECISION_STRICT = 'rigorous intervals from 40 digits (doubling to 640 while undecided); strict comparisons decided when enclosures separate';
-
 function spec(name: string, claim: string, arbitrary: PropertySpec<FlowInstance>['arbitrary'], check: Check, precision = PRECISION_STRICT): PropertySpec<FlowInstance> {
-  return { name, claim, mode: 'interval', arbitrary, predicate: predicateOf(check), describe: describeFlowInstance, precision };
+  return { name, claim, mode: 'interval', arbitrary, predicate: predicateOf(claim, check), describe: describeFlowInstance, precision };
 }
 
 const kappaT = (ia: IntervalArithmetic, flow: PromptFlow<Interval>, beta: Interval, t: Rational) => tiltParameter(ia, flow.kappa0, beta, t);

@@ -73,6 +73,8 @@ import {
   intervalPredicate,
   label,
   logitOf,
+  PRECISION_EQUAL,
+  PRECISION_STRICT,
   promptFlow,
   type Checks,
   type FlowInstance,
@@ -429,15 +431,12 @@ const betaPairs: fc.Arbitrary<BetaPairInstance> = fc
 
 // ---------------------------------------------------------------- specs
 
-const PRECISION_EQUAL = 'rigorous intervals from 40 digits (doubling to 640 while undecided); equality to 30 digits';
-const PRECISION_STRICT = 'rigorous intervals from 40 digits (doubling to 640 while undecided); strict comparisons decided when enclosures separate';
-
 function flowSpec(name: string, claim: string, arbitrary: fc.Arbitrary<FlowInstance>, check: IntervalCheck<FlowInstance>, precision = PRECISION_STRICT): PropertySpec<FlowInstance> {
-  return { name, claim, mode: 'interval', arbitrary, predicate: intervalPredicate(check), describe: describeFlowInstance, precision };
+  return { name, claim, mode: 'interval', arbitrary, predicate: intervalPredicate(claim, check), describe: describeFlowInstance, precision };
 }
 
 function betaSpec(name: string, claim: string, check: IntervalCheck<BetaPairInstance>): PropertySpec<BetaPairInstance> {
-  return { name, claim, mode: 'interval', arbitrary: betaPairs, predicate: intervalPredicate(check), describe: (i) => instanceToJson(i), precision: PRECISION_STRICT };
+  return { name, claim, mode: 'interval', arbitrary: betaPairs, predicate: intervalPredicate(claim, check), describe: (i) => instanceToJson(i), precision: PRECISION_STRICT };
 }
 
 // Two instance types: the runner pairs each spec's arbitrary with its own predicate only.

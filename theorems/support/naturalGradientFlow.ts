@@ -28,11 +28,12 @@
  *   definition, and beta kl(p_t || p*).
  * - `classEntropies`: H_C = H(q(.|C)) and H_W = H(q(.|W)).
  * - `Checks`: decided comparisons (strictly less, equal to 30 digits) that
- *   record the smallest margin and build fail verdicts with both sides.
- * - `decideInIntervals(compute)`: runs a check in interval arithmetic with
- *   precision escalation; undecided at the cap is `undecided`, never a pass.
- * - `IntervalCheck`, `intervalPredicate(check)`: a predicate from a check
- *   that returns a decided fail or nothing.
+ *   record the smallest margin and build fail verdicts with both sides;
+ *   `PRECISION_EQUAL`, `PRECISION_STRICT`: the report's precision lines.
+ * - `IntervalCheck`, `intervalPredicate(claim, check)`: a predicate from a
+ *   check that returns a decided fail or nothing, run with precision
+ *   escalation (`decideInIntervals`); undecided at the cap is `undecided`,
+ *   never a pass.
  * - `describeFlowInstance`: the JSON view of an instance (exact "p/q" strings).
  *
  * Implementation details
@@ -48,7 +49,6 @@
  */
 import fc from 'fast-check';
 import { UndecidedError, sum, type Arithmetic } from '../../src/arith/arithmetic.js';
-import { decideWithEscalation } from '../../src/arith/escalation.js';
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../../src/arith/interval.js';
 import type { NumberObject } from '../../src/arith/numberObject.js';
 import { Rational, rationalToString } from '../../src/arith/rational.js';
@@ -57,7 +57,8 @@ import { flowPolicy, type FlowState } from '../../src/rlvr/naturalGradientFlow.j
 import { rlvrObjective } from '../../src/rlvr/objective.js';
 import { optimalReasoningPolicy, type OptimalReasoning } from '../../src/rlvr/optimalPolicy.js';
 import { restrictToSupport, type SupportedPrompt } from '../../src/rlvr/prompt.js';
-import { fail, pass, undecided, type FailVerdict, type Verdict } from '../../src/runner/theorem.js';
+import { decideInIntervals } from '../../src/runner/decideInIntervals.js';
+import { fail, pass, type FailVerdict, type Verdict } from '../../src/runner/theorem.js';
 import {
   beta as betaArbitrary,
   instanceToJson,
@@ -331,6 +332,10 @@ export function logitOf<T>(ar: Arithmetic<T>, correctMass: T, wrongMass: T): T {
 /** 10^-30: the agreement required of an equality between transcendental quantities. */
 const AGREEMENT = new Rational(1n, 10n ** 30n);
 
+/** The report's precision lines of properties decided by `Checks`: equalities, and strict comparisons. */
+export const PRECISION_EQUAL = 'rigorous intervals from 40 digits (doubling to 640 while undecided); equality to 30 digits';
+export const PRECISION_STRICT = 'rigorous intervals from 40 digits (doubling to 640 while undecided); strict comparisons decided when enclosures separate';
+
 type Context = Record<string, string>;
 
 /**
@@ -388,21 +393,19 @@ export class Checks {
   }
 }
 
-/**
- * Run `compute` in interval arithmetic from 40 digits, doubling while it is
- * undecided, up to 640 digits; still undecided is an undecided verdict.
- */
-export function decideInIntervals(compute: (ia: IntervalArithmetic, checks: Checks) => Verdict): Verdict {
-  const outcome = decideWithEscalation((ia) => compute(ia, new Checks(ia)));
-  return outcome.decided ? outcome.value : undecided(outcome.reason);
-}
-
 /** A check on one instance: a decided fail, or undefined when every claim held (see `Checks`). */
 export type IntervalCheck<I> = (ia: IntervalArithmetic, checks: Checks, instance: I) => FailVerdict | undefined;
 
-/** The predicate deciding `check` with precision escalation: its fail, or a pass with the smallest margin. */
-export function intervalPredicate<I>(check: IntervalCheck<I>): (instance: I) => Verdict {
-  return (instance) => decideInIntervals((ia, checks) => check(ia, checks, instance) ?? checks.verdict());
+/**
+ * The predicate deciding `check` with precision escalation (`decideInIntervals`):
+ * its fail, or a pass with the smallest margin; undecided at the cap names `claim`.
+ */
+export function intervalPredicate<I>(claim: string, check: IntervalCheck<I>): (instance: I) => Verdict {
+  return (instance) =>
+    decideInIntervals(claim, (ia) => {
+      const checks = new Checks(ia); // records the smallest margin of this precision's run
+      return check(ia, checks, instance) ?? checks.verdict();
+    });
 }
 
 /** A rational as "p/q", for failure contexts. */

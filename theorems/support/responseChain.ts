@@ -24,8 +24,8 @@
  * - `interactionVanishes`, `potentialIsConstant`: s = 0 and Phi constant, exactly.
  * - `stationaryLawAt`: the stationary law of P = pi* at any beta (the engine's
  *   `optimalPolicy`, then GTH), in any arithmetic.
- * - `decideIntervals`, `equalTo30Digits`, `EQUALITY_PRECISION`: deciding claims
- *   between enclosures with precision escalation.
+ * - `equalTo30Digits`, `EQUALITY_PRECISION`: deciding equalities between
+ *   enclosures (escalation: `decideInIntervals` in src/runner).
  * - `normalize`, `total`, `sameLaw`, `exactValue`, `describeInstance`, `ZERO`, `ONE`.
  *
  * Implementation details
@@ -38,14 +38,11 @@
  */
 import type fc from 'fast-check';
 import type { Arithmetic } from '../../src/arith/arithmetic.js';
-import { decideWithEscalation, type EscalationOptions } from '../../src/arith/escalation.js';
 import { exactArithmetic } from '../../src/arith/exact.js';
-import type { Interval, IntervalArithmetic } from '../../src/arith/interval.js';
 import { exactNumberObject, type NumberObject } from '../../src/arith/numberObject.js';
 import { Rational } from '../../src/arith/rational.js';
 import { stationaryDistribution } from '../../src/markov/stationaryDistribution.js';
 import { ebmKernel, optimalPolicy, type EbmModel } from '../../src/models/ebm.js';
-import { undecided, type Verdict } from '../../src/runner/theorem.js';
 import {
   energyMatrixWeights,
   energyWeights,
@@ -243,32 +240,4 @@ export function stationaryLawAt<T>(ar: Arithmetic<T>, instance: ResponseChainIns
   return stationaryDistribution(ar, kernelAt(ar, instance, beta));
 }
 
-/** Digits of an equality between transcendental quantities. */
-const EQUALITY_DIGITS = 30;
-const EQUALITY_WIDTH = new Rational(1n, 10n ** BigInt(EQUALITY_DIGITS));
 
-/** The report's precision line of a property with equalities decided to 30 digits. */
-export const EQUALITY_PRECISION =
-  'rigorous intervals (directed rounding, 40 digits doubled up to 640 while undecided); equal to 30 digits: the enclosure of the difference contains 0 and is narrower than 1e-30';
-
-/**
- * lhs - rhs = 0 "to 30 digits": 'equal' when the enclosure of the difference
- * contains 0 and is narrower than 1e-30, 'different' when it excludes 0 (a
- * decided inequality), 'open' otherwise (more digits needed).
- */
-export function equalTo30Digits(ar: IntervalArithmetic, difference: Interval): { verdict: 'equal' | 'different' | 'open'; width: number } {
-  const width = ar.upperRational(difference).sub(ar.lowerRational(difference));
-  if (!ar.contains(difference, ZERO)) return { verdict: 'different', width: width.valueOf() };
-  return { verdict: width.lt(EQUALITY_WIDTH) ? 'equal' : 'open', width: width.valueOf() };
-}
-
-/**
- * Decide a claim in interval arithmetic with precision escalation. `compute`
- * returns a verdict once decided at the current precision, or undefined (or
- * throws UndecidedError) to ask for more digits. At the cap: undecided.
- */
-export function decideIntervals(claim: string, compute: (ar: IntervalArithmetic) => Verdict | undefined, options: EscalationOptions = {}): Verdict {
-  const escalated = decideWithEscalation(compute, options);
-  if (escalated.decided) return escalated.value;
-  return undecided(`${claim}: ${escalated.reason} (precision cap ${escalated.digits} digits)`);
-}

@@ -32,7 +32,6 @@
  */
 import fc from 'fast-check';
 import { UndecidedError } from '../../src/arith/arithmetic.js';
-import { decideWithEscalation } from '../../src/arith/escalation.js';
 import type { Interval, IntervalArithmetic } from '../../src/arith/interval.js';
 import { exactNumberObject, type NumberObject } from '../../src/arith/numberObject.js';
 import { Rational } from '../../src/arith/rational.js';
@@ -40,7 +39,8 @@ import { kl } from '../../src/info/divergences.js';
 import { rlvrObjective } from '../../src/rlvr/objective.js';
 import { optimalReasoningPolicy, type OptimalReasoning } from '../../src/rlvr/optimalPolicy.js';
 import { restrictToSupport, type SupportedPrompt } from '../../src/rlvr/prompt.js';
-import { fail, pass, undecided, type Verdict } from '../../src/runner/theorem.js';
+import { EQUALITY_DIGITS, decideInIntervals, equalTo30Digits } from '../../src/runner/decideInIntervals.js';
+import { fail, pass, type Verdict } from '../../src/runner/theorem.js';
 import {
   beta as betaArbitrary,
   expOneOverBeta,
@@ -56,14 +56,6 @@ import {
 import { slotFamily, type SlotFamily } from './slotLab.js';
 
 // ---------------------------------------------------------------- deciding claims
-
-/** Digits of an equality between transcendental quantities: the enclosure of lhs - rhs must be narrower than 10^-30. */
-export const EQUALITY_DIGITS = 30;
-const EQUALITY_WIDTH = new Rational(1n, 10n ** BigInt(EQUALITY_DIGITS));
-
-/** The report's precision line of a property whose claims are equalities decided to 30 digits. */
-export const EQUALITY_PRECISION =
-  'rigorous intervals (directed rounding, 40 digits doubled up to 640 while undecided); equal to 30 digits: the enclosure of the difference contains 0 and is narrower than 1e-30';
 
 /**
  * One relation between two enclosed reals:
@@ -83,9 +75,9 @@ type Outcome = { status: 'pass'; margin: number } | { status: 'fail'; comparison
 function judge(ar: IntervalArithmetic, c: Comparison): Outcome {
   const difference = ar.sub(c.lhs, c.rhs);
   if (c.relation === 'equal') {
-    if (!ar.contains(difference, new Rational(0n))) return { status: 'fail', comparison: c, difference };
-    const width = ar.upperRational(difference).sub(ar.lowerRational(difference));
-    if (width.lt(EQUALITY_WIDTH)) return { status: 'pass', margin: width.valueOf() };
+    const { verdict, width } = equalTo30Digits(ar, difference);
+    if (verdict === 'different') return { status: 'fail', comparison: c, difference };
+    if (verdict === 'equal') return { status: 'pass', margin: width };
     return { status: 'open', why: `${c.names[0]} = ${c.names[1]}: enclosure of the difference contains 0 but is wider than 1e-${EQUALITY_DIGITS} at ${ar.label}` };
   }
   // slack = rhs - lhs: the claim wants slack > 0 ('less') or slack >= 0 ('atMost').
@@ -105,27 +97,24 @@ function judge(ar: IntervalArithmetic, c: Comparison): Outcome {
  * cap (640 digits) is reached with some comparison still open.
  */
 export function decideComparisons(claim: string, compute: (ar: IntervalArithmetic) => readonly Comparison[]): Verdict {
-  const escalated = decideWithEscalation((ar) => {
+  return decideInIntervals(claim, (ar) => {
     let margin = Number.POSITIVE_INFINITY;
     let open: string | undefined;
     for (const comparison of compute(ar)) {
       const outcome = judge(ar, comparison);
-      if (outcome.status === 'fail') return { ...outcome, digits: ar.digits, ar };
+      if (outcome.status === 'fail') {
+        return fail(claim, {
+          [comparison.names[0]]: ar.toNumberObject(comparison.lhs),
+          [comparison.names[1]]: ar.toNumberObject(comparison.rhs),
+          'lhs - rhs': ar.toNumberObject(outcome.difference),
+          precision: ar.label,
+        });
+      }
       if (outcome.status === 'open') open ??= outcome.why;
       else margin = Math.min(margin, outcome.margin);
     }
     if (open !== undefined) throw new UndecidedError(open);
-    return { status: 'pass' as const, margin };
-  });
-  if (!escalated.decided) return undecided(`${claim}: ${escalated.reason} (precision cap ${escalated.digits} digits)`);
-  const value = escalated.value;
-  if (value.status === 'pass') return pass(value.margin);
-  const { comparison, difference, ar } = value;
-  return fail(claim, {
-    [comparison.names[0]]: ar.toNumberObject(comparison.lhs),
-    [comparison.names[1]]: ar.toNumberObject(comparison.rhs),
-    'lhs - rhs': ar.toNumberObject(difference),
-    precision: ar.label,
+    return pass(margin);
   });
 }
 
