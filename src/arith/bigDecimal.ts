@@ -122,12 +122,36 @@ export function floorDiv(a: bigint, b: bigint): bigint {
   return a < 0n && q * b !== a ? q - 1n : q;
 }
 
-/** Number of bits of |a| (0 for a = 0). */
+const FLOAT_RANGE = 2n ** 1000n;
+
+/**
+ * Number of bits of |a| (0 for a = 0), exactly. Below 2^1000 from the double
+ * nearest to a (its log2 is off by at most one, corrected by two shifts);
+ * above, by a search on shifts: a >> k is non-zero iff a has more than k bits,
+ * and each shift reads a's words without the string a hexadecimal form needs.
+ */
 export function bitLength(a: bigint): number {
   if (a < 0n) a = -a;
   if (a === 0n) return 0;
-  const hex = a.toString(16);
-  return (hex.length - 1) * 4 + (32 - Math.clz32(parseInt(hex[0]!, 16)));
+  if (a < FLOAT_RANGE) {
+    let bits = Math.floor(Math.log2(Number(a))) + 1;
+    if (a >> BigInt(bits - 1) === 0n) bits--;
+    else if (a >> BigInt(bits) !== 0n) bits++;
+    return bits;
+  }
+  // 2^low <= a < 2^high, then bisect: the bit length is the least k with a >> k = 0.
+  let low = 1000;
+  let high = 2000;
+  while (a >> BigInt(high) !== 0n) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if (a >> BigInt(middle) === 0n) high = middle;
+    else low = middle;
+  }
+  return high;
 }
 
 const LOG10_2 = Math.log10(2);

@@ -8,7 +8,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareProducts } from '../../src/arith/arithmetic.js';
-import { quotientOutward, roundQuotient } from '../../src/arith/bigDecimal.js';
+import { bitLength, quotientOutward, roundQuotient } from '../../src/arith/bigDecimal.js';
 import { compareRationals, exactArithmetic } from '../../src/arith/exact.js';
 import { floatArithmetic } from '../../src/arith/float.js';
 import { intervalArithmetic } from '../../src/arith/interval.js';
@@ -84,6 +84,29 @@ describe('quotientOutward', () => {
         const { lo, hi } = quotientOutward(p, q, digits);
         expect(lo.eq(roundQuotient(p, q, 0, digits, 'floor'))).toBe(true);
         expect(hi.eq(roundQuotient(p, q, 0, digits, 'ceil'))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('bitLength', () => {
+  it('is the length of the binary numeral, at and around every power of two up to 2^3000', () => {
+    for (let k = 0; k <= 3000; k++) {
+      for (const offset of [-1n, 0n, 1n]) {
+        const a = (1n << BigInt(k)) + offset;
+        if (a <= 0n) continue;
+        expect(bitLength(a)).toBe(a.toString(2).length);
+        expect(bitLength(-a)).toBe(a.toString(2).length);
+      }
+    }
+    expect(bitLength(0n)).toBe(0);
+  });
+
+  it('on random integers of up to 8000 bits', () => {
+    fc.assert(
+      fc.property(positiveOfBits(8000), (a) => {
+        expect(bitLength(a)).toBe(a.toString(2).length);
       }),
       { numRuns: 300 },
     );
