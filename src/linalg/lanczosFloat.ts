@@ -72,11 +72,13 @@ const REORTHOGONALIZE_BELOW = Math.SQRT1_2;
 /**
  * The largest eigenvalue of the symmetric n x n matrix (row-major) on the complement of `deflate` (module comment).
  * The iteration reads only the lower triangle; the residual bound reads every entry.
+ * RangeError unless the matrix is exactly symmetric (the bound holds only for a symmetric matrix).
  * Precision: float64 Ritz value; `residualBound` is a rigorous bound for the
  * float64 matrix as given (module comment).
  */
 export function largestEigenvalueLanczos(matrix: Float64Array, n: number, options: LanczosOptions = {}): LanczosEigenvalue {
   if (!Number.isInteger(n) || n < 1 || matrix.length !== n * n) throw new RangeError(`largestEigenvalueLanczos needs an n x n row-major matrix (n = ${n}, ${matrix.length} entries)`);
+  requireSymmetric(matrix, n);
   const deflate = options.deflate ?? [];
   if (deflate.length >= n) throw new RangeError('largestEigenvalueLanczos: the deflated space is the whole space');
   const tolerance = options.tolerance ?? 1e-8;
@@ -173,6 +175,33 @@ function lowerRow(matrix: Float64Array, n: number, row: number, from: number, x:
     y[j] = y[j]! + a * xr;
   }
   y[row] = y[row]! + s + matrix[base + row]! * xr;
+}
+
+/** Side of the square tiles in which the symmetry check compares S with its transpose (both tiles stay in cache). */
+const SYMMETRY_TILE = 32;
+
+/**
+ * RangeError unless S_ij = S_ji exactly for all i, j: the residual bound is a
+ * theorem about symmetric matrices, and the iteration reads only one triangle.
+ */
+function requireSymmetric(matrix: Float64Array, n: number): void {
+  for (let rowStart = 0; rowStart < n; rowStart += SYMMETRY_TILE) {
+    const rowEnd = Math.min(n, rowStart + SYMMETRY_TILE);
+    for (let columnStart = 0; columnStart < rowEnd; columnStart += SYMMETRY_TILE) {
+      for (let i = rowStart; i < rowEnd; i++) {
+        const j = asymmetricColumn(matrix, n, i, columnStart, Math.min(i, columnStart + SYMMETRY_TILE));
+        if (j >= 0) {
+          throw new RangeError(`largestEigenvalueLanczos needs a symmetric matrix: S(${i},${j}) = ${matrix[i * n + j]} but S(${j},${i}) = ${matrix[j * n + i]}`);
+        }
+      }
+    }
+  }
+}
+
+/** The first j in [from, to) with S_ij != S_ji (NaN counts as unequal), or -1. */
+function asymmetricColumn(matrix: Float64Array, n: number, i: number, from: number, to: number): number {
+  for (let j = from; j < to; j++) if (!(matrix[i * n + j] === matrix[j * n + i])) return j;
+  return -1;
 }
 
 function dot(x: Float64Array, y: Float64Array): number {

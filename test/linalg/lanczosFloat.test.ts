@@ -18,12 +18,24 @@ function pathGraph(n: number): Float64Array {
   return a;
 }
 
+/**
+ * H diag(d) H with H = I - 2 v v^T / v^T v: eigenvalues d (up to the rounding
+ * of the float64 products). The lower triangle is computed and mirrored, so
+ * the float64 matrix is exactly symmetric, as the method requires.
+ */
 function reflected(d: readonly number[], v: readonly number[]): Float64Array {
   const n = d.length;
   const norm2 = v.reduce((s, x) => s + x * x, 0);
   const H = (i: number, j: number) => (i === j ? 1 : 0) - (2 * v[i]! * v[j]!) / norm2;
   const a = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) a[i * n + j] += H(i, k) * d[k]! * H(k, j);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let entry = 0;
+      for (let k = 0; k < n; k++) entry += H(i, k) * d[k]! * H(k, j);
+      a[i * n + j] = entry;
+      a[j * n + i] = entry;
+    }
+  }
   return a;
 }
 
@@ -83,5 +95,15 @@ describe('largestEigenvalueLanczos', () => {
     expect(largestEigenvalueLanczos(a, 10)).toEqual(largestEigenvalueLanczos(a, 10));
     expect(() => largestEigenvalueLanczos(a, 9)).toThrow(RangeError);
     expect(() => largestEigenvalueLanczos(new Float64Array(1), 1, { deflate: [Float64Array.of(1)] })).toThrow(RangeError);
+  });
+
+  it('refuses a matrix that is not exactly symmetric (its bound would not hold), even by one ulp far from the diagonal', () => {
+    const n = 70;
+    const a = pathGraph(n);
+    a[65 * n + 3] = 0.25;
+    expect(() => largestEigenvalueLanczos(a, n)).toThrow(/S\(65,3\) = 0.25 but S\(3,65\) = 0/);
+    const b = pathGraph(n);
+    b[1 * n + 0] = b[1 * n + 0]! * (1 + Number.EPSILON);
+    expect(() => largestEigenvalueLanczos(b, n)).toThrow(RangeError);
   });
 });
