@@ -33,6 +33,13 @@ import type { ArithmeticMode } from '../arith/arithmetic.js';
 import type { NumberObject } from '../arith/numberObject.js';
 import type { FailVerdict, PropertySpec, Verdict } from './theorem.js';
 import { errorMessage } from './identity.js';
+import { decideClaim, type CertifiedClaim } from '../certificate/evaluateClaim.js';
+import type { Decision, RunRecord } from '../certificate/format.js';
+
+/** A run as the certificate keeps it: the record, with its claim in full (the file shares equal claims). */
+export interface CertifiedRun extends Omit<RunRecord, 'claim' | 'instance' | 'witnesses'> {
+  readonly certified: CertifiedClaim;
+}
 
 /** What one instance showed. */
 export type Outcome =
@@ -81,6 +88,8 @@ export interface Exploration {
   seed: number;
   requestedRuns: number;
   tally: Tally;
+  /** with `record`: the counted runs, then the shrunk failure (run -1) */
+  records?: CertifiedRun[];
   failure?: Failure;
   /** fast-check could not run the property at all (not a verdict) */
   aborted?: string;
@@ -89,6 +98,8 @@ export interface Exploration {
 export interface ExploreOptions {
   seed: number;
   runs: number;
+  /** keep a certificate record of every counted run (the property's `certify` claim, decided independently) */
+  record?: boolean;
 }
 
 const MAX_REASONS = 3;
@@ -202,10 +213,12 @@ export function describeInstance<I>(spec: PropertySpec<I>, instance: I): unknown
  */
 export function explore<I>(spec: PropertySpec<I>, arbitrary: fc.Arbitrary<I>, options: ExploreOptions): Exploration {
   const tally = emptyTally();
+  const records: CertifiedRun[] | undefined = options.record ? [] : undefined;
   let failKind: 'fail' | 'error' | undefined;
   const property = fc.property(arbitrary, (instance: I) => {
-    const outcome = evaluate(spec, instance);
+    let outcome = evaluate(spec, instance);
     if (failKind !== undefined) return outcome.kind !== failKind; // shrinking
+    if (records !== undefined) outcome = certifyRun(spec, instance, outcome, records.length, records);
     if (outcome.kind === 'fail' || outcome.kind === 'error') {
       failKind = outcome.kind;
       return false;
@@ -216,6 +229,11 @@ export function explore<I>(spec: PropertySpec<I>, arbitrary: fc.Arbitrary<I>, op
   const details = fc.check(property, { seed: options.seed, numRuns: options.runs });
   tally.runs = details.numRuns;
   const exploration: Exploration = { seed: options.seed, requestedRuns: options.runs, tally };
+  if (records !== undefined) {
+    // The failing run is recorded again below, shrunk; its unshrunk record is not a counted run.
+    if (details.failed && records.length > tally.runs - 1) records.length = tally.runs - 1;
+    exploration.records = records;
+  }
   if (!details.failed) return exploration;
   if (details.counterexample === null || details.counterexamplePath === null || failKind === undefined) {
     exploration.aborted = details.interrupted ? 'fast-check was interrupted' : 'fast-check could not generate instances (too many skipped values)';
@@ -223,12 +241,63 @@ export function explore<I>(spec: PropertySpec<I>, arbitrary: fc.Arbitrary<I>, op
   }
   const instance = details.counterexample[0];
   const failure = failureOf(spec, instance, { seed: options.seed, path: details.counterexamplePath, shrinks: details.numShrinks });
+  if (records !== undefined && failure.kind === 'fail') {
+    const outcome = certifyRun(spec, instance, { kind: 'fail', verdict: { status: 'fail', claim: failure.counterexample.claim } }, -1, records);
+    if (outcome.kind === 'error') {
+      failure.kind = 'error';
+      failure.message = outcome.message;
+    }
+  }
   if (failure.kind !== failKind) {
     failure.kind = 'error';
     failure.message = `predicate is not deterministic: the shrunk instance no longer ${failKind === 'fail' ? 'fails' : 'throws'}`;
   }
   exploration.failure = failure;
   return exploration;
+}
+
+/**
+ * Record one run for the certificate: the property's claim decided on its
+ * own (evaluateClaim.ts) must agree with the predicate. A claim that
+ * disagrees is a bug of the theorem module (an error, never a verdict); a
+ * pass whose claim stays undecided is not counted as a pass.
+ */
+function certifyRun<I>(spec: PropertySpec<I>, instance: I, outcome: Outcome, run: number, records: CertifiedRun[]): Outcome {
+  if (spec.certify === undefined) return { kind: 'error', message: `${spec.name} has no certificate claim (certify)` };
+  let certified: CertifiedClaim;
+  let decided: ReturnType<typeof decideClaim>;
+  try {
+    certified = spec.certify(instance);
+    decided = decideClaim(certified);
+  } catch (error) {
+    if (error instanceof UndecidedError) return outcome.kind === 'fail' ? outcome : { kind: 'undecided', reason: `certificate claim: ${error.message}` };
+    return { kind: 'error', message: `certificate claim of ${spec.name}: ${errorMessage(error)}` };
+  }
+  const predicate: Decision = outcome.kind === 'pass' || outcome.kind === 'artifact' ? 'pass' : outcome.kind === 'fail' ? 'fail' : 'undecided';
+  const keep = (decision: Decision, reason?: string): void => {
+    records.push({
+      run,
+      certified,
+      decision,
+      ...(decided.digits === undefined ? {} : { digits: decided.digits }),
+      ...(decided.atom === undefined ? {} : { atom: decided.atom }),
+      ...(reason === undefined ? {} : { reason }),
+    });
+  };
+  if (predicate === 'undecided') {
+    keep('undecided', outcome.kind === 'undecided' || outcome.kind === 'unconfirmed' ? outcome.reason : 'undecided');
+    return outcome;
+  }
+  if (decided.decision === 'undecided') {
+    const reason = `certificate claim undecided: ${decided.reason ?? ''}`;
+    keep('undecided', reason);
+    return outcome.kind === 'fail' ? outcome : { kind: 'undecided', reason };
+  }
+  if (decided.decision !== predicate) {
+    return { kind: 'error', message: `the certificate claim of ${spec.name} disagrees with its predicate (predicate ${predicate}, claim ${decided.decision})` };
+  }
+  keep(predicate);
+  return outcome;
 }
 
 function failureOf<I>(spec: PropertySpec<I>, instance: I, where: { seed: number; path: string; shrinks: number }): Failure {
@@ -255,6 +324,8 @@ export interface PropertyResult extends Tally {
   requestedRuns: number;
   counterexample?: Counterexample;
   error?: string;
+  /** with `record`: the certificate's records of the counted runs, then the shrunk counterexample */
+  records?: CertifiedRun[];
 }
 
 /** The precision line of the report for a property. */
@@ -291,6 +362,7 @@ export function runProperty<I>(spec: PropertySpec<I>, options: ExploreOptions, a
     requestedRuns: options.runs,
     ...exploration.tally,
   };
+  if (exploration.records !== undefined) result.records = exploration.records;
   if (exploration.failure !== undefined) {
     result.counterexample = exploration.failure.counterexample;
     if (exploration.failure.message !== undefined) result.error = exploration.failure.message;
@@ -311,6 +383,8 @@ export interface MutantResult extends Tally {
   requestedRuns: number;
   counterexample?: Counterexample;
   error?: string;
+  /** with `record`: the refuting instance's record (run -1) */
+  records?: CertifiedRun[];
 }
 
 /** A mutant is refuted iff a (confirmed) fail is found within the runs. */
@@ -329,6 +403,8 @@ export function runMutant<I>(spec: PropertySpec<I>, options: ExploreOptions): Mu
     requestedRuns: options.runs,
     ...exploration.tally,
   };
+  // A refuted mutant is certified by its refuting instance alone; the runs before it prove nothing.
+  if (exploration.records !== undefined) result.records = exploration.records.filter((run) => run.run === -1);
   if (exploration.failure !== undefined) {
     result.counterexample = exploration.failure.counterexample;
     if (exploration.failure.message !== undefined) result.error = exploration.failure.message;

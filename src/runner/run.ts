@@ -50,6 +50,8 @@ export interface RunOptions {
   certify: Certifier;
   /** also run each assumption's ablation */
   ablation?: boolean;
+  /** keep certificate records of every run (`check --certificate`) */
+  record?: boolean;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -111,10 +113,10 @@ export function runTheorem(theorem: Theorem, options: RunOptions, counter?: Prog
     ),
   );
   const properties = theorem.properties.map((spec) =>
-    step('property', spec.name, () => runProperty(spec, { seed: deriveSeed(options.seed, theorem.id, 'property', spec.name), runs })),
+    step('property', spec.name, () => runProperty(spec, { seed: deriveSeed(options.seed, theorem.id, 'property', spec.name), runs, record: options.record === true })),
   );
   const mutants = theorem.mutants.map((spec) =>
-    step('mutant', spec.name, () => runMutant(spec, { seed: deriveSeed(options.seed, theorem.id, 'mutant', spec.name), runs })),
+    step('mutant', spec.name, () => runMutant(spec, { seed: deriveSeed(options.seed, theorem.id, 'mutant', spec.name), runs, record: options.record === true })),
   );
 
   const result: TheoremResult = {

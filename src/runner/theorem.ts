@@ -36,6 +36,7 @@ import type * as fc from 'fast-check';
 import type { NumberObject } from '../arith/numberObject.js';
 import type { ArithmeticMode } from '../arith/arithmetic.js';
 import type { IdentitySpec } from './identity.js';
+import type { CertifiedClaim } from '../certificate/evaluateClaim.js';
 
 export type { Certificate, IdentitySpec } from './identity.js';
 
@@ -94,6 +95,13 @@ export interface PropertySpec<I> {
   readonly confirm?: (instance: I) => Verdict;
   /** Free text on the precision used, for the report (default: derived from the mode). */
   readonly precision?: string;
+  /**
+   * The claim on this instance in the certificate language, with the instance
+   * in exact rationals and witnesses for anything expensive (src/certificate/).
+   * `check --certificate` decides it independently of `predicate`; the two
+   * must agree on every run.
+   */
+  readonly certify?: (instance: I) => CertifiedClaim;
 }
 
 /** A false variant of a claim (reversed KL, wrong sign, wrong constant, ...). Refuted when a fail is found. */
