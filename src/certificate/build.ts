@@ -67,22 +67,25 @@ export const all = (index: string, over: RangeLike, body: BoolExpr): BoolExpr =>
 export const any = (index: string, over: RangeLike, body: BoolExpr): BoolExpr => ({ any: index, range: range(over), body });
 export const truth = (value: boolean): BoolExpr => ({ const: value });
 
-/** sum_i a[i] b[i] over the length of a. */
-export const dotProduct = (a: string, b: string, index = 'i'): NumExpr => sum(index, a, mul(ref(a, index), ref(b, index)));
+// In the helpers below `over` is the index range: the length of an instance
+// vector by default; pass { n } or an instance name when a vector is a definition.
 
-/** KL(p || q) = sum_i p_i log(p_i / q_i), with 0 log 0 = 0; p, q vectors named in the instance or defs. */
-export const klDivergence = (p: string, q: string, index = 'i'): NumExpr => sum(index, p, xlogy(ref(p, index), ref(q, index)));
+/** sum_i a[i] b[i]. */
+export const dotProduct = (a: string, b: string, over: RangeLike = a, index = 'i'): NumExpr => sum(index, over, mul(ref(a, index), ref(b, index)));
+
+/** KL(p || q) = sum_i p_i log(p_i / q_i), with 0 log 0 = 0. */
+export const klDivergence = (p: string, q: string, over: RangeLike = q, index = 'i'): NumExpr => sum(index, over, xlogy(ref(p, index), ref(q, index)));
 
 /** chi2(p || q) = sum_i (p_i - q_i)^2 / q_i. */
-export const chiSquare = (p: string, q: string, index = 'i'): NumExpr =>
-  sum(index, p, div(pow(sub(ref(p, index), ref(q, index)), 2), ref(q, index)));
+export const chiSquare = (p: string, q: string, over: RangeLike = q, index = 'i'): NumExpr =>
+  sum(index, over, div(pow(sub(ref(p, index), ref(q, index)), 2), ref(q, index)));
 
 /** TV(p, q) = (1/2) sum_i |p_i - q_i|. */
-export const totalVariation = (p: string, q: string, index = 'i'): NumExpr =>
-  mul(num('1/2'), sum(index, p, abs(sub(ref(p, index), ref(q, index)))));
+export const totalVariation = (p: string, q: string, over: RangeLike = q, index = 'i'): NumExpr =>
+  mul(num('1/2'), sum(index, over, abs(sub(ref(p, index), ref(q, index)))));
 
 /** H(p) = -sum_i p_i log p_i, with 0 log 0 = 0. */
-export const entropy = (p: string, index = 'i'): NumExpr => neg(sum(index, p, xlogy(ref(p, index), num(1))));
+export const entropy = (p: string, over: RangeLike = p, index = 'i'): NumExpr => neg(sum(index, over, xlogy(ref(p, index), num(1))));
 
 /** kl(a || b) = a log(a/b) + (1 - a) log((1 - a)/(1 - b)), Bernoulli KL, 0 log 0 = 0. */
 export const bernoulliKl = (a: NumExpr, b: NumExpr): NumExpr => add(xlogy(a, b), xlogy(sub(num(1), a), sub(num(1), b)));
