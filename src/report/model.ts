@@ -16,7 +16,7 @@
  */
 import { PAPER, toolBibtex } from './citation.js';
 import type { Environment } from './environment.js';
-import { overallStatus, type CatalogueResult, type TheoremResult, type TheoremStatus } from '../runner/run.js';
+import { STATUS_SEVERITY, overallStatus, type CatalogueResult, type TheoremResult, type TheoremStatus } from '../runner/run.js';
 import type { Profile } from '../runner/profiles.js';
 
 export const REPORT_FORMAT = 1;
@@ -33,7 +33,7 @@ export interface Report {
 }
 
 export function buildReport(result: CatalogueResult, environment: Environment, generatedAt: Date = new Date()): Report {
-  const counts: Record<TheoremStatus, number> = { verified: 0, falsified: 0, undecided: 0, error: 0 };
+  const counts = Object.fromEntries(STATUS_SEVERITY.map((status) => [status, 0])) as Record<TheoremStatus, number>;
   for (const theorem of result.theorems) counts[theorem.status] += 1;
   return {
     reportFormat: REPORT_FORMAT,

@@ -312,7 +312,14 @@ function failureOf<I>(spec: PropertySpec<I>, instance: I, where: { seed: number;
   return { kind: 'error', counterexample, message: `the replayed instance gave ${outcome.kind}, not a failure` };
 }
 
-export type PropertyStatus = 'verified' | 'passed-float64' | 'falsified' | 'undecided' | 'error';
+/**
+ * 'checked': every run of an exact or interval property passed, but fewer
+ * than `MINIMUM_RUNS_FOR_VERIFIED` runs were made; never reported as verified.
+ */
+export type PropertyStatus = 'verified' | 'checked' | 'passed-float64' | 'falsified' | 'undecided' | 'error';
+
+/** VERIFIED needs at least this many decided (passing) runs of a property. */
+export const MINIMUM_RUNS_FOR_VERIFIED = 100;
 
 export interface PropertyResult extends Tally {
   name: string;
@@ -347,7 +354,8 @@ export function propertyStatus(mode: ArithmeticMode, exploration: Exploration): 
   if (exploration.failure !== undefined) return exploration.failure.kind === 'fail' ? 'falsified' : 'error';
   if (exploration.tally.undecided > 0) return 'undecided';
   if (exploration.tally.passes !== exploration.tally.runs || exploration.tally.runs === 0) return 'undecided';
-  return mode === 'float' ? 'passed-float64' : 'verified';
+  if (mode === 'float') return 'passed-float64';
+  return exploration.tally.passes >= MINIMUM_RUNS_FOR_VERIFIED ? 'verified' : 'checked';
 }
 
 export function runProperty<I>(spec: PropertySpec<I>, options: ExploreOptions, arbitrary: fc.Arbitrary<I> = spec.arbitrary): PropertyResult {

@@ -10,13 +10,16 @@
  * - `theoremStatus`: how the parts combine.
  *
  * Main statements
- * - A theorem is "verified" only if every identity is certified (or
- *   numerically certified), every property is verified (exact or interval,
- *   every run passed) and every mutant is refuted. It is "falsified" if a
- *   property has a counterexample, an identity failed or was found CAS-unsound,
- *   or a mutant survived all its runs. A bug (an exception) makes it "error".
- *   Otherwise (undecided runs, float64-only evidence, unrefuted mutants with
- *   undecided runs) it is "undecided".
+ * - A theorem is "verified" only if every identity is certified, every
+ *   property is verified (exact or interval, every run passed, at least
+ *   `MINIMUM_RUNS_FOR_VERIFIED` runs) and every mutant is refuted. It is
+ *   "falsified" if a property has a counterexample or an identity failed or
+ *   was found CAS-unsound. A mutant that survived all its runs says that the
+ *   check is too weak to tell a false claim apart, not that the theorem is
+ *   false: "check-too-weak". A bug (an exception) makes it "error". Undecided
+ *   runs, float64-only evidence, numerically supported identities and
+ *   unrefuted mutants with undecided runs make it "undecided"; properties
+ *   that passed every run but ran fewer than 100 times make it "checked".
  * - Every seed is derived from the master seed and names (seed.ts): the same
  *   master seed gives the same result.
  *
@@ -30,7 +33,10 @@ import { runMutant, runProperty, type MutantResult, type PropertyResult } from '
 import { deriveSeed } from './seed.js';
 import type { Profile } from './profiles.js';
 
-export type TheoremStatus = 'verified' | 'falsified' | 'undecided' | 'error';
+export type TheoremStatus = 'verified' | 'checked' | 'falsified' | 'check-too-weak' | 'undecided' | 'error';
+
+/** Most serious first: the status of a set of results is the first one present. */
+export const STATUS_SEVERITY: readonly TheoremStatus[] = ['falsified', 'error', 'check-too-weak', 'undecided', 'checked', 'verified'];
 
 export interface ProgressEvent {
   theoremId: string;
@@ -141,16 +147,14 @@ export function theoremStatus(
   properties: readonly PropertyResult[],
   mutants: readonly MutantResult[],
 ): TheoremStatus {
-  const falsified =
-    identities.some((i) => identityFalsified(i.status)) ||
-    properties.some((p) => p.status === 'falsified') ||
-    mutants.some((m) => m.status === 'survived');
+  const falsified = identities.some((i) => identityFalsified(i.status)) || properties.some((p) => p.status === 'falsified');
   if (falsified) return 'falsified';
   const error = identities.some((i) => i.status === 'error') || properties.some((p) => p.status === 'error') || mutants.some((m) => m.status === 'error');
   if (error) return 'error';
-  const verified =
-    identities.every((i) => identityHolds(i.status)) && properties.every((p) => p.status === 'verified') && mutants.every((m) => m.refuted);
-  return verified ? 'verified' : 'undecided';
+  if (mutants.some((m) => m.status === 'survived')) return 'check-too-weak';
+  const held = identities.every((i) => identityHolds(i.status)) && mutants.every((m) => m.refuted);
+  if (!held || properties.some((p) => p.status !== 'verified' && p.status !== 'checked')) return 'undecided';
+  return properties.some((p) => p.status === 'checked') ? 'checked' : 'verified';
 }
 
 /**
@@ -180,7 +184,7 @@ export function runAblation(theorem: Theorem, assumption: AssumptionSpec<unknown
 
 function ablationOutcome(needed: boolean, properties: readonly PropertyResult[]): AblationOutcome {
   if (properties.some((p) => p.status === 'error')) return 'error';
-  const held = (p: PropertyResult): boolean => p.status === 'verified' || p.status === 'passed-float64';
+  const held = (p: PropertyResult): boolean => p.status === 'verified' || p.status === 'checked' || p.status === 'passed-float64';
   if (needed) {
     if (properties.every((p) => p.status === 'falsified')) return 'confirmed';
     return properties.some(held) ? 'contradicted' : 'undecided';
@@ -208,8 +212,7 @@ export function runCatalogue(theorems: readonly Theorem[], options: RunOptions):
 }
 
 
-/** The status of a whole run: falsified over error over undecided over verified (verified when empty). */
+/** The status of a whole run: the most serious present (`STATUS_SEVERITY`), verified when empty. */
 export function overallStatus(statuses: readonly TheoremStatus[]): TheoremStatus {
-  for (const status of ['falsified', 'error', 'undecided'] as const) if (statuses.includes(status)) return status;
-  return 'verified';
+  return STATUS_SEVERITY.find((status) => statuses.includes(status)) ?? 'verified';
 }

@@ -3,7 +3,7 @@
  * answers (closed forms of the two-state chain, KL of explicit laws).
  */
 import { describe, expect, it } from 'vitest';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { decideClaim, ClaimError } from '../../src/certificate/evaluateClaim.js';
 import { all, eq, eq30, klDivergence, le, lt, mul, num, ref, sum, sub } from '../../src/certificate/build.js';
 import type { Claim } from '../../src/certificate/format.js';

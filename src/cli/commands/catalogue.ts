@@ -29,8 +29,8 @@ import { certifyIdentity } from '../../symbolic/certify.js';
 import { validateCatalogue } from '../../runner/validate.js';
 import { DEFAULT_PROFILE, PROFILES, isProfileName, type Profile } from '../../runner/profiles.js';
 import { DEFAULT_SEED, SEED_MAX, SEED_MIN } from '../../runner/seed.js';
-import { overallStatus, runCatalogue, type TheoremResult, type TheoremStatus } from '../../runner/run.js';
-import { replay, type Counterexample, type ReplayResult } from '../../runner/property.js';
+import { STATUS_SEVERITY, overallStatus, runCatalogue, type TheoremResult, type TheoremStatus } from '../../runner/run.js';
+import { MINIMUM_RUNS_FOR_VERIFIED, replay, type Counterexample, type ReplayResult } from '../../runner/property.js';
 import { buildReport } from '../../report/model.js';
 import { collectEnvironment } from '../../report/environment.js';
 import { writeReport } from '../../report/report.js';
@@ -184,7 +184,9 @@ interface CheckOptions {
 
 const EXIT_OF_STATUS: Record<TheoremStatus, number> = {
   verified: EXIT.ok,
+  checked: EXIT.ok,
   falsified: EXIT.falsified,
+  'check-too-weak': EXIT.falsified,
   undecided: EXIT.undecided,
   error: EXIT.internal,
 };
@@ -245,7 +247,7 @@ function renderCheck(theorems: readonly TheoremResult[], seed: number, profile: 
   const lines: string[] = [];
   if (theorems.length === 0) lines.push('No theorems to check: the catalogue is empty.');
   for (const t of theorems) {
-    lines.push(`${t.id}  ${t.title}: ${t.status.toUpperCase()}`);
+    lines.push(`${t.id}  ${t.title}: ${theoremHeadline(t)}`);
     const certified = t.identities.filter((i) => i.status === 'certified' || i.status === 'numerically-certified').length;
     lines.push(`  identities  ${certified}/${t.identities.length} certified`);
     for (const i of t.identities) {
@@ -259,6 +261,7 @@ function renderCheck(theorems: readonly TheoremResult[], seed: number, profile: 
         if (p.error !== undefined) lines.push(`    ${p.name}: error (a bug, not a verdict): ${p.error}`);
         if (p.status === 'undecided' && p.undecidedReasons.length > 0) lines.push(`    ${p.name}: ${p.undecided} runs undecided, e.g. ${p.undecidedReasons[0]}`);
         if (p.status === 'passed-float64') lines.push(`    ${p.name}: float64 evidence only, never reported as verified`);
+        if (p.status === 'checked') lines.push(`    ${p.name}: ${checkedWording(p.runs)}`);
         if (p.counterexample !== undefined) lines.push(...counterexampleLines(t.id, p.name, p.counterexample, p.status === 'falsified'));
       }
     } else {
@@ -267,22 +270,37 @@ function renderCheck(theorems: readonly TheoremResult[], seed: number, profile: 
     const refuted = t.mutants.filter((m) => m.refuted).length;
     lines.push(`  mutants     ${refuted}/${t.mutants.length} refuted`);
     for (const m of t.mutants) {
-      if (m.status === 'survived') lines.push(`    ${m.name}: SURVIVED ${m.runs} runs (the suite cannot tell this false claim apart)`);
+      if (m.status === 'survived') lines.push(`    ${m.name}: SURVIVED ${m.runs} runs: the check is too weak (it cannot tell this false claim apart)`);
       else if (m.status === 'undecided') lines.push(`    ${m.name}: not refuted, ${m.undecided} of ${m.runs} runs undecided`);
       else if (m.status === 'error') lines.push(`    ${m.name}: error (a bug, not a verdict): ${m.error ?? 'unknown'}`);
     }
     lines.push('');
   }
-  const counts = { verified: 0, falsified: 0, undecided: 0, error: 0 };
+  const counts = Object.fromEntries(STATUS_SEVERITY.map((status) => [status, 0])) as Record<TheoremStatus, number>;
   for (const t of theorems) counts[t.status] += 1;
   if (theorems.length > 0) {
+    // verified, falsified and undecided are always named; the other statuses when present.
+    const named = (['verified', 'checked', 'falsified', 'check-too-weak', 'undecided', 'error'] as const).filter(
+      (status) => counts[status] > 0 || status === 'verified' || status === 'falsified' || status === 'undecided',
+    );
     lines.push(
-      `${overallStatus(theorems.map((t) => t.status))}: ${counts.verified} verified, ${counts.falsified} falsified, ${counts.undecided} undecided` +
-        `${counts.error > 0 ? `, ${counts.error} error` : ''} (seed ${seed}, profile ${profile.name}, ${runs} runs)`,
+      `${overallStatus(theorems.map((t) => t.status))}: ${named.map((status) => `${counts[status]} ${status}`).join(', ')}` +
+        ` (seed ${seed}, profile ${profile.name}, ${runs} runs)`,
     );
   }
   if (reportDir !== undefined) lines.push(`report written to ${reportDir} (report.json, report.md, report.html)`);
   return `${lines.join('\n')}\n`;
+}
+
+/** "checked in N runs (below the 100 needed for VERIFIED)" */
+function checkedWording(runs: number): string {
+  return `checked in ${runs} runs (below the ${MINIMUM_RUNS_FOR_VERIFIED} needed for VERIFIED)`;
+}
+
+function theoremHeadline(t: TheoremResult): string {
+  if (t.status === 'checked') return `CHECKED in ${Math.min(...t.properties.map((p) => p.runs))} runs (below the ${MINIMUM_RUNS_FOR_VERIFIED} needed for VERIFIED)`;
+  if (t.status === 'check-too-weak') return 'CHECK TOO WEAK (a false variant survived; the theorem is not falsified)';
+  return t.status.toUpperCase();
 }
 
 function alignedTable(header: readonly string[], rows: readonly (readonly string[])[], prefix: string): string[] {
