@@ -270,7 +270,7 @@ function certifyRun<I>(spec: PropertySpec<I>, instance: I, outcome: Outcome, run
     certified = spec.certify(instance);
     decided = decideClaim(certified);
   } catch (error) {
-    if (error instanceof UndecidedError) return outcome.kind === 'fail' ? outcome : { kind: 'undecided', reason: `certificate claim: ${error.message}` };
+    // Building a claim is plain data work and its decision escalates on its own: any exception is a bug.
     return { kind: 'error', message: `certificate claim of ${spec.name}: ${errorMessage(error)}` };
   }
   const predicate: Decision = outcome.kind === 'pass' || outcome.kind === 'artifact' ? 'pass' : outcome.kind === 'fail' ? 'fail' : 'undecided';

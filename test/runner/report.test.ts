@@ -21,7 +21,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const theorems = [verifiedTheorem, falsifiedTheorem, identityTheorem('I1', ['certified'])];
 function report(generatedAt: Date) {
-  const result = runCatalogue(theorems, { seed: 5, profile: PROFILES.quick, runs: 60, certify: fakeCertify });
+  const result = runCatalogue(theorems, { seed: 5, profile: PROFILES.quick, runs: 100, certify: fakeCertify });
   return buildReport(result, collectEnvironment(), generatedAt);
 }
 
@@ -30,8 +30,8 @@ describe('report', () => {
     writeReport(join(dir, 'out'), report(new Date(0)));
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['report.html', 'report.json', 'report.md']);
     const json = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8'));
-    expect(json.run).toMatchObject({ seed: 5, runs: 60, theorems: ['F1', 'F2', 'I1'], profile: { name: 'quick' } });
-    expect(json.summary).toEqual({ status: 'falsified', counts: { verified: 2, falsified: 1, undecided: 0, error: 0 } });
+    expect(json.run).toMatchObject({ seed: 5, runs: 100, theorems: ['F1', 'F2', 'I1'], profile: { name: 'quick' } });
+    expect(json.summary).toEqual({ status: 'falsified', counts: { verified: 2, checked: 0, falsified: 1, 'check-too-weak': 0, undecided: 0, error: 0 } });
     const f2 = json.theorems[1];
     expect(f2.statement).toEqual({ text: 'statement of F2', latex: '\\text{F2}' });
     expect(f2.properties[0]).toMatchObject({ mode: 'exact', precision: 'exact rationals (no rounding)', status: 'falsified' });

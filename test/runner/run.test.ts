@@ -37,11 +37,21 @@ describe('runTheorem', () => {
     expect(runTheorem(floatTheorem, options).status).toBe('undecided');
   });
 
-  it('falsified when a mutant survives', () => {
+  it('a surviving mutant says the check is too weak, not that the theorem is false', () => {
     const result = runTheorem(survivingMutantTheorem, options);
     expect(result.properties[0]!.status).toBe('verified');
     expect(result.mutants[0]).toMatchObject({ refuted: false, status: 'survived' });
-    expect(result.status).toBe('falsified');
+    expect(result.status).toBe('check-too-weak');
+  });
+
+  it('VERIFIED needs 100 decided runs: 99 passing runs are "checked", never verified', () => {
+    const result = runTheorem(verifiedTheorem, { ...options, runs: 99 });
+    expect(result.properties.map((p) => [p.status, p.runs])).toEqual([
+      ['checked', 99],
+      ['checked', 99],
+    ]);
+    expect(result.status).toBe('checked');
+    expect(runTheorem(falsifiedTheorem, { ...options, runs: 99 }).status).toBe('falsified');
   });
 
   it('an exception is an error, not a verdict', () => {
@@ -99,10 +109,12 @@ describe('runTheorem', () => {
 });
 
 describe('overallStatus', () => {
-  it('falsified over error over undecided over verified', () => {
+  it('falsified over error over check-too-weak over undecided over checked over verified', () => {
     expect(overallStatus([])).toBe('verified');
-    expect(overallStatus(['verified', 'undecided'])).toBe('undecided');
-    expect(overallStatus(['undecided', 'error'])).toBe('error');
+    expect(overallStatus(['verified', 'checked'])).toBe('checked');
+    expect(overallStatus(['checked', 'undecided'])).toBe('undecided');
+    expect(overallStatus(['undecided', 'check-too-weak'])).toBe('check-too-weak');
+    expect(overallStatus(['check-too-weak', 'error'])).toBe('error');
     expect(overallStatus(['error', 'falsified', 'verified'])).toBe('falsified');
   });
 });
