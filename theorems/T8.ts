@@ -59,12 +59,21 @@ import { kl } from '../src/info/divergences.js';
 import { integrateNaturalGradientFlow } from '../src/rlvr/flowIntegration.js';
 import { flowLogits, softmaxPolicy, type FlowState } from '../src/rlvr/naturalGradientFlow.js';
 import { differentiate } from '../src/symbolic/index.js';
+import { add, all, and, div, eq30, exp, log, lt, mul, neg, num, ref, sub, sum, xlogy } from '../src/certificate/build.js';
+import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
+import type { Index, NumExpr } from '../src/certificate/format.js';
 import type { AssumptionSpec, DegreeSpec, FailVerdict, IdentitySpec, MutantSpec, PropertySpec, SlotOverrides, Theorem } from '../src/runner/theorem.js';
 import { realizeFamilies, slotLaboratory, touches, type PropertyFamilies } from './support/slotLab.js';
 import type { Checks } from './support/naturalGradientFlow.js';
 import {
   bernoulliGap,
+  certifyFlow,
+  consecutiveTimes,
+  definition,
   describeFlowInstance,
+  everyPromptAndTime,
+  flowDefinitions,
+  responseKl,
   flowFamily,
   flowGapExcess,
   flowInstance,
@@ -386,10 +395,118 @@ const closedFormMatchesIntegration: Check = (ia, checks, instance, beta) => {
   return undefined;
 };
 
+// ---------------------------------------------------------------- certificate claims
+
+// Each claim over the flow's definitions (support: `flowDefinitions`): pi_t =
+// softmax(theta_t) of the closed form, pC = p_t, pW = pi_t(W), pStar = p*,
+// gap = J(pi*) - J(pi_t), klToOptimum = kl(p_t || p*), kappa and tilt of the
+// tilt family. Bound indices: x a prompt, k a time, y a response.
+
+type Certify = (instance: FlowInstance) => CertifiedClaim;
+
+const betaRef = ref('beta');
+/** A definition at the bound prompt x and time k (or the time index given). */
+const atTime = (name: string, k: Index = 'k'): NumExpr => ref(name, 'x', k);
+/** A definition at the bound prompt x, time k and response y. */
+const atResponse = (name: string): NumExpr => ref(name, 'x', 'k', 'y');
+/** beta kl(p_t || p*) */
+const bernoulliGapRef = mul(betaRef, atTime('klToOptimum'));
+
+/** With the engine's form of pi_t (src/rlvr/naturalGradientFlow.ts): q^{1-a} pi_0^a e^{eta_t r} / Z, a = e^{-beta t}. */
+function mixtureDefinitions(n: number) {
+  const a = ref('decay', 'k');
+  const exponent = add(mul(sub(num(1), a), log(ref('q', 'x', 'y'))), mul(a, log(ref('pi0', 'x', 'y'))), mul(ref('eta', 'k'), ref('r', 'x', 'y')));
+  return {
+    ...flowDefinitions(n),
+    mixtureTotal: definition(['x', 'k'], sum('y', n, exp(exponent))),
+    mixture: definition(['x', 'k', 'y'], div(exp(exponent), ref('mixtureTotal', 'x', 'k'))),
+  };
+}
+
+const closedFormIsTiltClaim: Certify = certifyFlow(
+  'softmax(theta_t) = q e^{kappa_t r}/Z(kappa_t) and q^{1-a} pi_0^a e^{eta_t r}/Z = q e^{kappa_t r}/Z(kappa_t), a = e^{-beta t} (to 30 digits)',
+  (instance) => everyPromptAndTime(all('y', instance.n, and(eq30(atResponse('pi'), atResponse('tilt')), eq30(atResponse('mixture'), atResponse('tilt'))))),
+  mixtureDefinitions,
+);
+
+/** p_t = sigma(logit p0 + kappa) written q(C) e^kappa / (q(W) + q(C) e^kappa), which also holds for p0 in {0, 1}. */
+function accuracyIsLogisticClaim(kappa: NumExpr, text: string): Certify {
+  const tilted = mul(ref('qC', 'x'), exp(kappa));
+  return certifyFlow(text, () => everyPromptAndTime(eq30(atTime('pC'), div(tilted, add(ref('qW', 'x'), tilted)))));
+}
+
+const accuracyRisesToOptimumClaim: Certify = certifyFlow('p_t strictly increasing in t and p_t < p*', (instance) =>
+  all(
+    'x',
+    'q',
+    and(
+      consecutiveTimes(instance.times.length, (before, after) => lt(atTime('pC', before), atTime('pC', after))),
+      all('k', 't', lt(atTime('pC'), ref('pStar', 'x'))),
+    ),
+  ),
+);
+
+const accuracyConvergesToOptimumClaim: Certify = certifyFlow('p* - p_t < e^{-beta t}/(4 beta)', () =>
+  everyPromptAndTime(lt(sub(ref('pStar', 'x'), atTime('pC')), div(ref('decay', 'k'), mul(num(4), betaRef)))),
+);
+
+/** J(pi*) - J(pi_t) = rhs per prompt, and weighted by D over the prompts, at every time (to 30 digits). */
+function gapEqualsClaim(rhs: NumExpr, text: string): Certify {
+  const weighted = (value: NumExpr) => sum('x', 'q', mul(ref('D', 'x'), value));
+  return certifyFlow(text, () => all('k', 't', and(all('x', 'q', eq30(atTime('gap'), rhs)), eq30(weighted(atTime('gap')), weighted(rhs)))));
+}
+
+const gapStrictlyDecreasingClaim: Certify = certifyFlow('J(pi*) - J(pi_t) strictly decreasing in t', (instance) =>
+  all('x', 'q', consecutiveTimes(instance.times.length, (before, after) => lt(atTime('gap', after), atTime('gap', before)))),
+);
+
+/** beta kl(p_t || p*) and J(pi*) - J(pi_t) are < e^{-rate beta t} / (denominator beta). */
+function gapBoundClaim(rate: number, denominator: number, text: string): Certify {
+  const bound = div(exp(neg(mul(num(rate), betaRef, ref('t', 'k')))), mul(num(denominator), betaRef));
+  return certifyFlow(text, () => everyPromptAndTime(and(lt(bernoulliGapRef, bound), lt(atTime('gap'), bound))));
+}
+
+const klToReferenceIsBernoulliClaim: Certify = certifyFlow('KL(pi_t || q) = kl(p_t || p0) (to 30 digits)', (instance) =>
+  everyPromptAndTime(
+    eq30(responseKl(instance.n, atResponse('pi'), ref('q', 'x', 'y')), add(xlogy(atTime('pC'), ref('qC', 'x')), xlogy(atTime('pW'), ref('qW', 'x')))),
+  ),
+);
+
+const gapExceedsBernoulliOutsideTiltsClaim: Certify = certifyFlow('beta kl(p_t || p*) < J(pi*) - J(pi_t)', () => everyPromptAndTime(lt(bernoulliGapRef, atTime('gap'))));
+
+/**
+ * closedFormMatchesIntegration: the predicate compares the closed form with
+ * an ODE integration within the integrator's step-halving error estimate.
+ * That integration is engine-side evidence (a 40-digit approximation with a
+ * heuristic estimate) which the checker cannot redo; the certificate states
+ * what it tests, that the closed form solves the flow: its time derivative
+ * written out, d/dt theta_t = -beta e^{-beta t}(theta_0 - theta*), equals
+ * r - beta (theta_t - log q) at every checked time (to 30 digits).
+ */
+const closedFormSolvesFlowClaim: Certify = certifyFlow('-beta e^{-beta t}(theta_0 - theta*) = r - beta (theta_t - log q), theta* = log q + r/beta (to 30 digits)', (instance) =>
+  everyPromptAndTime(
+    all(
+      'y',
+      instance.n,
+      eq30(
+        mul(neg(betaRef), ref('decay', 'k'), sub(ref('theta0', 'x', 'y'), ref('thetaStar', 'x', 'y'))),
+        sub(ref('r', 'x', 'y'), mul(betaRef, sub(atResponse('theta'), log(ref('q', 'x', 'y'))))),
+      ),
+    ),
+  ),
+);
+
 // ---------------------------------------------------------------- specs
 
-function spec(name: string, claim: string, arbitrary: PropertySpec<FlowInstance>['arbitrary'], check: Check, precision = PRECISION_STRICT): PropertySpec<FlowInstance> {
-  return { name, claim, mode: 'interval', arbitrary, predicate: predicateOf(claim, check), describe: describeFlowInstance, precision };
+function spec(
+  name: string,
+  claim: string,
+  arbitrary: PropertySpec<FlowInstance>['arbitrary'],
+  check: Check,
+  certify: Certify,
+  precision = PRECISION_STRICT,
+): PropertySpec<FlowInstance> {
+  return { name, claim, mode: 'interval', arbitrary, predicate: predicateOf(claim, check), describe: describeFlowInstance, precision, certify };
 }
 
 const kappaT = (ia: IntervalArithmetic, flow: PromptFlow<Interval>, beta: Interval, t: Rational) => tiltParameter(ia, flow.kappa0, beta, t);
@@ -400,6 +517,7 @@ const properties: PropertySpec<FlowInstance>[] = [
     'from pi_0 = q e^{kappa_0 r}/Z (kappa_0 = 0: q itself), softmax(theta_t) and the engine pi_t equal q e^{kappa_t r}/Z(kappa_t), kappa_t = e^{-beta t} kappa_0 + (1 - e^{-beta t})/beta (to 30 digits)',
     tiltStarts,
     closedFormIsTilt,
+    closedFormIsTiltClaim,
     PRECISION_EQUAL,
   ),
   spec(
@@ -407,15 +525,17 @@ const properties: PropertySpec<FlowInstance>[] = [
     'p_t = sigma(logit p0 + kappa_t); from q: p_t = sigma(logit p0 + eta_t), eta_t = (1 - e^{-beta t})/beta (to 30 digits)',
     tiltStarts,
     accuracyIsLogistic(kappaT, 'p_t = sigma(logit p0 + kappa_t)'),
+    accuracyIsLogisticClaim(atTime('kappa'), 'p_t = sigma(logit p0 + kappa_t) (to 30 digits)'),
     PRECISION_EQUAL,
   ),
-  spec('accuracyRisesToOptimum', 'from q with 0 < p0 < 1: p_t strictly increasing in t and p_t < p*', monotoneFromReference, accuracyRisesToOptimum),
-  spec('accuracyConvergesToOptimum', 'from q: p* - p_t < e^{-beta t}/(4 beta), so p_t -> p*', fromReference, accuracyConvergesToOptimum),
+  spec('accuracyRisesToOptimum', 'from q with 0 < p0 < 1: p_t strictly increasing in t and p_t < p*', monotoneFromReference, accuracyRisesToOptimum, accuracyRisesToOptimumClaim),
+  spec('accuracyConvergesToOptimum', 'from q: p* - p_t < e^{-beta t}/(4 beta), so p_t -> p*', fromReference, accuracyConvergesToOptimum, accuracyConvergesToOptimumClaim),
   spec(
     'gapEqualsBernoulliKl',
     'from q or a tilt of q: J(pi*) - J(pi_t) = beta kl(p_t || p*) per prompt and weighted over prompts (to 30 digits)',
     tiltStartPromptSets,
     gapEquals((ia, beta, flow, state) => bernoulliGap(ia, beta, state, flow.optimum), 'J(pi*) - J(pi_t) = beta kl(p_t || p*)'),
+    gapEqualsClaim(bernoulliGapRef, 'J(pi*) - J(pi_t) = beta kl(p_t || p*) per prompt and weighted (to 30 digits)'),
     PRECISION_EQUAL,
   ),
   spec(
@@ -423,27 +543,30 @@ const properties: PropertySpec<FlowInstance>[] = [
     'from any start pi_0 != pi* (q, tilts, arbitrary laws, non-tilts; 0 < p0 < 1): J(pi*) - J(pi_t) strictly decreasing in t',
     monotoneFromAnyStart,
     gapStrictlyDecreasing,
+    gapStrictlyDecreasingClaim,
   ),
-  spec('gapExponentialBound', 'from q: J(pi*) - J(pi_t) and beta kl(p_t || p*) are < e^{-2 beta t}/(8 beta)', fromReference, gapBound(2, 8, '< e^{-2 beta t}/(8 beta)')),
-  spec('klToReferenceIsBernoulli', 'from q or a tilt of q: KL(pi_t || q) = kl(p_t || p0) (to 30 digits)', tiltStarts, klToReferenceIsBernoulli, PRECISION_EQUAL),
+  spec('gapExponentialBound', 'from q: J(pi*) - J(pi_t) and beta kl(p_t || p*) are < e^{-2 beta t}/(8 beta)', fromReference, gapBound(2, 8, '< e^{-2 beta t}/(8 beta)'), gapBoundClaim(2, 8, 'beta kl(p_t || p*) and J(pi*) - J(pi_t) < e^{-2 beta t}/(8 beta)')),
+  spec('klToReferenceIsBernoulli', 'from q or a tilt of q: KL(pi_t || q) = kl(p_t || p0) (to 30 digits)', tiltStarts, klToReferenceIsBernoulli, klToReferenceIsBernoulliClaim, PRECISION_EQUAL),
   spec(
     'gapExceedsBernoulliOutsideTilts',
     'from pi_0 outside the tilt family: J(pi*) - J(pi_t) > beta kl(p_t || p*) (T7; strict)',
     nonTiltStarts,
     gapExceedsBernoulliOutsideTilts,
+    gapExceedsBernoulliOutsideTiltsClaim,
   ),
   spec(
     'closedFormMatchesIntegration',
     'from any start, theta_t = theta* + e^{-beta t}(theta_0 - theta*) agrees with an independent integration of d theta/dt = r - beta (theta - log q) (extrapolated midpoint, order 6, 1 vs 2 macro steps) within its step-halving error estimate + 1e-30',
     flowInstance({ starts: ['reference', 'tilt', 'any', 'nonTilt'], maxStates: 3, maxPrompts: 1, maxTimes: 1, maxDecay: 1 }),
     closedFormMatchesIntegration,
+    closedFormSolvesFlowClaim,
     'closed form in rigorous intervals from 40 digits; the integration is a 40-digit approximation (re-centred each macro step) with a heuristic step-halving error estimate',
   ),
 ];
 
 const mutants: MutantSpec<FlowInstance>[] = [
-  spec('boundSixteenth', 'FALSE: beta kl(p_t || p*) < e^{-2 beta t}/(16 beta) (the constant 1/8 halved)', fromReference, gapBound(2, 16, '< e^{-2 beta t}/(16 beta)')),
-  spec('boundCubicDecay', 'FALSE: beta kl(p_t || p*) < e^{-3 beta t}/(8 beta) (decay rate 3 beta instead of 2 beta)', fromReference, gapBound(3, 8, '< e^{-3 beta t}/(8 beta)')),
+  spec('boundSixteenth', 'FALSE: beta kl(p_t || p*) < e^{-2 beta t}/(16 beta) (the constant 1/8 halved)', fromReference, gapBound(2, 16, '< e^{-2 beta t}/(16 beta)'), gapBoundClaim(2, 16, 'FALSE: beta kl(p_t || p*) and J(pi*) - J(pi_t) < e^{-2 beta t}/(16 beta)')),
+  spec('boundCubicDecay', 'FALSE: beta kl(p_t || p*) < e^{-3 beta t}/(8 beta) (decay rate 3 beta instead of 2 beta)', fromReference, gapBound(3, 8, '< e^{-3 beta t}/(8 beta)'), gapBoundClaim(3, 8, 'FALSE: beta kl(p_t || p*) and J(pi*) - J(pi_t) < e^{-3 beta t}/(8 beta)')),
   spec(
     'gapReversedKl',
     'FALSE: J(pi*) - J(pi_t) = beta kl(p* || p_t) (Bernoulli KL arguments reversed)',
@@ -452,6 +575,10 @@ const mutants: MutantSpec<FlowInstance>[] = [
       (ia, beta, flow, state) => ia.mul(beta, kl(ia, [flow.optimum.pStar, flow.optimum.pStarWrong], [state.correctMass, state.wrongMass])),
       'J(pi*) - J(pi_t) = beta kl(p* || p_t)',
     ),
+    gapEqualsClaim(
+      mul(betaRef, add(xlogy(ref('pStar', 'x'), atTime('pC')), xlogy(ref('pStarW', 'x'), atTime('pW')))),
+      'FALSE: J(pi*) - J(pi_t) = beta kl(p* || p_t) (to 30 digits)',
+    ),
     PRECISION_EQUAL,
   ),
   spec(
@@ -459,6 +586,7 @@ const mutants: MutantSpec<FlowInstance>[] = [
     'FALSE: J(pi*) - J(pi_t) = kl(p_t || p*) (the factor beta dropped)',
     fromReference,
     gapEquals((ia, _beta, flow, state) => kl(ia, [state.correctMass, state.wrongMass], [flow.optimum.pStar, flow.optimum.pStarWrong]), 'J(pi*) - J(pi_t) = kl(p_t || p*)'),
+    gapEqualsClaim(atTime('klToOptimum'), 'FALSE: J(pi*) - J(pi_t) = kl(p_t || p*) (to 30 digits)'),
     PRECISION_EQUAL,
   ),
   spec(
@@ -466,6 +594,7 @@ const mutants: MutantSpec<FlowInstance>[] = [
     'FALSE: from q, p_t = sigma(logit p0 + 1 - e^{-beta t}) (eta_t without the division by beta)',
     fromReference,
     accuracyIsLogistic((ia, _flow, beta, t) => ia.sub(ia.one, ia.exp(ia.neg(ia.mul(beta, ia.fromRational(t))))), 'p_t = sigma(logit p0 + 1 - e^{-beta t})'),
+    accuracyIsLogisticClaim(sub(num(1), ref('decay', 'k')), 'FALSE: p_t = sigma(logit p0 + 1 - e^{-beta t}) (to 30 digits)'),
     PRECISION_EQUAL,
   ),
 ];
