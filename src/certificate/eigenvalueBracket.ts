@@ -1,0 +1,129 @@
+/**
+ * Eigenvalue witnesses for certificates: a rational bracket [lo, hi] around
+ * one eigenvalue, in the form the checker verifies (format.ts, 'eigenvalue').
+ *
+ * Main definitions
+ * - `eigenvalueBracket(matrix, law, rank, enclosure, states?, options?)`: from
+ *   a rigorous enclosure of the eigenvalue of the given rank (the engine's:
+ *   `exactKernelEigenvalues`, `perronRoot`, `kernelSpectrum`, ...), rationals
+ *   lo < hi with lo below and hi above the enclosure, verified by the same
+ *   exact inertia count as the checker's.
+ * - `eigenvalueWitness(names, bracket)`: the `Witness` object.
+ *
+ * Main statements
+ * - The count rule (format.ts): with k the rank from the top, the eigenvalue
+ *   l_k of M restricted to the states lies in [lo, hi] iff #{eig > hi} <= k - 1
+ *   and #{eig > lo} >= k. Widening a correct enclosure [a, b] keeps it correct,
+ *   so lo = a - m and hi = b + m (m > 0) satisfy the rule; it is checked here
+ *   exactly (`eigenvalueCountAbove`), never assumed.
+ * - A shift s meets a zero pivot of LDL^T(diag(w) (M - s I)) only when a
+ *   leading principal minor of that matrix vanishes: the j-th minor is a
+ *   polynomial of degree j in s with leading coefficient +-(w_1 ... w_j) != 0,
+ *   so at most 1 + 2 + ... + n = n(n+1)/2 shifts are bad. Trying that many
+ *   distinct shifts plus one, each further out, always succeeds.
+ *
+ * Implementation details
+ * The margin m is the enclosure's width, or 10^-30 max(1, |a|, |b|) when the
+ * enclosure is a point (a rational eigenvalue, which the count cannot confirm
+ * as a point: the shift would be singular) or narrower than that; callers may
+ * pass their own. Moving a shift that met a zero pivot goes outward by m/7
+ * per try (lo down, hi up), which keeps the bracket correct and small.
+ */
+import type { RationalEnclosure } from '../arith/enclosure.js';
+import { Rational, rationalToString } from '../arith/rational.js';
+import { eigenvalueCountAbove } from '../linalg/inertia.js';
+import type { Witness } from './format.js';
+
+export interface EigenvalueBracketOptions {
+  /** Widen the enclosure by this much on each side (> 0). Default: the width, at least 10^-30 max(1, |a|, |b|). */
+  readonly margin?: Rational;
+}
+
+const RELATIVE_MARGIN = new Rational(1n, 10n ** 30n);
+const STEP = new Rational(1n, 7n);
+
+/** The rank counted from the top (1 = largest; -1 = smallest) among `size` eigenvalues. */
+function rankFromTop(rank: number, size: number): number {
+  const k = rank > 0 ? rank : size + 1 + rank;
+  if (!Number.isInteger(rank) || rank === 0 || k < 1 || k > size) throw new RangeError(`rank ${rank} is out of range for ${size} eigenvalues`);
+  return k;
+}
+
+/** The default margin: the enclosure's width, at least 10^-30 max(1, |a|, |b|). */
+function defaultMargin(enclosure: RationalEnclosure): Rational {
+  const scale = [new Rational(1n), enclosure.lo.abs(), enclosure.hi.abs()].reduce((a, b) => (a.compare(b) >= 0 ? a : b));
+  const floor = scale.mul(RELATIVE_MARGIN);
+  const width = enclosure.hi.sub(enclosure.lo);
+  return width.compare(floor) >= 0 ? width : floor;
+}
+
+/**
+ * Rationals lo < hi bracketing the eigenvalue of `matrix` restricted to
+ * `states` (a 0/1 mask; default all states) of the given rank, checked by the
+ * count rule. `law` > 0 on the states with diag(law) matrix symmetric there
+ * (a reversible kernel and its stationary law). `enclosure` must contain that
+ * eigenvalue. Throws RangeError when the enclosure does not hold the
+ * eigenvalue or the symmetry fails, Error when no shift avoids a zero pivot
+ * (impossible by the module comment, so a bug).
+ */
+export function eigenvalueBracket(
+  matrix: readonly (readonly Rational[])[],
+  law: readonly Rational[],
+  rank: number,
+  enclosure: RationalEnclosure,
+  states?: readonly (number | Rational)[],
+  options: EigenvalueBracketOptions = {},
+): RationalEnclosure {
+  if (enclosure.lo.compare(enclosure.hi) > 0) throw new RangeError('the enclosure has lo > hi');
+  const chosen = law.flatMap((_, x) => (states === undefined || Number(states[x]!.valueOf()) === 1 ? [x] : []));
+  const block = chosen.map((x) => chosen.map((y) => matrix[x]![y]!));
+  const weights = chosen.map((x) => law[x]!);
+  const k = rankFromTop(rank, chosen.length);
+  const margin = options.margin ?? defaultMargin(enclosure);
+  if (margin.compare(new Rational(0n)) <= 0) throw new RangeError('the margin must be positive');
+  const tries = (chosen.length * (chosen.length + 1)) / 2 + 1;
+
+  /** The first shift base + direction j m/7 (j = 0, 1, ...) without a zero pivot, and its count. */
+  const countedShift = (base: Rational, direction: 1 | -1): { shift: Rational; count: number } => {
+    for (let j = 0; j < tries; j++) {
+      const shift = base.add(margin.mul(STEP).mul(new Rational(BigInt(direction * j))));
+      const count = eigenvalueCountAbove(block, weights, shift);
+      if (count !== undefined) return { shift, count };
+    }
+    throw new Error(`eigenvalueBracket: ${tries} shifts all met a zero pivot (impossible for distinct shifts)`);
+  };
+
+  const high = countedShift(enclosure.hi.add(margin), 1);
+  const low = countedShift(enclosure.lo.sub(margin), -1);
+  if (!(high.count <= k - 1 && low.count >= k)) {
+    throw new RangeError(
+      `eigenvalueBracket: the eigenvalue of rank ${rank} is not in [${enclosure.lo.toFraction()}, ${enclosure.hi.toFraction()}] ` +
+        `(${high.count} eigenvalues above the upper shift, ${low.count} above the lower; need <= ${k - 1} and >= ${k})`,
+    );
+  }
+  return { lo: low.shift, hi: high.shift };
+}
+
+/** The names an eigenvalue witness refers to (instance values or definitions of the claim). */
+export interface EigenvalueWitnessNames {
+  readonly matrix: string;
+  readonly law: string;
+  readonly states?: string;
+  readonly rank: number;
+  /** the name under which the bracket enters the claim */
+  readonly name: string;
+}
+
+/** The 'eigenvalue' witness of format.ts for a bracket from `eigenvalueBracket`. */
+export function eigenvalueWitness(names: EigenvalueWitnessNames, bracket: RationalEnclosure): Witness {
+  return {
+    kind: 'eigenvalue',
+    matrix: names.matrix,
+    law: names.law,
+    ...(names.states === undefined ? {} : { states: names.states }),
+    rank: names.rank,
+    name: names.name,
+    lo: rationalToString(bracket.lo),
+    hi: rationalToString(bracket.hi),
+  };
+}
