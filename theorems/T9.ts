@@ -64,9 +64,22 @@ import { fail, pass, type AssumptionSpec, type DegreeSpec, type IdentitySpec, ty
 import { realizeFamilies, slotFamily, slotLaboratory, touches, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import { differentiate } from '../src/symbolic/index.js';
 import { expOneOverBeta, instanceToJson, promptSet, type Prompt } from '../properties/index.js';
+import { add, all, and, div, eq, eq30, gt, implies, log, lt, matrixValue, mul, neg, not, num, or, ref, sub, sum, truth, vectorValue, xlogy } from '../src/certificate/build.js';
+import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
+import type { BoolExpr, Definition, Index, NumExpr } from '../src/certificate/format.js';
 import {
+  certifyFlow,
   classEntropies,
+  classMass,
+  consecutiveTimes,
+  definition,
   describeFlowInstance,
+  everyPromptAndTime,
+  flowDefinitions,
+  indicator,
+  referenceDefinitions,
+  responseEntropy,
+  rewardValue,
   flowFamily,
   flowInstance,
   flowState,
@@ -429,14 +442,187 @@ const betaPairs: fc.Arbitrary<BetaPairInstance> = fc
   })
   .map(({ prompts, E }) => ({ n: prompts.responses, prompts: prompts.prompts, E: [...E].sort((a, b) => a.compare(b)) as [Rational, Rational] }));
 
-// ---------------------------------------------------------------- specs
+// ---------------------------------------------------------------- certificate claims
 
-function flowSpec(name: string, claim: string, arbitrary: fc.Arbitrary<FlowInstance>, check: IntervalCheck<FlowInstance>, precision = PRECISION_STRICT): PropertySpec<FlowInstance> {
-  return { name, claim, mode: 'interval', arbitrary, predicate: intervalPredicate(claim, check), describe: describeFlowInstance, precision };
+// Flow claims use the flow's definitions (support: `flowDefinitions`, pi_t =
+// softmax(theta_t) of the closed form from q, pC = p_t, pW = pi_t(W)) and
+// H = H(pi_t), logit = log(p_t / pi_t(W)); beta claims the optimum pi* =
+// q E^r / Z for each E = e^{1/beta} of the instance. Both use H_C and H_W from
+// the conditional laws of q. Bound indices: x a prompt, k a time (or i a value
+// of E), y a response.
+
+/** H_C = H(q(.|C)) and H_W = H(q(.|W)): entropies of the conditional laws 1[y in C] q / q(C) and 1[y in W] q / q(W). */
+function classEntropyDefinitions(n: number): Record<string, Definition> {
+  const conditional = (correct: boolean) => div(mul(indicator(correct), ref('q', 'x', 'y')), ref(correct ? 'qC' : 'qW', 'x'));
+  return { ...referenceDefinitions(n), HC: definition(['x'], responseEntropy(n, conditional(true))), HW: definition(['x'], responseEntropy(n, conditional(false))) };
 }
 
-function betaSpec(name: string, claim: string, check: IntervalCheck<BetaPairInstance>): PropertySpec<BetaPairInstance> {
-  return { name, claim, mode: 'interval', arbitrary: betaPairs, predicate: intervalPredicate(claim, check), describe: (i) => instanceToJson(i), precision: PRECISION_STRICT };
+function entropyFlowDefinitions(n: number): Record<string, Definition> {
+  const at = (name: string) => ref(name, 'x', 'k');
+  return {
+    ...flowDefinitions(n),
+    ...classEntropyDefinitions(n),
+    H: definition(['x', 'k'], responseEntropy(n, ref('pi', 'x', 'k', 'y'))),
+    logit: definition(['x', 'k'], log(div(at('pC'), at('pW')))),
+  };
+}
+
+/** H_C - H_W at the bound prompt x: the statement's turning point of logit p. */
+const turningPoint = sub(ref('HC', 'x'), ref('HW', 'x'));
+/** A flow definition at the bound prompt x and time index k. */
+const atTime = (name: string, k: Index = 'k'): NumExpr => ref(name, 'x', k);
+
+const certifyEntropyFlow = (text: string, assertion: (instance: FlowInstance) => BoolExpr) => certifyFlow(text, assertion, entropyFlowDefinitions);
+
+/** H(pi_t) = [h(p_t)] + p_t H_C + (1 - p_t) H_W (to 30 digits), 1 - p_t = pi_t(W); the binary entropy left out in a mutant. */
+function decompositionClaim(withBinaryEntropy: boolean, text: string) {
+  const binaryEntropy = neg(add(xlogy(atTime('pC'), num(1)), xlogy(atTime('pW'), num(1))));
+  const mixture = [mul(atTime('pC'), ref('HC', 'x')), mul(atTime('pW'), ref('HW', 'x'))];
+  return certifyEntropyFlow(text, () => everyPromptAndTime(eq30(atTime('H'), add(...(withBinaryEntropy ? [binaryEntropy] : []), ...mixture))));
+}
+
+/** x strictly between a and b, in either order. */
+const strictlyBetween = (x: NumExpr, a: NumExpr, b: NumExpr): BoolExpr => or(and(lt(a, x), lt(x, b)), and(lt(b, x), lt(x, a)));
+
+/** The claimed dH/dp at p, with 1 - p = w, at the bound prompt x. */
+type Slope = (p: NumExpr, w: NumExpr) => NumExpr;
+
+/**
+ * For consecutive times: p_{t1} < p_{t2}, and the difference quotient
+ * (H(pi_t2) - H(pi_t1)) / (p_t2 - p_t1) lies strictly between the claimed
+ * derivative at p_t1 and at p_t2.
+ */
+function derivativeBracketsClaim(slope: Slope, text: string) {
+  const at = (k: Index) => slope(atTime('pC', k), atTime('pW', k));
+  return certifyEntropyFlow(text, (instance) =>
+    all(
+      'x',
+      'q',
+      consecutiveTimes(instance.times.length, (t1, t2) => {
+        const quotient = div(sub(atTime('H', t2), atTime('H', t1)), sub(atTime('pC', t2), atTime('pC', t1)));
+        return and(lt(atTime('pC', t1), atTime('pC', t2)), strictlyBetween(quotient, at(t1), at(t2)));
+      }),
+    ),
+  );
+}
+
+const entropySlopeClaim: Slope = (p, w) => add(log(div(w, p)), turningPoint);
+
+/** Which side of a turning point point i is on: past it, before it, or (at a recognized tie) neither. */
+interface Sides {
+  past(i: Index): BoolExpr;
+  before(i: Index): BoolExpr;
+}
+
+/**
+ * logit p(i) against `threshold`. `tie(i)`: the points where the predicate
+ * recognizes an exact tie logit p = H_C - H_W (rational p), which carry no
+ * claim. The predicate decides that tie exactly, by a rational power
+ * identity; in a claim with logs that rational test would be evaluated in
+ * intervals, which cannot see an exact equality, so the claim states the tie
+ * as equality to 30 digits (decided the same way except for |logit p - (H_C -
+ * H_W)| < 10^-30 without equality, where the predicate looks further).
+ */
+function sidesOf(logit: (i: Index) => NumExpr, threshold: NumExpr, tie?: (i: Index) => BoolExpr): Sides {
+  const unlessTie = (i: Index, side: BoolExpr) => (tie === undefined ? side : and(not(tie(i)), side));
+  return { past: (i) => unlessTie(i, gt(logit(i), threshold)), before: (i) => unlessTie(i, lt(logit(i), threshold)) };
+}
+
+/** Every point counts as past the turning point (the mutant "the entropy always falls"). */
+const alwaysPast: Sides = { past: () => truth(true), before: () => truth(false) };
+
+/** From point i to a later point j: past the turning point at both, H falls; before it at both, H rises. */
+function tradeOffBetween(sides: Sides, H: (i: Index) => NumExpr, i: Index, j: Index): BoolExpr {
+  return and(implies(and(sides.past(i), sides.past(j)), lt(H(j), H(i))), implies(and(sides.before(i), sides.before(j)), lt(H(i), H(j))));
+}
+
+/** Sides along the flow for a threshold of logit p_t (at prompt x); `ties`: exact ties at t = 0, where p_0 = p0 is rational. */
+function flowSides(threshold: NumExpr, ties: boolean): Sides {
+  const logit = (k: Index) => atTime('logit', k);
+  return sidesOf(logit, threshold, ties ? (k) => and(eq(ref('t', k), num(0)), eq30(logit(k), turningPoint)) : undefined);
+}
+
+function entropyTradeOffClaim(sides: Sides, text: string) {
+  return certifyEntropyFlow(text, (instance) =>
+    all('x', 'q', consecutiveTimes(instance.times.length, (t1, t2) => tradeOffBetween(sides, (k) => atTime('H', k), t1, t2))),
+  );
+}
+
+/**
+ * The beta comparison: E = e^{1/beta} (E[0] < E[1]), pi*_i = q E_i^r / Z_i
+ * with E^r = 1 + r (E - 1) for r in {0, 1}, its masses on C and W, its
+ * entropy and the logit of p*_i, for each prompt x and i = 0, 1.
+ */
+function betaPairDefinitions(n: number): Record<string, Definition> {
+  const weight = mul(ref('q', 'x', 'y'), add(num(1), mul(ref('r', 'x', 'y'), sub(ref('E', 'i'), num(1)))));
+  const piStar = ref('piStar', 'x', 'i', 'y');
+  return {
+    ...classEntropyDefinitions(n),
+    ZStar: definition(['x', 'i'], sum('y', n, weight)),
+    piStar: definition(['x', 'i', 'y'], div(weight, ref('ZStar', 'x', 'i'))),
+    pStar: definition(['x', 'i'], classMass(n, true, piStar)),
+    pStarW: definition(['x', 'i'], classMass(n, false, piStar)),
+    HStar: definition(['x', 'i'], responseEntropy(n, piStar)),
+    logitStar: definition(['x', 'i'], log(div(ref('pStar', 'x', 'i'), ref('pStarW', 'x', 'i')))),
+  };
+}
+
+function certifyBetaPair(text: string, assertion: BoolExpr): (instance: BetaPairInstance) => CertifiedClaim {
+  return (instance) => ({
+    claim: { text, defs: betaPairDefinitions(instance.n), assert: assertion },
+    instance: {
+      E: vectorValue(instance.E),
+      D: vectorValue(instance.prompts.map((p) => p.weight)),
+      q: matrixValue(instance.prompts.map((p) => p.reference)),
+      r: rewardValue(instance.prompts),
+    },
+  });
+}
+
+const lowerBetaHigherAccuracyClaim = certifyBetaPair(
+  'p0 < p*(beta1) < p*(beta2), p*(beta) = pi*(C), pi* = q E^r / Z, E = e^{1/beta}, E1 < E2',
+  all('x', 'q', and(lt(ref('qC', 'x'), ref('pStar', 'x', 0)), lt(ref('pStar', 'x', 0), ref('pStar', 'x', 1)))),
+);
+
+/** Both optima on the same side of the turning point (ties at the rational p*, no claim): H(pi*) falls, or rises, as beta falls. */
+const lowerBetaLowerEntropyClaim = certifyBetaPair(
+  'past the turning point logit p* = H_C - H_W at both betas: H(pi*(beta2)) < H(pi*(beta1)); before it at both: H(pi*(beta2)) > H(pi*(beta1))',
+  all(
+    'x',
+    'q',
+    tradeOffBetween(
+      sidesOf((i) => ref('logitStar', 'x', i), turningPoint, (i) => eq30(ref('logitStar', 'x', i), turningPoint)),
+      (i) => ref('HStar', 'x', i),
+      0,
+      1,
+    ),
+  ),
+);
+
+// ---------------------------------------------------------------- specs
+
+function flowSpec(
+  name: string,
+  claim: string,
+  arbitrary: fc.Arbitrary<FlowInstance>,
+  check: IntervalCheck<FlowInstance>,
+  certify: (instance: FlowInstance) => CertifiedClaim,
+  precision = PRECISION_STRICT,
+): PropertySpec<FlowInstance> {
+  return { name, claim, mode: 'interval', arbitrary, predicate: intervalPredicate(claim, check), describe: describeFlowInstance, precision, certify };
+}
+
+function betaSpec(name: string, claim: string, check: IntervalCheck<BetaPairInstance>, certify: (instance: BetaPairInstance) => CertifiedClaim): PropertySpec<BetaPairInstance> {
+  return {
+    name,
+    claim,
+    mode: 'interval',
+    arbitrary: betaPairs,
+    predicate: intervalPredicate(claim, check),
+    describe: (i) => instanceToJson(i),
+    precision: PRECISION_STRICT,
+    certify,
+  };
 }
 
 // Two instance types: the runner pairs each spec's arbitrary with its own predicate only.
@@ -447,6 +633,7 @@ const properties: PropertySpec<any>[] = [
     'along the flow from q: H(pi_t) = h(p_t) + p_t H_C + (1 - p_t) H_W (to 30 digits)',
     alongFlow,
     decomposition(true, 'H(pi_t) = h(p_t) + p_t H_C + (1 - p_t) H_W'),
+    decompositionClaim(true, 'H(pi_t) = h(p_t) + p_t H_C + (1 - p_t) H_W (to 30 digits)'),
     PRECISION_EQUAL,
   ),
   flowSpec(
@@ -454,12 +641,14 @@ const properties: PropertySpec<any>[] = [
     'dH/dp = log((1 - p)/p) + H_C - H_W along the flow from q: every difference quotient of H in p between two times lies strictly between this derivative at the two ends (mean value theorem, derivative decreasing in p)',
     pairsAlongFlow,
     derivativeBrackets(entropySlope, 'dH/dp = log((1 - p)/p) + H_C - H_W'),
+    derivativeBracketsClaim(entropySlopeClaim, '(H(pi_t2) - H(pi_t1))/(p_t2 - p_t1) strictly between log((1 - p)/p) + H_C - H_W at p_t1 and at p_t2'),
   ),
   flowSpec(
     'entropyFallsPastTurningPoint',
     'along the flow from q: H(pi_t) strictly falls between two times where logit p_t > H_C - H_W, and strictly rises between two times where logit p_t < H_C - H_W',
     pairsAlongFlow,
     entropyTradeOff(pastTurningPoint, 'turning point logit p = H_C - H_W'),
+    entropyTradeOffClaim(flowSides(turningPoint, true), 'H(pi_t) falls between times past logit p_t = H_C - H_W, rises between times before it'),
   ),
   {
     name: 'lowerBetaHigherAccuracy',
@@ -468,11 +657,13 @@ const properties: PropertySpec<any>[] = [
     arbitrary: betaPairs,
     predicate: lowerBetaHigherAccuracy,
     describe: (i: BetaPairInstance) => instanceToJson(i),
+    certify: lowerBetaHigherAccuracyClaim,
   } satisfies PropertySpec<BetaPairInstance>,
   betaSpec(
     'lowerBetaLowerEntropyPastTurningPoint',
     'for beta2 < beta1 with both optima past the turning point (logit p* > H_C - H_W): H(pi*(beta2)) < H(pi*(beta1)); with both before it, H(pi*(beta2)) > H(pi*(beta1))',
     lowerBetaEntropy(pastTurningPoint, 'turning point logit p* = H_C - H_W'),
+    lowerBetaLowerEntropyClaim,
   ),
 ];
 
@@ -482,6 +673,7 @@ const mutants: MutantSpec<FlowInstance>[] = [
     'FALSE: H(pi_t) = p_t H_C + (1 - p_t) H_W (the binary entropy h(p_t) left out)',
     alongFlow,
     decomposition(false, 'H(pi_t) = p_t H_C + (1 - p_t) H_W'),
+    decompositionClaim(false, 'FALSE: H(pi_t) = p_t H_C + (1 - p_t) H_W (to 30 digits)'),
     PRECISION_EQUAL,
   ),
   flowSpec(
@@ -489,6 +681,10 @@ const mutants: MutantSpec<FlowInstance>[] = [
     'FALSE: dH/dp = log(p/(1 - p)) + H_C - H_W (difference quotients between its values at the ends)',
     pairsAlongFlow,
     derivativeBrackets((ia, point, HC, HW) => ia.add(ia.log(ia.div(point.p, point.w)), ia.sub(HC, HW)), 'dH/dp = log(p/(1 - p)) + H_C - H_W'),
+    derivativeBracketsClaim(
+      (p, w) => add(log(div(p, w)), turningPoint),
+      'FALSE: (H(pi_t2) - H(pi_t1))/(p_t2 - p_t1) strictly between log(p/(1 - p)) + H_C - H_W at p_t1 and at p_t2',
+    ),
   ),
   flowSpec(
     'turningPointSignFlipped',
@@ -497,6 +693,10 @@ const mutants: MutantSpec<FlowInstance>[] = [
     entropyTradeOff(
       sideOf((ia, HC, HW) => ia.sub(HW, HC)),
       'turning point logit p = H_W - H_C',
+    ),
+    entropyTradeOffClaim(
+      flowSides(sub(ref('HW', 'x'), ref('HC', 'x')), false),
+      'FALSE: H(pi_t) falls between times past logit p_t = H_W - H_C, rises between times before it',
     ),
   ),
   flowSpec(
@@ -507,8 +707,9 @@ const mutants: MutantSpec<FlowInstance>[] = [
       sideOf((ia) => ia.zero),
       'turning point p = 1/2',
     ),
+    entropyTradeOffClaim(flowSides(num(0), false), 'FALSE: H(pi_t) falls between times with p_t > 1/2 (logit p_t > 0), rises between times with p_t < 1/2'),
   ),
-  flowSpec('entropyAlwaysFalls', 'FALSE: H(pi_t) strictly falls along the whole flow from q', pairsAlongFlow, entropyTradeOff(() => 1, 'entropy decreasing everywhere')),
+  flowSpec('entropyAlwaysFalls', 'FALSE: H(pi_t) strictly falls along the whole flow from q', pairsAlongFlow, entropyTradeOff(() => 1, 'entropy decreasing everywhere'), entropyTradeOffClaim(alwaysPast, 'FALSE: H(pi_t) strictly falls between any two times')),
 ];
 
 // ---------------------------------------------------------------- degrees of failure

@@ -459,7 +459,7 @@ export function label(q: Rational): string {
 export const definition = (index: string[], body: NumExpr): Definition => ({ index, body });
 
 /** 1[y in C] = r(x, y), or 1[y in W] = 1 - r(x, y), at the bound prompt x and response y. */
-function indicator(correct: boolean): NumExpr {
+export function indicator(correct: boolean): NumExpr {
   return correct ? ref('r', 'x', 'y') : sub(num(1), ref('r', 'x', 'y'));
 }
 
