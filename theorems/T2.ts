@@ -56,6 +56,9 @@ import type { Rational } from '../src/arith/rational.js';
 import { cycleBasis, fundamentalCycle } from '../src/markov/cycleBasis.js';
 import { ebmReversibleExact } from '../src/markov/ebmReversibility.js';
 import { ebmKernel } from '../src/models/ebm.js';
+import { add, all, and, div, eq, eq30, gt, implies, log, mul, num, ref, sub, sum } from '../src/certificate/build.js';
+import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
+import type { BoolExpr, NumExpr } from '../src/certificate/format.js';
 import { EQUALITY_PRECISION, decideInIntervals, equalTo30Digits } from '../src/runner/decideInIntervals.js';
 import {
   fail,
@@ -71,16 +74,19 @@ import {
 import { energyMatrixWeights, energyWeights, kolmogorovCycle } from '../properties/index.js';
 import { familiesArbitrary, referenceEpsLevels, slotFamily, slotLaboratory, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import {
+  ChainClaim,
   ONE,
   ZERO,
   canonicalTilt,
   describeInstance,
   ebmModelOf,
   exactChain,
+  eqRational,
   exactValue,
   normalize,
   referenceMeasureOf,
   responseChains,
+  sameSupport,
   total,
   type ExactChain,
   type ResponseChainInstance,
@@ -204,10 +210,136 @@ function kolmogorovCycles(P: readonly (readonly Rational[])[]): number[][] {
   const n = P.length;
   const cycles: number[][] = [];
   for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) for (let c = b + 1; c < n; c++) cycles.push([a, b, c]);
+  return [...cycles, ...fundamentalCycles(P)];
+}
+
+/** The fundamental cycles of a BFS spanning forest of the support of P (x ~ y when P(x,y) > 0 or P(y,x) > 0). */
+function fundamentalCycles(P: readonly (readonly Rational[])[]): number[][] {
   const adjacent = P.map((row, x) => row.map((value, y) => value.n !== 0n || P[y]![x]!.n !== 0n));
   const basis = cycleBasis(adjacent);
-  for (const [x, y] of basis.nonTreeEdges) cycles.push(fundamentalCycle(basis, x, y));
-  return cycles;
+  return basis.nonTreeEdges.map(([x, y]) => fundamentalCycle(basis, x, y));
+}
+
+// ---------------------------------------------------------------- certificate claims
+
+// Each claim is built on the chain's definitions (support/responseChain.ts,
+// `ChainClaim`): P = pi* from C, w, v and the offset, exactly in the weight
+// form; mu, where a claim is about the stationary law of P, is GTH's, a
+// witnessed instance value.
+
+type ChainExpr = (chain: ChainClaim, x: string) => NumExpr;
+
+/** The GTH law of P, witnessed (mu P = mu, sum mu = 1). */
+function withStationaryLaw(chain: ChainClaim, instance: ResponseChainInstance, P: string): string {
+  return chain.stationaryWitness(exactChain(instance).mu, P);
+}
+
+/** law(x) P(x,y) = law(y) P(y,x) for all x, y; law = mu (GTH, witnessed) or rho (untilted, a mutant). */
+const detailedBalanceClaim =
+  (law: 'mu' | 'rho') =>
+  (instance: ResponseChainInstance): CertifiedClaim => {
+    const chain = new ChainClaim(instance);
+    const P = chain.kernel();
+    if (law === 'mu') withStationaryLaw(chain, instance, P);
+    const S = chain.states;
+    const flow = (x: string, y: string): NumExpr => mul(ref(law, x), ref(P, x, y));
+    return chain.certified(`${law}(x) P(x,y) = ${law}(y) P(y,x) for all x, y`, all('x', S, all('y', S, eq(flow('x', 'y'), flow('y', 'x')))));
+  };
+
+/** The stationary law of P (GTH, witnessed) is the law proportional to f. */
+const stationaryLawClaim =
+  (text: string, name: string, f: ChainExpr) =>
+  (instance: ResponseChainInstance): CertifiedClaim => {
+    const chain = new ChainClaim(instance);
+    const mu = withStationaryLaw(chain, instance, chain.kernel());
+    return chain.certified(text, chain.sameLaws(mu, chain.law(name, (x) => f(chain, String(x)))));
+  };
+
+/** P(x,y) = 0 iff P(y,x) = 0, and P(x,y) / P(y,x) = g(y) / g(x) where P(y,x) > 0. */
+const ratioClaim =
+  (text: string, g: ChainExpr) =>
+  (instance: ResponseChainInstance): CertifiedClaim => {
+    const chain = new ChainClaim(instance);
+    const P = chain.kernel();
+    const [forward, backward] = [ref(P, 'x', 'y'), ref(P, 'y', 'x')];
+    const ratio = implies(gt(backward, num(0)), eq(div(forward, backward), div(g(chain, 'y'), g(chain, 'x'))));
+    return chain.certified(text, all('x', chain.states, all('y', chain.states, and(sameSupport(forward, backward), ratio))));
+  };
+
+/** mu(x) P(x,y) = E(x,y) / sum E for all x, y (mu: GTH, witnessed). */
+const edgeMeasureClaim =
+  (text: string, E: (chain: ChainClaim, x: string, y: string) => NumExpr) =>
+  (instance: ResponseChainInstance): CertifiedClaim => {
+    const chain = new ChainClaim(instance);
+    const P = chain.kernel();
+    const mu = withStationaryLaw(chain, instance, P);
+    const S = chain.states;
+    chain.define('E', ['x', 'y'], E(chain, 'x', 'y'));
+    chain.define('ETotal', [], sum('x', S, sum('y', S, ref('E', 'x', 'y'))));
+    return chain.certified(text, all('x', S, all('y', S, eq(mul(ref(mu, 'x'), ref(P, 'x', 'y')), div(ref('E', 'x', 'y'), ref('ETotal'))))));
+  };
+
+/** T2's closed form mu(x) = e^{U(x)} / sum = rho(x) w(x) Z_Phi(x) / sum. */
+const closedForm: ChainExpr = (chain, x) => ref(chain.tilt(), x);
+
+/** mu P = mu for the closed form mu (no witness: the claim is the stationarity). */
+function closedFormStationaryClaim(instance: ResponseChainInstance): CertifiedClaim {
+  const chain = new ChainClaim(instance);
+  const P = chain.kernel();
+  const S = chain.states;
+  const mu = chain.law('muClosed', (x) => closedForm(chain, String(x)));
+  const muP = sum('x', S, mul(ref(mu, 'x'), ref(P, 'x', 'y')));
+  return chain.certified('(mu P)(y) = mu(y) for all y, mu = rho w Z_Phi / sum', all('y', S, eq(muP, ref(mu, 'y'))));
+}
+
+/** The product of P along c_0 -> c_1 -> ... -> c_0. */
+function cycleProduct(P: string, cycle: readonly number[]): NumExpr {
+  return mul(...cycle.map((a, k) => ref(P, a, cycle[(k + 1) % cycle.length]!)));
+}
+
+/** Equal forward and backward products of P around every triangle and every fundamental cycle of the support (listed). */
+function kolmogorovClaim(instance: ResponseChainInstance): CertifiedClaim {
+  const chain = new ChainClaim(instance);
+  const P = chain.kernel();
+  const cycles = kolmogorovCycles(exactChain(instance).P);
+  const balanced = cycles.map((cycle) => eq(cycleProduct(P, cycle), cycleProduct(P, [...cycle].reverse())));
+  return chain.certified("Kolmogorov: forward = backward product of P around every triangle and every fundamental cycle of the support", and(...balanced));
+}
+
+/**
+ * Reversibility, decided exactly as `ebmReversibleExact` does: the support
+ * of q is symmetric, and around each fundamental cycle k of it R_k = 1 and
+ * t_k = 0. Along a cycle the forward/backward product of P is
+ * R_k exp(t_k/beta) (w and Z telescope), with R_k = prod q(y|x)/q(x|y) and
+ * t_k = sum r(x,y) - r(y,x) rational; it is 1 iff R_k = 1 and t_k = 0
+ * (Lindemann: exp of a nonzero rational is transcendental).
+ */
+function reversibilityClaim(chain: ChainClaim, q: readonly (readonly Rational[])[]): BoolExpr {
+  const S = chain.states;
+  const balanced = fundamentalCycles(q).map((cycle, k) => {
+    const edges = cycle.map((a, i) => [a, cycle[(i + 1) % cycle.length]!] as const);
+    chain.define(`R${k}`, [], mul(...edges.map(([a, b]) => div(chain.q(a, b), chain.q(b, a)))));
+    chain.define(`t${k}`, [], add(...edges.map(([a, b]) => sub(chain.r(a, b), chain.r(b, a)))));
+    return and(eqRational(ref(`R${k}`), num(1)), eqRational(ref(`t${k}`), num(0)));
+  });
+  return and(all('x', S, all('y', S, sameSupport(chain.q('x', 'y'), chain.q('y', 'x')))), ...balanced);
+}
+
+/** P reversible (exactly), and log P(x,y) - log P(y,x) = U(y) - U(x) to 30 digits where q(y|x) > 0. */
+function transcendentalClaim(instance: ResponseChainInstance): CertifiedClaim {
+  const chain = new ChainClaim(instance);
+  const P = chain.kernel();
+  const S = chain.states;
+  const reversible = reversibilityClaim(chain, instance.reference.q);
+  chain.define('U', ['x'], add(log(ref('rho', 'x')), div(chain.Phi('x'), ref('beta')), log(ref(chain.zPhi(), 'x'))));
+  const logRatio = sub(log(ref(P, 'x', 'y')), log(ref(P, 'y', 'x')));
+  const potential = all('x', S, all('y', S, implies(gt(chain.q('x', 'y'), num(0)), eq30(logRatio, sub(ref('U', 'y'), ref('U', 'x'))))));
+  return chain.certified(
+    'P reversible: q(y|x) > 0 iff q(x|y) > 0, and R_k = prod q(y|x)/q(x|y) = 1, t_k = sum r(x,y) - r(y,x) = 0 around each fundamental cycle k ' +
+      'of the support (forward/backward = R_k exp(t_k/beta); rationals, exact, to 30 digits in the interval pass); and ' +
+      'log P(x,y) - log P(y,x) = U(y) - U(x), U = log rho + Phi/beta + log Z_Phi (equal to 30 digits)',
+    and(reversible, potential),
+  );
 }
 
 // ---------------------------------------------------------------- properties
@@ -218,6 +350,7 @@ const detailedBalance: PropertySpec<ResponseChainInstance> = {
   mode: 'exact',
   arbitrary: exactChains,
   describe,
+  certify: detailedBalanceClaim('mu'),
   predicate: (instance) => {
     const { P, mu } = exactChain(instance);
     return detailedBalanceVerdict(P, mu, 'mu');
@@ -230,6 +363,7 @@ const stationaryClosedForm: PropertySpec<ResponseChainInstance> = {
   mode: 'exact',
   arbitrary: exactChains,
   describe,
+  certify: stationaryLawClaim('mu = rho w Z_Phi / sum (mu: the stationary law of P, witnessed)', 'muClosed', closedForm),
   predicate: (instance) => {
     const { mu, tilt } = exactChain(instance);
     return sameLawVerdict(mu, normalize(tilt), ['mu(x) (GTH)', 'rho w Z_Phi / sum']);
@@ -242,6 +376,7 @@ const multiplicativeDetailedBalance: PropertySpec<ResponseChainInstance> = {
   mode: 'exact',
   arbitrary: exactChains,
   describe,
+  certify: ratioClaim('P(x,y) / P(y,x) = e^U(y) / e^U(x), e^U = rho w Z_Phi, where P(y,x) > 0; P(x,y) = 0 iff P(y,x) = 0', closedForm),
   predicate: (instance) => {
     const { P, tilt } = exactChain(instance);
     return ratioVerdict(P, tilt, 'e^U');
@@ -254,6 +389,7 @@ const closedFormIsStationary: PropertySpec<ResponseChainInstance> = {
   mode: 'exact',
   arbitrary: exactChains,
   describe,
+  certify: closedFormStationaryClaim,
   predicate: (instance) => {
     const { P, tilt } = exactChain(instance);
     const mu = normalize(tilt);
@@ -268,6 +404,7 @@ const kolmogorov: PropertySpec<ResponseChainInstance> = {
   mode: 'exact',
   arbitrary: exactChains,
   describe,
+  certify: kolmogorovClaim,
   predicate: (instance) => {
     const { P } = exactChain(instance);
     for (const cycle of kolmogorovCycles(P)) {
@@ -290,6 +427,7 @@ const edgeMeasure: PropertySpec<ResponseChainInstance> = {
   mode: 'exact',
   arbitrary: exactChains,
   describe,
+  certify: edgeMeasureClaim('mu(x) P(x,y) = E(x,y) / sum E, E = C(x,y) v(x,y) w(x) w(y) (mu: the stationary law of P, witnessed)', (chain, x, y) => mul(chain.C(x, y), chain.v(x, y), chain.w(x), chain.w(y))),
   predicate: (instance) => {
     const chain = exactChain(instance);
     const { C, v, w } = chain;
@@ -306,6 +444,7 @@ const transcendentalDetailedBalance: PropertySpec<ResponseChainInstance> = {
   precision: `${EQUALITY_PRECISION}; reversibility decided exactly (rational cycle ratios and affinities)`,
   arbitrary: valueChains,
   describe,
+  certify: transcendentalClaim,
   predicate: (instance) => {
     const model = ebmModelOf(instance);
     const reversibility = ebmReversibleExact(model);
@@ -363,6 +502,7 @@ const proportionalToWeights: PropertySpec<ResponseChainInstance> = {
   mode: 'exact',
   arbitrary: denseChains,
   describe,
+  certify: stationaryLawClaim('mu = w / sum w (mu: the stationary law of P, witnessed)', 'wLaw', (chain, x) => chain.w(x)),
   predicate: (instance) => {
     const { mu, w } = exactChain(instance);
     return sameLawVerdict(mu, normalize(w), ['mu(x) (GTH)', 'w / sum w']);
@@ -375,6 +515,7 @@ const missingPartitionFunction: PropertySpec<ResponseChainInstance> = {
   mode: 'exact',
   arbitrary: denseChains,
   describe,
+  certify: stationaryLawClaim('mu = rho w / sum (mu: the stationary law of P, witnessed)', 'rhoWLaw', (chain, x) => mul(ref('rho', x), chain.w(x))),
   predicate: (instance) => {
     const { mu, w, rho } = exactChain(instance);
     return sameLawVerdict(mu, normalize(rho.map((r, x) => r.mul(w[x]!))), ['mu(x) (GTH)', 'rho w / sum']);
@@ -387,6 +528,7 @@ const balanceWithReference: PropertySpec<ResponseChainInstance> = {
   mode: 'exact',
   arbitrary: denseChains,
   describe,
+  certify: detailedBalanceClaim('rho'),
   predicate: (instance) => {
     const { P, rho } = exactChain(instance);
     return detailedBalanceVerdict(P, rho, 'rho');
@@ -399,6 +541,7 @@ const potentialWithoutPartition: PropertySpec<ResponseChainInstance> = {
   mode: 'exact',
   arbitrary: denseChains,
   describe,
+  certify: ratioClaim('P(x,y) / P(y,x) = w(y) / w(x) where P(y,x) > 0; P(x,y) = 0 iff P(y,x) = 0', (chain, x) => chain.w(x)),
   predicate: (instance) => {
     const { P, w } = exactChain(instance);
     return ratioVerdict(P, w, 'w');
@@ -411,6 +554,7 @@ const edgeMeasureWithoutInteraction: PropertySpec<ResponseChainInstance> = {
   mode: 'exact',
   arbitrary: denseChains,
   describe,
+  certify: edgeMeasureClaim('mu(x) P(x,y) = E(x,y) / sum E, E = C(x,y) w(x) w(y) (mu: the stationary law of P, witnessed)', (chain, x, y) => mul(chain.C(x, y), chain.w(x), chain.w(y))),
   predicate: (instance) => {
     const chain = exactChain(instance);
     const { C, w } = chain;
