@@ -75,6 +75,31 @@ import {
   type EnergyVector,
 } from '../properties/index.js';
 import { slotFamily, slotLaboratory, type SlotFamily } from './support/slotLab.js';
+import {
+  all,
+  and,
+  div,
+  eq30,
+  exp,
+  gt,
+  ifThen,
+  implies,
+  klDivergence,
+  le,
+  log,
+  lt,
+  mul,
+  not,
+  num,
+  pow,
+  rationalValue,
+  ref,
+  sub,
+  sum,
+  vectorValue,
+} from '../src/certificate/build.js';
+import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
+import type { BoolExpr, Definition, InstanceValues, NumExpr } from '../src/certificate/format.js';
 import { decideComparisons, enclose, sameLaw, total } from './support/rlvrGibbs.js';
 
 // ---------------------------------------------------------------- instances
@@ -238,6 +263,68 @@ function objective<T>(ar: Arithmetic<T>, g: Gibbs<T>, pi: readonly T[]): T {
 
 const describe = (instance: GibbsInstance): unknown => instanceToJson(instance);
 
+// ---------------------------------------------------------------- certificate claims
+
+/*
+ * In the certificate language an instance is q, pi, beta and the reward: its
+ * values r, or its weights w = exp(r/beta). The other form, Z and pi* are
+ * definitions of the claim; the index is y (or z).
+ */
+
+/**
+ * The definitions: the reward's other form (w(y) = exp(r(y)/beta), or r(y) = beta log w(y)),
+ * Z = sum_y q(y) w(y) and pi*. With weights, pi*(y) = q(y) w(y) / Z. With values, pi*(y) =
+ * q(y) u(y) / Zu, Zu = sum_z q(z) u(z), u(y) = exp((r(y) - r(k))/beta) on supp q and 0 off it (k the
+ * first state of supp q): the same law (the factor exp(-r(k)/beta) cancels), and exactly q when r is
+ * constant on supp q, so that pi = pi* is then decided exactly.
+ */
+function gibbsDefs(instance: GibbsInstance): Record<string, Definition> {
+  const q = (y: string): NumExpr => ref('q', y);
+  if (instance.reward.form === 'weights') {
+    return {
+      r: { index: ['y'], body: mul(ref('beta'), log(ref('w', 'y'))) },
+      Z: { index: [], body: sum('y', 'q', mul(q('y'), ref('w', 'y'))) },
+      piStar: { index: ['y'], body: div(mul(q('y'), ref('w', 'y')), ref('Z')) },
+    };
+  }
+  const k = instance.q.findIndex((v) => v.n !== 0n);
+  return {
+    w: { index: ['y'], body: exp(div(ref('r', 'y'), ref('beta'))) },
+    Z: { index: [], body: sum('y', 'q', mul(q('y'), ref('w', 'y'))) },
+    u: { index: ['y'], body: ifThen(gt(q('y'), num(0)), exp(div(sub(ref('r', 'y'), ref('r', k)), ref('beta'))), num(0)) },
+    Zu: { index: [], body: sum('z', 'q', mul(q('z'), ref('u', 'z'))) },
+    piStar: { index: ['y'], body: div(mul(q('y'), ref('u', 'y')), ref('Zu')) },
+  };
+}
+
+/** A T1 claim: q, pi, beta and r or w as the instance, with `gibbsDefs`. */
+function gibbsClaim(instance: GibbsInstance, text: string, assert: BoolExpr): CertifiedClaim {
+  const reward: InstanceValues = instance.reward.form === 'values' ? { r: vectorValue(instance.reward.values) } : { w: vectorValue(instance.reward.weights) };
+  return {
+    claim: { text, defs: gibbsDefs(instance), assert },
+    instance: { q: vectorValue(instance.q), pi: vectorValue(instance.pi), beta: rationalValue(instance.beta), ...reward },
+  };
+}
+
+/** J(law) = E_law r - beta KL(law || q). */
+const objectiveOf = (law: string): NumExpr => sub(sum('y', 'q', mul(ref(law, 'y'), ref('r', 'y'))), mul(ref('beta'), klDivergence(law, 'q', 'q')));
+
+/** beta log Z. */
+const betaLogZ = (): NumExpr => mul(ref('beta'), log(ref('Z')));
+
+/** supp pi within supp q. */
+const onSupport: BoolExpr = all('y', 'q', implies(gt(ref('pi', 'y'), num(0)), gt(ref('q', 'y'), num(0))));
+
+/** a != b as laws: sum_y (a(y) - b(y))^2 > 0 (a positive sum is decided in intervals too; an exact 0 only exactly). */
+const differ = (a: string, b: string): BoolExpr => gt(sum('y', 'q', pow(sub(ref(a, 'y'), ref(b, 'y')), 2)), num(0));
+
+/** J(pi) = beta log Z - klTerm (to 30 digits): klTerm is beta KL(pi || pi*), or a mutant's. */
+const identityWith = (klTerm: NumExpr): BoolExpr => eq30(objectiveOf('pi'), sub(betaLogZ(), klTerm));
+
+/** J(pi*) = beta log(partition) (to 30 digits): Z, or the mutant's sum_y exp(r(y)/beta). */
+const maxValueClaim = (instance: GibbsInstance, text: string, partition: NumExpr): CertifiedClaim =>
+  gibbsClaim(instance, text, eq30(objectiveOf('piStar'), mul(ref('beta'), log(partition))));
+
 // ---------------------------------------------------------------- properties
 
 const onSupportKinds: GibbsPolicyKind[] = ['random', 'reference', 'optimal', 'nearOptimal'];
@@ -258,6 +345,9 @@ const gibbsIdentity: PropertySpec<GibbsInstance> = {
   precision: EQUALITY_PRECISION,
   arbitrary: mainArbitrary,
   describe,
+  // Off supp q both sides are -sign(beta) * infinity: the identity holds in the extended reals.
+  certify: (instance) =>
+    gibbsClaim(instance, 'J(pi) = beta log Z - beta KL(pi || pi*) when supp pi is within supp q', implies(onSupport, identityWith(mul(ref('beta'), klDivergence('pi', 'piStar', 'q'))))),
   predicate: (instance) => {
     // Off supp q both sides are -sign(beta) * infinity: the identity holds in the extended reals.
     if (leavesSupport(instance)) return pass(0);
@@ -276,6 +366,13 @@ const piStarMaximizes: PropertySpec<GibbsInstance> = {
   mode: 'interval',
   arbitrary: mainArbitrary,
   describe,
+  // J(pi) <= J(pi*) holds with equality at pi = pi*: what is checked is the strict inequality for pi != pi*.
+  certify: (instance) =>
+    gibbsClaim(
+      instance,
+      'J(pi) < J(pi*) when pi != pi* (supp pi within supp q); off supp q, J(pi) = -infinity < J(pi*) iff beta > 0',
+      and(implies(onSupport, implies(differ('pi', 'piStar'), lt(objectiveOf('pi'), objectiveOf('piStar')))), implies(not(onSupport), gt(ref('beta'), num(0)))),
+    ),
   predicate: (instance) => {
     if (leavesSupport(instance)) {
       // J(pi) = -infinity for beta > 0 (strictly below the finite J(pi*)), +infinity for beta < 0.
@@ -298,6 +395,7 @@ const maxValue: PropertySpec<GibbsInstance> = {
   precision: EQUALITY_PRECISION,
   arbitrary: mainArbitrary,
   describe,
+  certify: (instance) => maxValueClaim(instance, 'J(pi*) = beta log Z', ref('Z')),
   predicate: (instance) =>
     decideComparisons('J(pi*) = beta log Z', (ar) => {
       const g = gibbs(ar, instance);
@@ -319,6 +417,13 @@ const reversedKl: PropertySpec<GibbsInstance> = {
   mode: 'interval',
   arbitrary: mainArbitrary,
   describe,
+  // KL(pi* || pi) is finite only when pi > 0 wherever pi* > 0; otherwise the right side is -infinity and J(pi) finite.
+  certify: (instance) =>
+    gibbsClaim(
+      instance,
+      'J(pi) = beta log Z - beta KL(pi* || pi), KL(pi* || pi) finite',
+      and(all('y', 'q', implies(gt(ref('piStar', 'y'), num(0)), gt(ref('pi', 'y'), num(0)))), identityWith(mul(ref('beta'), klDivergence('piStar', 'pi', 'q')))),
+    ),
   predicate: (instance) => {
     // pi(y) = 0 < q(y) (so pi*(y) > 0): KL(pi* || pi) = +infinity, the right side is -infinity, J(pi) is finite.
     if (instance.pi.some((p, y) => p.n === 0n && instance.q[y]!.n !== 0n)) {
@@ -342,6 +447,7 @@ const klWithoutBeta: PropertySpec<GibbsInstance> = {
   mode: 'interval',
   arbitrary: mainArbitrary,
   describe,
+  certify: (instance) => gibbsClaim(instance, 'J(pi) = beta log Z - KL(pi || pi*)', identityWith(klDivergence('pi', 'piStar', 'q'))),
   predicate: (instance) =>
     decideComparisons('J(pi) = beta log Z - KL(pi || pi*)', (ar) => {
       const g = gibbs(ar, instance);
@@ -357,6 +463,8 @@ const referenceMaximizes: PropertySpec<GibbsInstance> = {
   mode: 'interval',
   arbitrary: mainArbitrary,
   describe,
+  // J(q) <= J(q) trivially: what is checked is J(pi) <= J(q) for pi != q.
+  certify: (instance) => gibbsClaim(instance, 'J(pi) <= J(q) for pi != q', implies(differ('pi', 'q'), le(objectiveOf('pi'), objectiveOf('q')))),
   predicate: (instance) => {
     if (sameLaw(instance.pi, instance.q)) return pass(0);
     return decideComparisons('J(pi) <= J(q)', (ar) => {
@@ -372,6 +480,7 @@ const partitionWithoutReference: PropertySpec<GibbsInstance> = {
   mode: 'interval',
   arbitrary: mainArbitrary,
   describe,
+  certify: (instance) => maxValueClaim(instance, 'J(pi*) = beta log sum_y exp(r(y)/beta)', sum('y', 'q', ref('w', 'y'))),
   predicate: (instance) =>
     decideComparisons('J(pi*) = beta log sum_y exp(r(y)/beta)', (ar) => {
       const g = gibbs(ar, instance);

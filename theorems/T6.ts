@@ -49,21 +49,33 @@ import { kl } from '../src/info/divergences.js';
 import { fail, pass, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem } from '../src/runner/theorem.js';
 import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
 import { expOneOverBeta } from '../properties/index.js';
+import { add, and, div, eq, eq30, gt, implies, log, mul, not, num, ref, sub } from '../src/certificate/build.js';
+import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
+import type { BoolExpr, NumExpr } from '../src/certificate/format.js';
 import {
+  bernoulliKlOf,
   betaOf,
   decideComparisons,
   describeRlvr,
   enclose,
+  everyPrompt,
   exactOptimum,
   exactValues,
   expectation,
+  interiorPrompt,
   klToOptimum,
+  objectiveDefs,
+  optimumDefs,
+  overPrompts,
   promptObjective,
   promptOptimum,
+  rlvrClaim,
   rlvrEveryPolicyFamilies,
   rlvrPolicyFamily,
   rlvrPolicyInstance,
+  rowKl,
   supported,
+  temperatureDefs,
   type Comparison,
   type RlvrPolicyInstance,
   type Temperature,
@@ -79,6 +91,47 @@ function expOf(temperature: Temperature): Rational {
 }
 
 const isInterior = (p0: Rational): boolean => p0.n !== 0n && !p0.equals(ONE);
+
+// ---------------------------------------------------------------- certificate claims
+
+/** J(pi) = E_x[beta log Z(x)] - beta E_x[KL(pi || pi*)], to 30 digits; `scale` multiplies log Z and the KL (beta, or nothing for the mutant). */
+function objectiveClaim(instance: RlvrPolicyInstance, text: string, scale: (e: NumExpr) => NumExpr): CertifiedClaim {
+  const n = instance.responses;
+  const rhs = sub(overPrompts(scale(log(ref('Z', 'x')))), scale(overPrompts(rowKl('pi', 'piStar', n))));
+  const defs = { ...temperatureDefs(instance), ...optimumDefs(instance), ...objectiveDefs(instance) };
+  return rlvrClaim(instance, true, text, defs, eq30(ref('J'), rhs));
+}
+const timesBeta = (e: NumExpr): NumExpr => mul(ref('beta'), e);
+
+/** For every prompt, each term equal to the next to 30 digits: KL(pi* || q) = ... . */
+function klToReferenceClaim(instance: RlvrPolicyInstance, text: string, terms: readonly NumExpr[]): CertifiedClaim {
+  const chain = terms.slice(1).map((term, k) => eq30(terms[k]!, term));
+  return rlvrClaim(instance, false, text, { ...temperatureDefs(instance), ...optimumDefs(instance) }, everyPrompt(and(...chain)));
+}
+const klOptimumToReference = (instance: RlvrPolicyInstance): NumExpr => rowKl('piStar', 'q', instance.responses);
+/** p* / beta -+ log Z at x. */
+const closedFormKl = (sign: 1 | -1): NumExpr => (sign === 1 ? add : sub)(div(ref('pStar', 'x'), ref('beta')), log(ref('Z', 'x')));
+
+/** An exact claim about pi* and q per prompt (E = e^{1/beta} given exactly). */
+const exactClaim = (instance: RlvrPolicyInstance, text: string, body: BoolExpr): CertifiedClaim => rlvrClaim(instance, false, text, optimumDefs(instance), everyPrompt(body));
+
+/** Z = closed form (1 - p0 + p0 E, or the mutant's p0 E), and with `accuracy` p* = p0 E / Z. */
+function partitionClaim(instance: RlvrPolicyInstance, text: string, closedZ: NumExpr, accuracy: boolean): CertifiedClaim {
+  const p0E = mul(ref('p0', 'x'), ref('E'));
+  const partition = eq(ref('Z', 'x'), closedZ);
+  return exactClaim(instance, text, accuracy ? and(partition, eq(ref('pStar', 'x'), div(p0E, ref('Z', 'x')))) : partition);
+}
+
+/**
+ * The logit relation exponentiated, for 0 < p0 < 1: the odds p* / (1 - p*) equal shift(p0 / (1 - p0)) (E times
+ * the odds, or the mutant's odds / E), with 1 - p* = pi*(W) summed directly; with `degenerate` also p* = p0 when
+ * p0 is 0 or 1.
+ */
+function logitClaim(instance: RlvrPolicyInstance, text: string, shift: (odds: NumExpr) => NumExpr, degenerate: boolean): CertifiedClaim {
+  const odds = div(ref('p0', 'x'), sub(num(1), ref('p0', 'x')));
+  const interior = implies(interiorPrompt, eq(div(ref('pStar', 'x'), ref('wStar', 'x')), shift(odds)));
+  return exactClaim(instance, text, degenerate ? and(interior, implies(not(interiorPrompt), eq(ref('pStar', 'x'), ref('p0', 'x')))) : interior);
+}
 
 // ---------------------------------------------------------------- interval properties
 
@@ -109,6 +162,7 @@ const objectiveIdentity: PropertySpec<RlvrPolicyInstance> = {
   precision: EQUALITY_PRECISION,
   arbitrary: rlvrPolicyInstance(),
   describe: describeRlvr,
+  certify: (instance) => objectiveClaim(instance, 'J(pi) = E_x[beta log Z(x)] - beta E_x[KL(pi||pi*)]', timesBeta),
   predicate: (instance) =>
     decideComparisons('J(pi) = E_x[beta log Z] - beta E_x[KL(pi||pi*)]', (ar) => {
       const { J, rhs } = objectiveSides(ar, instance, true);
@@ -142,6 +196,12 @@ const klToReference: PropertySpec<RlvrPolicyInstance> = {
   precision: EQUALITY_PRECISION,
   arbitrary: rlvrPolicyInstance({ kinds: ['reference'] }),
   describe: describeRlvr,
+  certify: (instance) =>
+    klToReferenceClaim(instance, 'KL(pi*||q) = kl(p*||p0) = p*/beta - log Z for every prompt', [
+      klOptimumToReference(instance),
+      bernoulliKlOf('piStar', 'q'),
+      closedFormKl(-1),
+    ]),
   predicate: (instance) =>
     decideComparisons('KL(pi*||q) = kl(p*||p0) = p*/beta - log Z', (ar) =>
       referenceDivergences(ar, instance).flatMap((d, x): Comparison[] => [
@@ -161,6 +221,8 @@ const partitionAndAccuracy: PropertySpec<RlvrPolicyInstance> = {
   mode: 'exact',
   arbitrary: exactArbitrary,
   describe: describeRlvr,
+  certify: (instance) =>
+    partitionClaim(instance, 'Z = 1 - p0 + p0 E and p* = p0 E / Z for every prompt (E = e^{1/beta})', add(sub(num(1), ref('p0', 'x')), mul(ref('p0', 'x'), ref('E'))), true),
   predicate: (instance) => {
     const E = expOf(instance.temperature);
     for (const [x, p] of instance.prompts.entries()) {
@@ -180,6 +242,7 @@ const logitShift: PropertySpec<RlvrPolicyInstance> = {
   mode: 'exact',
   arbitrary: exactArbitrary,
   describe: describeRlvr,
+  certify: (instance) => logitClaim(instance, 'p*/(1-p*) = E p0/(1-p0) when 0 < p0 < 1, p* = p0 otherwise, for every prompt (E = e^{1/beta})', (odds) => mul(ref('E'), odds), true),
   predicate: (instance) => {
     const E = expOf(instance.temperature);
     for (const [x, p] of instance.prompts.entries()) {
@@ -202,6 +265,8 @@ const accuracyIncreases: PropertySpec<RlvrPolicyInstance> = {
   mode: 'exact',
   arbitrary: rlvrPolicyInstance({ kinds: ['reference'], temperature: 'exp', degenerate: false }),
   describe: describeRlvr,
+  // As the predicate, on every prompt: 0 < p0 < 1 is the arbitrary's (and the assumption's), not the claim's.
+  certify: (instance) => exactClaim(instance, 'p* > p0 for every prompt (E = e^{1/beta})', gt(ref('pStar', 'x'), ref('p0', 'x'))),
   predicate: (instance) => {
     const E = expOf(instance.temperature);
     let margin = Number.POSITIVE_INFINITY;
@@ -222,6 +287,7 @@ const logitSignFlipped: PropertySpec<RlvrPolicyInstance> = {
   mode: 'exact',
   arbitrary: exactArbitrary,
   describe: describeRlvr,
+  certify: (instance) => logitClaim(instance, 'p*/(1-p*) = p0/((1-p0) E) when 0 < p0 < 1, for every prompt (E = e^{1/beta})', (odds) => div(odds, ref('E')), false),
   predicate: (instance) => {
     const E = expOf(instance.temperature);
     for (const [x, p] of instance.prompts.entries()) {
@@ -241,6 +307,7 @@ const partitionMissingTerm: PropertySpec<RlvrPolicyInstance> = {
   mode: 'exact',
   arbitrary: exactArbitrary,
   describe: describeRlvr,
+  certify: (instance) => partitionClaim(instance, 'Z = p0 E for every prompt (E = e^{1/beta})', mul(ref('p0', 'x'), ref('E')), false),
   predicate: (instance) => {
     const E = expOf(instance.temperature);
     for (const [x, p] of instance.prompts.entries()) {
@@ -258,6 +325,7 @@ const bernoulliKlReversed: PropertySpec<RlvrPolicyInstance> = {
   mode: 'interval',
   arbitrary: klToReference.arbitrary,
   describe: describeRlvr,
+  certify: (instance) => klToReferenceClaim(instance, 'KL(pi*||q) = kl(p0||p*) for every prompt', [klOptimumToReference(instance), bernoulliKlOf('q', 'piStar')]),
   predicate: (instance) =>
     decideComparisons('KL(pi*||q) = kl(p0||p*)', (ar) =>
       referenceDivergences(ar, instance).map((d, x): Comparison => ({
@@ -275,6 +343,7 @@ const klToReferenceSign: PropertySpec<RlvrPolicyInstance> = {
   mode: 'interval',
   arbitrary: klToReference.arbitrary,
   describe: describeRlvr,
+  certify: (instance) => klToReferenceClaim(instance, 'KL(pi*||q) = p*/beta + log Z for every prompt', [klOptimumToReference(instance), closedFormKl(1)]),
   predicate: (instance) =>
     decideComparisons('KL(pi*||q) = p*/beta + log Z', (ar) =>
       referenceDivergences(ar, instance).map((d, x): Comparison => ({
@@ -292,6 +361,7 @@ const objectiveWithoutBeta: PropertySpec<RlvrPolicyInstance> = {
   mode: 'interval',
   arbitrary: objectiveIdentity.arbitrary,
   describe: describeRlvr,
+  certify: (instance) => objectiveClaim(instance, 'J(pi) = E_x[log Z(x)] - E_x[KL(pi||pi*)]', (e) => e),
   predicate: (instance) =>
     decideComparisons('J(pi) = E_x[log Z] - E_x[KL(pi||pi*)]', (ar) => {
       const { J, rhs } = objectiveSides(ar, instance, false);

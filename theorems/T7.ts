@@ -45,24 +45,35 @@ import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../s
 import { Rational } from '../src/arith/rational.js';
 import { InfiniteDivergenceError, kl } from '../src/info/divergences.js';
 import { fail, pass, type AssumptionSpec, type DegreeSpec, type IdentitySpec, type PropertySpec, type SlotOverrides, type Theorem } from '../src/runner/theorem.js';
+import { add, all, and, div, eq, eq30, gt, ifThen, implies, mul, not, num, pow, ref, sub, sum } from '../src/certificate/build.js';
+import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
+import type { BoolExpr, Definition, NumExpr } from '../src/certificate/format.js';
 import {
   accuracy,
+  bernoulliKlOf,
   betaOf,
   conditional,
   decideComparisons,
   describeRlvr,
   enclose,
+  everyPrompt,
   exactOptimum,
   exactValues,
   expectation,
   isTiltPolicy,
   klToOptimum,
+  objectiveDefs,
+  optimumDefs,
+  overPrompts,
   promptObjective,
   promptOptimum,
+  rlvrClaim,
   rlvrEveryPolicyFamilies,
   rlvrPolicyFamily,
   rlvrPolicyInstance,
+  rowKl,
   supported,
+  temperatureDefs,
   type Comparison,
   type PolicyKind,
   type RlvrPolicyInstance,
@@ -164,6 +175,89 @@ function conditionalMismatch(instance: RlvrPolicyInstance): Mismatch | undefined
 
 const GAP_NAMES = ['J(pi*) - J(pi)', 'beta E_x kl(p_pi||p*)'] as const;
 
+// ---------------------------------------------------------------- certificate claims
+
+/** The two classes: C (r = 1) and W (r = 0), with the names of their masses under q, pi and pi*. */
+const CLASSES = [
+  { name: 'C', indicator: (): NumExpr => ref('r', 'x', 'y'), q: 'p0', pi: 'pPi', piStar: 'pStar' },
+  { name: 'W', indicator: (): NumExpr => sub(num(1), ref('r', 'x', 'y')), q: 'w0', pi: 'wPi', piStar: 'wStar' },
+] as const;
+type ClassInfo = (typeof CLASSES)[number];
+
+/**
+ * law(.|class) at (x, y): law(x, y) [y in class] / law(class|x). Used only where law(class|x) > 0
+ * (definitions are evaluated when referenced).
+ */
+const conditionalDef = (law: 'q' | 'pi' | 'piStar', cls: ClassInfo): Definition => ({
+  index: ['x', 'y'],
+  body: div(mul(ref(law, 'x', 'y'), cls.indicator()), ref(cls[law], 'x')),
+});
+
+/**
+ * T7's definitions on top of T6's (temperature, optimum, objective): the conditional laws pi(.|C), q(.|C),
+ * pi(.|W), q(.|W); klC(x) = KL(pi(.|C) || q(.|C)) and klW(x), each 0 when pi gives the class no mass (it then
+ * carries the factor pi(class) = 0); tiltDefect(x) = the sum over classes with pi-mass of
+ * ||pi(.|class) - q(.|class)||^2, 0 exactly when pi agrees with q inside C and inside W (pi is a tilt of q).
+ */
+function decompositionDefs(instance: RlvrPolicyInstance): Record<string, Definition> {
+  const n = instance.responses;
+  const defs: Record<string, Definition> = { ...temperatureDefs(instance), ...optimumDefs(instance), ...objectiveDefs(instance) };
+  const onMass = (cls: ClassInfo, value: NumExpr): NumExpr => ifThen(gt(ref(cls.pi, 'x'), num(0)), value, num(0));
+  const defect: NumExpr[] = [];
+  for (const cls of CLASSES) {
+    const [piGiven, qGiven] = [`piGiven${cls.name}`, `qGiven${cls.name}`];
+    defs[piGiven] = conditionalDef('pi', cls);
+    defs[qGiven] = conditionalDef('q', cls);
+    defs[`kl${cls.name}`] = { index: ['x'], body: onMass(cls, rowKl(piGiven, qGiven, n)) };
+    defect.push(onMass(cls, sum('y', n, pow(sub(ref(piGiven, 'x', 'y'), ref(qGiven, 'x', 'y')), 2))));
+  }
+  defs.tiltDefect = { index: ['x'], body: add(...defect) };
+  return defs;
+}
+
+/**
+ * For every prompt, KL(pi || pi*) = bernoulli + factor_C klC + (1 - p_pi) klW (to 30 digits): bernoulli is
+ * kl(p_pi || p*) (or the mutant's kl(p* || p_pi)), factor_C is p_pi (or the mutant's 1).
+ */
+function decompositionClaim(instance: RlvrPolicyInstance, text: string, options: { reversed?: boolean; accuracyFactor?: boolean } = {}): CertifiedClaim {
+  const bernoulli = options.reversed ? bernoulliKlOf('piStar', 'pi') : bernoulliKlOf('pi', 'piStar');
+  const correctTerm = options.accuracyFactor === false ? ref('klC', 'x') : mul(ref('pPi', 'x'), ref('klC', 'x'));
+  const rhs = add(bernoulli, correctTerm, mul(ref('wPi', 'x'), ref('klW', 'x')));
+  const identity = everyPrompt(eq30(rowKl('pi', 'piStar', instance.responses), rhs));
+  // kl(p* || p_pi) is finite only when p_pi > 0 on each class where p* > 0: otherwise the right side is +infinity.
+  const finite = everyPrompt(and(implies(gt(ref('pStar', 'x'), num(0)), gt(ref('pPi', 'x'), num(0))), implies(gt(ref('wStar', 'x'), num(0)), gt(ref('wPi', 'x'), num(0)))));
+  return rlvrClaim(instance, true, text, decompositionDefs(instance), options.reversed ? and(finite, identity) : identity);
+}
+
+/** J(pi*) - J(pi) and beta E_x kl(p_pi || p*) (without beta for the mutant). */
+const gap = (): NumExpr => sub(ref('JStar'), ref('J'));
+const bernoulliGap = (withBeta = true): NumExpr => {
+  const expected = overPrompts(bernoulliKlOf('pi', 'piStar'));
+  return withBeta ? mul(ref('beta'), expected) : expected;
+};
+
+/** pi is a tilt of q at every prompt: its conditional laws on C and W are q's (to 30 digits; see the module comment). */
+const everyPolicyTilts: BoolExpr = everyPrompt(eq30(ref('tiltDefect', 'x'), num(0)));
+
+/**
+ * For every prompt and class: pi*(class) > 0 exactly when q(class) > 0, and then pi*(.|class) = q(.|class),
+ * exactly (E = e^{1/beta} given, so pi* is rational).
+ */
+function optimalConditionalsClaim(instance: RlvrPolicyInstance): CertifiedClaim {
+  const defs: Record<string, Definition> = optimumDefs(instance);
+  const perClass = CLASSES.map((cls) => {
+    const [starGiven, qGiven] = [`piStarGiven${cls.name}`, `qGiven${cls.name}`];
+    defs[starGiven] = conditionalDef('piStar', cls);
+    defs[qGiven] = conditionalDef('q', cls);
+    const [starMass, qMass] = [gt(ref(cls.piStar, 'x'), num(0)), gt(ref(cls.q, 'x'), num(0))];
+    return and(implies(starMass, qMass), implies(qMass, starMass), implies(qMass, all('y', instance.responses, eq(ref(starGiven, 'x', 'y'), ref(qGiven, 'x', 'y')))));
+  });
+  return rlvrClaim(instance, false, 'pi*(.|C) = q(.|C) and pi*(.|W) = q(.|W) for every prompt (E = e^{1/beta})', defs, everyPrompt(and(...perClass)));
+}
+
+/** A claim on the gap, with T7's definitions. */
+const gapClaim = (instance: RlvrPolicyInstance, text: string, assert: BoolExpr): CertifiedClaim => rlvrClaim(instance, true, text, decompositionDefs(instance), assert);
+
 // ---------------------------------------------------------------- properties
 
 const tiltKinds: PolicyKind[] = ['reference', 'tilt', 'classConditional'];
@@ -175,6 +269,7 @@ const klDecomposition: PropertySpec<RlvrPolicyInstance> = {
   precision: EQUALITY_PRECISION,
   arbitrary: rlvrPolicyInstance(),
   describe: describeRlvr,
+  certify: (instance) => decompositionClaim(instance, 'KL(pi||pi*) = kl(p_pi||p*) + p_pi KL(pi(.|C)||q(.|C)) + (1 - p_pi) KL(pi(.|W)||q(.|W)) for every prompt'),
   predicate: (instance) =>
     decideComparisons('KL(pi||pi*) = kl(p_pi||p*) + p_pi KL_C + (1 - p_pi) KL_W', (ar) =>
       parts(ar, instance).map((d, x): Comparison => ({
@@ -193,6 +288,12 @@ const gapLowerBound: PropertySpec<RlvrPolicyInstance> = {
   precision: EQUALITY_PRECISION,
   arbitrary: rlvrPolicyInstance(),
   describe: describeRlvr,
+  certify: (instance) =>
+    gapClaim(
+      instance,
+      'J(pi*) - J(pi) = beta E_x kl(p_pi||p*) when pi is a tilt of q at every prompt, J(pi*) - J(pi) > beta E_x kl(p_pi||p*) otherwise',
+      and(implies(everyPolicyTilts, eq30(gap(), bernoulliGap())), implies(not(everyPolicyTilts), gt(gap(), bernoulliGap()))),
+    ),
   predicate: (instance) => {
     if (everyPolicyIsTilt(instance)) {
       if (conditionalMismatch(instance) !== undefined) {
@@ -217,6 +318,8 @@ const tiltEquality: PropertySpec<RlvrPolicyInstance> = {
   precision: EQUALITY_PRECISION,
   arbitrary: rlvrPolicyInstance({ kinds: tiltKinds }),
   describe: describeRlvr,
+  certify: (instance) =>
+    gapClaim(instance, 'J(pi*) - J(pi) = beta E_x kl(p_pi||p*), and pi(.|C) = q(.|C), pi(.|W) = q(.|W) at every prompt', and(eq30(gap(), bernoulliGap()), everyPolicyTilts)),
   predicate: (instance) => {
     const numeric = decideComparisons('J(pi*) - J(pi) = beta E_x kl(p_pi||p*)', (ar) => {
       const { gap, bernoulliGap } = gapSides(ar, instance);
@@ -240,6 +343,7 @@ const optimalConditionals: PropertySpec<RlvrPolicyInstance> = {
   mode: 'exact',
   arbitrary: rlvrPolicyInstance({ kinds: ['reference'], temperature: 'exp' }),
   describe: describeRlvr,
+  certify: (instance) => optimalConditionalsClaim(instance),
   predicate: (instance) => {
     const t = instance.temperature;
     if (t.form !== 'exp') throw new Error('optimal-conditionals needs the temperature as E = e^{1/beta}');
@@ -266,6 +370,7 @@ const bernoulliKlReversed: PropertySpec<RlvrPolicyInstance> = {
   mode: 'interval',
   arbitrary: rlvrPolicyInstance(),
   describe: describeRlvr,
+  certify: (instance) => decompositionClaim(instance, 'KL(pi||pi*) = kl(p*||p_pi) + p_pi KL_C + (1 - p_pi) KL_W for every prompt', { reversed: true }),
   predicate: (instance) => {
     // p_pi in {0, 1} with 0 < p* < 1 (decided exactly: p* is interior iff p0 is): kl(p*||p_pi) = +infinity.
     const infinite = instance.prompts.findIndex((p, i) => {
@@ -296,6 +401,7 @@ const missingAccuracyFactor: PropertySpec<RlvrPolicyInstance> = {
   mode: 'interval',
   arbitrary: rlvrPolicyInstance({ kinds: ['any', 'nonTilt'] }),
   describe: describeRlvr,
+  certify: (instance) => decompositionClaim(instance, 'KL(pi||pi*) = kl(p_pi||p*) + KL(pi(.|C)||q(.|C)) + (1 - p_pi) KL_W for every prompt', { accuracyFactor: false }),
   predicate: (instance) =>
     decideComparisons('KL(pi||pi*) = kl(p_pi||p*) + KL_C + (1 - p_pi) KL_W', (ar) =>
       parts(ar, instance).map((d, x): Comparison => ({
@@ -313,6 +419,7 @@ const equalityForNonTilts: PropertySpec<RlvrPolicyInstance> = {
   mode: 'interval',
   arbitrary: rlvrPolicyInstance({ kinds: ['nonTilt'] }),
   describe: describeRlvr,
+  certify: (instance) => gapClaim(instance, 'J(pi*) - J(pi) = beta E_x kl(p_pi||p*)', eq30(gap(), bernoulliGap())),
   predicate: (instance) =>
     decideComparisons('J(pi*) - J(pi) = beta E_x kl(p_pi||p*)', (ar) => {
       const { gap, bernoulliGap } = gapSides(ar, instance);
@@ -326,6 +433,7 @@ const betaDropped: PropertySpec<RlvrPolicyInstance> = {
   mode: 'interval',
   arbitrary: rlvrPolicyInstance({ kinds: tiltKinds }),
   describe: describeRlvr,
+  certify: (instance) => gapClaim(instance, 'J(pi*) - J(pi) = E_x kl(p_pi||p*)', eq30(gap(), bernoulliGap(false))),
   predicate: (instance) =>
     decideComparisons('J(pi*) - J(pi) = E_x kl(p_pi||p*)', (ar) => {
       const { gap, bernoulliGap } = gapSides(ar, instance, false);

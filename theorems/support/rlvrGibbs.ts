@@ -19,6 +19,11 @@
  * - `exactOptimum`: pi*, Z and p* of one prompt from the definition
  *   pi*(y) = q(y) E^{r(y)} / Z, exactly, when E is rational.
  * - `conditional`: pi(.|C) or pi(.|W) as exact rationals; `isTiltPolicy`.
+ * - Certificate claims of T6 and T7: `rlvrValues` (the instance as D, q, r,
+ *   pi and beta or E), `temperatureDefs`, `optimumDefs` (e^{r/beta}, Z, pi*,
+ *   the masses p0, p*), `objectiveDefs` (p_pi, J(pi), J(pi*)), `rowKl`,
+ *   `bernoulliKlOf`, `overPrompts`, `everyPrompt`, `interiorPrompt`,
+ *   `rlvrClaim`.
  *
  * Implementation details
  * An equality between transcendental quantities cannot be decided by
@@ -41,6 +46,29 @@ import { optimalReasoningPolicy, type OptimalReasoning } from '../../src/rlvr/op
 import { restrictToSupport, type SupportedPrompt } from '../../src/rlvr/prompt.js';
 import { EQUALITY_DIGITS, decideInIntervals, equalTo30Digits } from '../../src/runner/decideInIntervals.js';
 import { fail, pass, type Verdict } from '../../src/runner/theorem.js';
+import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
+import type { BoolExpr, Definition, InstanceValues, NumExpr } from '../../src/certificate/format.js';
+import {
+  add,
+  all,
+  and,
+  div,
+  eq,
+  exp,
+  gt,
+  ifThen,
+  log,
+  lt,
+  matrixValue,
+  mul,
+  num,
+  rationalValue,
+  ref,
+  sub,
+  sum,
+  vectorValue,
+  xlogy,
+} from '../../src/certificate/build.js';
 import {
   beta as betaArbitrary,
   expOneOverBeta,
@@ -353,4 +381,102 @@ export function expectation(ar: IntervalArithmetic, prompts: readonly Prompt[], 
     acc = ar.add(acc, ar.mul(ar.fromRational(p.weight), values[i]!));
   });
   return acc;
+}
+
+// ---------------------------------------------------------------- certificate claims (T6, T7)
+
+/*
+ * In the certificate language an RLVR instance is D (prompt weights, a vector
+ * over prompts x), q, r and pi (matrices over prompts x and responses y; r is
+ * the verifier, 1 on C_x and 0 on W_x), and the temperature: beta, or
+ * E = e^{1/beta} with beta = 1/log E a definition. Everything else is a
+ * definition of the claim: e^{r/beta}, Z, pi*, the class masses
+ * p0 = q(C), p* = pi*(C), p_pi = pi(C) (and the masses of W, each summed
+ * directly, so that a degenerate prompt has 1 - p* = 0 exactly), J, the
+ * conditional laws. The indices are always x (prompt) and y (response).
+ */
+
+/** The instance: D, q, r, the temperature, and pi when `policy` (the claim is about pi, not only pi* and q). */
+export function rlvrValues(instance: RlvrPolicyInstance, policy: boolean): InstanceValues {
+  const t = instance.temperature;
+  return {
+    D: vectorValue(instance.prompts.map((p) => p.weight)),
+    q: matrixValue(instance.prompts.map((p) => p.reference)),
+    r: instance.prompts.map((p) => p.correct.map((c) => (c ? '1' : '0'))),
+    ...(t.form === 'beta' ? { beta: rationalValue(t.beta) } : { E: rationalValue(t.E) }),
+    ...(policy ? { pi: matrixValue(instance.policies.map((s) => s.pi)) } : {}),
+  };
+}
+
+/** Names of the mass of C and of W under each law (the paper's p0, p*, p_pi). */
+const MASS = { q: ['p0', 'w0'], piStar: ['pStar', 'wStar'], pi: ['pPi', 'wPi'] } as const;
+type Law = keyof typeof MASS;
+
+/** [y in C] (correct) or [y in W], at (x, y). */
+const indicator = (correct: boolean): NumExpr => (correct ? ref('r', 'x', 'y') : sub(num(1), ref('r', 'x', 'y')));
+
+/** law(C|x) or law(W|x), summed directly. */
+const classMass = (law: Law, correct: boolean, n: number): NumExpr => sum('y', n, mul(ref(law, 'x', 'y'), indicator(correct)));
+
+/** The masses of C and W under `law` as definitions over x. */
+function massDefs(law: Law, n: number): Record<string, Definition> {
+  const [c, w] = MASS[law];
+  return { [c]: { index: ['x'], body: classMass(law, true, n) }, [w]: { index: ['x'], body: classMass(law, false, n) } };
+}
+
+/** KL(a(x,.) || b(x,.)) over the n responses, with 0 log 0 = 0. */
+export const rowKl = (a: string, b: string, n: number): NumExpr => sum('y', n, xlogy(ref(a, 'x', 'y'), ref(b, 'x', 'y')));
+
+/** kl(a || b) of Bernoulli laws given as (mass of C, mass of W) of two laws, at x. */
+export function bernoulliKlOf(a: Law, b: Law): NumExpr {
+  const [aC, aW] = MASS[a];
+  const [bC, bW] = MASS[b];
+  return add(xlogy(ref(aC, 'x'), ref(bC, 'x')), xlogy(ref(aW, 'x'), ref(bW, 'x')));
+}
+
+/** E_x f(x) = sum_x D(x) f(x). */
+export const overPrompts = (f: NumExpr): NumExpr => sum('x', 'D', mul(ref('D', 'x'), f));
+
+/** For every prompt x. */
+export const everyPrompt = (body: BoolExpr): BoolExpr => all('x', 'D', body);
+
+/** 0 < p0(x) < 1. */
+export const interiorPrompt: BoolExpr = and(gt(ref('p0', 'x'), num(0)), lt(ref('p0', 'x'), num(1)));
+
+/** beta = 1/log E when the temperature is given as E = e^{1/beta} (beta is then an instance value otherwise). */
+export function temperatureDefs(instance: RlvrPolicyInstance): Record<string, Definition> {
+  return instance.temperature.form === 'exp' ? { beta: { index: [], body: div(num(1), log(ref('E'))) } } : {};
+}
+
+/**
+ * The optimum of every prompt, from its definition: tilt(x,y) = e^{r(x,y)/beta}
+ * (exp(r/beta), or E^{r} = E on C and 1 on W, exact, when E is given),
+ * Z(x) = sum_y q tilt, pi*(x,y) = q tilt / Z, and the masses p0, w0 of q and
+ * p* = pi*(C), w* = pi*(W).
+ */
+export function optimumDefs(instance: RlvrPolicyInstance): Record<string, Definition> {
+  const n = instance.responses;
+  const tilt = instance.temperature.form === 'beta' ? exp(div(ref('r', 'x', 'y'), ref('beta'))) : ifThen(eq(ref('r', 'x', 'y'), num(1)), ref('E'), num(1));
+  return {
+    tilt: { index: ['x', 'y'], body: tilt },
+    Z: { index: ['x'], body: sum('y', n, mul(ref('q', 'x', 'y'), ref('tilt', 'x', 'y'))) },
+    piStar: { index: ['x', 'y'], body: div(mul(ref('q', 'x', 'y'), ref('tilt', 'x', 'y')), ref('Z', 'x')) },
+    ...massDefs('q', n),
+    ...massDefs('piStar', n),
+  };
+}
+
+/**
+ * The policy's masses p_pi = pi(C), pi(W), and the objectives
+ * J(pi) = E_x[pi(C|x) - beta KL(pi(.|x) || q(.|x))] and J(pi*) likewise.
+ */
+export function objectiveDefs(instance: RlvrPolicyInstance): Record<string, Definition> {
+  const n = instance.responses;
+  const objective = (law: Law): NumExpr => overPrompts(sub(ref(MASS[law][0], 'x'), mul(ref('beta'), rowKl(law, 'q', n))));
+  return { ...massDefs('pi', n), J: { index: [], body: objective('pi') }, JStar: { index: [], body: objective('piStar') } };
+}
+
+/** A claim on an RLVR instance: its values (pi when `policy`), the definitions, the assertion. */
+export function rlvrClaim(instance: RlvrPolicyInstance, policy: boolean, text: string, defs: Record<string, Definition>, assert: BoolExpr): CertifiedClaim {
+  return { claim: { text, defs, assert }, instance: rlvrValues(instance, policy) };
 }
