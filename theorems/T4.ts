@@ -79,10 +79,21 @@ import {
   spectralEnclosures,
   toFloat,
   twoStateChain,
+  chainClaim,
+  definition,
+  extremeEigenvalues,
+  kernelPowers,
+  lawsOverTime,
+  rowTotalVariation,
+  upTo,
   type ChainInstance,
+  type ClaimParts,
   type SpectralEnclosures,
 } from './support/spectralBounds.js';
 import { slotLaboratory } from './support/slotLab.js';
+import { abs, add, all, and, any, chiSquare, div, eq, gt, ifThen, implies, klDivergence, le, log, lt, min, mul, not, num, or, pow, rationalValue, ref, sub, sum, totalVariation } from '../src/certificate/build.js';
+import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
+import type { BoolExpr, Definition, NumExpr } from '../src/certificate/format.js';
 import { slotChainFamily } from './support/spectralSlots.js';
 
 /** A chain, a start law, the times 0..horizon checked, and eps for t_mix. */
@@ -401,6 +412,206 @@ function mixingTimeLowerBound(instance: T4Instance): Verdict {
   return mixingBound(instance, 'lower', relaxationTimeMinusOne, ONE.div(instance.eps.mul(2)), '(t_rel - 1) log(1/(2 eps))');
 }
 
+// ---------------------------------------------------------------- certificate claims
+
+// Each claim is over the instance P, mu (witnessed stationary) and what the
+// property draws: nu0 (the start law; mu itself for a stationary start) with
+// nu{t} = nu0 P^t, or the rows Pt{t} of P^t, and eps. l2, ln and lstar = l*
+// are eigenvalue witnesses for n >= 3 and tr P - 1 for n = 2 (support:
+// `extremeEigenvalues`). Decay bounds are compared as the predicate does,
+// squared where a square root would appear.
+
+type Certify = (instance: T4Instance) => CertifiedClaim;
+
+const lStarRate = ref('lstar');
+const absLambda2Rate = abs(ref('l2'));
+const chi2At = (t: number): NumExpr => chiSquare(`nu${t}`, 'mu');
+
+/** A claim on nu_0, ..., nu_horizon and the spectrum. */
+function decayClaim(instance: T4Instance, text: string, assert: BoolExpr, ...parts: ClaimParts[]): CertifiedClaim {
+  return chainClaim(instance.chain, text, assert, lawsOverTime(startLaw(instance), instance.horizon), extremeEigenvalues(instance.chain), ...parts);
+}
+
+const symmetrizedKernelClaim: Certify = (instance) => {
+  const s = (i: string, j: string): NumExpr => mul(div(ref('mu', i), ref('mu', j)), pow(ref('P', i, j), 2));
+  return chainClaim(instance.chain, 'S_ij^2 = (mu_i/mu_j) P_ij^2 = S_ji^2 for all i, j', all('i', 'mu', all('j', 'mu', eq(s('i', 'j'), s('j', 'i')))));
+};
+
+/**
+ * The eigenvalues are real (diag(mu) P symmetric: the eigenvalue witness), in
+ * [-1, 1] (P stochastic, checked with the stationary witness, so |l| <= max
+ * row sum = 1), 1 is one of them (mu P = mu), and l_2 < 1: hence
+ * 1 = l_1 > l_2 >= ... >= l_n >= -1. (l_n = -1 for a periodic chain, where
+ * no bracket could show l_n >= -1 by a comparison.)
+ */
+const spectrumClaim: Certify = (instance) =>
+  chainClaim(
+    instance.chain,
+    'l_2 < 1 (with mu P = mu, P stochastic and diag(mu) P symmetric, verified with the witnesses: 1 = l_1 > l_2 >= ... >= l_n >= -1, all real)',
+    lt(ref('l2'), num(1)),
+    extremeEigenvalues(instance.chain, ['l2']),
+  );
+
+/** chi2(nu_t || mu) <= rate^(k t) chi2(nu_0 || mu) for t = 1..horizon (at t = 0 both sides are chi2(nu_0 || mu)). */
+function chi2Claim(rate: NumExpr, rateText: string, k: number): Certify {
+  return (instance) =>
+    decayClaim(
+      instance,
+      `chi2(nu_t || mu) <= ${rateText}^(${k}t) chi2(nu_0 || mu), t = 1..${instance.horizon} (t = 0: the same number on both sides)`,
+      upTo(1, instance.horizon, (t) => le(chi2At(t), mul(pow(rate, k * t), chi2At(0)))),
+    );
+}
+
+/** TV(nu_t, mu) <= (1/c) rate^t sqrt(chi2(nu_0 || mu)), as (c TV)^2 <= rate^(2t) chi2(nu_0 || mu), t = 0..horizon. */
+function tvClaim(rate: NumExpr, rateText: string, c: number): Certify {
+  return (instance) =>
+    decayClaim(
+      instance,
+      `(${c} TV(nu_t, mu))^2 <= ${rateText}^(2t) chi2(nu_0 || mu), i.e. TV(nu_t, mu) <= (1/${c}) ${rateText}^t sqrt(chi2(nu_0 || mu)), t = 0..${instance.horizon}`,
+      upTo(0, instance.horizon, (t) => le(pow(mul(num(c), totalVariation(`nu${t}`, 'mu')), 2), mul(pow(rate, 2 * t), chi2At(0)))),
+    );
+}
+
+const pointTvClaim: Certify = (instance) => {
+  const { chain, horizon } = instance;
+  const mu = ref('mu', 'x');
+  return chainClaim(
+    chain,
+    `(2 TV(P^t(x, .), mu))^2 <= l*^(2t) (1 - mu(x))/mu(x), i.e. TV(P^t(x, .), mu) <= (1/2) l*^t sqrt((1 - mu(x))/mu(x)), every x, t = 0..${horizon}`,
+    all('x', 'mu', upTo(0, horizon, (t) => le(pow(mul(num(2), rowTotalVariation(t, 'x')), 2), mul(pow(lStarRate, 2 * t), div(sub(num(1), mu), mu))))),
+    kernelPowers(chain.kernel.length, horizon),
+    extremeEigenvalues(chain),
+  );
+};
+
+/**
+ * KL(nu_t || mu) <= log(1 + l*^(2t) chi2(nu_0 || mu)) for t = 0..horizon (or,
+ * `reversed`, KL(mu || nu_t), which is +infinity when nu_t has a zero). When
+ * the ratio of the two laws is a constant c on the support of the first, KL =
+ * log c exactly (the equality case of Jensen's inequality, e.g. a point mass
+ * at t = 0 or nu_t = mu) and the claim compares c with 1 + l*^(2t) chi2_0, as
+ * the predicate does; otherwise KL with the logarithm.
+ */
+function klClaim(reversed: boolean): Certify {
+  return (instance) => {
+    const atTime = (t: number): BoolExpr => {
+      const nu = (x: string): NumExpr => ref(`nu${t}`, x);
+      const argument = add(num(1), mul(pow(lStarRate, 2 * t), chi2At(0)));
+      if (reversed) {
+        const equal = eq(sum('x', 'mu', pow(sub(nu('x'), ref('mu', 'x')), 2)), num(0));
+        return and(
+          all('x', 'mu', gt(nu('x'), num(0))),
+          implies(equal, le(num(1), argument)),
+          implies(not(equal), le(klDivergence('mu', `nu${t}`, 'mu'), log(argument))),
+        );
+      }
+      const ratio = ref(`ratio${t}`);
+      const constant = eq(sum('x', 'mu', ifThen(gt(nu('x'), num(0)), pow(sub(nu('x'), mul(ratio, ref('mu', 'x'))), 2), num(0))), num(0));
+      return and(implies(constant, le(ratio, argument)), implies(not(constant), le(klDivergence(`nu${t}`, 'mu', 'mu'), log(argument))));
+    };
+    const ratios: Record<string, Definition> = {};
+    if (!reversed) {
+      for (let t = 0; t <= instance.horizon; t++) {
+        ratios[`ratio${t}`] = definition([], div(num(1), sum('x', 'mu', ifThen(gt(ref(`nu${t}`, 'x'), num(0)), ref('mu', 'x'), num(0)))));
+      }
+    }
+    const side = reversed ? 'KL(mu || nu_t)' : 'KL(nu_t || mu)';
+    const exact = reversed ? 'KL = 0 when nu_t = mu, +infinity when nu_t has a zero' : 'KL = log c_t when nu_t = c_t mu on supp nu_t, c_t = 1/mu(supp nu_t)';
+    return decayClaim(
+      instance,
+      `${side} <= log(1 + l*^(2t) chi2(nu_0 || mu)), t = 0..${instance.horizon} (${exact}: then compared without the logarithm)`,
+      upTo(0, instance.horizon, atTime),
+      { defs: ratios },
+    );
+  };
+}
+
+/** The claim's factor of a mixing bound (over the definitions lstar, l2) with the predicate's interval factor. */
+interface ClaimFactor {
+  readonly expr: NumExpr;
+  readonly text: string;
+  readonly enclosure: MixingFactor;
+}
+
+const trel = div(num(1), sub(num(1), lStarRate));
+const relaxationFactor: ClaimFactor = { expr: trel, text: 't_rel', enclosure: relaxationTime };
+const relaxationMinusOneFactor: ClaimFactor = { expr: sub(trel, num(1)), text: '(t_rel - 1)', enclosure: relaxationTimeMinusOne };
+const relaxationPlusOneFactor: ClaimFactor = { expr: add(trel, num(1)), text: '(t_rel + 1)', enclosure: relaxationTimePlusOne };
+const inverseSpectralGapFactor: ClaimFactor = { expr: div(num(1), sub(num(1), ref('l2'))), text: '(1/g)', enclosure: inverseSpectralGap };
+
+/** ceil or floor of factor log(argument), from enclosures refined until both ends round alike. */
+function boundInteger(instance: T4Instance, factor: MixingFactor, argument: Rational, round: 'ceil' | 'floor'): number {
+  return needsRealSpectrumValue(() => {
+    const escalated = decideWithEscalation((ar) => {
+      const value = ar.mul(factor(ar, spectralEnclosures(instance.chain.kernel, ar.digits)), ar.log(ar.fromRational(argument)));
+      const [lo, hi] = [ar.lowerRational(value), ar.upperRational(value)].map((end) => Number((round === 'ceil' ? end.ceil() : end.floor()).valueOf()));
+      return lo === hi ? lo : undefined;
+    });
+    if (!escalated.decided) throw new UndecidedError(`the integer part of a mixing bound: ${escalated.reason}`);
+    return escalated.value;
+  });
+}
+
+function needsRealSpectrumValue<R>(compute: () => R): R {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof NotRealSpectrumError) throw new UndecidedError(`P has non-real eigenvalues: ${error.message}`);
+    throw error;
+  }
+}
+
+/** d(t) <= eps or d(t) > eps, d(t) = max_x TV(P^t(x, .), mu). */
+const mixedAt = (t: number): BoolExpr => all('x', 'mu', le(rowTotalVariation(t, 'x'), ref('eps')));
+const notMixedAt = (t: number): BoolExpr => any('x', 'mu', gt(rowTotalVariation(t, 'x'), ref('eps')));
+
+/**
+ * side 'lower': L = factor log(argument) <= t_mix(eps), i.e. (t_mix the least t
+ * with d(t) <= eps) d(t) > eps for every integer t < L: with K = ceil(L),
+ * checked as K - 1 < L <= K, for t = 0..K-1. side 'upper': t_mix(eps) <= U,
+ * i.e. d(t) <= eps for some t <= K = floor(U), with K <= U < K + 1. The
+ * factors need l* < 1 (t_rel finite), checked first.
+ */
+function mixingClaim(side: 'lower' | 'upper', factor: ClaimFactor, argument: ClaimArgument): Certify {
+  return (instance) => {
+    const { chain, eps } = instance;
+    const bound = mul(factor.expr, log(argument.expr(instance)));
+    const boundText = `${factor.text} log(${argument.text})`;
+    const k = boundInteger(instance, factor.enclosure, argument.value(instance), side === 'lower' ? 'ceil' : 'floor');
+    const finite = lt(lStarRate, num(1));
+    const common = [kernelPowers(chain.kernel.length, side === 'lower' ? k - 1 : k), extremeEigenvalues(chain), { values: { eps: rationalValue(eps) } }];
+    if (side === 'lower') {
+      return chainClaim(
+        chain,
+        `${boundText} <= t_mix(eps): with K = ceil(${boundText}) = ${k} (K - 1 < bound <= K), d(t) = max_x TV(P^t(x, .), mu) > eps for t = 0..K-1`,
+        and(finite, lt(num(k - 1), bound), le(bound, num(k)), upTo(0, k - 1, notMixedAt)),
+        ...common,
+      );
+    }
+    const someTime = Array.from({ length: k + 1 }, (_, t) => mixedAt(t));
+    return chainClaim(
+      chain,
+      `t_mix(eps) <= ${boundText}: with K = floor(${boundText}) = ${k} (K <= bound < K + 1), d(t) = max_x TV(P^t(x, .), mu) <= eps for some t = 0..K`,
+      and(finite, le(num(k), bound), lt(bound, num(k + 1)), or(...someTime)),
+      ...common,
+    );
+  };
+}
+
+/** The argument A of a bound f log(A): in the claim (over eps, mu) and its exact value. */
+interface ClaimArgument {
+  readonly expr: (instance: T4Instance) => NumExpr;
+  readonly text: string;
+  readonly value: (instance: T4Instance) => Rational;
+}
+
+const twoEpsInverse: ClaimArgument = { expr: () => div(num(1), mul(num(2), ref('eps'))), text: '1/(2 eps)', value: (i) => ONE.div(i.eps.mul(2)) };
+const epsMuMinInverse: ClaimArgument = {
+  expr: (i) => div(num(1), mul(ref('eps'), min(...i.chain.mu.map((_, x) => ref('mu', x))))),
+  text: '1/(eps mu_min)',
+  value: (i) => ONE.div(i.eps.mul(muMin(i.chain.mu))),
+};
+
 // ---------------------------------------------------------------- the theorem
 
 const properties: PropertySpec<T4Instance>[] = [
@@ -410,6 +621,7 @@ const properties: PropertySpec<T4Instance>[] = [
     mode: 'exact',
     arbitrary: decayInstances,
     predicate: symmetrizedKernelIsSymmetric,
+    certify: symmetrizedKernelClaim,
     describe,
   },
   {
@@ -418,6 +630,7 @@ const properties: PropertySpec<T4Instance>[] = [
     mode: 'exact',
     arbitrary: decayInstances,
     predicate: spectrumRealInUnitInterval,
+    certify: spectrumClaim,
     describe,
     precision: 'exact: Sturm counts and root isolation of det(x I - P) over the rationals',
   },
@@ -427,6 +640,7 @@ const properties: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: decayInstances,
     predicate: (i) => chi2Bound(i, lStar, 2, 'l*'),
+    certify: chi2Claim(lStarRate, 'l*', 2),
     describe,
     precision: 'chi2 exact; l* a rational enclosure (width 1e-30, refined to 1e-240), compared with directed endpoints',
   },
@@ -436,6 +650,7 @@ const properties: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: decayInstances,
     predicate: (i) => tvBound(i, lStar, 2, 'l*'),
+    certify: tvClaim(lStarRate, 'l*', 2),
     describe,
     precision: 'TV, chi2 exact; squares compared; l* a rational enclosure refined until decided',
   },
@@ -445,6 +660,7 @@ const properties: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: decayInstances,
     predicate: pointTvBound,
+    certify: pointTvClaim,
     describe,
     precision: 'TV exact; squares compared; l* a rational enclosure refined until decided',
   },
@@ -454,6 +670,7 @@ const properties: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: decayInstances,
     predicate: (i) => klBound(i, false),
+    certify: klClaim(false),
     describe,
   },
   {
@@ -462,6 +679,7 @@ const properties: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: mixingInstances,
     predicate: mixingTimeLowerBound,
+    certify: mixingClaim('lower', relaxationMinusOneFactor, twoEpsInverse),
     describe,
     precision: 't_mix by exact iteration; t_rel and the log enclosed (interval arithmetic, escalated until decided)',
   },
@@ -471,6 +689,7 @@ const properties: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: mixingInstances,
     predicate: mixingTimeUpperBound,
+    certify: mixingClaim('upper', relaxationFactor, epsMuMinInverse),
     describe,
     precision: 't_mix by exact iteration; t_rel and the log enclosed (interval arithmetic, escalated until decided)',
   },
@@ -483,6 +702,7 @@ const mutants: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: decayInstances,
     predicate: (i) => chi2Bound(i, lStar, 4, 'l*'),
+    certify: chi2Claim(lStarRate, 'l*', 4),
     describe,
   },
   {
@@ -491,6 +711,7 @@ const mutants: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: negativeSpectrumInstances,
     predicate: (i) => chi2Bound(i, absLambda2, 2, '|l_2|'),
+    certify: chi2Claim(absLambda2Rate, '|l_2|', 2),
     describe,
   },
   {
@@ -499,6 +720,7 @@ const mutants: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: decayInstances,
     predicate: (i) => tvBound(i, lStar, 4, 'l*'),
+    certify: tvClaim(lStarRate, 'l*', 4),
     describe,
   },
   {
@@ -507,6 +729,7 @@ const mutants: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: negativeSpectrumInstances,
     predicate: (i) => tvBound(i, absLambda2, 2, '|l_2|'),
+    certify: tvClaim(absLambda2Rate, '|l_2|', 2),
     describe,
   },
   {
@@ -515,6 +738,7 @@ const mutants: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: decayInstances,
     predicate: (i) => klBound(i, true),
+    certify: klClaim(true),
     describe,
   },
   {
@@ -523,6 +747,7 @@ const mutants: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: mixingInstances,
     predicate: (i) => mixingBound(i, 'lower', relaxationTimePlusOne, ONE.div(i.eps.mul(2)), '(t_rel + 1) log(1/(2 eps))'),
+    certify: mixingClaim('lower', relaxationPlusOneFactor, twoEpsInverse),
     describe,
   },
   {
@@ -531,6 +756,7 @@ const mutants: PropertySpec<T4Instance>[] = [
     mode: 'interval',
     arbitrary: nearlyPeriodicInstances,
     predicate: (i) => mixingBound(i, 'upper', inverseSpectralGap, ONE.div(i.eps.mul(muMin(i.chain.mu))), '(1/g) log(1/(eps mu_min))'),
+    certify: mixingClaim('upper', inverseSpectralGapFactor, epsMuMinInverse),
     describe,
   },
 ];

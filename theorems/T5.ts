@@ -75,9 +75,19 @@ import {
   spectralEnclosures,
   toFloat,
   twoStateChain,
+  chainClaim,
+  definition,
+  extremeEigenvalues,
+  maskValue,
+  perronRootOn,
+  upTo,
   type ChainInstance,
+  type ClaimParts,
 } from './support/spectralBounds.js';
 import { slotLaboratory } from './support/slotLab.js';
+import { all, div, eq, ge, implies, le, mul, num, pow, ref, sub, sum, vectorValue } from '../src/certificate/build.js';
+import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
+import type { BoolExpr, Definition, NumExpr } from '../src/certificate/format.js';
 import { slotChainFamily } from './support/spectralSlots.js';
 
 /** A chain, a target set A (sorted states) and the times 0..horizon of the survival bound. */
@@ -256,6 +266,97 @@ function pointHittingBound(instance: T5Instance, inverted: boolean): Verdict {
   }, claim);
 }
 
+// ---------------------------------------------------------------- certificate claims
+
+// Each claim is over the instance P, mu (witnessed stationary), the 0/1 masks
+// A and Ac of the target and its complement, and h = E_.[tau_A] (the hitting
+// witness: h = 0 on A, h = 1 + P h off A). Definitions: muA = mu(A),
+// muAc = mu(A^c), Emu = E_mu[tau_A] = sum_x mu(x) h(x), rhoQ = rho(Q) (Q = P on
+// A^c: Q_yy when A^c = {y}, else the Perron witness on the mask Ac),
+// lA = 1 - rhoQ, l2 (witness for n >= 3, tr P - 1 for n = 2), g = 1 - l2.
+// Square roots are removed by squaring both sides, as in the predicates.
+
+type Certify = (instance: T5Instance) => CertifiedClaim;
+
+const inRest = (x: string): BoolExpr => eq(ref('Ac', x), num(1));
+
+/** A claim on the hitting data of the instance; `spectral` adds l2 and g. */
+function hittingClaim(instance: T5Instance, text: string, assert: BoolExpr, options: { spectral?: boolean; horizon?: number } = {}): CertifiedClaim {
+  const { chain, target } = instance;
+  const n = chain.kernel.length;
+  const rest = complement(n, target);
+  const mass = (mask: string): NumExpr => sum('x', 'mu', mul(ref(mask, 'x'), ref('mu', 'x')));
+  const survival: Record<string, Definition> = {};
+  for (let t = 1; t <= (options.horizon ?? 0); t++) {
+    survival[`surv${t}`] = definition(['x'], mul(ref('Ac', 'x'), sum('y', 'mu', mul(ref('P', 'x', 'y'), ref(`surv${t - 1}`, 'y')))));
+  }
+  const data: ClaimParts = {
+    values: { A: maskValue(n, target), Ac: maskValue(n, rest), h: vectorValue(expectedHittingTimes(exactArithmetic, chain.kernel, target)) },
+    defs: {
+      muA: definition([], mass('A')),
+      muAc: definition([], mass('Ac')),
+      Emu: definition([], sum('x', 'mu', mul(ref('mu', 'x'), ref('h', 'x')))),
+      lA: definition([], sub(num(1), ref('rhoQ'))),
+      ...(options.horizon === undefined ? {} : { surv0: definition(['x'], ref('Ac', 'x')), ...survival }),
+      ...(options.spectral ? { g: definition([], sub(num(1), ref('l2'))) } : {}),
+    },
+    witnesses: [{ kind: 'hitting', matrix: 'P', target: 'A', value: 'h' }],
+  };
+  return chainClaim(chain, text, assert, data, perronRootOn(chain, rest), ...(options.spectral ? [extremeEigenvalues(chain, ['l2'])] : []));
+}
+
+/** l_A >= g w, w = mu(A) (the claim) or 1 (the mutant). */
+function gapLowerBoundClaim(withMu: boolean): Certify {
+  return (instance) =>
+    hittingClaim(instance, withMu ? 'l_A >= g mu(A)' : 'l_A >= g', ge(ref('lA'), withMu ? mul(ref('g'), ref('muA')) : ref('g')), { spectral: true });
+}
+
+const stationaryHittingDirichletClaim: Certify = (instance) =>
+  hittingClaim(instance, 'E_mu[tau_A] <= mu(A^c) / l_A', le(ref('Emu'), div(ref('muAc'), ref('lA'))));
+
+/** E_mu[tau_A] <= c / (g w) as E_mu[tau_A] g w <= c (g may be 0): (c, w) = (1 - mu(A), mu(A)), or (mu(A^c), 1) for the mutant. */
+function stationaryHittingSpectralClaim(mutant: boolean): Certify {
+  return (instance) =>
+    mutant
+      ? hittingClaim(instance, 'E_mu[tau_A] <= mu(A^c) / g, as E_mu[tau_A] g <= mu(A^c)', le(mul(ref('Emu'), ref('g')), ref('muAc')), { spectral: true })
+      : hittingClaim(instance, 'E_mu[tau_A] <= (1 - mu(A)) / (g mu(A)), as E_mu[tau_A] g mu(A) <= 1 - mu(A)', le(mul(ref('Emu'), ref('g'), ref('muA')), sub(num(1), ref('muA'))), {
+          spectral: true,
+        });
+}
+
+/**
+ * For x in A^c and t = 0..horizon, with surv{t}(x) = P_x(tau_A > t) = (Q^t 1)(x):
+ * surv^2 mu(x) <= mu(A^c) (1 - l_A)^(2t) (the claim, squared), or the mutant
+ * surv <= (1 - l_A)^t.
+ */
+function survivalClaim(mutant: boolean): Certify {
+  return (instance) => {
+    const decay = (k: number): NumExpr => pow(sub(num(1), ref('lA')), k);
+    const at = (t: number): BoolExpr => {
+      const s = ref(`surv${t}`, 'x');
+      return mutant ? le(s, decay(t)) : le(mul(pow(s, 2), ref('mu', 'x')), mul(ref('muAc'), decay(2 * t)));
+    };
+    const text = mutant
+      ? 'P_x(tau_A > t) <= (1 - l_A)^t'
+      : 'P_x(tau_A > t)^2 mu(x) <= mu(A^c) (1 - l_A)^(2t), i.e. P_x(tau_A > t) <= sqrt(mu(A^c)/mu(x)) (1 - l_A)^t';
+    return hittingClaim(
+      instance,
+      `${text} for every x in A^c, t = 0..${instance.horizon}; P_x(tau_A > t) = (Q^t 1)(x)`,
+      all('x', 'mu', implies(inRest('x'), upTo(0, instance.horizon, at))),
+      { horizon: instance.horizon },
+    );
+  };
+}
+
+/** For x in A^c: (E_x[tau_A] l_A)^2 a(x) <= b(x), (a, b) = (mu(x), mu(A^c)) for the claim, (mu(A^c), mu(x)) for the inverted mutant. */
+function pointHittingClaim(inverted: boolean): Certify {
+  return (instance) => {
+    const [a, b] = inverted ? [ref('muAc'), ref('mu', 'x')] : [ref('mu', 'x'), ref('muAc')];
+    const text = inverted ? 'E_x[tau_A] <= sqrt(mu(x)/mu(A^c)) / l_A, as (E_x[tau_A] l_A)^2 mu(A^c) <= mu(x)' : 'E_x[tau_A] <= sqrt(mu(A^c)/mu(x)) / l_A, as (E_x[tau_A] l_A)^2 mu(x) <= mu(A^c)';
+    return hittingClaim(instance, `${text}, every x in A^c`, all('x', 'mu', implies(inRest('x'), le(mul(pow(mul(ref('h', 'x'), ref('lA')), 2), a), b))));
+  };
+}
+
 // ---------------------------------------------------------------- the theorem
 
 const properties: PropertySpec<T5Instance>[] = [
@@ -265,6 +366,7 @@ const properties: PropertySpec<T5Instance>[] = [
     mode: 'interval',
     arbitrary: hittingInstances,
     predicate: (i) => gapLowerBound(i, (d) => d.muA, 'l_A < g mu(A)'),
+    certify: gapLowerBoundClaim(true),
     describe,
     precision: 'mu(A) exact; l_A = 1 - rho(Q) and g = 1 - l_2 rational enclosures (exact root isolation, width 1e-30 refined to 1e-240), directed comparison',
   },
@@ -274,6 +376,7 @@ const properties: PropertySpec<T5Instance>[] = [
     mode: 'interval',
     arbitrary: hittingInstances,
     predicate: stationaryHittingDirichletBound,
+    certify: stationaryHittingDirichletClaim,
     describe,
     precision: 'E_mu[tau_A] exact ((I - Q) h = 1 over the rationals); l_A a rational enclosure refined until decided',
   },
@@ -283,6 +386,7 @@ const properties: PropertySpec<T5Instance>[] = [
     mode: 'interval',
     arbitrary: hittingInstances,
     predicate: (i) => stationaryHittingSpectralBound(i, false),
+    certify: stationaryHittingSpectralClaim(false),
     describe,
     precision: 'E_mu[tau_A] exact; g a rational enclosure refined until decided',
   },
@@ -292,6 +396,7 @@ const properties: PropertySpec<T5Instance>[] = [
     mode: 'interval',
     arbitrary: hittingInstances,
     predicate: (i) => survivalBound(i, false),
+    certify: survivalClaim(false),
     describe,
     precision: 'P_x(tau_A > t) = (Q^t 1)(x) exact; squares compared; rho(Q) a rational enclosure refined until decided',
   },
@@ -301,6 +406,7 @@ const properties: PropertySpec<T5Instance>[] = [
     mode: 'interval',
     arbitrary: hittingInstances,
     predicate: (i) => pointHittingBound(i, false),
+    certify: pointHittingClaim(false),
     describe,
     precision: 'E_x[tau_A] exact; squares compared; l_A a rational enclosure refined until decided',
   },
@@ -313,6 +419,7 @@ const mutants: PropertySpec<T5Instance>[] = [
     mode: 'interval',
     arbitrary: hittingInstances,
     predicate: (i) => gapLowerBound(i, () => ONE, 'l_A < g'),
+    certify: gapLowerBoundClaim(false),
     describe,
   },
   {
@@ -321,6 +428,7 @@ const mutants: PropertySpec<T5Instance>[] = [
     mode: 'interval',
     arbitrary: hittingInstances,
     predicate: (i) => stationaryHittingSpectralBound(i, true),
+    certify: stationaryHittingSpectralClaim(true),
     describe,
   },
   {
@@ -329,6 +437,7 @@ const mutants: PropertySpec<T5Instance>[] = [
     mode: 'interval',
     arbitrary: hittingInstances,
     predicate: (i) => survivalBound(i, true),
+    certify: survivalClaim(true),
     describe,
   },
   {
@@ -337,6 +446,7 @@ const mutants: PropertySpec<T5Instance>[] = [
     mode: 'interval',
     arbitrary: hittingInstances,
     predicate: (i) => pointHittingBound(i, true),
+    certify: pointHittingClaim(true),
     describe,
   },
 ];
