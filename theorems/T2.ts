@@ -808,3 +808,13 @@ export const T2: Theorem = {
   mutants: [proportionalToWeights, missingPartitionFunction, balanceWithReference, potentialWithoutPartition, edgeMeasureWithoutInteraction],
   ...laboratory,
 };
+
+// ---------------------------------------------------------------- internal, for tests only
+
+/**
+ * @internal Not part of the catalogue's interface: the per-pair and per-state
+ * checks behind the exact properties, exported so that tests can hand them
+ * kernels with a single violation at a chosen pair (the properties' own
+ * instances are stationary, where one violation alone cannot occur).
+ */
+export const T2Internals = { detailedBalanceVerdict, ratioVerdict, edgeMeasureVerdict, sameLawVerdict, kolmogorovCycles } as const;
