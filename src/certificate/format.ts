@@ -168,6 +168,83 @@ export interface MutantRecord {
   readonly records: readonly RunRecord[];
 }
 
+/**
+ * An identity LHS = RHS (identityRecord.ts builds it). `status` is the
+ * symbolic layer's: 'certified' (the only one that holds),
+ * 'numerically-supported' (undecided), 'failed' and 'cas-unsound'
+ * (falsified), 'undecided', or 'error' (no certificate: `evidence.error`).
+ *
+ * Evidence. Points give the free variables as "p/q"; the residual is
+ * LHS - RHS with the substitutions expanded, `residuals[i]` its value at
+ * `points[i]`.
+ * - kind 'rational' (no log, exp, sqrt, abs): residuals exact "p/q".
+ *   `schwartzZippel` (when certified): { degree d of the numerator over a
+ *   common denominator, singularDegree d_s of the divisors' numerators,
+ *   sampleSetSize N (each coordinate took any single value with probability
+ *   <= 1/N), boundPerPoint >= d / (N - d_s), bound >= boundPerPoint^k,
+ *   points k }. `basis` 'exact-expansion': the numerator expands to the zero
+ *   polynomial (the points and the bound are a second check);
+ *   'schwartz-zippel': the expansion did not finish and the certificate is
+ *   probabilistic, a false identity passing with probability <= bound.
+ * - kind 'transcendental': residuals are enclosures { lo, hi } (decimal
+ *   strings, rounded outward) computed at up to `digits` significant digits.
+ *   When certified, `atomized` = { residual, atoms, lhs?, rhs? }: `residual`
+ *   is an expression in the syntax of lhs/rhs (numbers, names, + - * /, ^
+ *   with an integer exponent, parentheses) over the free variables and the
+ *   atom names, with no function calls: a rational function that is
+ *   identically 0; `atoms[name]` is an expression in the free variables
+ *   (log/exp/sqrt/abs allowed). Substituting each atom's expression for its
+ *   name gives a function equal to the residual wherever the residual is
+ *   defined inside the declared domains (the own log rewrite: log of
+ *   products of positive factors split, exp of sums split, log(exp u) = u,
+ *   ...); `lhs` and `rhs` are the two sides rewritten the same way
+ *   (residual = lhs - rhs), each equal to the original side after the
+ *   substitution, which can be checked at the points. `basis` 'exact-expansion': the
+ *   numerator of `residual` expands to the zero polynomial;
+ *   'atomized-schwartz-zippel': `residual` was 0 exactly at k random points,
+ *   the atoms drawn as independent variables, with `schwartzZippel` as above.
+ *   `widthBelow`: every enclosure was narrower than this.
+ */
+export interface RationalIdentityEvidence {
+  readonly kind: 'rational';
+  readonly basis?: 'exact-expansion' | 'schwartz-zippel';
+  readonly points: readonly Readonly<Record<string, string>>[];
+  readonly residuals: readonly string[];
+  /** "0", or the expanded numerator of the residual (or why it was not expanded) */
+  readonly casResidual: string;
+  readonly schwartzZippel?: SchwartzZippelEvidence;
+  readonly detail: string;
+}
+
+export interface TranscendentalIdentityEvidence {
+  readonly kind: 'transcendental';
+  readonly basis?: 'exact-expansion' | 'atomized-schwartz-zippel';
+  readonly points: readonly Readonly<Record<string, string>>[];
+  readonly residuals: readonly { readonly lo: string; readonly hi: string }[];
+  readonly digits: number;
+  readonly widthBelow?: string;
+  readonly casResidual: string;
+  readonly atomized?: {
+    readonly residual: string;
+    readonly atoms: Readonly<Record<string, string>>;
+    readonly lhs?: string;
+    readonly rhs?: string;
+  };
+  readonly schwartzZippel?: SchwartzZippelEvidence;
+  readonly detail: string;
+}
+
+export interface SchwartzZippelEvidence {
+  readonly degree: number;
+  readonly singularDegree: number;
+  readonly sampleSetSize: string;
+  readonly boundPerPoint: string;
+  readonly bound: string;
+  readonly points: number;
+}
+
+export type IdentityEvidence = RationalIdentityEvidence | TranscendentalIdentityEvidence | { readonly error: string };
+
 export interface IdentityRecord {
   readonly name: string;
   readonly status: string;
@@ -175,8 +252,7 @@ export interface IdentityRecord {
   readonly rhs: string;
   readonly variables: Readonly<Record<string, string>>;
   readonly substitutions?: Readonly<Record<string, string>>;
-  /** the rest of the symbolic layer's certificate (evaluation, points, residuals, expansion, ...) */
-  readonly evidence: Readonly<Record<string, unknown>>;
+  readonly evidence: IdentityEvidence;
 }
 
 export interface TheoremRecord {

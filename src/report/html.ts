@@ -61,7 +61,7 @@ export function renderHtml(report: Report, figures: ReadonlyMap<string, Figure |
   if (report.theorems.length > 0) {
     body.push('<nav aria-label="Theorems"><h2>Theorems</h2><table class="overview"><thead><tr><th>ID</th><th>claim</th><th>status</th><th>identities</th><th>properties</th><th>mutants refuted</th><th>figure</th></tr></thead><tbody>');
     for (const t of report.theorems) {
-      const certified = t.identities.filter((i) => i.status === 'certified' || i.status === 'numerically-certified').length;
+      const certified = t.identities.filter((i) => i.status === 'certified').length;
       const verified = t.properties.filter((p) => p.status === 'verified').length;
       const refuted = t.mutants.filter((m) => m.refuted).length;
       const figure = figures.get(t.id);
@@ -363,7 +363,7 @@ function anchor(id: string): string {
   return `theorem-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
-const GOOD = new Set(['verified', 'refuted', 'certified', 'numerically-certified', 'confirmed']);
+const GOOD = new Set(['verified', 'refuted', 'certified', 'confirmed']);
 const BAD = new Set(['falsified', 'survived', 'failed', 'cas-unsound', 'error', 'contradicted']);
 
 function statusClass(status: string): string {

@@ -10,8 +10,9 @@
  * - `identityHolds`, `identityFalsified`: how a certificate status counts.
  *
  * Implementation details
- * "certified" and "numerically-certified" hold; "failed" and "cas-unsound"
- * falsify; any other status ("undecided") is undecided.
+ * Only "certified" holds: "numerically-supported" (enclosures containing 0,
+ * no symbolic proof) is evidence, not a proof, and leaves the theorem
+ * undecided, like "undecided". "failed" and "cas-unsound" falsify.
  */
 import type { Certificate, CertificateStatus, CertifyOptions, IdentitySpec } from '../symbolic/certify.js';
 
@@ -40,7 +41,7 @@ export function checkIdentity(spec: IdentitySpec, certify: Certifier, options: C
 }
 
 export function identityHolds(status: string): boolean {
-  return status === 'certified' || status === 'numerically-certified';
+  return status === 'certified';
 }
 
 export function identityFalsified(status: string): boolean {

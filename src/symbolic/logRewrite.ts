@@ -10,6 +10,8 @@
  *     log(a*b) -> log a + log b            (every factor provably positive)
  *     log(a/b) -> log a - log b            (a, b provably positive)
  *     log(a^k) -> k log a                  (a provably positive, or k odd)
+ *     log(a^k) -> k log|a|                 (k even, no hypothesis),  log(a^0) -> 0,
+ *     log|a| -> log a                      (a provably positive)
  *     log(sqrt a) -> (1/2) log a,  log(exp u) -> u,  log 1 -> 0,
  *     log(c) -> sum of e_p log p           (c a positive rational, small primes split off)
  *     exp(u+v) -> exp u exp v,  exp(-u) -> 1/exp u,  exp(k u) -> (exp u)^k (integer k),
@@ -22,6 +24,7 @@
  * Each rule is an identity of real functions on the set where both sides'
  * original expression is defined and the stated positivity holds; the declared
  * domains are the hypotheses of the identity being certified. log(a^k) for odd k
+ * (a^k > 0 forces a > 0), for even k (a^k > 0 forces a != 0, and a^k = |a|^k)
  * and the rules for sqrt, exp and log(exp) need no hypothesis: where the left
  * side is defined, so is the right, and they agree. Treating distinct atoms as
  * independent variables is sound in one direction only: if the atomized residual
@@ -170,11 +173,14 @@ function logOf(arg: Expr): Expr {
       if (isPositive(arg.num) && isPositive(arg.den)) return sumOf([logOf(arg.num), neg(logOf(arg.den))]);
       break;
     case 'pow':
+      if (arg.exponent === 0) return num(0);
       if (isPositive(arg.base) || arg.exponent % 2 !== 0) return scaled(arg.exponent, logOf(arg.base));
-      break;
+      // even k: a^k > 0 exactly when a != 0, and then log(a^k) = k log|a|
+      return scaled(arg.exponent, logOf(call('abs', arg.base)));
     case 'call':
       if (arg.fn === 'exp') return arg.arg;
       if (arg.fn === 'sqrt') return scaled(new Rational(1n, 2n), logOf(arg.arg));
+      if (arg.fn === 'abs' && isPositive(arg.arg)) return logOf(arg.arg);
       break;
     default:
       break;

@@ -3,7 +3,8 @@
  *
  * Main definitions
  * - `CasReduction`: whether the reduction reached 0, the reduced residual as a
- *   readable string, and how it was obtained.
+ *   readable string, how it was obtained, the outcome of the own expansion
+ *   (zero, nonzero, too large) and the atomized residual it expanded.
  * - `reduceByLogRewrite(residual, domains)`: the project's reduction. Logs are
  *   split by the own rewrite (`rewriteLogs`, valid under the declared domains),
  *   every remaining log/exp/sqrt/abs becomes an atom (a fresh variable), the
@@ -17,10 +18,12 @@
  * Implementation details
  * Equal atoms are found by expanding their (atomized, hence rational) argument
  * as N/D, so exp(r/beta) and exp(r*beta^(-1)) are one atom. A missed
- * identification only leaves the residual unreduced ("numerically certified"
- * at worst); a wrong one could only make the reduction claim 0 falsely, which
- * the independent evaluation reports as "cas-unsound". Soundness never rests on
- * the reduction. nerdamer's expansion is slow (see polynomial.ts), hence the
+ * identification only leaves the residual unreduced (not certified:
+ * "numerically supported" at best); a wrong one could only make the reduction
+ * claim 0 falsely, which the independent evaluation reports as "cas-unsound"
+ * when it sees a nonzero value. With atoms, a nonzero expansion does not make
+ * the identity false (exp(x/2)^2 and exp(x) are two atoms); without atoms it
+ * does, and the certifier says so. nerdamer's expansion is slow (see polynomial.ts), hence the
  * work cap on the second opinion.
  */
 import { NameTable, casExpand, casSimplify, displayCas, toCas } from './cas.js';
@@ -30,12 +33,20 @@ import { PolynomialTooLarge, expandPolynomial, leadingCoefficient, printPolynomi
 import { denominatorExpression, toRationalForm } from './rationalForm.js';
 
 export interface CasReduction {
-  /** The CAS reduced the residual to exactly 0. */
+  /** The CAS reduced the residual to exactly 0 (the own expansion, and nerdamer when it ran, gave 0). */
   readonly zero: boolean;
   /** The reduced residual (or the CAS error), variables and atoms written out. */
   readonly residual: string;
   /** How the reduction was done, one line. */
   readonly method: string;
+  /**
+   * The own exact expansion of the atomized numerator: the zero polynomial,
+   * a nonzero polynomial, or not finished (too many monomials). Absent for
+   * `reduceBySimplify`, which expands nothing of its own.
+   */
+  readonly expansion?: 'zero' | 'nonzero' | 'too-large';
+  /** The rewritten residual as a rational function of its variables and atoms (`reduceByLogRewrite` only). */
+  readonly atomized?: { readonly expr: Expr; readonly atoms: readonly Atom[] };
 }
 
 /** Prefix of atom names: not an identifier, so it cannot clash with a variable. */
@@ -129,6 +140,7 @@ export function reduceByLogRewrite(residual: Expr, domains: Readonly<Record<stri
   const ring = ringOf(expr);
   const atomCount = `${atoms.length} atom${atoms.length === 1 ? '' : 's'}`;
   const base = `own log rewrite (${atomCount}), common denominator, own expansion of the numerator`;
+  const atomized = { expr, atoms };
   let numerator: Expr;
   let expanded: Polynomial;
   try {
@@ -136,12 +148,19 @@ export function reduceByLogRewrite(residual: Expr, domains: Readonly<Record<stri
     expanded = expandPolynomial(numerator, ring, EXPANSION_LIMIT);
   } catch (error) {
     if (!(error instanceof PolynomialTooLarge)) throw error;
-    return { zero: false, residual: `not expanded: ${error.message}`, method: base };
+    return { zero: false, residual: `not expanded: ${error.message}`, method: base, expansion: 'too-large', atomized };
   }
   const ownText = printPolynomial(expanded, (i) => displayName(ring[i]!));
   const ownZero = expanded.size === 0;
+  const expansion = ownZero ? 'zero' : 'nonzero';
   if (expansionWork(numerator) > NERDAMER_WORK_LIMIT)
-    return { zero: ownZero, residual: ownText, method: `${base}; nerdamer not consulted (input too large for it)` };
+    return {
+      zero: ownZero,
+      residual: ownText,
+      method: `${base}; nerdamer not consulted (input too large for it)`,
+      expansion,
+      atomized,
+    };
   // Second opinion: nerdamer expands the same numerator; both must say 0.
   const table = new NameTable(ring);
   let casText: string;
@@ -152,12 +171,12 @@ export function reduceByLogRewrite(residual: Expr, domains: Readonly<Record<stri
   }
   const casZero = casText === '0';
   const method = `${base}; nerdamer expand ${casZero === ownZero ? 'agrees' : 'DISAGREES'}`;
-  if (casZero === ownZero) return { zero: ownZero, residual: ownText, method };
+  if (casZero === ownZero) return { zero: ownZero, residual: ownText, method, expansion, atomized };
   const casShown = displayCas(casText, (cas) => {
     const name = table.fromCas(cas);
     return name === undefined ? undefined : displayName(name);
   });
-  return { zero: false, residual: `own expansion ${ownText}, nerdamer ${casShown}`, method };
+  return { zero: false, residual: `own expansion ${ownText}, nerdamer ${casShown}`, method, expansion, atomized };
 }
 
 export function reduceBySimplify(lhs: Expr, rhs: Expr): CasReduction {

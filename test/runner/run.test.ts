@@ -58,8 +58,10 @@ describe('runTheorem', () => {
     expect(runTheorem(crashingTheorem, options).status).toBe('error');
   });
 
-  it('identities: certified and numerically certified hold, failed and CAS-unsound falsify, a crash is an error', () => {
-    expect(runTheorem(identityTheorem('I1', ['certified', 'numerically-certified']), options).status).toBe('verified');
+  it('identities: only certified holds, numerically supported is undecided, failed and CAS-unsound falsify, a crash is an error', () => {
+    expect(runTheorem(identityTheorem('I1', ['certified', 'certified']), options).status).toBe('verified');
+    // enclosures containing 0 without a symbolic proof: evidence, never a pass
+    expect(runTheorem(identityTheorem('I7', ['certified', 'numerically-supported']), options).status).toBe('undecided');
     expect(runTheorem(identityTheorem('I2', ['certified', 'cas-unsound']), options).status).toBe('falsified');
     expect(runTheorem(identityTheorem('I3', ['failed']), options).status).toBe('falsified');
     expect(runTheorem(identityTheorem('I6', ['certified', 'undecided']), options).status).toBe('undecided');

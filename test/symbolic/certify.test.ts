@@ -1,12 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { casSimplify } from '../../src/symbolic/cas.js';
+import { decideStatus, type Findings } from '../../src/symbolic/certify.js';
 import { certifyIdentity, differentiate, IdentitySpecError, type IdentitySpec } from '../../src/symbolic/index.js';
 
 /**
  * Known answers: every identity below is true or false by a hand derivation
- * written next to it; Schwartz-Zippel numbers are d/(|S| - d_s) with |S| = 2^32,
- * d and d_s counted by hand, rounded up to 3 digits (checked with exact
- * fractions outside the suite).
+ * written next to it; Schwartz-Zippel numbers are d/(N - d_s) with N the
+ * smallest count of numerators for the least denominator 2^30 + 1 (2^30 for
+ * probabilities, 8(2^30 + 1) + 1 for reals), d and d_s counted by hand,
+ * rounded up to 3 digits (checked with exact fractions outside the suite).
  */
 
 const gibbsVariables = {
@@ -115,14 +117,16 @@ describe('rational identities: exact evaluation with the Schwartz-Zippel bound',
       variables: { a: 'real', b: 'real' },
     });
     expect(certificate.status).toBe('certified');
+    expect(certificate.basis).toBe('exact-expansion');
     expect(certificate.evaluation).toBe('exact');
     expect(certificate.residuals).toEqual(['0', '0', '0', '0', '0']);
-    // d = 2, nothing singular: 2/2^32 = 4.6566e-10 per point, (2^-31)^5 = 2.1895e-47
+    // d = 2, nothing singular, N = 8589934601: 2/N = 2.3283e-10 per point, (2/N)^5 = 6.8417e-49
     expect(certificate.schwartzZippel).toEqual({
       degree: 2,
-      sampleSetSize: '4294967296',
-      boundPerPoint: '4.66e-10',
-      bound: '2.19e-47',
+      singularDegree: 0,
+      sampleSetSize: '8589934601',
+      boundPerPoint: '2.33e-10',
+      bound: '6.85e-49',
     });
   });
 
@@ -134,10 +138,12 @@ describe('rational identities: exact evaluation with the Schwartz-Zippel bound',
     const second = certifyIdentity({ name: '(mu P)_2 = mu_2', lhs: 'mu1*a + mu2*(1-b)', rhs: 'mu2', variables, substitutions });
     for (const certificate of [first, second]) {
       expect(certificate.status).toBe('certified');
-      // d = 2 and singular a+b (d_s = 1): 2/(2^32 - 1)
+      // d = 2 and singular a+b (d_s = 1), N = 2^30: 2/(2^30 - 1) = 1.8626e-9, its 5th power 2.2471e-44
       expect(certificate.schwartzZippel?.degree).toBe(2);
-      expect(certificate.schwartzZippel?.boundPerPoint).toBe('4.66e-10');
-      expect(certificate.schwartzZippel?.bound).toBe('2.19e-47');
+      expect(certificate.schwartzZippel?.singularDegree).toBe(1);
+      expect(certificate.schwartzZippel?.sampleSetSize).toBe('1073741824');
+      expect(certificate.schwartzZippel?.boundPerPoint).toBe('1.87e-9');
+      expect(certificate.schwartzZippel?.bound).toBe('2.25e-44');
     }
     // mutant: the other component's law
     const wrong = certifyIdentity({ name: 'mu = (a, b)/(a+b)', lhs: 'mu2*(1-a) + mu1*b', rhs: 'mu2', variables, substitutions });
@@ -154,13 +160,27 @@ describe('rational identities: exact evaluation with the Schwartz-Zippel bound',
     expect(rp! * q! * 10n ** 30n).toBe(-p! * rq!);
   });
 
-  test('a true identity the CAS leaves unreduced would be numerically certified, with the bound', () => {
-    // log(x^2) = 2 log|x| for x != 0: the rewrite refuses log(x^2) -> 2 log x (false for x < 0),
-    // so the CAS sees two independent atoms; interval evaluation at x of both signs finds 0.
-    const certificate = certifyIdentity({ name: 'log of a square', lhs: 'log(x^2)', rhs: '2*log(abs(x))', variables: { x: 'nonzero' } });
-    expect(certificate.status).toBe('numerically-certified');
+  test('a true transcendental identity the CAS leaves unreduced is only numerically supported, never certified', () => {
+    // exp(x/2)^2 = exp(x): exp(x/2) and exp(x) stay two atoms, so there is no symbolic proof;
+    // every enclosure contains 0, which is evidence, not a proof.
+    const certificate = certifyIdentity({ name: 'exp of a half', lhs: 'exp(x/2)^2', rhs: 'exp(x)', variables: { x: 'real' } });
+    expect(certificate.status).toBe('numerically-supported');
     expect(certificate.casResidual).not.toBe('0');
+    expect(certificate.basis).toBeUndefined();
+    expect(certificate.atomized).toBeUndefined();
+    // escalated to the cap (50 digits doubled twice) looking for a nonzero value
+    expect(certificate.digits).toBe(200);
+    expect(certificate.detail).toMatch(/Numerically supported only: no symbolic proof, not certified/);
+  });
+
+  test('log(x^2) = 2 log|x| for x != 0 is proven by the rewrite (an even power needs no hypothesis)', () => {
+    const certificate = certifyIdentity({ name: 'log of a square', lhs: 'log(x^2)', rhs: '2*log(abs(x))', variables: { x: 'nonzero' } });
+    expect(certificate.status).toBe('certified');
+    expect(certificate.casResidual).toBe('0');
     expect(certificate.widthBelow).toBe('1e-30');
+    // x of both signs among the points
+    const signs = new Set(certificate.points.map((point) => point.x!.startsWith('-')));
+    expect(signs.size).toBe(2);
   });
 });
 
@@ -262,9 +282,152 @@ describe('determinism and validation', () => {
     expect(certificate.detail).toMatch(/neither excludes 0 nor is narrower than 1e-30, even at 40 digits/);
   });
 
-  test('no valid point: undecided, never a pass', () => {
-    // log(-a) is undefined for every positive a
-    const certificate = certifyIdentity({ name: 'nowhere defined', lhs: 'log(-a)', rhs: 'log(-a)', variables: { a: 'positive' } });
+  test('defined nowhere in its declared domain: an error of the specification, never a pass', () => {
+    // log(-a) is undefined for every positive a; the CAS reduces log(-a) - log(-a) to 0 all the same
+    const spec: IdentitySpec = { name: 'nowhere defined', lhs: 'log(-a)', rhs: 'log(-a)', variables: { a: 'positive' } };
+    expect(() => certifyIdentity(spec)).toThrow(IdentitySpecError);
+    expect(() => certifyIdentity(spec)).toThrow(/log of a value < 0 at a = .*inside every declared domain/);
+  });
+
+  test('no point where the residual is defined: undecided, never a pass', () => {
+    // 1/(x - x) has an exact zero divisor at every point: each draw is redrawn until the budget is spent
+    const certificate = certifyIdentity({ name: 'zero divisor', lhs: '1/(x - x)', rhs: '0', variables: { x: 'real' } });
     expect(certificate.status).toBe('undecided');
+    expect(certificate.detail).toMatch(/only 0 of 5 random points were in the domain of definition/);
+  });
+});
+
+describe('adversarial false identities are not certified', () => {
+  test('exp(x + 10^-60) = exp(x): the enclosure is refined until it excludes 0: failed', () => {
+    // the residual is exp(x) (exp(10^-60) - 1), about 10^-60 exp(x): inside every 50-digit enclosure
+    // of width ~10^-50, outside the 100-digit ones.
+    const certificate = certifyIdentity({ name: 'tiny shift', lhs: 'exp(x + 10^(-60))', rhs: 'exp(x)', variables: { x: 'real' } });
+    expect(certificate.status).toBe('failed');
+    expect(certificate.casResidual).not.toBe('0');
+    expect(certificate.digits).toBe(100);
+    expect(certificate.detail).toMatch(/excludes 0/);
+    // exp(x) (exp(10^-60) - 1) > 0
+    expect(Number(certificate.enclosures!.at(-1)!.lo)).toBeGreaterThan(0);
+  });
+
+  test('a factor vanishing on the old small grid (x = j/8, j = -32..32) is refused: failed', () => {
+    const grid = Array.from({ length: 65 }, (_, j) => `(x - ${j - 32}/8)`).join('*');
+    const certificate = certifyIdentity({ name: 'grid factor', lhs: `exp(x)*${grid}`, rhs: '0', variables: { x: 'real' } });
+    expect(certificate.status).toBe('failed');
+    expect(certificate.detail).toMatch(/excludes 0/);
+  });
+
+  test('a factor vanishing at 1/2, 1/3, ..., 1/32 (old probability grid j/32 included) is refused', () => {
+    const factors = [
+      ...Array.from({ length: 31 }, (_, j) => `(p - ${j + 1}/32)`),
+      ...Array.from({ length: 15 }, (_, j) => `(p - 1/${j + 2})`),
+    ].join('*');
+    const rational = certifyIdentity({ name: 'grid factor', lhs: factors, rhs: '0', variables: { p: 'probability' } });
+    expect(rational.status).toBe('failed');
+    const transcendental = certifyIdentity({ name: 'grid factor', lhs: `log(p)*${factors}`, rhs: '0', variables: { p: 'probability' } });
+    expect(transcendental.status).toBe('failed');
+  });
+
+  test('x (x - 1) ... (x - 10) = 0 is refused with an exact witness', () => {
+    const lhs = Array.from({ length: 11 }, (_, j) => `(x - ${j})`).join('*');
+    const certificate = certifyIdentity({ name: 'integer roots', lhs, rhs: '0', variables: { x: 'real' } });
+    expect(certificate.status).toBe('failed');
+    expect(certificate.casResidual).toMatch(/^x\^11-55\*x\^10/);
+    expect(certificate.residuals.at(-1)).not.toBe('0');
+  });
+
+  test('the sample points are fresh random rationals: large denominators, new for each seed, the same for one seed', () => {
+    const spec: IdentitySpec = { name: 'square', lhs: '(a-b)*(a+b)', rhs: 'a^2 - b^2', variables: { a: 'real', b: 'probability' } };
+    const first = certifyIdentity(spec, { seed: 1 });
+    expect(certifyIdentity(spec, { seed: 1 })).toEqual(first);
+    const values = first.points.flatMap((point) => Object.values(point));
+    for (const value of values) expect(BigInt(value.split('/')[1]!)).toBeGreaterThan(2n ** 20n);
+    const second = certifyIdentity(spec, { seed: 2 }).points.flatMap((point) => Object.values(point));
+    expect(values.filter((v) => second.includes(v))).toEqual([]);
+  });
+
+  test('a completed nonzero expansion is failed whatever the points say (rational residuals)', () => {
+    const findings: Findings = {
+      kind: 'rational',
+      casZero: false,
+      expansion: 'nonzero',
+      someDefined: true,
+      counterexample: false,
+      undecided: false,
+    };
+    expect(decideStatus(findings)).toBe('failed');
+    // even when too few points were defined, one defined point makes the expansion decisive
+    expect(decideStatus({ ...findings, undecided: true })).toBe('failed');
+    // no point defined: the divisors may vanish identically, the expansion proves nothing
+    expect(decideStatus({ ...findings, someDefined: false, undecided: true })).toBe('undecided');
+    // with atoms a nonzero expansion proves nothing (exp(x/2)^2 - exp(x)): points alone never certify
+    expect(decideStatus({ ...findings, kind: 'transcendental' })).toBe('numerically-supported');
+    // an unfinished expansion: exact zeros at random points certify a rational residual (Schwartz-Zippel)
+    expect(decideStatus({ ...findings, expansion: 'too-large' })).toBe('certified');
+  });
+
+  test('end to end: a nonzero expansion reads as failed, with the expanded numerator', () => {
+    const certificate = certifyIdentity({ name: 'cross term', lhs: '(a+b)^2', rhs: 'a^2 + b^2', variables: { a: 'real', b: 'real' } });
+    expect(certificate.status).toBe('failed');
+    expect(certificate.casResidual).toBe('2*a*b');
+  });
+
+  test('log(x^2) = 2 log(x) with x real: an error of the specification (log of a negative x), not certified', () => {
+    const spec: IdentitySpec = { name: 'log of a square, real x', lhs: 'log(x^2)', rhs: '2*log(x)', variables: { x: 'real' } };
+    expect(() => certifyIdentity(spec)).toThrow(IdentitySpecError);
+    expect(() => certifyIdentity(spec)).toThrow(/log of a value < 0 at x = -.*not defined on its declared domains/);
+    // the same identity over positive x is true and proven
+    expect(certifyIdentity({ ...spec, variables: { x: 'positive' } }).status).toBe('certified');
+  });
+
+  test("the engine's exp limit is not an undefined point: undecided, never redrawn into a pass", () => {
+    // (x - 1) exp(10^8 (x - 1)^2) is 0 only at x = 1; elsewhere exp's argument exceeds the engine's range.
+    // Redrawing those points would keep only x = 1 (a grid point of old) and pass a false identity.
+    const certificate = certifyIdentity({ name: 'exp beyond range', lhs: '(x - 1)*exp(10^8*(x - 1)^2)', rhs: '0', variables: { x: 'positive' } });
+    expect(certificate.status).toBe('undecided');
+    expect(certificate.detail).toMatch(/the engine cannot evaluate LHS - RHS at x = .*exp argument/);
+  });
+
+  test('true identities are still certified: exp of a sum, log of a quotient of substituted positives', () => {
+    const exponential = certifyIdentity({ name: 'exp of a sum', lhs: 'exp(x + y)', rhs: 'exp(x)*exp(y)', variables: { x: 'real', y: 'real' } });
+    expect(exponential).toMatchObject({ status: 'certified', basis: 'exact-expansion', casResidual: '0' });
+    const quotient = certifyIdentity({
+      name: 'log of a quotient',
+      lhs: 'log(s)',
+      rhs: 'log(a) - log(1 - a)',
+      variables: { a: 'probability', s: 'positive', t: 'positive' },
+      substitutions: { s: 'a/t', t: '1 - a' },
+    });
+    expect(quotient.status).toBe('certified');
+  });
+});
+
+describe('certificates that rest on Schwartz-Zippel when the expansion does not finish', () => {
+  // six sums of eight variables: the product has 8^6 = 262144 monomials, above the expansion cap
+  const groups = ['a', 'b', 'c', 'd', 'f', 'g'];
+  const sums = groups.map((g) => `(${Array.from({ length: 8 }, (_, i) => `${g}${i}`).join(' + ')})`);
+  const variables: Record<string, 'real' | 'positive'> = { x: 'positive' };
+  for (const g of groups) for (let i = 0; i < 8; i++) variables[`${g}${i}`] = 'real';
+  const reversed = [...sums].reverse().join('*');
+
+  test('rational: certified with probability, the bound stated, the wording honest', { timeout: 30_000 }, () => {
+    const certificate = certifyIdentity({ name: 'commuted product', lhs: sums.join('*'), rhs: reversed, variables }, { points: 3 });
+    expect(certificate.status).toBe('certified');
+    expect(certificate.basis).toBe('schwartz-zippel');
+    expect(certificate.casResidual).toMatch(/not expanded/);
+    expect(certificate.detail).toMatch(/Certified with probability, not proven/);
+    // d = 6, N = 8(2^30 + 1) + 1 (real): 6/N = 6.985e-10
+    expect(certificate.schwartzZippel).toMatchObject({ degree: 6, singularDegree: 0, sampleSetSize: '8589934601', boundPerPoint: '6.99e-10' });
+  });
+
+  test('transcendental: the atomized residual, atoms as independent variables, is 0 at random points', { timeout: 30_000 }, () => {
+    const certificate = certifyIdentity(
+      { name: 'commuted product with a log', lhs: `log(x)*${sums.join('*')}`, rhs: `${reversed}*log(x)`, variables },
+      { points: 3 },
+    );
+    expect(certificate.status).toBe('certified');
+    expect(certificate.basis).toBe('atomized-schwartz-zippel');
+    expect(certificate.schwartzZippel?.degree).toBe(7);
+    expect(certificate.atomized?.atoms).toEqual({ atom0: 'log(x)' });
   });
 });

@@ -3,8 +3,14 @@ import { describe, expect, test } from 'vitest';
 import { InexactError } from '../../src/arith/arithmetic.js';
 import { exactArithmetic } from '../../src/arith/exact.js';
 import { floatArithmetic } from '../../src/arith/float.js';
+import { intervalArithmetic } from '../../src/arith/interval.js';
 import { Rational } from '../../src/arith/rational.js';
-import { evaluateExpression } from '../../src/symbolic/evaluate.js';
+import {
+  DefinitionDomainError,
+  EngineLimitError,
+  UndefinedPointError,
+  evaluateExpression,
+} from '../../src/symbolic/evaluate.js';
 import { parseExpression, printExpression, stripBindings, substituteBindings, type Domain } from '../../src/symbolic/expression.js';
 import { declareDomains, isPositive, rewriteLogs } from '../../src/symbolic/logRewrite.js';
 import {
@@ -30,7 +36,27 @@ describe('evaluateExpression (generic, no CAS)', () => {
     const x = new Map([['x', new Rational(2n)]]);
     expect(evaluateExpression(exactArithmetic, parseExpression('x^(-3)'), x).equals(new Rational(1n, 8n))).toBe(true);
     expect(() => evaluateExpression(exactArithmetic, parseExpression('log(x)'), x)).toThrow(InexactError);
-    expect(() => evaluateExpression(exactArithmetic, parseExpression('1/(x-2)'), x)).toThrow(RangeError);
+  });
+
+  test('why a value is missing: a zero divisor, outside log/sqrt, or the engine\'s own limit, each its own class', () => {
+    const x = new Map([['x', new Rational(2n)]]);
+    expect(() => evaluateExpression(exactArithmetic, parseExpression('1/(x-2)'), x)).toThrow(UndefinedPointError);
+    expect(() => evaluateExpression(exactArithmetic, parseExpression('(x-2)^(-3)'), x)).toThrow(UndefinedPointError);
+    const ar = intervalArithmetic(30);
+    const y = new Map([['x', ar.fromRational(new Rational(2n))]]);
+    expect(() => evaluateExpression(ar, parseExpression('log(x - 3)'), y)).toThrow(DefinitionDomainError);
+    expect(() => evaluateExpression(ar, parseExpression('log(x - 2)'), y)).toThrow(DefinitionDomainError);
+    expect(() => evaluateExpression(ar, parseExpression('sqrt(1 - x)'), y)).toThrow(DefinitionDomainError);
+    // exp(2 * 10^8) is a number, only beyond the engine's range: not "undefined"
+    const limit = (() => {
+      try {
+        evaluateExpression(ar, parseExpression('exp(10^8*x)'), y);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(limit).toBeInstanceOf(EngineLimitError);
+    expect(limit).not.toBeInstanceOf(RangeError);
   });
 
   test('float: log(2) + exp(1) matches Math', () => {
@@ -53,7 +79,11 @@ describe('own log rewrite', () => {
   test('no split without the positivity the rule needs', () => {
     // log(a*b) = log(a) + log(b) is false for a, b < 0; log(x^2) = 2 log(x) is false for x < 0.
     expect(rewrite('log(a*b)', { a: 'real', b: 'real' })).toBe('log(a*b)');
-    expect(rewrite('log(x^2)', { x: 'nonzero' })).toBe('log(x^2)');
+    // log(x^2) = 2 log|x| wherever defined, but not 2 log x
+    expect(rewrite('log(x^2)', { x: 'real' })).toBe('2*log(abs(x))');
+    expect(rewrite('log(x^(-4))', { x: 'nonzero' })).toBe('(-4)*log(abs(x))');
+    expect(rewrite('log(abs(x))', { x: 'positive' })).toBe('log(x)');
+    expect(rewrite('log(abs(x))', { x: 'nonzero' })).toBe('log(abs(x))');
     expect(rewrite('log(a/b)', { a: 'positive', b: 'real' })).toBe('log(a/b)');
     expect(rewrite('log(-a)', { a: 'positive' })).toBe('log(-a)');
     // odd powers need no hypothesis: log(x^3) defined forces x > 0
@@ -99,7 +129,7 @@ describe('common denominator (own code)', () => {
           try {
             expected = evaluateExpression(exactArithmetic, e, point);
           } catch (error) {
-            if (error instanceof RangeError) return; // undefined there: no claim
+            if (error instanceof UndefinedPointError) return; // undefined there: no claim
             throw error;
           }
           const top = evaluateExpression(exactArithmetic, n, point);

@@ -248,7 +248,7 @@ function renderCheck(theorems: readonly TheoremResult[], seed: number, profile: 
   if (theorems.length === 0) lines.push('No theorems to check: the catalogue is empty.');
   for (const t of theorems) {
     lines.push(`${t.id}  ${t.title}: ${theoremHeadline(t)}`);
-    const certified = t.identities.filter((i) => i.status === 'certified' || i.status === 'numerically-certified').length;
+    const certified = t.identities.filter((i) => i.status === 'certified').length;
     lines.push(`  identities  ${certified}/${t.identities.length} certified`);
     for (const i of t.identities) {
       if (i.status !== 'certified') lines.push(`    ${i.name}: ${i.status}${i.error !== undefined ? ` (${i.error})` : i.certificate !== undefined ? ` (${i.certificate.detail})` : ''}`);
