@@ -33,7 +33,11 @@ import { STATUS_SEVERITY, overallStatus, runCatalogue, type TheoremResult, type 
 import { MINIMUM_RUNS_FOR_VERIFIED, replay, type Counterexample, type ReplayResult } from '../../runner/property.js';
 import { buildReport } from '../../report/model.js';
 import { collectEnvironment } from '../../report/environment.js';
-import { writeReport } from '../../report/report.js';
+import { reportFiles } from '../../report/report.js';
+import { writeFilesAtomically } from '../../report/write.js';
+import { buildCertificate, withoutRecords } from '../../certificate/assemble.js';
+import { VERSION } from '../../version.js';
+import { basename, dirname } from 'node:path';
 import { toJsonText } from '../../report/json.js';
 import { formatMargin, replayCommand } from '../../report/markdown.js';
 import type { NumberObject } from '../../arith/numberObject.js';
@@ -69,7 +73,8 @@ export function registerCatalogueCommands(
     .option('--seed <s>', `master seed, an integer (default ${DEFAULT_SEED})`)
     .option('--profile <name>', `quick (${PROFILES.quick.runs} runs), standard (${PROFILES.standard.runs}) or deep (${PROFILES.deep.runs})`, DEFAULT_PROFILE)
     .option('--json', 'print JSON')
-    .option('--report <dir>', 'write report.json, report.md and report.html to this directory')
+    .option('--report <dir>', 'write report.json, report.md, report.html and certificate.json to this directory')
+    .option('--certificate <file>', 'write the certificate (every run, re-checkable by ebm-lens-verify) to this file')
     .action((ids: string[], options: CheckOptions) => check(context, checked(), certify, ids, options));
 
   program
@@ -129,6 +134,30 @@ function selectTheorems(catalogue: readonly Theorem[], ids: readonly string[]): 
   return catalogue.filter((t) => chosen.has(t));
 }
 
+/** The certificate's name inside a report directory. */
+const CERTIFICATE_FILE = 'certificate.json';
+
+function checkCertificatePath(file: string): void {
+  const name = basename(file);
+  if (file.trim() === '' || name === '' || name.startsWith('.') || file.endsWith('/')) {
+    throw new InputError('--certificate', `'${file}' is not a file name`, 'pass a file, e.g. --certificate certificate.json');
+  }
+  const dir = dirname(file);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError('--certificate', `the directory '${dir}' does not exist`, 'create it first or pass a file in an existing directory');
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError('--certificate', `'${file}' is a directory`, 'pass a file name');
+}
+
+function writeOrFail(option: string, target: string, write: () => unknown): void {
+  try {
+    write();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new InputError(option, `cannot write to '${target}' (${code})`, option === '--report' ? 'pass a writable directory' : 'pass a writable file');
+  }
+}
+
 function checkReportDir(dir: string): void {
   if (dir.trim() === '') throw new InputError('--report', 'the directory name is empty', 'pass a directory, e.g. --report out');
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
@@ -180,6 +209,7 @@ interface CheckOptions {
   profile: string;
   json?: boolean;
   report?: string;
+  certificate?: string;
 }
 
 const EXIT_OF_STATUS: Record<TheoremStatus, number> = {
@@ -198,29 +228,39 @@ function check(context: CommandContext, catalogue: readonly Theorem[], certify: 
   const seed = options.seed === undefined ? DEFAULT_SEED : parseSeed(options.seed, '--seed');
   const theorems = selectTheorems(catalogue, ids);
   if (options.report !== undefined) checkReportDir(options.report);
+  if (options.certificate !== undefined) checkCertificatePath(options.certificate);
+  const record = options.certificate !== undefined || options.report !== undefined;
 
   const json = Boolean(options.json);
   const progress = createProgress(io, io.interactive && !json);
   let result;
   try {
-    result = runCatalogue(theorems, { seed, profile, certify, onProgress: (event) => progress.update(event), ...(runs === undefined ? {} : { runs }) });
+    result = runCatalogue(theorems, { seed, profile, certify, record, onProgress: (event) => progress.update(event), ...(runs === undefined ? {} : { runs }) });
   } finally {
     progress.finish();
   }
+  let certificateText: string | undefined;
+  if (record) {
+    certificateText = `${JSON.stringify(buildCertificate(result, theorems, VERSION))}\n`;
+    result = withoutRecords(result);
+  }
 
+  if (options.certificate !== undefined) {
+    writeOrFail('--certificate', options.certificate, () =>
+      writeFilesAtomically(dirname(options.certificate!), [{ name: basename(options.certificate!), content: certificateText! }]),
+    );
+  }
   if (options.report !== undefined) {
-    try {
-      writeReport(options.report, buildReport(result, collectEnvironment()));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      throw new InputError('--report', `cannot write to '${options.report}' (${code})`, 'pass a writable directory');
-    }
+    const report = buildReport(result, collectEnvironment());
+    writeOrFail('--report', options.report, () =>
+      writeFilesAtomically(options.report!, [...reportFiles(report), { name: CERTIFICATE_FILE, content: certificateText! }]),
+    );
   }
 
   if (json) {
     io.stdout(`${toJsonText({ theorems: result.theorems.map(jsonTheorem), seed, profile: profile.name })}\n`);
   } else {
-    io.stdout(renderCheck(result.theorems, seed, profile, result.runs, options.report));
+    io.stdout(renderCheck(result.theorems, seed, profile, result.runs, options.report, options.certificate));
   }
   context.setExitCode(EXIT_OF_STATUS[overallStatus(result.theorems.map((t) => t.status))]);
 }
@@ -243,7 +283,14 @@ function jsonTheorem(t: TheoremResult): unknown {
   };
 }
 
-function renderCheck(theorems: readonly TheoremResult[], seed: number, profile: Profile, runs: number, reportDir: string | undefined): string {
+function renderCheck(
+  theorems: readonly TheoremResult[],
+  seed: number,
+  profile: Profile,
+  runs: number,
+  reportDir: string | undefined,
+  certificateFile: string | undefined,
+): string {
   const lines: string[] = [];
   if (theorems.length === 0) lines.push('No theorems to check: the catalogue is empty.');
   for (const t of theorems) {
@@ -288,7 +335,8 @@ function renderCheck(theorems: readonly TheoremResult[], seed: number, profile: 
         ` (seed ${seed}, profile ${profile.name}, ${runs} runs)`,
     );
   }
-  if (reportDir !== undefined) lines.push(`report written to ${reportDir} (report.json, report.md, report.html)`);
+  if (reportDir !== undefined) lines.push(`report written to ${reportDir} (report.json, report.md, report.html, certificate.json)`);
+  if (certificateFile !== undefined) lines.push(`certificate written to ${certificateFile} (re-check it: npx ebm-lens-verify ${certificateFile})`);
   return `${lines.join('\n')}\n`;
 }
 
