@@ -50,6 +50,13 @@
  * strict inequality J(pi) < J(pi*) is decided by separated enclosures.
  * Off supp q (pi(y) > 0 = q(y), decided exactly) both KL(pi || q) and
  * KL(pi || pi*) are +infinity, since pi*(y) = 0 there too.
+ * Certificate claims (`certify`): the instance is q, pi, beta and r or w;
+ * Z, pi* and J are definitions of the claim. "pi != pi*" is
+ * sum_y (pi(y) - pi*(y))^2 > 0: exactly 0 when pi* is rational and equal to pi
+ * (the claim is then decided without a log), and a positive enclosure
+ * otherwise. For that, pi* with r given is written with weights shifted by
+ * r(k), k in supp q, and set to 0 off supp q (`gibbsDefs`), so that a reward
+ * constant on supp q gives pi* = q exactly, as in the predicate.
  */
 import fc from 'fast-check';
 import { dot, type Arithmetic } from '../src/arith/arithmetic.js';

@@ -42,6 +42,11 @@
  * arithmetic from the engine's J, KL and pi* (src/rlvr), beta drawn exactly or
  * as 1/log E, "equal to 30 digits": the enclosure of the difference contains
  * 0 and is narrower than 10^-30 (40 digits, doubled up to 640 while undecided).
+ * Certificate claims (`certify`): the instance is D, q, r (1 on C, 0 on W), pi
+ * and beta or E; e^{r/beta} (E^r, exact, when E is given), Z, pi*, the class
+ * masses and J are definitions (support/rlvrGibbs.ts). 1 - p* and 1 - p0 are
+ * the masses of W summed directly, so kl(p* || p0) of a prompt with p0 = 1 has
+ * an exact zero term, as in the engine.
  */
 import type { Interval, IntervalArithmetic } from '../src/arith/interval.js';
 import { Rational } from '../src/arith/rational.js';

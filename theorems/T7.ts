@@ -40,6 +40,13 @@
  * beta E_x kl(p_pi || p*) by the decomposition. For a non-tilt some conditional KL is > 0 and the strict
  * inequality is decided by separated enclosures. J, KL and pi* come from the
  * engine (src/rlvr, src/info).
+ * Certificate claims (`certify`): T6's definitions (support/rlvrGibbs.ts) and
+ * the conditional laws. "pi is a tilt of q" is tiltDefect = 0, the squared
+ * distance of pi(.|C), pi(.|W) to q(.|C), q(.|W), decided to 30 digits: a claim
+ * with logs is evaluated in intervals throughout (src/certificate), where an
+ * exact rational equality that holds can never be decided. tiltDefect is a
+ * rational with small denominators (far above 10^-30 when it is not 0 on the
+ * instances drawn), and in exact evaluation eq30 is exact equality.
  */
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../src/arith/interval.js';
 import { Rational } from '../src/arith/rational.js';
@@ -195,11 +202,12 @@ const conditionalDef = (law: 'q' | 'pi' | 'piStar', cls: ClassInfo): Definition 
 
 /**
  * T7's definitions on top of T6's (temperature, optimum, objective): the conditional laws pi(.|C), q(.|C),
- * pi(.|W), q(.|W); klC(x) = KL(pi(.|C) || q(.|C)) and klW(x), each 0 when pi gives the class no mass (it then
- * carries the factor pi(class) = 0); tiltDefect(x) = the sum over classes with pi-mass of
- * ||pi(.|class) - q(.|class)||^2, 0 exactly when pi agrees with q inside C and inside W (pi is a tilt of q).
+ * pi(.|W), q(.|W), and either (`kl`) klC(x) = KL(pi(.|C) || q(.|C)) and klW(x), each 0 when pi gives the class
+ * no mass (it then carries the factor pi(class) = 0), or (`tiltDefect`) tiltDefect(x) = the sum over classes
+ * with pi-mass of ||pi(.|class) - q(.|class)||^2, 0 exactly when pi agrees with q inside C and inside W (pi is
+ * a tilt of q).
  */
-function decompositionDefs(instance: RlvrPolicyInstance): Record<string, Definition> {
+function classDefs(instance: RlvrPolicyInstance, uses: 'kl' | 'tiltDefect'): Record<string, Definition> {
   const n = instance.responses;
   const defs: Record<string, Definition> = { ...temperatureDefs(instance), ...optimumDefs(instance), ...objectiveDefs(instance) };
   const onMass = (cls: ClassInfo, value: NumExpr): NumExpr => ifThen(gt(ref(cls.pi, 'x'), num(0)), value, num(0));
@@ -208,10 +216,10 @@ function decompositionDefs(instance: RlvrPolicyInstance): Record<string, Definit
     const [piGiven, qGiven] = [`piGiven${cls.name}`, `qGiven${cls.name}`];
     defs[piGiven] = conditionalDef('pi', cls);
     defs[qGiven] = conditionalDef('q', cls);
-    defs[`kl${cls.name}`] = { index: ['x'], body: onMass(cls, rowKl(piGiven, qGiven, n)) };
-    defect.push(onMass(cls, sum('y', n, pow(sub(ref(piGiven, 'x', 'y'), ref(qGiven, 'x', 'y')), 2))));
+    if (uses === 'kl') defs[`kl${cls.name}`] = { index: ['x'], body: onMass(cls, rowKl(piGiven, qGiven, n)) };
+    else defect.push(onMass(cls, sum('y', n, pow(sub(ref(piGiven, 'x', 'y'), ref(qGiven, 'x', 'y')), 2))));
   }
-  defs.tiltDefect = { index: ['x'], body: add(...defect) };
+  if (uses === 'tiltDefect') defs.tiltDefect = { index: ['x'], body: add(...defect) };
   return defs;
 }
 
@@ -226,7 +234,7 @@ function decompositionClaim(instance: RlvrPolicyInstance, text: string, options:
   const identity = everyPrompt(eq30(rowKl('pi', 'piStar', instance.responses), rhs));
   // kl(p* || p_pi) is finite only when p_pi > 0 on each class where p* > 0: otherwise the right side is +infinity.
   const finite = everyPrompt(and(implies(gt(ref('pStar', 'x'), num(0)), gt(ref('pPi', 'x'), num(0))), implies(gt(ref('wStar', 'x'), num(0)), gt(ref('wPi', 'x'), num(0)))));
-  return rlvrClaim(instance, true, text, decompositionDefs(instance), options.reversed ? and(finite, identity) : identity);
+  return rlvrClaim(instance, true, text, classDefs(instance, 'kl'), options.reversed ? and(finite, identity) : identity);
 }
 
 /** J(pi*) - J(pi) and beta E_x kl(p_pi || p*) (without beta for the mutant). */
@@ -255,8 +263,9 @@ function optimalConditionalsClaim(instance: RlvrPolicyInstance): CertifiedClaim 
   return rlvrClaim(instance, false, 'pi*(.|C) = q(.|C) and pi*(.|W) = q(.|W) for every prompt (E = e^{1/beta})', defs, everyPrompt(and(...perClass)));
 }
 
-/** A claim on the gap, with T7's definitions. */
-const gapClaim = (instance: RlvrPolicyInstance, text: string, assert: BoolExpr): CertifiedClaim => rlvrClaim(instance, true, text, decompositionDefs(instance), assert);
+/** A claim on the gap; `tilt`: it also reads tiltDefect. */
+const gapClaim = (instance: RlvrPolicyInstance, text: string, assert: BoolExpr, tilt = false): CertifiedClaim =>
+  rlvrClaim(instance, true, text, tilt ? classDefs(instance, 'tiltDefect') : { ...temperatureDefs(instance), ...optimumDefs(instance), ...objectiveDefs(instance) }, assert);
 
 // ---------------------------------------------------------------- properties
 
@@ -293,6 +302,7 @@ const gapLowerBound: PropertySpec<RlvrPolicyInstance> = {
       instance,
       'J(pi*) - J(pi) = beta E_x kl(p_pi||p*) when pi is a tilt of q at every prompt, J(pi*) - J(pi) > beta E_x kl(p_pi||p*) otherwise',
       and(implies(everyPolicyTilts, eq30(gap(), bernoulliGap())), implies(not(everyPolicyTilts), gt(gap(), bernoulliGap()))),
+      true,
     ),
   predicate: (instance) => {
     if (everyPolicyIsTilt(instance)) {
@@ -319,7 +329,7 @@ const tiltEquality: PropertySpec<RlvrPolicyInstance> = {
   arbitrary: rlvrPolicyInstance({ kinds: tiltKinds }),
   describe: describeRlvr,
   certify: (instance) =>
-    gapClaim(instance, 'J(pi*) - J(pi) = beta E_x kl(p_pi||p*), and pi(.|C) = q(.|C), pi(.|W) = q(.|W) at every prompt', and(eq30(gap(), bernoulliGap()), everyPolicyTilts)),
+    gapClaim(instance, 'J(pi*) - J(pi) = beta E_x kl(p_pi||p*), and pi(.|C) = q(.|C), pi(.|W) = q(.|W) at every prompt', and(eq30(gap(), bernoulliGap()), everyPolicyTilts), true),
   predicate: (instance) => {
     const numeric = decideComparisons('J(pi*) - J(pi) = beta E_x kl(p_pi||p*)', (ar) => {
       const { gap, bernoulliGap } = gapSides(ar, instance);
