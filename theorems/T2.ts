@@ -58,7 +58,7 @@ import { ebmReversibleExact } from '../src/markov/ebmReversibility.js';
 import { ebmKernel } from '../src/models/ebm.js';
 import { add, all, and, div, eq, eq30, gt, implies, log, mul, num, ref, sub, sum } from '../src/certificate/build.js';
 import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
-import type { BoolExpr, NumExpr } from '../src/certificate/format.js';
+import type { BoolExpr, Index, NumExpr } from '../src/certificate/format.js';
 import { EQUALITY_PRECISION, decideInIntervals, equalTo30Digits } from '../src/runner/decideInIntervals.js';
 import {
   fail,
@@ -87,6 +87,7 @@ import {
   referenceMeasureOf,
   responseChains,
   sameSupport,
+  stationaryLawClaim,
   total,
   type ExactChain,
   type ResponseChainInstance,
@@ -227,12 +228,7 @@ function fundamentalCycles(P: readonly (readonly Rational[])[]): number[][] {
 // form; mu, where a claim is about the stationary law of P, is GTH's, a
 // witnessed instance value.
 
-type ChainExpr = (chain: ChainClaim, x: string) => NumExpr;
-
-/** The GTH law of P, witnessed (mu P = mu, sum mu = 1). */
-function withStationaryLaw(chain: ChainClaim, instance: ResponseChainInstance, P: string): string {
-  return chain.stationaryWitness(exactChain(instance).mu, P);
-}
+type ChainExpr = (chain: ChainClaim, x: Index) => NumExpr;
 
 /** law(x) P(x,y) = law(y) P(y,x) for all x, y; law = mu (GTH, witnessed) or rho (untilted, a mutant). */
 const detailedBalanceClaim =
@@ -240,19 +236,10 @@ const detailedBalanceClaim =
   (instance: ResponseChainInstance): CertifiedClaim => {
     const chain = new ChainClaim(instance);
     const P = chain.kernel();
-    if (law === 'mu') withStationaryLaw(chain, instance, P);
+    if (law === 'mu') chain.stationaryLaw(P);
     const S = chain.states;
     const flow = (x: string, y: string): NumExpr => mul(ref(law, x), ref(P, x, y));
     return chain.certified(`${law}(x) P(x,y) = ${law}(y) P(y,x) for all x, y`, all('x', S, all('y', S, eq(flow('x', 'y'), flow('y', 'x')))));
-  };
-
-/** The stationary law of P (GTH, witnessed) is the law proportional to f. */
-const stationaryLawClaim =
-  (text: string, name: string, f: ChainExpr) =>
-  (instance: ResponseChainInstance): CertifiedClaim => {
-    const chain = new ChainClaim(instance);
-    const mu = withStationaryLaw(chain, instance, chain.kernel());
-    return chain.certified(text, chain.sameLaws(mu, chain.law(name, (x) => f(chain, String(x)))));
   };
 
 /** P(x,y) = 0 iff P(y,x) = 0, and P(x,y) / P(y,x) = g(y) / g(x) where P(y,x) > 0. */
@@ -272,7 +259,7 @@ const edgeMeasureClaim =
   (instance: ResponseChainInstance): CertifiedClaim => {
     const chain = new ChainClaim(instance);
     const P = chain.kernel();
-    const mu = withStationaryLaw(chain, instance, P);
+    const mu = chain.stationaryLaw(P);
     const S = chain.states;
     chain.define('E', ['x', 'y'], E(chain, 'x', 'y'));
     chain.define('ETotal', [], sum('x', S, sum('y', S, ref('E', 'x', 'y'))));
@@ -287,7 +274,7 @@ function closedFormStationaryClaim(instance: ResponseChainInstance): CertifiedCl
   const chain = new ChainClaim(instance);
   const P = chain.kernel();
   const S = chain.states;
-  const mu = chain.law('muClosed', (x) => closedForm(chain, String(x)));
+  const mu = chain.law('muClosed', (x) => closedForm(chain, x));
   const muP = sum('x', S, mul(ref(mu, 'x'), ref(P, 'x', 'y')));
   return chain.certified('(mu P)(y) = mu(y) for all y, mu = rho w Z_Phi / sum', all('y', S, eq(muP, ref(mu, 'y'))));
 }
@@ -316,9 +303,12 @@ function kolmogorovClaim(instance: ResponseChainInstance): CertifiedClaim {
  */
 function reversibilityClaim(chain: ChainClaim, q: readonly (readonly Rational[])[]): BoolExpr {
   const S = chain.states;
+  // In the weight form K = exp(r/beta) is rational too: R_k takes it in, and there is no t_k.
+  const rational = (a: number, b: number): NumExpr => (chain.form === 'weights' ? mul(chain.q(a, b), chain.K(a, b)) : chain.q(a, b));
   const balanced = fundamentalCycles(q).map((cycle, k) => {
     const edges = cycle.map((a, i) => [a, cycle[(i + 1) % cycle.length]!] as const);
-    chain.define(`R${k}`, [], mul(...edges.map(([a, b]) => div(chain.q(a, b), chain.q(b, a)))));
+    chain.define(`R${k}`, [], mul(...edges.map(([a, b]) => div(rational(a, b), rational(b, a)))));
+    if (chain.form === 'weights') return eqRational(ref(`R${k}`), num(1));
     chain.define(`t${k}`, [], add(...edges.map(([a, b]) => sub(chain.r(a, b), chain.r(b, a)))));
     return and(eqRational(ref(`R${k}`), num(1)), eqRational(ref(`t${k}`), num(0)));
   });

@@ -65,14 +65,19 @@ import type { NumberObject } from '../src/arith/numberObject.js';
 import { fail, pass, type AssumptionSpec, type DegreeSpec, type IdentitySpec, type PropertySpec, type SlotOverrides, type Theorem, type Verdict } from '../src/runner/theorem.js';
 import { differentiate } from '../src/symbolic/index.js';
 import { decideInIntervals } from '../src/runner/decideInIntervals.js';
+import { add, all, and, eq, ge, gt, ifThen, implies, le, lt, max, mul, not, num, or, pow, ref, sub, sum } from '../src/certificate/build.js';
+import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
+import type { BoolExpr, Index, NumExpr } from '../src/certificate/format.js';
 import { beta as betaArbitrary, type EnergyVector, type ReferenceSample, type SlotName } from '../properties/index.js';
 import { referenceEpsLevels, slotFamily, slotLaboratory, touches, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import {
+  ChainClaim,
   ONE,
   ZERO,
   describeInstance,
   edgeMeasureOf,
   exactChain,
+  eqRational,
   exactValue,
   interactionVanishes,
   normalize,
@@ -80,6 +85,7 @@ import {
   referenceMeasureOf,
   responseChains,
   stationaryLawAt,
+  stationaryLawClaim,
   total,
   type ResponseChainInstance,
 } from './support/responseChain.js';
@@ -202,6 +208,103 @@ function signVerdict(
   return fail(claim, { ...values(), difference: ar.toNumberObject(difference), precision: ar.label });
 }
 
+// ---------------------------------------------------------------- certificate claims
+
+// The claims are built on the chain's definitions (support/responseChain.ts,
+// `ChainClaim`). Exact claims (weight form) use GTH's stationary law of P,
+// witnessed. Quality claims write, at each temperature b, the stationary law
+// mu_b of P_b = pi* (with exp) by GTH state reduction in the claim, as the
+// predicates compute it. E_mu[Phi] is compared through G = max Phi -
+// E_mu[Phi] = sum_x mu(x) gap(x), gap(x) = max Phi - Phi(x) >= 0 (exactly 0
+// at the maximizers), a sum of nonnegative terms that keeps its relative
+// precision when mu is nearly a point mass, as the predicates do.
+
+/** (C w)(x) = sum_y C(x,y) w(y); with s = 0, rho(x) Z_Phi(x) = (C w)(x). */
+function cw(chain: ChainClaim, x: Index): NumExpr {
+  chain.define('Cw', ['x'], sum('y', chain.states, mul(chain.C('x', 'y'), chain.w('y'))));
+  return ref('Cw', x);
+}
+
+/** If q(y|x) = 1/n for all x, y, the stationary law of P (GTH, witnessed) is w^power / sum w^power. */
+const softmaxClaim =
+  (power: number) =>
+  (instance: QualityInstance): CertifiedClaim => {
+    const chain = new ChainClaim(instance);
+    const mu = chain.stationaryLaw(chain.kernel());
+    const S = chain.states;
+    const uniform = all('x', S, all('y', S, eq(chain.q('x', 'y'), num(`1/${chain.n}`))));
+    const softmax = chain.law(`w${power}Law`, (x) => pow(chain.w(x), power));
+    return chain.certified(`q(y|x) = 1/n for all x, y implies mu = w^${power} / sum w^${power} (mu: the stationary law of P, witnessed)`, implies(uniform, chain.sameLaws(mu, softmax)));
+  };
+
+/** gap(x) = max Phi - Phi(x), exactly 0 where Phi(x) = max Phi (so a near point mass keeps G's relative precision). */
+function gapAt(chain: ChainClaim, x: Index): NumExpr {
+  chain.define('PhiMax', [], max(...Array.from({ length: chain.n }, (_, y) => chain.Phi(y))));
+  chain.define('gap', ['x'], ifThen(eqRational(chain.Phi('x'), ref('PhiMax')), num(0), sub(ref('PhiMax'), chain.Phi('x'))));
+  return ref('gap', x);
+}
+
+/** G_b = sum_x mu_b(x) gap(x) = max Phi - E_mu_b[Phi], mu_b the stationary law of P_b (GTH), at temperature b (tag). */
+function qualityAt(chain: ChainClaim, tag: string): NumExpr {
+  const mu = chain.gthLaw(chain.kernel(tag), `mu${tag}`);
+  chain.define(`G${tag}`, [], add(...Array.from({ length: chain.n }, (_, x) => mul(mu(x), gapAt(chain, x)))));
+  return ref(`G${tag}`);
+}
+
+/** G_rho = sum_x rho(x) gap(x) / sum rho = max Phi - E_rho[Phi]. */
+function referenceG(chain: ChainClaim): NumExpr {
+  const rho = chain.law('rhoLaw', (x) => ref('rho', x));
+  chain.define('Grho', [], sum('x', chain.states, mul(ref(rho, 'x'), gapAt(chain, 'x'))));
+  return ref('Grho');
+}
+
+/** Phi is constant (w constant in the weight form). */
+function constantPotential(chain: ChainClaim): BoolExpr {
+  const value = (x: Index): NumExpr => (chain.form === 'weights' ? ref('w', x) : ref('Phi', x));
+  return all('x', chain.states, eqRational(value('x'), value(0)));
+}
+
+/**
+ * The equality case: s = 0, q reversible (C symmetric), and Phi(x) + Phi(y)
+ * constant on the edges of C (w(x) w(y) in the weight form); then
+ * w(x) (C w)(x) = const rho(x) and mu = rho at every beta.
+ */
+function constantEdgeSum(chain: ChainClaim): BoolExpr {
+  const S = chain.states;
+  const weights = chain.form === 'weights';
+  const noInteraction = all('x', S, all('y', S, weights ? eq(ref('v', 'x', 'y'), num(1)) : eq(ref('s', 'x', 'y'), num(0))));
+  const symmetric = all('x', S, all('y', S, eqRational(chain.C('x', 'y'), chain.C('y', 'x'))));
+  const g = (x: string, y: string): NumExpr => (weights ? mul(ref('w', x), ref('w', y)) : add(ref('Phi', x), ref('Phi', y)));
+  const edges = (x: string, y: string, u: string, z: string): BoolExpr => and(gt(chain.C(x, y), num(0)), gt(chain.C(u, z), num(0)));
+  const constant = all('x', S, all('y', S, all('u', S, all('z', S, implies(edges('x', 'y', 'u', 'z'), eqRational(g('x', 'y'), g('u', 'z')))))));
+  return and(noInteraction, symmetric, constant);
+}
+
+const QUALITY_TEXT =
+  'E[Phi] compared as G = max Phi - E[Phi] = sum_x law(x) (max Phi - Phi(x)); mu the stationary law of P = pi* (GTH in the claim); ' +
+  'the equality case (Phi constant, or s = 0, C symmetric and Phi(x) + Phi(y) constant on the edges of C) decided first ' +
+  '(rationals exactly, to 30 digits in the interval pass)';
+
+/** E_mu[Phi] against E_rho[Phi]: `holds(G_mu, G_rho)` unless the equality case holds. */
+const referenceQualityClaim =
+  (text: string, holds: (gMu: NumExpr, gRho: NumExpr) => BoolExpr) =>
+  (instance: QualityInstance): CertifiedClaim => {
+    const chain = new ChainClaim(instance);
+    return chain.certified(`${text}; ${QUALITY_TEXT}`, or(constantPotential(chain), constantEdgeSum(chain), holds(qualityAt(chain, ''), referenceG(chain))));
+  };
+
+/** E_mu(beta1)[Phi] against E_mu(beta2)[Phi]: `holds(G(beta1), G(beta2))`; `strict`: Phi not constant implies it and not the equality case. */
+const monotoneClaim =
+  (text: string, strict: boolean, holds: (g1: NumExpr, g2: NumExpr) => BoolExpr) =>
+  (instance: QualityInstance): CertifiedClaim => {
+    const chain = new ChainClaim(instance, { beta2: instance.beta2 });
+    const comparison = holds(qualityAt(chain, ''), qualityAt(chain, '2'));
+    const assert = strict
+      ? implies(not(constantPotential(chain)), and(not(constantEdgeSum(chain)), comparison))
+      : or(constantPotential(chain), constantEdgeSum(chain), comparison);
+    return chain.certified(`${text}; ${QUALITY_TEXT}`, assert);
+  };
+
 // ---------------------------------------------------------------- properties
 
 const stationaryClosedForm: PropertySpec<QualityInstance> = {
@@ -210,6 +313,7 @@ const stationaryClosedForm: PropertySpec<QualityInstance> = {
   mode: 'exact',
   arbitrary: closedFormChains,
   describe,
+  certify: stationaryLawClaim('mu = w (C w) / sum (mu: the stationary law of P, witnessed)', 'muClosed', (chain, x) => mul(chain.w(x), cw(chain, x))),
   predicate: (instance) => {
     const { mu, w, C } = exactChain(instance);
     const closed = normalize(w.map((wx, x) => wx.mul(total(C[x]!.map((c, y) => c.mul(w[y]!))))));
@@ -247,6 +351,7 @@ const uniformSoftmax: PropertySpec<QualityInstance> = {
   mode: 'exact',
   arbitrary: uniformChains,
   describe,
+  certify: softmaxClaim(1),
   predicate: (instance) => softmaxVerdict(instance, 1),
 };
 
@@ -256,6 +361,7 @@ const qualityAboveReference: PropertySpec<QualityInstance> = {
   mode: 'interval',
   arbitrary: qualityChains,
   describe,
+  certify: referenceQualityClaim('E_mu[Phi] >= E_rho[Phi] (rho normalized): G_mu <= G_rho', le),
   predicate: (instance) => {
     if (potentialIsConstant(instance.potential) || edgeSumConstant(instance)) return pass(0);
     const claim = 'E_mu[Phi] >= E_rho[Phi]';
@@ -291,6 +397,7 @@ const qualityNonIncreasing: PropertySpec<QualityInstance> = {
   mode: 'interval',
   arbitrary: qualityChains,
   describe,
+  certify: monotoneClaim('beta < beta2 implies E_mu(beta)[Phi] >= E_mu(beta2)[Phi]: G(beta) <= G(beta2)', false, le),
   predicate: (instance) => {
     if (potentialIsConstant(instance.potential) || edgeSumConstant(instance)) return pass(0);
     return monotoneVerdict(instance, false, 'E_mu(beta1)[Phi] >= E_mu(beta2)[Phi]');
@@ -303,6 +410,7 @@ const qualityStrictlyDecreasing: PropertySpec<QualityInstance> = {
   mode: 'interval',
   arbitrary: positiveChains,
   describe,
+  certify: monotoneClaim('Phi not constant implies E_mu(beta)[Phi] > E_mu(beta2)[Phi] (beta < beta2): not the equality case, and G(beta) < G(beta2)', true, lt),
   predicate: (instance) => {
     if (potentialIsConstant(instance.potential)) return pass(Number.POSITIVE_INFINITY); // premise false: Phi constant, E_mu[Phi] = Phi at every beta
     if (edgeSumConstant(instance)) {
@@ -322,6 +430,7 @@ const qualityNonDecreasing: PropertySpec<QualityInstance> = {
   mode: 'interval',
   arbitrary: positiveChains,
   describe,
+  certify: monotoneClaim('beta < beta2 implies E_mu(beta)[Phi] <= E_mu(beta2)[Phi]: G(beta) >= G(beta2)', false, ge),
   predicate: (instance) => {
     if (potentialIsConstant(instance.potential) || edgeSumConstant(instance)) return pass(0);
     const claim = 'E_mu(beta1)[Phi] <= E_mu(beta2)[Phi]';
@@ -343,6 +452,7 @@ const qualityBelowReference: PropertySpec<QualityInstance> = {
   mode: 'interval',
   arbitrary: positiveChains,
   describe,
+  certify: referenceQualityClaim('E_mu[Phi] <= E_rho[Phi] (rho normalized): G_mu >= G_rho', ge),
   predicate: (instance) => {
     if (potentialIsConstant(instance.potential) || edgeSumConstant(instance)) return pass(0);
     const claim = 'E_mu[Phi] <= E_rho[Phi]';
@@ -364,6 +474,7 @@ const proportionalToWeights: PropertySpec<QualityInstance> = {
   mode: 'exact',
   arbitrary: withSecondBeta(responseChains({ n: STATE_RANGE, reference: 'reversible', potential: 'weights', interaction: 'none' })),
   describe,
+  certify: stationaryLawClaim('mu = w / sum w (mu: the stationary law of P, witnessed)', 'wLaw', (chain, x) => chain.w(x)),
   predicate: (instance) => {
     const { mu, w } = exactChain(instance);
     for (let x = 0; x < mu.length; x++) {
@@ -379,6 +490,7 @@ const softmaxSquared: PropertySpec<QualityInstance> = {
   mode: 'exact',
   arbitrary: uniformChains,
   describe,
+  certify: softmaxClaim(2),
   predicate: (instance) => softmaxVerdict(instance, 2),
 };
 

@@ -416,18 +416,49 @@ export class ChainClaim {
     return `eU${tag}`;
   }
 
-  /** Defines name(x) = f(x) / sum_y f(y), the law proportional to f; returns name. */
+  /** Defines name(x) = f(x) / sum_z f(z), the law proportional to f; returns name. */
   law(name: string, f: (x: Index) => NumExpr): string {
-    this.define(`${name}Total`, [], sum('y', this.states, f('y')));
+    this.define(`${name}Total`, [], sum('z', this.states, f('z')));
     this.define(name, ['x'], div(f('x'), ref(`${name}Total`)));
     return name;
   }
 
-  /** The law `mu` found by GTH for the kernel named `P`, an instance value with its witness (mu P = mu, sum mu = 1, checked exactly). */
-  stationaryWitness(mu: readonly Rational[], P = 'P'): string {
-    this.instance.mu = vectorValue(mu);
+  /**
+   * The stationary law of P (the kernel named `P`, at beta) found by GTH
+   * (`exactChain`, weight form): the instance value `mu` with its witness
+   * (mu P = mu, sum mu = 1, checked exactly).
+   */
+  stationaryLaw(P = 'P'): string {
+    this.instance.mu = vectorValue(exactChain(this.chain).mu);
     this.witnesses.push({ kind: 'stationary', matrix: P, law: 'mu' });
     return 'mu';
+  }
+
+  /**
+   * The stationary law of the (irreducible) kernel named P by GTH state
+   * reduction, written as definitions as `stationaryDistribution` computes
+   * it: censoring to {0..k-1}, P_{k-1}(i,j) = P_k(i,j) + P_k(i,k) P_k(k,j) / S_k
+   * with S_k = sum_{j<k} P_k(k,j) and P_{n-1} = P; then x(0) = 1,
+   * x(k) = sum_{i<k} x(i) P_k(i,k) / S_k and mu = x / sum x. Sums, products
+   * and quotients of nonnegative numbers only: no cancellation, so enclosures
+   * keep their relative precision. Returns mu(k), the scalar <name>_<k>.
+   */
+  gthLaw(P: string, name: string): (k: number) => NumExpr {
+    const n = this.n;
+    const states = Array.from({ length: n }, (_, k) => k);
+    const censored = (k: number): string => (k === n - 1 ? P : `${P}_${k}`);
+    const S = (k: number): NumExpr => ref(`${P}_S${k}`);
+    for (let k = n - 1; k >= 1; k--) {
+      const Pk = censored(k);
+      this.define(`${P}_S${k}`, [], sum('j', { n: k }, ref(Pk, k, 'j')));
+      this.define(censored(k - 1), ['i', 'j'], add(ref(Pk, 'i', 'j'), div(mul(ref(Pk, 'i', k), ref(Pk, k, 'j')), S(k))));
+    }
+    const x = (k: number): NumExpr => ref(`${name}_x${k}`);
+    this.define(`${name}_x0`, [], num(1));
+    for (let k = 1; k < n; k++) this.define(`${name}_x${k}`, [], div(add(...states.slice(0, k).map((i) => mul(x(i), ref(censored(k), i, k)))), S(k)));
+    this.define(`${name}Total`, [], add(...states.map(x)));
+    for (const k of states) this.define(`${name}_${k}`, [], div(x(k), ref(`${name}Total`)));
+    return (k) => ref(`${name}_${k}`);
   }
 
   /** a(x) = b(x) for every state x. */
@@ -444,3 +475,12 @@ export class ChainClaim {
     return this.form === 'weights' && tag === '';
   }
 }
+
+/** The claim that the stationary law of P (GTH, witnessed) is the law `name` proportional to f (weight form: exact). */
+export const stationaryLawClaim =
+  (text: string, name: string, f: (chain: ChainClaim, x: Index) => NumExpr) =>
+  (instance: ResponseChainInstance): CertifiedClaim => {
+    const chain = new ChainClaim(instance);
+    const mu = chain.stationaryLaw(chain.kernel());
+    return chain.certified(text, chain.sameLaws(mu, chain.law(name, (x) => f(chain, x))));
+  };
