@@ -17,7 +17,7 @@ import { overallStatus } from '../runner/run.js';
 import { MINIMUM_RUNS_FOR_VERIFIED, type CertifiedRun } from '../runner/property.js';
 import type { Theorem } from '../runner/theorem.js';
 import { identityRecord } from './identityRecord.js';
-import { CERTIFICATE_FORMAT, type CertificateFile, type Claim, type RunRecord, type TheoremRecord } from './format.js';
+import { CERTIFICATE_FORMAT, type CertificateFile, type Claim, type MutantRecord, type PropertyRecord, type RunRecord, type TheoremRecord } from './format.js';
 
 export function buildCertificate(result: CatalogueResult, theorems: readonly Theorem[], version: string): CertificateFile {
   let records = 0;
@@ -31,15 +31,19 @@ export function buildCertificate(result: CatalogueResult, theorems: readonly The
       }
       return identityRecord(spec, identity.certificate);
     });
+    const stated = (name: string, specs: readonly { name: string; certify?: unknown }[]): boolean =>
+      specs.find((spec) => spec.name === name)?.certify !== undefined;
     const properties = t.properties.map((p) => {
       const { claims, runs } = shareClaims(p.records ?? []);
       records += runs.length;
-      return { name: p.name, mode: p.mode, status: p.status, runs: p.runs, claims, records: runs };
+      const status: PropertyRecord['status'] = stated(p.name, theorem.properties) ? p.status : 'uncertified';
+      return { name: p.name, mode: p.mode, status, runs: p.runs, claims, records: runs };
     });
     const mutants = t.mutants.map((m) => {
       const { claims, runs } = shareClaims(m.records ?? []);
       records += runs.length;
-      return { name: m.name, status: m.status, runs: m.runs, claims, records: runs };
+      const status: MutantRecord['status'] = stated(m.name, theorem.mutants) ? m.status : 'uncertified';
+      return { name: m.name, status, runs: m.runs, claims, records: runs };
     });
     return { id: t.id, title: t.title, status: certificateStatus(t), identities, properties, mutants };
   });

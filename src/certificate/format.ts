@@ -151,7 +151,12 @@ export interface RunRecord {
 export interface PropertyRecord {
   readonly name: string;
   readonly mode: 'exact' | 'interval' | 'float';
-  readonly status: 'verified' | 'checked' | 'passed-float64' | 'falsified' | 'undecided' | 'error';
+  /**
+   * The runner's status; 'uncertified' when the property states no claim in
+   * this language (its runs are not recorded, and its verdict cannot be
+   * re-checked: the checker does not confirm it).
+   */
+  readonly status: 'verified' | 'checked' | 'passed-float64' | 'falsified' | 'undecided' | 'error' | 'uncertified';
   /** runs counted for the verdict (before the first failure) */
   readonly runs: number;
   readonly claims: readonly Claim[];
@@ -161,7 +166,7 @@ export interface PropertyRecord {
 
 export interface MutantRecord {
   readonly name: string;
-  readonly status: 'refuted' | 'survived' | 'undecided' | 'error';
+  readonly status: 'refuted' | 'survived' | 'undecided' | 'error' | 'uncertified';
   readonly runs: number;
   readonly claims: readonly Claim[];
   /** refuted: the shrunk refuting instance (decision 'fail') */
