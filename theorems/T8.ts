@@ -398,7 +398,7 @@ const closedFormMatchesIntegration: Check = (ia, checks, instance, beta) => {
 // ---------------------------------------------------------------- certificate claims
 
 // Each claim over the flow's definitions (support: `flowDefinitions`): pi_t =
-// softmax(theta_t) of the closed form, pC = p_t, pW = pi_t(W), pStar = p*,
+// softmax(theta_t) of the closed form (pi_0 at t = 0; softmax without that case), pC = p_t, pW = pi_t(W), pStar = p*,
 // gap = J(pi*) - J(pi_t), klToOptimum = kl(p_t || p*), kappa and tilt of the
 // tilt family. Bound indices: x a prompt, k a time, y a response.
 
@@ -425,7 +425,7 @@ function mixtureDefinitions(n: number) {
 
 const closedFormIsTiltClaim: Certify = certifyFlow(
   'softmax(theta_t) = q e^{kappa_t r}/Z(kappa_t) and q^{1-a} pi_0^a e^{eta_t r}/Z = q e^{kappa_t r}/Z(kappa_t), a = e^{-beta t} (to 30 digits)',
-  (instance) => everyPromptAndTime(all('y', instance.n, and(eq30(atResponse('pi'), atResponse('tilt')), eq30(atResponse('mixture'), atResponse('tilt'))))),
+  (instance) => everyPromptAndTime(all('y', instance.n, and(eq30(atResponse('softmax'), atResponse('tilt')), eq30(atResponse('mixture'), atResponse('tilt'))))),
   mixtureDefinitions,
 );
 

@@ -447,7 +447,7 @@ export function label(q: Rational): string {
  * start pi0[x][y] (q itself for the flow from q). Everything else is a
  * definition that the checker evaluates (`flowDefinitions`): the closed form
  * of the flow theta_t = theta* + e^{-beta t}(theta_0 - theta*), theta* = log q + r/beta,
- * theta_0 = log pi_0, its softmax pi_t, the masses p_t = pi_t(C) and pi_t(W),
+ * theta_0 = log pi_0, its softmax pi_t (pi_0 itself at t = 0), the masses p_t = pi_t(C) and pi_t(W),
  * pi* = q e^{r/beta}/Z*, J from its definition pi(C) - beta KL(pi || q), and
  * the tilt family q e^{kappa_t r}/Z(kappa_t).
  * Index names: x a prompt, k a time, y a response. Class masses are sums
@@ -518,12 +518,14 @@ export function flowDefinitions(n: number): Record<string, Definition> {
     // a = e^{-beta t}, eta_t = (1 - a)/beta
     decay: definition(['k'], exp(neg(mul(beta, ref('t', 'k'))))),
     eta: definition(['k'], div(sub(num(1), a), beta)),
-    // theta_t = theta* + a (theta_0 - theta*), and pi_t = softmax(theta_t)
+    // theta_t = theta* + a (theta_0 - theta*), and pi_t = softmax(theta_t); at t = 0 pi_t is the start pi_0
+    // itself (the closed form's value there, which the engine's pi_t returns without rounding)
     thetaStar: definition(['x', 'y'], add(log(q), div(r, beta))),
     theta0: definition(['x', 'y'], log(ref('pi0', 'x', 'y'))),
     theta: definition(['x', 'k', 'y'], add(thetaStar, mul(a, sub(ref('theta0', 'x', 'y'), thetaStar)))),
     Z: definition(['x', 'k'], sumOver('y', n, exp(ref('theta', 'x', 'k', 'y')))),
-    pi: definition(['x', 'k', 'y'], div(exp(ref('theta', 'x', 'k', 'y')), ref('Z', 'x', 'k'))),
+    softmax: definition(['x', 'k', 'y'], div(exp(ref('theta', 'x', 'k', 'y')), ref('Z', 'x', 'k'))),
+    pi: definition(['x', 'k', 'y'], ifThen(eq(ref('t', 'k'), num(0)), ref('pi0', 'x', 'y'), ref('softmax', 'x', 'k', 'y'))),
     pC: definition(['x', 'k'], classMass(n, true, pi)),
     pW: definition(['x', 'k'], classMass(n, false, pi)),
     // pi* = q e^{r/beta}/Z*, p* = pi*(C), 1 - p* = pi*(W)
