@@ -283,7 +283,9 @@ const describe = (instance: GibbsInstance): unknown => instanceToJson(instance);
  * Z = sum_y q(y) w(y) and pi*. With weights, pi*(y) = q(y) w(y) / Z. With values, pi*(y) =
  * q(y) u(y) / Zu, Zu = sum_z q(z) u(z), u(y) = exp((r(y) - r(k))/beta) on supp q and 0 off it (k the
  * first state of supp q): the same law (the factor exp(-r(k)/beta) cancels), and exactly q when r is
- * constant on supp q, so that pi = pi* is then decided exactly.
+ * constant on supp q, so that pi = pi* is then decided exactly. It is written (1/Zu) q(y) u(y): the
+ * comparisons of u (q(z) > 0) are then numbered in the order z = 0, 1, ... whichever argument of a
+ * division an evaluator takes first.
  */
 function gibbsDefs(instance: GibbsInstance): Record<string, Definition> {
   const q = (y: string): NumExpr => ref('q', y);
@@ -300,7 +302,7 @@ function gibbsDefs(instance: GibbsInstance): Record<string, Definition> {
     Z: { index: [], body: sum('y', 'q', mul(q('y'), ref('w', 'y'))) },
     u: { index: ['y'], body: ifThen(gt(q('y'), num(0)), exp(div(sub(ref('r', 'y'), ref('r', k)), ref('beta'))), num(0)) },
     Zu: { index: [], body: sum('z', 'q', mul(q('z'), ref('u', 'z'))) },
-    piStar: { index: ['y'], body: div(mul(q('y'), ref('u', 'y')), ref('Zu')) },
+    piStar: { index: ['y'], body: mul(div(num(1), ref('Zu')), q('y'), ref('u', 'y')) },
   };
 }
 

@@ -53,10 +53,8 @@ import {
   all,
   and,
   div,
-  eq,
   exp,
   gt,
-  ifThen,
   log,
   lt,
   matrixValue,
@@ -450,13 +448,13 @@ export function temperatureDefs(instance: RlvrPolicyInstance): Record<string, De
 
 /**
  * The optimum of every prompt, from its definition: tilt(x,y) = e^{r(x,y)/beta}
- * (exp(r/beta), or E^{r} = E on C and 1 on W, exact, when E is given),
- * Z(x) = sum_y q tilt, pi*(x,y) = q tilt / Z, and the masses p0, w0 of q and
- * p* = pi*(C), w* = pi*(W).
+ * (exp(r/beta), or E^{r} = 1 + (E - 1) r for r in {0, 1}, exact, when E is
+ * given), Z(x) = sum_y q tilt, pi*(x,y) = q tilt / Z, and the masses p0, w0 of
+ * q and p* = pi*(C), w* = pi*(W).
  */
 export function optimumDefs(instance: RlvrPolicyInstance): Record<string, Definition> {
   const n = instance.responses;
-  const tilt = instance.temperature.form === 'beta' ? exp(div(ref('r', 'x', 'y'), ref('beta'))) : ifThen(eq(ref('r', 'x', 'y'), num(1)), ref('E'), num(1));
+  const tilt = instance.temperature.form === 'beta' ? exp(div(ref('r', 'x', 'y'), ref('beta'))) : add(num(1), mul(sub(ref('E'), num(1)), ref('r', 'x', 'y')));
   return {
     tilt: { index: ['x', 'y'], body: tilt },
     Z: { index: ['x'], body: sum('y', n, mul(ref('q', 'x', 'y'), ref('tilt', 'x', 'y'))) },
