@@ -51,6 +51,12 @@
  * integration (extrapolated midpoint, order 6) is an approximation with a
  * heuristic step-halving error estimate: that property checks agreement within
  * the stated estimate, it is not an enclosure of the exact flow.
+ * Certificate claims (`certify`) restate each property and mutant over the
+ * primitive instance (beta, times, q, r, pi_0): the checker evaluates the
+ * closed form, pi*, J and the tilt family itself. The integration cannot be
+ * redone there: closedFormMatchesIntegration certifies that the closed form
+ * solves the flow (its time derivative written out), the integration stays
+ * engine-side evidence.
  */
 import type fc from 'fast-check';
 import type { IntervalArithmetic, Interval } from '../src/arith/interval.js';

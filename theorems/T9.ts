@@ -51,6 +51,9 @@
  * beta comparison draws E = e^{1/beta} as an exact rational (beta = 1/log E),
  * so p* = p0 E/(1 - p0 + p0 E) and pi* are rational: the accuracy claim is
  * exact, the entropy claim needs only the logs of exact rationals.
+ * Certificate claims (`certify`) restate each property and mutant over the
+ * primitive instance (beta or E, times, q, r, pi_0): the checker evaluates
+ * pi_t, p_t, the entropies and the difference quotients itself.
  */
 import fc from 'fast-check';
 import { UndecidedError } from '../src/arith/arithmetic.js';
@@ -445,7 +448,7 @@ const betaPairs: fc.Arbitrary<BetaPairInstance> = fc
 // ---------------------------------------------------------------- certificate claims
 
 // Flow claims use the flow's definitions (support: `flowDefinitions`, pi_t =
-// softmax(theta_t) of the closed form from q, pC = p_t, pW = pi_t(W)) and
+// softmax(theta_t) of the closed form from q, q itself at t = 0, pC = p_t, pW = pi_t(W)) and
 // H = H(pi_t), logit = log(p_t / pi_t(W)); beta claims the optimum pi* =
 // q E^r / Z for each E = e^{1/beta} of the instance. Both use H_C and H_W from
 // the conditional laws of q. Bound indices: x a prompt, k a time (or i a value
@@ -521,7 +524,9 @@ interface Sides {
  * identity; in a claim with logs that rational test would be evaluated in
  * intervals, which cannot see an exact equality, so the claim states the tie
  * as equality to 30 digits (decided the same way except for |logit p - (H_C -
- * H_W)| < 10^-30 without equality, where the predicate looks further).
+ * H_W)| < 10^-30 without equality, where the predicate raises the precision
+ * to separate them). The mutants' thresholds have no tie test, as in their
+ * predicates.
  */
 function sidesOf(logit: (i: Index) => NumExpr, threshold: NumExpr, tie?: (i: Index) => BoolExpr): Sides {
   const unlessTie = (i: Index, side: BoolExpr) => (tie === undefined ? side : and(not(tie(i)), side));
