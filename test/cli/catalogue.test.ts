@@ -7,6 +7,7 @@ import { main } from '../../src/cli/main.js';
 import type { CommandIO } from '../../src/cli/io.js';
 import type { Theorem } from '../../src/runner/theorem.js';
 import { DEFAULT_SEED } from '../../src/runner/seed.js';
+import { main as verify } from '../../checker/main.js';
 import {
   assumptionTheorem,
   crashingTheorem,
@@ -64,7 +65,7 @@ describe('list', () => {
 
 describe('check', () => {
   it('--json has the stable shape and exit 0 when all hold', async () => {
-    const { code, stdout, stderr } = await run(['check', 'F1', '--json', '--runs', '50'], true);
+    const { code, stdout, stderr } = await run(['check', 'F1', '--json', '--runs', '100'], true);
     expect(code).toBe(0);
     expect(stderr).toBe(''); // no progress bar with --json, even on a terminal
     const json = JSON.parse(stdout);
@@ -73,7 +74,7 @@ describe('check', () => {
     expect(json.profile).toBe('standard');
     const [t] = json.theorems;
     expect(t).toMatchObject({ id: 'F1', status: 'verified', identities: [] });
-    expect(t.properties[0]).toMatchObject({ name: 'binomial-square', runs: 50, mode: 'exact', status: 'verified' });
+    expect(t.properties[0]).toMatchObject({ name: 'binomial-square', runs: 100, mode: 'exact', status: 'verified' });
     expect(t.properties[0].counterexample).toBeUndefined();
     expect(t.mutants[0]).toMatchObject({ name: 'missing-cross-term', refuted: true });
   });
@@ -108,7 +109,7 @@ describe('check', () => {
   });
 
   it('prints a table with the counterexample and its replay command', async () => {
-    const { code, stdout } = await run(['check', 'F2', 'F1', '--runs', '40']);
+    const { code, stdout } = await run(['check', 'F2', 'F1', '--runs', '100']);
     expect(code).toBe(1);
     expect(stdout.indexOf('F1  binomial square: VERIFIED')).toBeLessThan(stdout.indexOf('F2  a false bound: FALSIFIED'));
     expect(stdout).toMatch(/below-five-hundred\s+exact\s+\d+\s+0\s+\d+\s+falsified/);
@@ -130,11 +131,22 @@ describe('check', () => {
     expect(JSON.parse(stdout).theorems[0]).toMatchObject({ status: 'undecided', properties: [{ status: 'passed-float64', mode: 'float' }] });
   });
 
-  it('a surviving mutant falsifies the theorem: exit 1', async () => {
-    const { code, stdout } = await run(['check', 'F5', '--runs', '30']);
+  it('a surviving mutant says the check is too weak, not that the theorem is false: exit 1', async () => {
+    const { code, stdout } = await run(['check', 'F5', '--runs', '100']);
     expect(code).toBe(1);
-    expect(stdout).toContain('F5  weak suite: FALSIFIED');
-    expect(stdout).toContain('not-a-mutant: SURVIVED 30 runs');
+    expect(stdout).toContain('F5  weak suite: CHECK TOO WEAK (a false variant survived; the theorem is not falsified)');
+    expect(stdout).toContain('not-a-mutant: SURVIVED 100 runs: the check is too weak');
+    expect(stdout).not.toContain('FALSIFIED');
+    expect(stdout).toContain('check-too-weak: 0 verified, 0 falsified, 1 check-too-weak, 0 undecided');
+  });
+
+  it('fewer than 100 runs: "checked in N runs", never VERIFIED, exit 0', async () => {
+    const { code, stdout } = await run(['check', 'F1', '--runs', '99']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('F1  binomial square: CHECKED in 99 runs (below the 100 needed for VERIFIED)');
+    expect(stdout).toContain('binomial-square: checked in 99 runs (below the 100 needed for VERIFIED)');
+    expect(stdout).not.toContain('VERIFIED\n');
+    expect(stdout).toContain('checked: 0 verified, 1 checked, 0 falsified, 0 undecided');
   });
 
   it('an exception in a check is a bug: exit 4, status error', async () => {
@@ -161,7 +173,8 @@ describe('check', () => {
     const b = join(dir, 'b');
     expect((await run(['check', 'F1', 'F2', '--runs', '40', '--seed', '11', '--report', a])).code).toBe(1);
     expect((await run(['check', 'F1', 'F2', '--runs', '40', '--seed', '11', '--report', b, '--json'])).code).toBe(1);
-    expect(readdirSync(a).sort()).toEqual(['report.html', 'report.json', 'report.md']);
+    expect(readdirSync(a).sort()).toEqual(['certificate.json', 'report.html', 'report.json', 'report.md']);
+    expect(readFileSync(join(a, 'certificate.json'), 'utf8')).toBe(readFileSync(join(b, 'certificate.json'), 'utf8'));
     const strip = (text: string) => text.replace(/"generatedAt": "[^"]*"/, '').replace(/- Generated: .*/, '');
     for (const file of ['report.json', 'report.md']) {
       expect(strip(readFileSync(join(a, file), 'utf8'))).toBe(strip(readFileSync(join(b, file), 'utf8')));
@@ -169,6 +182,28 @@ describe('check', () => {
     const report = JSON.parse(readFileSync(join(a, 'report.json'), 'utf8'));
     expect(report.run).toMatchObject({ seed: 11, runs: 40, theorems: ['F1', 'F2'] });
     expect(report.theorems[1].properties[0].counterexample.instance).toEqual({ n: 500 });
+  });
+
+  it('--certificate writes a certificate that the independent checker confirms, and a falsified one too', async () => {
+    const file = join(dir, 'certificate.json');
+    const checked = await run(['check', 'F1', 'F2', '--runs', '100', '--certificate', file]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain(`certificate written to ${file}`);
+    const certificate = JSON.parse(readFileSync(file, 'utf8'));
+    expect(certificate).toMatchObject({ format: 'ebm-lens-certificate/1', seed: DEFAULT_SEED, runsPerProperty: 100, minimumRuns: 100 });
+    const f2 = certificate.theorems[1];
+    expect(f2.properties[0]).toMatchObject({ name: 'below-five-hundred', status: 'falsified' });
+    expect(f2.properties[0].records.at(-1)).toMatchObject({ run: -1, decision: 'fail', instance: { n: '500' } });
+    const lines: string[] = [];
+    expect(await verify([file], (line) => lines.push(line))).toBe(0);
+    expect(lines.at(-1)).toBe(`${certificate.summary.records}/${certificate.summary.records} runs re-checked`);
+  });
+
+  it('--certificate into a missing directory: exit 2, one line, before any run', async () => {
+    const { code, stdout, stderr } = await run(['check', 'F1', '--certificate', join(dir, 'missing', 'c.json')]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(oneLine(stderr)).toMatch(/--certificate: the directory .* does not exist/);
   });
 
   it('--report onto a file: exit 2, one line, nothing run', async () => {

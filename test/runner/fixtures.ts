@@ -9,6 +9,7 @@ import { exactNumberObject } from '../../src/arith/numberObject.js';
 import { Rational } from '../../src/arith/rational.js';
 import { fail, pass, undecided, type PropertySpec, type Theorem } from '../../src/runner/theorem.js';
 import type { Certificate, Certifier, IdentitySpec } from '../../src/runner/identity.js';
+import { add, eq, lt, mul, num, pow, ref, rationalValue } from '../../src/certificate/build.js';
 
 const ar = exactArithmetic;
 const integer = fc.integer({ min: -50, max: 50 });
@@ -26,6 +27,10 @@ export const binomialSquare: PropertySpec<[Rational, Rational]> = {
     const rhs = ar.add(ar.add(ar.pow(a, 2), ar.mul(ar.fromInteger(2), ar.mul(a, b))), ar.pow(b, 2));
     return ar.compare(lhs, rhs) === 0 ? pass(0) : fail('(a + b)^2 != a^2 + 2ab + b^2', { lhs: exactNumberObject(lhs), rhs: exactNumberObject(rhs) });
   },
+  certify: ([a, b]) => ({
+    claim: { text: '(a + b)^2 = a^2 + 2ab + b^2', assert: eq(pow(add(ref('a'), ref('b')), 2), add(pow(ref('a'), 2), mul(num(2), ref('a'), ref('b')), pow(ref('b'), 2))) },
+    instance: { a: rationalValue(a), b: rationalValue(b) },
+  }),
 };
 
 /** True, margin 1000 - n: the smallest margin over n drawn from {3, 5, 7} is 1000 - 7 = 993. */
@@ -35,6 +40,7 @@ export const belowThousand: PropertySpec<number> = {
   mode: 'exact',
   arbitrary: fc.constantFrom(3, 5, 7),
   predicate: (n) => (n < 1000 ? pass(1000 - n) : fail('n >= 1000')),
+  certify: (n) => ({ claim: { text: 'n < 1000', assert: lt(ref('n'), num(1000)) }, instance: { n: String(n) } }),
 };
 
 /** False: "for all integers n in [0, 1000], n < 500"; the minimal counterexample is 500. */
@@ -45,6 +51,7 @@ export const belowFiveHundred: PropertySpec<number> = {
   arbitrary: fc.integer({ min: 0, max: 1000 }),
   predicate: (n) => (n < 500 ? pass(500 - n) : fail(`${n} >= 500`, { n: String(n) })),
   describe: (n) => ({ n }),
+  certify: (n) => ({ claim: { text: 'n < 500', assert: lt(ref('n'), num(500)) }, instance: { n: String(n) } }),
 };
 
 /**
@@ -147,6 +154,10 @@ export const missingCrossTerm: PropertySpec<[Rational, Rational]> = {
     const rhs = ar.add(ar.pow(a, 2), ar.pow(b, 2));
     return ar.compare(lhs, rhs) === 0 ? pass() : fail('(a + b)^2 != a^2 + b^2', { lhs: exactNumberObject(lhs), rhs: exactNumberObject(rhs) });
   },
+  certify: ([a, b]) => ({
+    claim: { text: '(a + b)^2 = a^2 + b^2', assert: eq(pow(add(ref('a'), ref('b')), 2), add(pow(ref('a'), 2), pow(ref('b'), 2))) },
+    instance: { a: rationalValue(a), b: rationalValue(b) },
+  }),
 };
 export const notAMutant: PropertySpec<[Rational, Rational]> = { ...binomialSquare, name: 'not-a-mutant', claim: 'a true claim posing as a mutant' };
 
