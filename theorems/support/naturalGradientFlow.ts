@@ -35,6 +35,10 @@
  *   escalation (`decideInIntervals`); undecided at the cap is `undecided`,
  *   never a pass.
  * - `describeFlowInstance`: the JSON view of an instance (exact "p/q" strings).
+ * - Certificate claims: `flowClaimInstance` (the primitive instance),
+ *   `flowDefinitions` (closed form, pi*, J, tilt family as claim definitions),
+ *   `referenceDefinitions`, `classMass`, `responseKl`, `responseEntropy`,
+ *   `everyPromptAndTime`, `consecutiveTimes`, `certifyFlow` (section comment).
  *
  * Implementation details
  * A start of kind 'reference' is passed to the engine as "no pi_0" (the flow
