@@ -48,6 +48,11 @@
  * Instances: n in 2..5; dense, symmetric, uniform and sparse reversible priors;
  * symmetric or no interaction; rewards Phi(y) + c(x) + s or Phi(y) - Phi(x) + s;
  * beta in [1/1000, 1000].
+ * Certificate claims (`certify`) restate each predicate on the chain's
+ * definitions (`ChainClaim`): P from C, w, v and the offset (exact in the
+ * weight form), mu = GTH's law as a witness; the interval property with the
+ * cycle quantities R_k, t_k as rational definitions and the log ratios to 30
+ * digits.
  */
 import fc from 'fast-check';
 import { intervalArithmetic } from '../src/arith/interval.js';
@@ -290,7 +295,7 @@ function kolmogorovClaim(instance: ResponseChainInstance): CertifiedClaim {
   const P = chain.kernel();
   const cycles = kolmogorovCycles(exactChain(instance).P);
   const balanced = cycles.map((cycle) => eq(cycleProduct(P, cycle), cycleProduct(P, [...cycle].reverse())));
-  return chain.certified("Kolmogorov: forward = backward product of P around every triangle and every fundamental cycle of the support", and(...balanced));
+  return chain.certified('forward = backward product of P around every triangle and every fundamental cycle of the support (listed)', and(...balanced));
 }
 
 /**
@@ -325,9 +330,10 @@ function transcendentalClaim(instance: ResponseChainInstance): CertifiedClaim {
   const logRatio = sub(log(ref(P, 'x', 'y')), log(ref(P, 'y', 'x')));
   const potential = all('x', S, all('y', S, implies(gt(chain.q('x', 'y'), num(0)), eq30(logRatio, sub(ref('U', 'y'), ref('U', 'x'))))));
   return chain.certified(
-    'P reversible: q(y|x) > 0 iff q(x|y) > 0, and R_k = prod q(y|x)/q(x|y) = 1, t_k = sum r(x,y) - r(y,x) = 0 around each fundamental cycle k ' +
-      'of the support (forward/backward = R_k exp(t_k/beta); rationals, exact, to 30 digits in the interval pass); and ' +
-      'log P(x,y) - log P(y,x) = U(y) - U(x), U = log rho + Phi/beta + log Z_Phi (equal to 30 digits)',
+    'P reversible: q(y|x) > 0 iff q(x|y) > 0, and around each fundamental cycle k of the support (listed) R_k = prod q(y|x)/q(x|y) = 1 ' +
+      'and t_k = sum r(x,y) - r(y,x) = 0, since forward/backward = R_k exp(t_k/beta) (w and Z telescope; Lindemann) ' +
+      '(weight form: R_k = prod q(y|x) K(x,y) / (q(x|y) K(y,x)), no t_k; rationals compared exactly, to 30 digits in the interval pass); ' +
+      'and log P(x,y) - log P(y,x) = U(y) - U(x) where q(y|x) > 0, U = log rho + Phi/beta + log Z_Phi (equal to 30 digits)',
     and(reversible, potential),
   );
 }

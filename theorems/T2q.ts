@@ -55,6 +55,10 @@
  * exactly: Phi constant, or s = 0, q reversible (exactly) and Phi(x) + Phi(y)
  * constant over the pairs with C(x,y) > 0, where w(x)(Cw)(x) = const rho(x) at
  * every beta. beta2 = beta1 (1 + k/8), k in 1..24.
+ * Certificate claims (`certify`) restate each predicate on the chain's
+ * definitions (`ChainClaim`): exact claims with GTH's law as a witness;
+ * quality claims with the law of P_b written by GTH state reduction in the
+ * claim and E_mu[Phi] compared through the same G.
  */
 import fc from 'fast-check';
 import type { Interval, IntervalArithmetic } from '../src/arith/interval.js';
