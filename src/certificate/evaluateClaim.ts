@@ -34,6 +34,7 @@ import { exactArithmetic } from '../arith/exact.js';
 import type { IntervalArithmetic } from '../arith/interval.js';
 import { parseRational, type Rational } from '../arith/rational.js';
 import { eigenvalueCountAbove } from '../linalg/inertia.js';
+import { exactWhereRational, isInterval, type Mixed } from '../arith/exactWhereRational.js';
 import type { AtomRecord, BoolExpr, Claim, Decision, Index, InstanceValue, InstanceValues, NumExpr, Range, Witness } from './format.js';
 
 export interface CertifiedClaim {
@@ -71,8 +72,9 @@ export function decideClaim(certified: CertifiedClaim): ClaimDecision {
       if (!(error instanceof InexactError)) throw error;
     }
   }
-  const escalated = decideWithEscalation((ar) => {
-    const outcome = evaluate(ar, certified.claim, values, brackets, intervalHooks(ar));
+  const escalated = decideWithEscalation((intervals) => {
+    const ar = exactWhereRational(intervals);
+    const outcome = evaluate(ar, certified.claim, values, brackets, intervalHooks(intervals));
     return { decision: (outcome.holds ? 'pass' : 'fail') as Decision, digits: ar.digits, atom: outcome.atom };
   });
   if (escalated.decided) return escalated.value;
@@ -116,10 +118,11 @@ interface IntervalHooks<T> {
   equalTo30Digits(difference: T): 'equal' | 'different' | 'open';
 }
 
-function intervalHooks(ar: IntervalArithmetic): IntervalHooks<ReturnType<IntervalArithmetic['fromRational']>> {
+function intervalHooks(ar: IntervalArithmetic): IntervalHooks<Mixed> {
   return {
     enclose: (lo, hi) => ar.fromBounds(lo, hi),
     equalTo30Digits: (difference) => {
+      if (!isInterval(difference)) return difference.n === 0n ? 'equal' : 'different';
       if (!ar.contains(difference, exactArithmetic.zero)) return 'different';
       const width = ar.upperRational(difference).sub(ar.lowerRational(difference));
       return width.compare(TOLERANCE_30) < 0 ? 'equal' : 'open';
@@ -216,9 +219,10 @@ function makeEvaluator<T>(
       case 'sub':
         return ar.sub(num(expr.args[0], scope), num(expr.args[1], scope));
       case 'div': {
+        const dividend = num(expr.args[0], scope); // left to right, as format.ts numbers comparisons
         const divisor = num(expr.args[1], scope);
         if (ar.sign(divisor) === 0) throw new ClaimError('division by an exact zero');
-        return ar.div(num(expr.args[0], scope), divisor);
+        return ar.div(dividend, divisor);
       }
       case 'xlogy': {
         const x = num(expr.args[0], scope);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { decideClaim, ClaimError } from '../../src/certificate/evaluateClaim.js';
-import { all, eq, eq30, klDivergence, le, lt, mul, num, ref, sum, sub } from '../../src/certificate/build.js';
+import { add, all, and, div, eq, eq30, ifThen, klDivergence, le, log, lt, mul, num, ref, sum, sub } from '../../src/certificate/build.js';
 import type { Claim } from '../../src/certificate/format.js';
 
 /** Two-state chain P = [[1-a, a], [b, 1-b]] with a = 1/3, b = 1/4: mu = (b, a)/(a+b) = (3/7, 4/7), l2 = 1 - a - b = 5/12. */
@@ -65,6 +65,24 @@ describe('decideClaim', () => {
     expect(decideClaim({ claim, instance: { ...twoState, nu: ['1', '0'] } }).decision).toBe('pass');
     const bad: Claim = { ...claim, assert: eq(sub(ref('next', 0), num('2/3')), num(1)) };
     expect(decideClaim({ claim: bad, instance: { ...twoState, nu: ['1', '0'] } }).decision).toBe('fail');
+  });
+
+  it('keeps rational parts exact inside a claim that needs logarithms', () => {
+    // 1/3 + 1/6 = 1/2 exactly: an interval evaluation alone could never decide this equality.
+    const claim: Claim = { text: '', assert: and(eq(add(num('1/3'), num('1/6')), num('1/2')), lt(log(num(2)), num(1))) };
+    const decided = decideClaim({ claim, instance: {} });
+    expect(decided.decision).toBe('pass');
+    expect(decided.digits).toBe(40);
+    expect(decideClaim({ claim: { text: '', assert: and(eq(add(num('1/3'), num('1/6')), num('1/2001')), lt(log(num(2)), num(1))) }, instance: {} }).decision).toBe('fail');
+  });
+
+  it('numbers comparisons left to right, a divisor after its dividend', () => {
+    const claim: Claim = {
+      text: '',
+      assert: lt(div(ifThen(lt(num(1), num(2)), num(1), num(2)), ifThen(lt(num(3), num(4)), num(1), num(2))), num(0)),
+    };
+    const decided = decideClaim({ claim, instance: {} });
+    expect(decided).toMatchObject({ decision: 'fail', atom: { index: 2, left: { exact: '1' }, right: { exact: '0' } } });
   });
 
   it('refuses unknown names and exact zero divisors as errors of the claim', () => {
