@@ -531,13 +531,16 @@ interface ClaimFactor {
   readonly expr: NumExpr;
   readonly text: string;
   readonly enclosure: MixingFactor;
+  /** the factor is finite: its gap is positive */
+  readonly finite: BoolExpr;
 }
 
 const trel = div(num(1), sub(num(1), lStarRate));
-const relaxationFactor: ClaimFactor = { expr: trel, text: 't_rel', enclosure: relaxationTime };
-const relaxationMinusOneFactor: ClaimFactor = { expr: sub(trel, num(1)), text: '(t_rel - 1)', enclosure: relaxationTimeMinusOne };
-const relaxationPlusOneFactor: ClaimFactor = { expr: add(trel, num(1)), text: '(t_rel + 1)', enclosure: relaxationTimePlusOne };
-const inverseSpectralGapFactor: ClaimFactor = { expr: div(num(1), sub(num(1), ref('l2'))), text: '(1/g)', enclosure: inverseSpectralGap };
+const relaxationFinite = lt(lStarRate, num(1));
+const relaxationFactor: ClaimFactor = { expr: trel, text: 't_rel', enclosure: relaxationTime, finite: relaxationFinite };
+const relaxationMinusOneFactor: ClaimFactor = { expr: sub(trel, num(1)), text: '(t_rel - 1)', enclosure: relaxationTimeMinusOne, finite: relaxationFinite };
+const relaxationPlusOneFactor: ClaimFactor = { expr: add(trel, num(1)), text: '(t_rel + 1)', enclosure: relaxationTimePlusOne, finite: relaxationFinite };
+const inverseSpectralGapFactor: ClaimFactor = { expr: div(num(1), sub(num(1), ref('l2'))), text: '(1/g)', enclosure: inverseSpectralGap, finite: lt(ref('l2'), num(1)) };
 
 /** ceil or floor of factor log(argument), from enclosures refined until both ends round alike. */
 function boundInteger(instance: T4Instance, factor: MixingFactor, argument: Rational, round: 'ceil' | 'floor'): number {
@@ -568,9 +571,10 @@ const notMixedAt = (t: number): BoolExpr => any('x', 'mu', gt(rowTotalVariation(
 /**
  * side 'lower': L = factor log(argument) <= t_mix(eps), i.e. (t_mix the least t
  * with d(t) <= eps) d(t) > eps for every integer t < L: with K = ceil(L),
- * checked as K - 1 < L <= K, for t = 0..K-1. side 'upper': t_mix(eps) <= U,
- * i.e. d(t) <= eps for some t <= K = floor(U), with K <= U < K + 1. The
- * factors need l* < 1 (t_rel finite), checked first.
+ * checked as K - 1 < L <= K, for t = 0..K-1. side 'upper': the factor is
+ * finite (l* < 1, or l_2 < 1 for 1/g) and t_mix(eps) <= U, i.e. d(t) <= eps
+ * for some t <= K = floor(U), with K <= U < K + 1. (No monotonicity of d is
+ * used: every t below the bound is checked.)
  */
 function mixingClaim(side: 'lower' | 'upper', factor: ClaimFactor, argument: ClaimArgument): Certify {
   return (instance) => {
@@ -578,21 +582,20 @@ function mixingClaim(side: 'lower' | 'upper', factor: ClaimFactor, argument: Cla
     const bound = mul(factor.expr, log(argument.expr(instance)));
     const boundText = `${factor.text} log(${argument.text})`;
     const k = boundInteger(instance, factor.enclosure, argument.value(instance), side === 'lower' ? 'ceil' : 'floor');
-    const finite = lt(lStarRate, num(1));
     const common = [kernelPowers(chain.kernel.length, side === 'lower' ? k - 1 : k), extremeEigenvalues(chain), { values: { eps: rationalValue(eps) } }];
     if (side === 'lower') {
       return chainClaim(
         chain,
         `${boundText} <= t_mix(eps): with K = ceil(${boundText}) = ${k} (K - 1 < bound <= K), d(t) = max_x TV(P^t(x, .), mu) > eps for t = 0..K-1`,
-        and(finite, lt(num(k - 1), bound), le(bound, num(k)), upTo(0, k - 1, notMixedAt)),
+        and(lt(num(k - 1), bound), le(bound, num(k)), upTo(0, k - 1, notMixedAt)),
         ...common,
       );
     }
     const someTime = Array.from({ length: k + 1 }, (_, t) => mixedAt(t));
     return chainClaim(
       chain,
-      `t_mix(eps) <= ${boundText}: with K = floor(${boundText}) = ${k} (K <= bound < K + 1), d(t) = max_x TV(P^t(x, .), mu) <= eps for some t = 0..K`,
-      and(finite, le(num(k), bound), lt(bound, num(k + 1)), or(...someTime)),
+      `${factor.text} < infinity and t_mix(eps) <= ${boundText}: with K = floor(${boundText}) = ${k} (K <= bound < K + 1), d(t) = max_x TV(P^t(x, .), mu) <= eps for some t = 0..K`,
+      and(factor.finite, le(num(k), bound), lt(bound, num(k + 1)), or(...someTime)),
       ...common,
     );
   };

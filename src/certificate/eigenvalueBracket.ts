@@ -26,11 +26,14 @@
  * The margin m is the enclosure's width, or 10^-30 max(1, |a|, |b|) when the
  * enclosure is a point (a rational eigenvalue, which the count cannot confirm
  * as a point: the shift would be singular) or narrower than that; callers may
- * pass their own. Moving a shift that met a zero pivot goes outward by m/7
- * per try (lo down, hi up), which keeps the bracket correct and small.
+ * pass their own. The j-th candidate for hi is the simplest rational (least
+ * denominator, by continued fractions) in [b + (j + 1/2) m, b + (j + 1) m], for
+ * lo the same below a: disjoint windows, so distinct shifts, and denominators
+ * about the square root of 1/m, which keeps the exact counts (here and in the
+ * checker) cheap. A window is left only when its shift meets a zero pivot.
  */
 import type { RationalEnclosure } from '../arith/enclosure.js';
-import { Rational, rationalToString } from '../arith/rational.js';
+import { Rational, numeratorDenominator, rationalToString } from '../arith/rational.js';
 import { eigenvalueCountAbove } from '../linalg/inertia.js';
 import type { Witness } from './format.js';
 
@@ -39,8 +42,30 @@ export interface EigenvalueBracketOptions {
   readonly margin?: Rational;
 }
 
+const ZERO = new Rational(0n);
+const ONE = new Rational(1n);
 const RELATIVE_MARGIN = new Rational(1n, 10n ** 30n);
-const STEP = new Rational(1n, 7n);
+
+/** The rational with the least denominator in [x, y] (x <= y), by the continued fraction expansions of the ends. */
+export function simplestRational(x: Rational, y: Rational): Rational {
+  if (x.compare(y) > 0) throw new RangeError('simplestRational needs x <= y');
+  if (x.compare(ZERO) <= 0 && y.compare(ZERO) >= 0) return ZERO;
+  if (y.compare(ZERO) < 0) return simplestRational(y.neg(), x.neg()).neg();
+  const [p1, q1] = numeratorDenominator(x);
+  const [p2, q2] = numeratorDenominator(y);
+  const [p, q] = simplestPositive(p1, q1, p2, q2);
+  return new Rational(p, q);
+}
+
+/** [p, q] with p/q the simplest rational in [p1/q1, p2/q2], 0 < p1/q1 <= p2/q2 (no gcd needed). */
+function simplestPositive(p1: bigint, q1: bigint, p2: bigint, q2: bigint): [bigint, bigint] {
+  const whole = p1 / q1;
+  if (whole * q1 === p1) return [whole, 1n];
+  if ((whole + 1n) * q2 <= p2) return [whole + 1n, 1n];
+  // whole < x <= y < whole + 1: x = whole + 1/r with r simplest in [1/(y - whole), 1/(x - whole)]
+  const [p, q] = simplestPositive(q2, p2 - whole * q2, q1, p1 - whole * q1);
+  return [whole * p + q, p];
+}
 
 /** The rank counted from the top (1 = largest; -1 = smallest) among `size` eigenvalues. */
 function rankFromTop(rank: number, size: number): number {
@@ -83,18 +108,20 @@ export function eigenvalueBracket(
   if (margin.compare(new Rational(0n)) <= 0) throw new RangeError('the margin must be positive');
   const tries = (chosen.length * (chosen.length + 1)) / 2 + 1;
 
-  /** The first shift base + direction j m/7 (j = 0, 1, ...) without a zero pivot, and its count. */
-  const countedShift = (base: Rational, direction: 1 | -1): { shift: Rational; count: number } => {
+  /** The first shift without a zero pivot among the simplest rationals of the windows beyond `end` (module comment), and its count. */
+  const countedShift = (end: Rational, direction: 1 | -1): { shift: Rational; count: number } => {
     for (let j = 0; j < tries; j++) {
-      const shift = base.add(margin.mul(STEP).mul(new Rational(BigInt(direction * j))));
+      const near = end.add(margin.mul(new Rational(BigInt(direction * (2 * j + 1)), 2n)));
+      const far = end.add(margin.mul(new Rational(BigInt(direction * (j + 1)))));
+      const shift = direction > 0 ? simplestRational(near, far) : simplestRational(far, near);
       const count = eigenvalueCountAbove(block, weights, shift);
       if (count !== undefined) return { shift, count };
     }
     throw new Error(`eigenvalueBracket: ${tries} shifts all met a zero pivot (impossible for distinct shifts)`);
   };
 
-  const high = countedShift(enclosure.hi.add(margin), 1);
-  const low = countedShift(enclosure.lo.sub(margin), -1);
+  const high = countedShift(enclosure.hi, 1);
+  const low = countedShift(enclosure.lo, -1);
   if (!(high.count <= k - 1 && low.count >= k)) {
     throw new RangeError(
       `eigenvalueBracket: the eigenvalue of rank ${rank} is not in [${enclosure.lo.toFraction()}, ${enclosure.hi.toFraction()}] ` +

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { Rational, numeratorDenominator, parseRational, rationalToString } from '../../src/arith/rational.js';
-import { eigenvalueBracket, eigenvalueWitness } from '../../src/certificate/eigenvalueBracket.js';
+import { eigenvalueBracket, eigenvalueWitness, simplestRational } from '../../src/certificate/eigenvalueBracket.js';
 import { decideClaim } from '../../src/certificate/evaluateClaim.js';
 import { lt, num, ref } from '../../src/certificate/build.js';
 import { eigenvalueCountAbove } from '../../src/linalg/inertia.js';
@@ -116,6 +116,16 @@ describe('eigenvalueBracket', () => {
     const { lo, hi } = eigenvalueBracket(P, mu, 2, { lo: q('1/4'), hi: q('1/4') }, undefined, { margin: q('1/4') });
     expect(lo.equals(q('0'))).toBe(true);
     expect(hi.compare(q('1/2')) > 0 && bracketHolds(P, mu, 2, lo, hi)).toBe(true);
+  });
+
+  it('finds the simplest rational of an interval', () => {
+    expect(simplestRational(q('1/3'), q('1/2')).equals(q('1/2'))).toBe(true);
+    expect(simplestRational(q('0.31'), q('0.32')).equals(q('5/16'))).toBe(true);
+    expect(simplestRational(q('3.14159'), q('3.1416')).equals(q('355/113'))).toBe(true);
+    expect(simplestRational(q('-3.1416'), q('-3.14159')).equals(q('-355/113'))).toBe(true);
+    expect(simplestRational(q('-1/7'), q('1/9')).equals(q('0'))).toBe(true);
+    expect(simplestRational(q('5/7'), q('5/7')).equals(q('5/7'))).toBe(true);
+    expect(simplestRational(q('1.5'), q('2.5')).equals(q('2'))).toBe(true);
   });
 
   it('refuses an enclosure that misses the eigenvalue, a bad rank and a non-reversible matrix', () => {

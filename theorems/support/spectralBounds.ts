@@ -435,7 +435,7 @@ export function numberOf(value: Rational | RationalEnclosure): NumberObject {
 // ---------------------------------------------------------------- certificate claims
 
 /** Width 10^-digits of the eigenvalue enclosures behind the witnesses' brackets (and their margin). */
-export const WITNESS_DIGITS = 60;
+export const WITNESS_DIGITS = 30;
 const WITNESS_MARGIN = new Rational(1n, 10n ** BigInt(WITNESS_DIGITS));
 
 export const definition = (index: string[], body: NumExpr): Definition => ({ index, body });
