@@ -43,7 +43,6 @@ export interface EigenvalueBracketOptions {
 }
 
 const ZERO = new Rational(0n);
-const ONE = new Rational(1n);
 const RELATIVE_MARGIN = new Rational(1n, 10n ** 30n);
 
 /** The rational with the least denominator in [x, y] (x <= y), by the continued fraction expansions of the ends. */
