@@ -483,8 +483,10 @@ export function extremeEigenvalues(chain: ChainInstance, names: readonly ('l2' |
   const defs: Record<string, Definition> = {};
   if (names.includes('l2') && names.includes('ln')) defs.lstar = definition([], max(abs(ref('l2')), abs(ref('ln'))));
   if (chain.kernel.length === 2) {
-    const trace = definition([], sub(add(ref('P', 0, 0), ref('P', 1, 1)), num(1)));
-    for (const name of names) defs[name] = trace;
+    // the eigenvalues are 1 and tr P - 1: l_2 = l_n = tr P - 1
+    const [first, ...rest] = names;
+    if (first !== undefined) defs[first] = definition([], sub(add(ref('P', 0, 0), ref('P', 1, 1)), num(1)));
+    for (const name of rest) defs[name] = definition([], ref(first!));
     return { defs };
   }
   const spectrum = spectralEnclosures(chain.kernel, WITNESS_DIGITS);
