@@ -84,6 +84,7 @@ import {
   extremeEigenvalues,
   kernelPowers,
   lawsOverTime,
+  powerOf,
   rowTotalVariation,
   upTo,
   type ChainInstance,
@@ -452,13 +453,13 @@ const spectrumClaim: Certify = (instance) =>
     extremeEigenvalues(instance.chain, ['l2']),
   );
 
-/** chi2(nu_t || mu) <= rate^(k t) chi2(nu_0 || mu) for t = 1..horizon (at t = 0 both sides are chi2(nu_0 || mu)). */
+/** chi2(nu_t || mu) <= rate^(k t) chi2(nu_0 || mu) for t = 0..horizon. */
 function chi2Claim(rate: NumExpr, rateText: string, k: number): Certify {
   return (instance) =>
     decayClaim(
       instance,
-      `chi2(nu_t || mu) <= ${rateText}^(${k}t) chi2(nu_0 || mu), t = 1..${instance.horizon} (t = 0: the same number on both sides)`,
-      upTo(1, instance.horizon, (t) => le(chi2At(t), mul(pow(rate, k * t), chi2At(0)))),
+      `chi2(nu_t || mu) <= ${rateText}^(${k}t) chi2(nu_0 || mu), t = 0..${instance.horizon}`,
+      upTo(0, instance.horizon, (t) => le(chi2At(t), mul(powerOf(rate, k * t), chi2At(0)))),
     );
 }
 
@@ -468,7 +469,7 @@ function tvClaim(rate: NumExpr, rateText: string, c: number): Certify {
     decayClaim(
       instance,
       `(${c} TV(nu_t, mu))^2 <= ${rateText}^(2t) chi2(nu_0 || mu), i.e. TV(nu_t, mu) <= (1/${c}) ${rateText}^t sqrt(chi2(nu_0 || mu)), t = 0..${instance.horizon}`,
-      upTo(0, instance.horizon, (t) => le(pow(mul(num(c), totalVariation(`nu${t}`, 'mu')), 2), mul(pow(rate, 2 * t), chi2At(0)))),
+      upTo(0, instance.horizon, (t) => le(pow(mul(num(c), totalVariation(`nu${t}`, 'mu')), 2), mul(powerOf(rate, 2 * t), chi2At(0)))),
     );
 }
 
@@ -478,7 +479,7 @@ const pointTvClaim: Certify = (instance) => {
   return chainClaim(
     chain,
     `(2 TV(P^t(x, .), mu))^2 <= l*^(2t) (1 - mu(x))/mu(x), i.e. TV(P^t(x, .), mu) <= (1/2) l*^t sqrt((1 - mu(x))/mu(x)), every x, t = 0..${horizon}`,
-    all('x', 'mu', upTo(0, horizon, (t) => le(pow(mul(num(2), rowTotalVariation(t, 'x')), 2), mul(pow(lStarRate, 2 * t), div(sub(num(1), mu), mu))))),
+    all('x', 'mu', upTo(0, horizon, (t) => le(pow(mul(num(2), rowTotalVariation(t, 'x')), 2), mul(powerOf(lStarRate, 2 * t), div(sub(num(1), mu), mu))))),
     kernelPowers(chain.kernel.length, horizon),
     extremeEigenvalues(chain),
   );
@@ -496,7 +497,7 @@ function klClaim(reversed: boolean): Certify {
   return (instance) => {
     const atTime = (t: number): BoolExpr => {
       const nu = (x: string): NumExpr => ref(`nu${t}`, x);
-      const argument = add(num(1), mul(pow(lStarRate, 2 * t), chi2At(0)));
+      const argument = add(num(1), mul(powerOf(lStarRate, 2 * t), chi2At(0)));
       if (reversed) {
         const equal = eq(sum('x', 'mu', pow(sub(nu('x'), ref('mu', 'x')), 2)), num(0));
         return and(

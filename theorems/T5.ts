@@ -80,6 +80,7 @@ import {
   extremeEigenvalues,
   maskValue,
   perronRootOn,
+  powerOf,
   upTo,
   type ChainInstance,
   type ClaimParts,
@@ -331,7 +332,7 @@ function stationaryHittingSpectralClaim(mutant: boolean): Certify {
  */
 function survivalClaim(mutant: boolean): Certify {
   return (instance) => {
-    const decay = (k: number): NumExpr => pow(sub(num(1), ref('lA')), k);
+    const decay = (k: number): NumExpr => powerOf(sub(num(1), ref('lA')), k);
     const at = (t: number): BoolExpr => {
       const s = ref(`surv${t}`, 'x');
       return mutant ? le(s, decay(t)) : le(mul(pow(s, 2), ref('mu', 'x')), mul(ref('muAc'), decay(2 * t)));

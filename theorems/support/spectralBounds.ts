@@ -27,7 +27,7 @@
  *   mu with the stationary witness, plus the claim's definitions and
  *   witnesses), `extremeEigenvalues` (l_2, l_n and l*), `perronRootOn`
  *   (rho(P restricted to A^c)), `kernelPowers` (P^t), `lawsOverTime`
- *   (nu_t = nu_0 P^t), `rowTotalVariation`, `upTo`, `definition`.
+ *   (nu_t = nu_0 P^t), `rowTotalVariation`, `upTo`, `powerOf`, `definition`.
  *
  * Main statements
  * - (Directed comparison) For 0 <= lo <= l <= hi and c >= 0, k >= 0:
@@ -44,8 +44,8 @@
  *   n = 2 no witness is needed: the eigenvalues of a stochastic 2 x 2 matrix
  *   are 1 and tr P - 1 (det(P - l I) = (1 - l)(tr P - 1 - l), T4's identity
  *   twoStateCharacteristicPolynomial), so l_2 = l_n = tr P - 1 is a
- *   definition and the claim stays exact; likewise rho(Q) = Q_yy for a
- *   1 x 1 block Q.
+ *   definition and the claim stays exact; likewise rho(Q) = max_y Q_yy for a
+ *   diagonal block Q (1 x 1, or no moves inside A^c).
  *
  * Implementation details
  * Every chain is exact: P and mu are rationals and `isStationary` (mu P = mu,
@@ -69,7 +69,7 @@ import { isolateRealRoots } from '../../src/linalg/realRootIsolation.js';
 import { kernelSpectrum } from '../../src/markov/spectrum.js';
 import { ebmKernel, ebmStationaryClosedForm } from '../../src/models/ebm.js';
 import { fail, pass, undecided, type Verdict } from '../../src/runner/theorem.js';
-import { abs, add, and, matrixValue, max, mul, num, ref, sub, sum, vectorValue } from '../../src/certificate/build.js';
+import { abs, add, and, eq, matrixValue, max, mul, num, pow, ref, sub, sum, vectorValue } from '../../src/certificate/build.js';
 import { eigenvalueBracket, eigenvalueWitness } from '../../src/certificate/eigenvalueBracket.js';
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import type { BoolExpr, Definition, InstanceValue, NumExpr, Witness } from '../../src/certificate/format.js';
@@ -446,6 +446,13 @@ export interface ClaimParts {
   readonly witnesses?: Witness[];
   /** instance values beyond P and mu */
   readonly values?: Record<string, InstanceValue>;
+  /** facts of the instance that the definitions rest on, checked before the assertion */
+  readonly premise?: BoolExpr;
+}
+
+/** x^k, written 1 when k = 0 (so that a bound at t = 0 stays exact even when x is an enclosure). */
+export function powerOf(x: NumExpr, k: number): NumExpr {
+  return k === 0 ? num(1) : pow(x, k);
 }
 
 /** The conjunction of `body(t)` for t = from..to (true when empty). */
@@ -462,8 +469,9 @@ export function upTo(from: number, to: number, body: (t: number) => BoolExpr): B
 export function chainClaim(chain: ChainInstance, text: string, assert: BoolExpr, ...parts: ClaimParts[]): CertifiedClaim {
   const defs = Object.assign({}, ...parts.map((part) => part.defs ?? {})) as Record<string, Definition>;
   const values = Object.assign({}, ...parts.map((part) => part.values ?? {})) as Record<string, InstanceValue>;
+  const premises = parts.flatMap((part) => (part.premise === undefined ? [] : [part.premise]));
   return {
-    claim: { text, ...(Object.keys(defs).length === 0 ? {} : { defs }), assert },
+    claim: { text, ...(Object.keys(defs).length === 0 ? {} : { defs }), assert: premises.length === 0 ? assert : and(...premises, assert) },
     instance: { P: matrixValue(chain.kernel), mu: vectorValue(chain.mu), ...values },
     witnesses: [{ kind: 'stationary', matrix: 'P', law: 'mu' }, ...parts.flatMap((part) => part.witnesses ?? [])],
   };
@@ -495,13 +503,21 @@ export function extremeEigenvalues(chain: ChainInstance, names: readonly ('l2' |
 }
 
 /**
- * rhoQ = rho(Q), Q = P restricted to A^c (the instance mask `Ac`): Q_yy when
- * A^c = {y}, else a witness of the largest eigenvalue of P on A^c (the
- * Perron root: Q >= 0).
+ * rhoQ = rho(Q), Q = P restricted to A^c (the instance mask `Ac`). When Q is
+ * diagonal (A^c = {y}, or no move between two states of A^c: checked as a
+ * premise, P(x, y) = 0 for x != y in A^c) its eigenvalues are its diagonal
+ * entries and rhoQ = max_y Q_yy exactly; else a witness of the largest
+ * eigenvalue of P on A^c (the Perron root: Q >= 0).
  */
 export function perronRootOn(chain: ChainInstance, rest: readonly number[]): ClaimParts {
-  if (rest.length === 1) return { defs: { rhoQ: definition([], ref('P', rest[0]!, rest[0]!)) } };
   const Q = rest.map((x) => rest.map((y) => chain.kernel[x]![y]!));
+  if (Q.every((row, i) => row.every((q, j) => i === j || q.equals(ZERO)))) {
+    const offDiagonal = rest.flatMap((x) => rest.filter((y) => y !== x).map((y) => eq(ref('P', x, y), num(0))));
+    return {
+      defs: { rhoQ: definition([], rest.length === 1 ? ref('P', rest[0]!, rest[0]!) : max(...rest.map((y) => ref('P', y, y)))) },
+      ...(offDiagonal.length === 0 ? {} : { premise: and(...offDiagonal) }),
+    };
+  }
   const mask = chain.kernel.map((_, x) => (rest.includes(x) ? 1 : 0));
   return { witnesses: [witnessed(chain, 'rhoQ', 1, perronRoot(Q, WITNESS_DIGITS), { name: 'Ac', states: mask })] };
 }
