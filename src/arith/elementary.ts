@@ -535,3 +535,11 @@ export function log1pOfBounds(lo: Big, hi: Big, digits: number): BigEnclosure {
   if (lo.eq(hi)) return log1pEnclosure(lo, digits);
   return { lo: log1pEnclosure(lo, digits).lo, hi: log1pEnclosure(hi, digits).hi };
 }
+
+/**
+ * @internal Not part of the API: the fixed-point values and their claimed
+ * error bounds before the final decimal rounding, which hides bounds that are
+ * too small behind guard bits. Exported only so that tests can check each
+ * bound against an independent reference where it is nearly tight.
+ */
+export const elementaryInternals = { twiceAtanh, lnOfRatio, lnParts, log1pParts, expParts, ln2Fixed, ln10Fixed, shiftDown } as const;
