@@ -47,6 +47,13 @@
  * Where KL(nu_t || mu) = log(1 + chi2(nu_t || mu)) exactly (nu_t / mu constant
  * on the support of nu_t, e.g. a point mass at t = 0, or nu_t = mu), the KL
  * claim is decided on that exact rational instead.
+ *
+ * Certificate claims (`certify`): each property and mutant states its claim
+ * over P and mu (mu witnessed stationary), nu_t = nu_0 P^t and the rows of
+ * P^t as definitions, and l_2, l_n as eigenvalue witnesses (exact
+ * tr P - 1 for n = 2). t_mix is not stated: a lower bound L <= t_mix is
+ * d(t) > eps for t = 0..ceil(L) - 1, an upper bound t_mix <= U is d(t) <= eps
+ * for some t <= floor(U), with d(t) = max_x TV(P^t(x, .), mu).
  */
 import fc from 'fast-check';
 import { UndecidedError } from '../src/arith/arithmetic.js';

@@ -48,6 +48,12 @@
  * comparison uses directed endpoints (a bound holds when it holds at the
  * unfavourable end of every enclosure, fails only when it fails at the
  * favourable end), and square roots are removed by squaring both sides.
+ *
+ * Certificate claims (`certify`): over P and mu (witnessed stationary), the
+ * masks of A and A^c, h = E_.[tau_A] (the hitting witness), survival
+ * probabilities (Q^t 1)(x) as definitions, rho(Q) as a Perron witness on A^c
+ * (exact max_y Q_yy when Q is diagonal) and l_2 as an eigenvalue witness
+ * (exact tr P - 1 for n = 2).
  */
 import fc from 'fast-check';
 import type { RationalEnclosure } from '../src/arith/enclosure.js';
