@@ -63,7 +63,8 @@ export function exactWhereRational(ar: IntervalArithmetic): Arithmetic<Mixed> & 
     },
     neg: unary(exact.neg, ar.neg),
     abs: unary(exact.abs, ar.abs),
-    pow: (a, k) => (isInterval(a) ? ar.pow(a, k) : exact.pow(a, k)),
+    // x^0 = 1 exactly, also for an enclosure: the empty product does not depend on x.
+    pow: (a, k) => (k === 0 ? exact.one : isInterval(a) ? ar.pow(a, k) : exact.pow(a, k)),
     sqrt: unary((a) => {
       const [p, d] = numeratorDenominator(a);
       if (p < 0n) throw new RangeError('sqrt of a negative number');
