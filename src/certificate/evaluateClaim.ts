@@ -116,11 +116,36 @@ interface IntervalHooks<T> {
   enclose(lo: Rational, hi: Rational): T;
   /** |d| < 10^-30 proven: 'equal'; d != 0 proven: 'different'; else 'open' */
   equalTo30Digits(difference: T): 'equal' | 'different' | 'open';
+  /**
+   * Overlapping enclosures may still prove a non-strict comparison: a <= b
+   * when hi(a) <= lo(b), and a < b is refuted when lo(a) >= hi(b).
+   * undefined when they do not.
+   */
+  touching(cmp: string, a: T, b: T): boolean | undefined;
 }
 
 function intervalHooks(ar: IntervalArithmetic): IntervalHooks<Mixed> {
   return {
     enclose: (lo, hi) => ar.fromBounds(lo, hi),
+    touching: (cmp, a, b) => {
+      const bounds = (x: Mixed): readonly [Rational, Rational] => (isInterval(x) ? [ar.lowerRational(x), ar.upperRational(x)] : [x, x]);
+      const [aLo, aHi] = bounds(a);
+      const [bLo, bHi] = bounds(b);
+      const atMost = aHi.compare(bLo) <= 0;
+      const atLeast = aLo.compare(bHi) >= 0;
+      switch (cmp) {
+        case '<=':
+          return atMost ? true : undefined;
+        case '>=':
+          return atLeast ? true : undefined;
+        case '<':
+          return atLeast ? false : undefined;
+        case '>':
+          return atMost ? false : undefined;
+        default:
+          return undefined;
+      }
+    },
     equalTo30Digits: (difference) => {
       if (!isInterval(difference)) return difference.n === 0n ? 'equal' : 'different';
       if (!ar.contains(difference, exactArithmetic.zero)) return 'different';
@@ -279,8 +304,9 @@ function makeEvaluator<T>(
       holds = verdict === 'equal';
     } else {
       const order = ar.compare(left, right);
-      if (order === undefined) throw new UndecidedError(`comparison ${index} (${expr.cmp})`);
-      holds = holdsFor(expr.cmp, order);
+      const decided = order !== undefined ? holdsFor(expr.cmp, order) : hooks?.touching(expr.cmp, left, right);
+      if (decided === undefined) throw new UndecidedError(`comparison ${index} (${expr.cmp})`);
+      holds = decided;
     }
     const atom = {
       index,

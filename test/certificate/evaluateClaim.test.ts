@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { decideClaim, ClaimError } from '../../src/certificate/evaluateClaim.js';
-import { add, all, and, div, eq, eq30, ifThen, klDivergence, le, log, lt, mul, num, ref, sum, sub } from '../../src/certificate/build.js';
+import { add, all, and, div, eq, eq30, gt, ifThen, klDivergence, le, log, lt, mul, num, ref, sum, sub } from '../../src/certificate/build.js';
 import type { Claim } from '../../src/certificate/format.js';
 
 /** Two-state chain P = [[1-a, a], [b, 1-b]] with a = 1/3, b = 1/4: mu = (b, a)/(a+b) = (3/7, 4/7), l2 = 1 - a - b = 5/12. */
@@ -40,6 +40,9 @@ describe('decideClaim', () => {
     const decided = decideClaim({ claim, instance: twoState, witnesses: [witness] });
     expect(decided.decision).toBe('pass');
     expect(decided.digits).toBe(40);
+    // enclosures that only touch still decide a non-strict comparison: l2 in [2/5, 3/7] gives l2 <= 3/7, and refutes l2 > 3/7
+    expect(decideClaim({ claim: { text: '', assert: le(ref('l2'), num('3/7')) }, instance: twoState, witnesses: [witness] }).decision).toBe('pass');
+    expect(decideClaim({ claim: { text: '', assert: gt(ref('l2'), num('3/7')) }, instance: twoState, witnesses: [witness] }).decision).toBe('fail');
     // 5/12 is not in [3/7, 1/2]: the count at the shifts refuses it
     expect(() => decideClaim({ claim, instance: twoState, witnesses: [{ ...witness, lo: '3/7', hi: '1/2' }] })).toThrow(/not in/);
   });
