@@ -40,9 +40,10 @@ describe('decideClaim', () => {
     const decided = decideClaim({ claim, instance: twoState, witnesses: [witness] });
     expect(decided.decision).toBe('pass');
     expect(decided.digits).toBe(40);
-    // enclosures that only touch still decide a non-strict comparison: l2 in [2/5, 3/7] gives l2 <= 3/7, and refutes l2 > 3/7
-    expect(decideClaim({ claim: { text: '', assert: le(ref('l2'), num('3/7')) }, instance: twoState, witnesses: [witness] }).decision).toBe('pass');
-    expect(decideClaim({ claim: { text: '', assert: gt(ref('l2'), num('3/7')) }, instance: twoState, witnesses: [witness] }).decision).toBe('fail');
+    // enclosures that only touch still decide a non-strict comparison: l2 in [0.4, 0.43] gives l2 <= 0.43, and refutes l2 > 0.43
+    const decimalBracket = { ...witness, hi: '43/100' };
+    expect(decideClaim({ claim: { text: '', assert: le(ref('l2'), num('0.43')) }, instance: twoState, witnesses: [decimalBracket] }).decision).toBe('pass');
+    expect(decideClaim({ claim: { text: '', assert: gt(ref('l2'), num('0.43')) }, instance: twoState, witnesses: [decimalBracket] }).decision).toBe('fail');
     // 5/12 is not in [3/7, 1/2]: the count at the shifts refuses it
     expect(() => decideClaim({ claim, instance: twoState, witnesses: [{ ...witness, lo: '3/7', hi: '1/2' }] })).toThrow(/not in/);
   });
