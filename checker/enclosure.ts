@@ -52,7 +52,17 @@ export interface Precision {
   readonly digits: number;
   readonly down: Decimal.Constructor;
   readonly up: Decimal.Constructor;
+  /** enclosures of long-lived Fractions (instance values, claim constants) */
+  readonly cache: WeakMap<Fraction, Interval>;
+  /** down-rounded ln and exp by argument: instances repeat values, and these are the costly calls */
+  readonly known: Map<string, Decimal>;
+  /** bits of exact results: operands above half of it are enclosed first (no limit at the cap) */
+  readonly exactBits: number;
+  readonly halfLimit: bigint;
 }
+
+/** Digits at and above which exact values are never enclosed (the last precision tried). */
+export const UNLIMITED_DIGITS = 800;
 
 const clones = new Map<number, Precision>();
 /** Exponent range wide enough that no claim value overflows silently. */
@@ -66,6 +76,10 @@ export function precision(digits: number): Precision {
       digits,
       down: Decimal.clone({ precision: digits, rounding: Decimal.ROUND_FLOOR, ...RANGE }),
       up: Decimal.clone({ precision: digits, rounding: Decimal.ROUND_CEIL, ...RANGE }),
+      cache: new WeakMap(),
+      known: new Map(),
+      exactBits: digits >= UNLIMITED_DIGITS ? Infinity : 4 * digits,
+      halfLimit: 1n << BigInt(2 * digits),
     };
     clones.set(digits, found);
   }
@@ -77,13 +91,45 @@ export const isExact = (v: Value): v is Fraction => v instanceof Fraction;
 /** q as [floor, ceil] of n/d at the precision: correctly rounded quotients (or the integer itself, exact). */
 export function enclose(P: Precision, v: Value): Interval {
   if (v instanceof Interval) return v;
-  const n = numerator(v).toString();
-  if (v.d === 1n) {
-    const whole = new P.down(n);
-    return new Interval(whole, whole);
+  let found = P.cache.get(v);
+  if (found === undefined) {
+    const n = numerator(v).toString();
+    const d = v.d.toString();
+    const whole = v.d === 1n ? new P.down(n) : undefined;
+    found = whole !== undefined ? new Interval(whole, whole) : new Interval(P.down.div(n, d), P.up.div(n, d));
+    P.cache.set(v, found);
   }
-  const d = v.d.toString();
-  return new Interval(P.down.div(n, d), P.up.div(n, d));
+  return found;
+}
+
+/**
+ * Whether exact operands stay exact: numerators and denominators below
+ * 2^(bits/2), so a sum, product or quotient stays below about 2^bits (a
+ * power q^k needs them below 2^(bits/k)). Larger ones are enclosed instead:
+ * still sound, and it keeps exact products such as P^139 from growing to
+ * thousands of digits. At the last precision nothing is enclosed, so an exact
+ * comparison is still decided there.
+ */
+function small(P: Precision, a: Fraction, b: Fraction): boolean {
+  const h = P.halfLimit;
+  return P.exactBits === Infinity || (a.n < h && a.d < h && b.n < h && b.d < h);
+}
+function smallPower(P: Precision, a: Fraction, k: number): boolean {
+  if (P.exactBits === Infinity) return true;
+  const limit = 1n << BigInt(Math.floor(P.exactBits / k));
+  return a.n < limit && a.d < limit;
+}
+
+/** P.down.ln(x) or P.down.exp(x), remembered by the exact decimal argument (a pure function of it). */
+function remembered(P: Precision, f: 'ln' | 'exp', x: Decimal): Decimal {
+  const key = `${f}${x.toString()}`;
+  let r = P.known.get(key);
+  if (r === undefined) {
+    if (P.known.size >= 200_000) P.known.clear();
+    r = P.down[f](x);
+    P.known.set(key, r);
+  }
+  return r;
 }
 
 /** One unit in the last place of r: the next representable value above r is at most r + ulp(r), either sign. */
@@ -92,14 +138,14 @@ function ulp(P: Precision, r: Decimal): Decimal {
 }
 
 export function add(P: Precision, a: Value, b: Value): Value {
-  if (a instanceof Fraction && b instanceof Fraction) return a.add(b);
+  if (a instanceof Fraction && b instanceof Fraction && small(P, a, b)) return a.add(b);
   const x = enclose(P, a);
   const y = enclose(P, b);
   return new Interval(P.down.add(x.lo, y.lo), P.up.add(x.hi, y.hi));
 }
 
 export function sub(P: Precision, a: Value, b: Value): Value {
-  if (a instanceof Fraction && b instanceof Fraction) return a.sub(b);
+  if (a instanceof Fraction && b instanceof Fraction && small(P, a, b)) return a.sub(b);
   const x = enclose(P, a);
   const y = enclose(P, b);
   return new Interval(P.down.sub(x.lo, y.hi), P.up.sub(x.hi, y.lo));
@@ -120,37 +166,51 @@ export function abs(a: Value): Value {
 const higher = (u: Decimal, v: Decimal): Decimal => (u.gte(v) ? u : v);
 const lower = (u: Decimal, v: Decimal): Decimal => (u.lte(v) ? u : v);
 
-/** Product: for nonnegative factors the endpoint products; otherwise the hull of all four, each rounded outward. */
+/**
+ * Product: exact for rationals; for enclosures by sign cases (a negative
+ * factor is negated first, exactly), each endpoint product rounded outward.
+ * For x, y >= 0 the product is increasing in both; for x >= 0 and y
+ * straddling 0 it lies in [hi(x) lo(y), hi(x) hi(y)]; when both straddle, in
+ * the hull of the four endpoint products.
+ */
 export function mul(P: Precision, a: Value, b: Value): Value {
-  if (a instanceof Fraction && b instanceof Fraction) return a.mul(b);
+  if (a instanceof Fraction && b instanceof Fraction && small(P, a, b)) return a.mul(b);
   if ((a instanceof Fraction && a.n === 0n) || (b instanceof Fraction && b.n === 0n)) return ZERO; // 0 times a finite real
-  const x = enclose(P, a);
-  const y = enclose(P, b);
-  if (x.lo.gte(0) && y.lo.gte(0)) return new Interval(P.down.mul(x.lo, y.lo), P.up.mul(x.hi, y.hi));
-  return hull(P, x, y, (D, u, v) => D.mul(u, v));
+  return intervalProduct(P, enclose(P, a), enclose(P, b));
 }
 
-/** Quotient; a divisor enclosure that contains 0 is undecided, an exact zero divisor undefined. */
+function intervalProduct(P: Precision, x: Interval, y: Interval): Interval {
+  if (x.lo.lt(0) && x.hi.lte(0)) return neg(intervalProduct(P, neg(x) as Interval, y)) as Interval;
+  if (y.lo.lt(0) && y.hi.lte(0)) return neg(intervalProduct(P, x, neg(y) as Interval)) as Interval;
+  const { down, up } = P;
+  if (x.lo.gte(0)) return y.lo.gte(0) ? new Interval(down.mul(x.lo, y.lo), up.mul(x.hi, y.hi)) : new Interval(down.mul(x.hi, y.lo), up.mul(x.hi, y.hi));
+  if (y.lo.gte(0)) return new Interval(down.mul(x.lo, y.hi), up.mul(x.hi, y.hi));
+  return new Interval(lower(down.mul(x.lo, y.hi), down.mul(x.hi, y.lo)), higher(up.mul(x.lo, y.lo), up.mul(x.hi, y.hi)));
+}
+
+/**
+ * Quotient; a divisor enclosure that contains 0 is undecided, an exact zero
+ * divisor undefined. With y > 0 (a negative divisor or dividend negated
+ * first): x >= 0 gives [lo(x)/hi(y), hi(x)/lo(y)], x straddling 0 gives
+ * [lo(x)/lo(y), hi(x)/lo(y)].
+ */
 export function div(P: Precision, a: Value, b: Value): Value {
   if (b instanceof Fraction) {
     if (b.n === 0n) throw new Undefined('division by an exact zero');
-    if (a instanceof Fraction) return a.div(b);
+    if (a instanceof Fraction && small(P, a, b)) return a.div(b);
   } else if (b.lo.lte(0) && b.hi.gte(0)) {
     if (b.lo.isZero() && b.hi.isZero()) throw new Undefined('division by an exact zero');
     throw new Undecided('a divisor enclosure contains 0');
   }
-  const x = enclose(P, a);
-  const y = enclose(P, b);
-  if (x.lo.gte(0) && y.lo.gt(0)) return new Interval(P.down.div(x.lo, y.hi), P.up.div(x.hi, y.lo));
-  return hull(P, x, y, (D, u, v) => D.div(u, v));
+  if (a instanceof Fraction && a.n === 0n) return ZERO;
+  return intervalQuotient(P, enclose(P, a), enclose(P, b));
 }
 
-/** [min, max] over the four endpoint combinations: the operation is monotone in each argument on the box. */
-function hull(P: Precision, x: Interval, y: Interval, op: (D: Decimal.Constructor, u: Decimal, v: Decimal) => Decimal): Interval {
-  const pairs = [[x.lo, y.lo], [x.lo, y.hi], [x.hi, y.lo], [x.hi, y.hi]] as const;
-  const lows = pairs.map(([u, v]) => op(P.down, u, v));
-  const highs = pairs.map(([u, v]) => op(P.up, u, v));
-  return new Interval(lows.reduce(lower), highs.reduce(higher));
+function intervalQuotient(P: Precision, x: Interval, y: Interval): Interval {
+  if (y.hi.lt(0)) return neg(intervalQuotient(P, x, neg(y) as Interval)) as Interval;
+  if (x.lo.lt(0) && x.hi.lte(0)) return neg(intervalQuotient(P, neg(x) as Interval, y)) as Interval;
+  if (x.lo.gte(0)) return new Interval(P.down.div(x.lo, y.hi), P.up.div(x.hi, y.lo));
+  return new Interval(P.down.div(x.lo, y.lo), P.up.div(x.hi, y.lo));
 }
 
 /** min or max: endpoint-wise, which encloses the extremum of any two reals of the boxes. */
@@ -165,21 +225,23 @@ export function extremum(P: Precision, a: Value, b: Value, largest: boolean): Va
 /** a^k, k >= 0 integer: exact for a rational; for an interval by sign cases of the monotone power. */
 export function pow(P: Precision, a: Value, k: number): Value {
   if (k === 0) return ONE;
-  if (a instanceof Fraction) return a.pow(k);
-  // t^k on t >= 0 is increasing; products of lower (upper) bounds rounded down (up) stay lower (upper) bounds.
+  if (a instanceof Fraction && smallPower(P, a, k)) return a.pow(k);
+  // t^k on t >= 0 is increasing, and so is every partial product of square-and-multiply: products of
+  // lower (upper) bounds rounded down (up) stay lower (upper) bounds.
   const power = (D: Decimal.Constructor, t: Decimal): Decimal => {
-    let r = t;
-    for (let i = 1; i < k; i++) r = D.mul(r, t);
-    return r;
+    let r: Decimal | undefined;
+    for (let base = t, e = k; e > 0; e >>= 1, base = e > 0 ? D.mul(base, base) : base) if (e & 1) r = r === undefined ? base : D.mul(r, base);
+    return r!;
   };
-  if (a.lo.gte(0)) return new Interval(power(P.down, a.lo), power(P.up, a.hi));
+  const x = enclose(P, a);
+  if (x.lo.gte(0)) return new Interval(power(P.down, x.lo), power(P.up, x.hi));
   const even = k % 2 === 0;
-  if (a.hi.lte(0)) {
-    const m = new Interval(power(P.down, a.hi.neg()), power(P.up, a.lo.neg()));
+  if (x.hi.lte(0)) {
+    const m = new Interval(power(P.down, x.hi.neg()), power(P.up, x.lo.neg()));
     return even ? m : neg(m);
   }
-  if (even) return new Interval(a.lo.mul(0), power(P.up, higher(a.lo.neg(), a.hi)));
-  return new Interval(power(P.up, a.lo.neg()).neg(), power(P.up, a.hi));
+  if (even) return new Interval(x.lo.mul(0), power(P.up, higher(x.lo.neg(), x.hi)));
+  return new Interval(power(P.up, x.lo.neg()).neg(), power(P.up, x.hi));
 }
 
 /** log x: exact 0 at x = 1; for x > 0 an enclosure by the monotonicity of log (module comment). */
@@ -192,7 +254,7 @@ export function log(P: Precision, a: Value): Value {
     if (a.lo.lte(0)) throw new Undecided('a log argument is not proven positive');
   }
   const { lo, hi } = enclose(P, a);
-  const r = P.down.ln(lo); // r <= log lo < r + ulp(r)
+  const r = remembered(P, 'ln', lo); // r <= log lo < r + ulp(r)
   const low = P.down.sub(r, ulp(P, r));
   if (lo.eq(hi)) return new Interval(low, P.up.add(r, ulp(P, r).mul(2)));
   const spread = P.up.div(P.up.sub(hi, lo), lo);
@@ -208,7 +270,7 @@ export function log(P: Precision, a: Value): Value {
 export function exp(P: Precision, a: Value): Value {
   if (a instanceof Fraction && a.n === 0n) return ONE;
   const { lo, hi } = enclose(P, a);
-  const r = inRange(P.down.exp(lo)); // r <= exp lo < r + ulp(r)
+  const r = inRange(remembered(P, 'exp', lo)); // r <= exp lo < r + ulp(r)
   const low = P.down.sub(r, ulp(P, r));
   const top = P.up.add(r, ulp(P, r).mul(2));
   if (lo.eq(hi)) return new Interval(low, top);

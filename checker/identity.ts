@@ -38,7 +38,7 @@
  */
 import Fraction from 'fraction.js';
 import * as V from './enclosure.js';
-import { Interval, precision, Undecided, Undefined, type Precision, type Value } from './enclosure.js';
+import { Interval, precision, Undecided, Undefined, UNLIMITED_DIGITS, type Precision, type Value } from './enclosure.js';
 import { decimalToRational, ONE, rationalText, ZERO } from './numbers.js';
 import { hasCall, names, parseExpression, type Expr } from './parse.js';
 import { array, Malformed, object, rational, text, type Identity } from './shape.js';
@@ -209,7 +209,7 @@ function evaluate(P: Precision, e: Expr, lookup: (name: string) => Value): Value
 function exactAt(id: Parsed, e: Expr, point: Point): Fraction | undefined {
   let v: Value;
   try {
-    v = valueAt(precision(50), id, e, point);
+    v = valueAt(precision(UNLIMITED_DIGITS), id, e, point);
   } catch (error) {
     if (error instanceof Undefined) return undefined;
     throw error;

@@ -26,7 +26,7 @@
  * does not say).
  */
 import Fraction from 'fraction.js';
-import { precision, Undecided, Undefined } from './enclosure.js';
+import { precision, Undecided, Undefined, UNLIMITED_DIGITS } from './enclosure.js';
 import { makeEvaluator, type Brackets } from './evaluate.js';
 import { ONE, ZERO } from './numbers.js';
 import type { Claim, Entry, Num, Witness } from './shape.js';
@@ -111,32 +111,33 @@ function eigenvalue(m: Matrix, law: Vector, mask: Vector | undefined, rank: numb
 
 /**
  * Number of positive pivots d_j of A = L D L^T (L unit lower triangular, no
- * pivoting), A symmetric; undefined at a zero pivot (a singular leading minor).
- * d_j = a_jj - sum_{k<j} l_jk^2 d_k, l_ij = (a_ij - sum_{k<j} l_ik l_jk d_k) / d_j.
+ * pivoting), A symmetric rational; undefined at a zero pivot. The pivots are
+ * d_j = m_j / m_(j-1) with m_j the j-th leading principal minor (m_0 = 1), so
+ * d_j > 0 iff m_j and m_(j-1) have the same sign, and a zero pivot is a zero
+ * minor. The minors come from Bareiss' fraction-free elimination of c A, c > 0
+ * the lcm of the denominators (the signs of the minors of c A are those of A):
+ * after step j its diagonal entry is m_j(cA), every division is exact, and the
+ * integers stay as small as the minors themselves.
  */
 function positivePivots(a: readonly (readonly Fraction[])[]): number | undefined {
-  const n = a.length;
-  const l: Fraction[][] = a.map(() => []);
-  const d: Fraction[] = [];
+  const c = a.flat().reduce((l, x) => l.lcm(new Fraction(x.d, 1n)), ONE);
+  const b = a.map((row) => row.map((x) => x.mul(c).n * x.s));
+  let previous = 1n;
   let positive = 0;
-  for (let j = 0; j < n; j++) {
-    let dj = a[j]![j]!;
-    for (let k = 0; k < j; k++) dj = dj.sub(l[j]![k]!.mul(l[j]![k]!).mul(d[k]!));
-    if (dj.n === 0n) return undefined;
-    d.push(dj);
-    if (dj.s > 0n) positive++;
-    for (let i = j + 1; i < n; i++) {
-      let v = a[i]![j]!;
-      for (let k = 0; k < j; k++) v = v.sub(l[i]![k]!.mul(l[j]![k]!).mul(d[k]!));
-      l[i]![j] = v.div(dj);
-    }
+  for (let k = 0; k < b.length; k++) {
+    const pivot = b[k]![k]!;
+    if (pivot === 0n) return undefined;
+    if (pivot > 0n === previous > 0n) positive++;
+    for (let i = k + 1; i < b.length; i++)
+      for (let j = k + 1; j < b.length; j++) b[i]![j] = (b[i]![j]! * pivot - b[i]![k]! * b[k]![j]!) / previous;
+    previous = pivot;
   }
   return positive;
 }
 
 /** Exact matrices and vectors named by one witness (module comment). */
 function reader(claim: Claim, instance: ReadonlyMap<string, Entry>, w: Witness) {
-  const evaluator = makeEvaluator(precision(50), claim, instance, new Map());
+  const evaluator = makeEvaluator(precision(UNLIMITED_DIGITS), claim, instance, new Map()); // exact values never enclosed
   const named = Object.entries(w).flatMap(([key, v]) => (key !== 'kind' && key !== 'name' && typeof v === 'string' ? [v] : []));
   const sizeOf = (name: string): number => {
     for (const other of named) {
