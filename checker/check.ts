@@ -14,13 +14,13 @@
  *   names the theorem, the property, mutant or identity, and the run.
  *
  * Implementation details
- * An unexpected exception while re-checking a run rejects that run (the
- * checker could not confirm it) instead of aborting the whole check; a
+ * An unexpected exception while re-checking a run or an identity rejects it
+ * (the checker could not confirm it) instead of aborting the whole check; a
  * `Malformed` identity expression still aborts (exit 2).
  */
 import { recheckIdentity } from './identity.js';
 import { recheckRun, type RunResult } from './run.js';
-import { Malformed, type Certificate, type Run } from './shape.js';
+import { Malformed, type Certificate } from './shape.js';
 import { expectedTheoremStatuses, suiteProblems, summaryProblems } from './verdicts.js';
 
 export interface TheoremReport {
@@ -44,13 +44,13 @@ export function checkCertificate(c: Certificate): Report {
   const theorems = c.theorems.map((t): TheoremReport => {
     const rejections: string[] = [];
     for (const identity of t.identities) {
-      const problem = recheckIdentity(identity, c.seed);
+      const problem = safely(() => recheckIdentity(identity, c.seed));
       if (problem !== undefined) rejections.push(`identity ${identity.name}: ${problem}`);
     }
     for (const [kind, suites] of [['property', t.properties], ['mutant', t.mutants]] as const) {
       for (const suite of suites) {
         const results = suite.records.map((run) => {
-          const result = safely(run);
+          const result = safely(() => recheckRun(run), (rejection): RunResult => ({ rejection }));
           totalRuns++;
           if ('rejection' in result) rejections.push(`${kind} ${suite.name} run ${run.run}: ${result.rejection}`);
           else confirmedRuns++;
@@ -66,11 +66,12 @@ export function checkCertificate(c: Certificate): Report {
   return { theorems, summary: summaryProblems(c), confirmedRuns, totalRuns };
 }
 
-function safely(run: Run): RunResult {
+/** f(), or the rejection of an unexpected exception: what the checker cannot evaluate it cannot confirm. */
+function safely<T>(f: () => T, reject: (why: string) => T = (why) => why as T): T {
   try {
-    return recheckRun(run);
+    return f();
   } catch (error) {
     if (error instanceof Malformed) throw error;
-    return { rejection: `the checker could not evaluate it: ${(error as Error).message}` };
+    return reject(`the checker could not evaluate it: ${(error as Error).message}`);
   }
 }

@@ -6,7 +6,7 @@
  * - `Value`: a Fraction (exact) or an `Interval` of two Decimals.
  * - `precision(digits)`: two decimal.js clones, rounding toward -infinity
  *   (`down`) and toward +infinity (`up`), cached per precision.
- * - `add sub mul div neg abs minOf maxOf pow log exp sqrt`: operations that
+ * - `add sub mul div neg abs extremum pow log exp sqrt`: operations that
  *   stay exact while every input is exact and the result is rational.
  * - `decide(cmp, a, b)`, `equalTo30Digits(a, b)`: comparisons that answer only
  *   when the enclosures prove the answer; otherwise undefined.
@@ -27,7 +27,10 @@
  * A transcendental function of an interval costs one library call: the
  * other endpoint comes from the mean value theorem (log) or exp(d) <= 1 + 2d
  * on [0, 1] (exp) when the interval is narrow, which it is for values
- * computed from exact inputs. Wide intervals take two calls.
+ * computed from exact inputs. Wide intervals take two calls. Per precision,
+ * enclosures of Fractions and ln/exp results are cached, and exact operands
+ * too large for it are enclosed (`small`): speed only, every value stays an
+ * enclosure of the exact one.
  */
 import { Decimal } from 'decimal.js';
 import Fraction from 'fraction.js';
@@ -86,8 +89,6 @@ export function precision(digits: number): Precision {
   return found;
 }
 
-export const isExact = (v: Value): v is Fraction => v instanceof Fraction;
-
 /** q as [floor, ceil] of n/d at the precision: correctly rounded quotients (or the integer itself, exact). */
 export function enclose(P: Precision, v: Value): Interval {
   if (v instanceof Interval) return v;
@@ -137,6 +138,7 @@ function ulp(P: Precision, r: Decimal): Decimal {
   return new P.up(`1e${r.isZero() ? -2 * P.digits : r.e - P.digits + 1}`);
 }
 
+/** a + b: exact, or [down(lo + lo'), up(hi + hi')] since + is increasing in both arguments. */
 export function add(P: Precision, a: Value, b: Value): Value {
   if (a instanceof Fraction && b instanceof Fraction && small(P, a, b)) return a.add(b);
   const x = enclose(P, a);
@@ -144,6 +146,7 @@ export function add(P: Precision, a: Value, b: Value): Value {
   return new Interval(P.down.add(x.lo, y.lo), P.up.add(x.hi, y.hi));
 }
 
+/** a - b: exact, or [down(lo - hi'), up(hi - lo')] since - is increasing in a, decreasing in b. */
 export function sub(P: Precision, a: Value, b: Value): Value {
   if (a instanceof Fraction && b instanceof Fraction && small(P, a, b)) return a.sub(b);
   const x = enclose(P, a);
@@ -151,10 +154,12 @@ export function sub(P: Precision, a: Value, b: Value): Value {
   return new Interval(P.down.sub(x.lo, y.hi), P.up.sub(x.hi, y.lo));
 }
 
+/** -a: exact in both representations (Decimal negation does not round). */
 export function neg(a: Value): Value {
   return a instanceof Fraction ? a.neg() : new Interval(a.hi.neg(), a.lo.neg());
 }
 
+/** |a|: by the sign of the enclosure; straddling 0 it is [0, max(-lo, hi)]. */
 export function abs(a: Value): Value {
   if (a instanceof Fraction) return a.abs();
   if (a.lo.gte(0)) return a;

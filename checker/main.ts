@@ -44,7 +44,10 @@ export async function main(argv: readonly string[], write: (line: string) => voi
     }
     report = checkCertificate(readCertificate(json));
   } catch (error) {
-    if (!(error instanceof Malformed)) throw error;
+    if (!(error instanceof Malformed)) {
+      write(`${file}: not confirmed: the checker failed (${(error as Error).message})`);
+      return 1;
+    }
     write(`${file}: malformed certificate: ${error.message}`);
     return 2;
   }
