@@ -118,7 +118,9 @@ describe('tampered certificates are rejected, naming theorem, property and run',
   });
 
   it('a claim that no precision decides', () => {
-    const c = tampered((c) => delete TA(c).properties[1].claims[0].assert.and[1].digits);
+    // sqrt 2 sqrt 2 = 2 exactly, but no enclosure of the product is the point 2
+    const root2 = { op: 'sqrt', args: [{ q: '2' }] };
+    const c = tampered((c) => (TA(c).properties[1].claims[0].assert.and[1] = { cmp: '=', args: [{ op: 'mul', args: [root2, root2] }, { q: '2' }] }));
     expect(rejections(c)).toEqual([
       'TA property gibbs-inequality run 0: undecided at 800 digits (recorded pass)',
       'TA property gibbs-inequality run 1: undecided at 800 digits (recorded pass)',
