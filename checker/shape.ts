@@ -313,9 +313,9 @@ export function readCertificate(json: unknown): Certificate {
       status: oneOf(o.status, `${path}.status`, VERDICTS),
       identities: array(o.identities, `${path}.identities`).map((x, j) => identity(x, `${path}.identities[${j}]`)),
       properties: array(o.properties, `${path}.properties`).map((x, j) =>
-        suite(x, `${path}.properties[${j}]`, ['verified', 'checked', 'passed-float64', 'falsified', 'undecided', 'error']),
+        suite(x, `${path}.properties[${j}]`, ['verified', 'checked', 'passed-float64', 'falsified', 'undecided', 'error', 'uncertified']),
       ),
-      mutants: array(o.mutants, `${path}.mutants`).map((x, j) => suite(x, `${path}.mutants[${j}]`, ['refuted', 'survived', 'undecided', 'error'])),
+      mutants: array(o.mutants, `${path}.mutants`).map((x, j) => suite(x, `${path}.mutants[${j}]`, ['refuted', 'survived', 'undecided', 'error', 'uncertified'])),
     };
   });
   const summary = object(c.summary, '$.summary');

@@ -15,6 +15,8 @@
  *   property not 'falsified' (or 'error') is a wrong status.
  * - mutant 'refuted': a fail record the checker confirmed; 'survived' must not
  *   have one.
+ * - 'uncertified' (no claim to re-check): never confirmed; the theorem's
+ *   status is then not compared with its parts.
  * - theorem: 'falsified' when a property is falsified or an identity failed
  *   or is CAS-unsound, or (unless a part is in error, which the engine ranks
  *   first) a mutant survived; else 'error' when a part is in error; else
@@ -25,6 +27,9 @@
  */
 import type { RunResult } from './run.js';
 import type { Certificate, Suite, Theorem } from './shape.js';
+
+/** Theorem statuses, most serious first. */
+const SEVERITY = ['falsified', 'error', 'undecided', 'verified'];
 
 const confirmedFail = (results: readonly RunResult[]): boolean => results.some((r) => 'decision' in r && r.decision === 'fail');
 
@@ -37,6 +42,7 @@ export function suiteProblems(kind: 'property' | 'mutant', suite: Suite, results
     if (record.run >= 0 && seen.has(record.run)) problems.push(`${where} run ${record.run}: recorded twice`);
     seen.add(record.run);
   }
+  if (suite.status === 'uncertified') return [`${where}: uncertified (no claim in the certificate language), its verdict cannot be re-checked`];
   const failed = confirmedFail(results);
   if (kind === 'mutant') {
     if (suite.status === 'refuted' && !failed) problems.push(`${where}: refuted, but no fail record is confirmed`);
@@ -65,8 +71,9 @@ export function suiteProblems(kind: 'property' | 'mutant', suite: Suite, results
 const falsifiedOutright = (t: Theorem): boolean =>
   t.properties.some((p) => p.status === 'falsified') || t.identities.some((i) => i.status === 'failed' || i.status === 'cas-unsound');
 
-/** The statuses the theorem may have given its parts' recorded statuses (module comment). */
+/** The statuses the theorem may have given its parts' recorded statuses (module comment); any when a part is uncertified. */
 export function expectedTheoremStatuses(t: Theorem): readonly string[] {
+  if ([...t.properties, ...t.mutants].some((part) => part.status === 'uncertified')) return SEVERITY;
   if (falsifiedOutright(t)) return ['falsified'];
   const survived = t.mutants.some((m) => m.status === 'survived');
   const error = [...t.identities, ...t.properties, ...t.mutants].some((part) => part.status === 'error');
@@ -77,7 +84,6 @@ export function expectedTheoremStatuses(t: Theorem): readonly string[] {
   return verified ? ['verified'] : ['undecided'];
 }
 
-const SEVERITY = ['falsified', 'error', 'undecided', 'verified'];
 
 /** Problems of the summary: its record count and its status (module comment). */
 export function summaryProblems(c: Certificate): string[] {

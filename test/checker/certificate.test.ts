@@ -117,6 +117,15 @@ describe('tampered certificates are rejected, naming theorem, property and run',
     ]);
   });
 
+  it('an uncertified property: never confirmed', () => {
+    const c = tampered((c) => {
+      const p = TA(c).properties[3];
+      c.summary.records -= p.records.length;
+      Object.assign(p, { status: 'uncertified', claims: [], records: [] });
+    });
+    expect(rejections(c)).toEqual(['TA property hitting-times: uncertified (no claim in the certificate language), its verdict cannot be re-checked']);
+  });
+
   it('a claim that no precision decides', () => {
     // sqrt 2 sqrt 2 = 2 exactly, but no enclosure of the product is the point 2
     const root2 = { op: 'sqrt', args: [{ q: '2' }] };
