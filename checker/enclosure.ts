@@ -249,7 +249,7 @@ export function pow(P: Precision, a: Value, k: number): Value {
   return new Interval(power(P.up, x.lo.neg()).neg(), power(P.up, x.hi));
 }
 
-/** log x: exact 0 at x = 1; for x > 0 an enclosure by the monotonicity of log (module comment). */
+/** log x: exact 0 at x = 1; for x > 0 an enclosure by the monotonicity of log (module comment, `lnBounds`). */
 export function log(P: Precision, a: Value): Value {
   if (a instanceof Fraction) {
     if (a.s < 0n || a.n === 0n) throw new Undefined('log of a value <= 0');
@@ -259,16 +259,30 @@ export function log(P: Precision, a: Value): Value {
     if (a.lo.lte(0)) throw new Undecided('a log argument is not proven positive');
   }
   const { lo, hi } = enclose(P, a);
-  const r = remembered(P, 'ln', lo); // r <= log lo < r + ulp(r)
-  const low = P.down.sub(r, ulp(P, r));
-  if (lo.eq(hi)) return new Interval(low, P.up.add(r, ulp(P, r).mul(2)));
+  const [low, high] = lnBounds(P, lo);
+  if (lo.eq(hi)) return new Interval(low, high);
   const spread = P.up.div(P.up.sub(hi, lo), lo);
-  if (spread.lt(narrow(P))) {
-    // log hi = log lo + log(hi/lo) <= log lo + (hi - lo)/lo
-    return new Interval(low, P.up.add(P.up.add(r, ulp(P, r).mul(2)), spread));
-  }
+  // log hi = log lo + log(hi/lo) <= log lo + (hi - lo)/lo
+  if (spread.lt(narrow(P))) return new Interval(low, P.up.add(high, spread));
   const s = P.up.ln(hi);
   return new Interval(low, P.up.add(s, ulp(P, s)));
+}
+
+/**
+ * [low, high] containing ln x, x > 0, from two correctly rounded library
+ * values, each widened by one more ulp: ln x = ln c + ln(x/c), with c = x cut
+ * to 3 significant digits, so that 1 <= x/c < 1.01 (where the library's
+ * series converges three times faster) and ln c recurs. With
+ * y = down(x/c) <= x/c < y + ulp(y) and y >= 1: ln y <= ln(x/c) < ln y + ulp(y).
+ */
+function lnBounds(P: Precision, x: Decimal): [Decimal, Decimal] {
+  const c = x.toSignificantDigits(3, Decimal.ROUND_DOWN);
+  const y = P.down.div(x, c);
+  const lc = remembered(P, 'ln', c); // lc <= ln c < lc + ulp(lc)
+  const ly = remembered(P, 'ln', y); // ly <= ln y < ly + ulp(ly)
+  const low = P.down.add(P.down.sub(lc, ulp(P, lc)), P.down.sub(ly, ulp(P, ly)));
+  const high = P.up.add(P.up.add(lc, ulp(P, lc).mul(2)), P.up.add(P.up.add(ly, ulp(P, ly).mul(2)), ulp(P, y)));
+  return [low, high];
 }
 
 /** exp x: exact 1 at x = 0; otherwise an enclosure by monotonicity (module comment). */
