@@ -3,7 +3,7 @@ import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
 import * as V from '../../checker/enclosure.js';
 import { decimalToRational } from '../../checker/numbers.js';
-import { decimal, LN2, LN3, SCALE } from './fixtures.js';
+import { decimal, LN10 as T10, LN2, LN3, SCALE } from './fixtures.js';
 
 const P = V.precision(50);
 const f = (n: bigint, d = 1n) => new Fraction(n, d);
@@ -22,10 +22,11 @@ function* rationals(count: number): Generator<Fraction> {
 }
 
 describe('the fixture constants', () => {
-  it('ln 2 and ln 3 to 60 decimals agree with decimal.js at 70 digits', () => {
+  it('ln 2, ln 3 and ln 10 to 60 decimals agree with decimal.js at 70 digits', () => {
     const D = Decimal.clone({ precision: 70 });
     expect(D.ln(2).toFixed(60, Decimal.ROUND_DOWN)).toBe(decimal(LN2));
     expect(D.ln(3).toFixed(60, Decimal.ROUND_DOWN)).toBe(decimal(LN3));
+    expect(D.ln(10).toFixed(60, Decimal.ROUND_DOWN)).toBe(decimal(T10));
   });
 });
 
@@ -43,6 +44,24 @@ describe('enclosures', () => {
     for (const [v, truncated] of cases) {
       expect(contains(v, f(truncated, SCALE)) && contains(v, f(truncated + 1n, SCALE))).toBe(true);
       expect(width(v)).toBeLessThan(1e-47);
+    }
+  });
+
+  it('log over many scales: ln(2^100), ln(3^-50), ln(1/2), ln(6/10^40) cover their known values', () => {
+    // known: k ln 2 + m ln 3 + j ln 10 lies in [k T2 + m T3 + j T10, ... + |k| + |m| + |j|] / 10^60 (T the truncations; for negative
+    // coefficients the roles of the ends swap, hence the absolute values)
+    const cases: [Fraction, bigint, bigint, bigint][] = [
+      [f(2n ** 100n), 100n, 0n, 0n],
+      [f(1n, 3n ** 50n), 0n, -50n, 0n],
+      [f(1n, 2n), -1n, 0n, 0n],
+      [f(6n, 10n ** 40n), 1n, 1n, -40n],
+    ];
+    for (const [x, k, m, j] of cases) {
+      const v = V.log(P, x);
+      const low = k * LN2 + m * LN3 + j * T10 - (k < 0n ? -k : 0n) - (m < 0n ? -m : 0n) - (j < 0n ? -j : 0n);
+      const high = k * LN2 + m * LN3 + j * T10 + (k > 0n ? k : 0n) + (m > 0n ? m : 0n) + (j > 0n ? j : 0n);
+      expect(contains(v, f(low, SCALE)) && contains(v, f(high, SCALE))).toBe(true);
+      expect(width(v)).toBeLessThan(1e-45);
     }
   });
 

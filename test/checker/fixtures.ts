@@ -8,9 +8,10 @@
  * enclosure.test.ts).
  */
 
-/** ln 2 and ln 3 truncated to 60 decimals, times 10^60. */
+/** ln 2, ln 3 and ln 10 truncated to 60 decimals, times 10^60. */
 export const LN2 = 693147180559945309417232121458176568075500134360255254120680n;
 export const LN3 = 1098612288668109691395245236922525704647490557822749451734694n;
+export const LN10 = 2302585092994045684017991454684364207601101488628772976033327n;
 export const SCALE = 10n ** 60n;
 
 /** A decimal string of m / 10^60. */
