@@ -32,6 +32,10 @@ export async function main(argv: readonly string[], write: (line: string) => voi
     return 2;
   }
   const file = files[0]!;
+  const fail = (line: string, code: number): number => {
+    write(flags.has('--json') ? JSON.stringify({ file, confirmed: false, error: line }) : line);
+    return code;
+  };
   let report: Report;
   try {
     let json: unknown;
@@ -39,17 +43,12 @@ export async function main(argv: readonly string[], write: (line: string) => voi
       json = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      write(`${file}: ${e.code === 'ENOENT' ? 'no such file' : e instanceof SyntaxError ? `not JSON (${e.message})` : e.message}`);
-      return 2;
+      return fail(`${file}: ${e.code === 'ENOENT' ? 'no such file' : e instanceof SyntaxError ? `not JSON (${e.message})` : e.message}`, 2);
     }
     report = checkCertificate(readCertificate(json));
   } catch (error) {
-    if (!(error instanceof Malformed)) {
-      write(`${file}: not confirmed: the checker failed (${(error as Error).message})`);
-      return 1;
-    }
-    write(`${file}: malformed certificate: ${error.message}`);
-    return 2;
+    if (!(error instanceof Malformed)) return fail(`${file}: not confirmed: the checker failed (${(error as Error).message})`, 1);
+    return fail(`${file}: malformed certificate: ${error.message}`, 2);
   }
   const confirmed = report.theorems.every((t) => t.rejections.length === 0) && report.summary.length === 0;
   const last = `${report.confirmedRuns}/${report.totalRuns} runs re-checked${confirmed ? '' : ' (not confirmed)'}`;

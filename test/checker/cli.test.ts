@@ -53,6 +53,9 @@ describe('malformed input: exit 2, one line naming the problem', () => {
   it('bad usage', async () => {
     expect((await run()).code).toBe(2);
     expect((await run('a.json', '--verbose')).lines).toEqual(['unknown option --verbose; usage: ebm-lens-verify FILE [--quiet] [--json]']);
+    const json = await run(join(dir, 'absent.json'), '--json');
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.lines[0]!)).toEqual({ file: join(dir, 'absent.json'), confirmed: false, error: `${join(dir, 'absent.json')}: no such file` });
   });
 });
 
