@@ -233,6 +233,7 @@ function enclosureAt(id: Parsed, point: Point): Enclosure | undefined {
   return last;
 }
 
+/** A value's exact bounds (a Decimal is read back exactly), and whether they exclude 0. */
 const bounds = (v: Value): { lo: Fraction; hi: Fraction } =>
   v instanceof Interval ? { lo: decimalToRational(v.lo), hi: decimalToRational(v.hi) } : { lo: v, hi: v };
 const excludesZero = (e: { lo: Fraction; hi: Fraction }): boolean => e.lo.compare(ZERO) > 0 || e.hi.compare(ZERO) < 0;

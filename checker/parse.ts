@@ -43,6 +43,7 @@ interface Token {
   readonly at: number;
 }
 
+/** Numbers, names and operators with their positions; anything else is refused where it stands. */
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;

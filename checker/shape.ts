@@ -119,6 +119,8 @@ export class Malformed extends Error {
   }
 }
 
+// Readers of one JSON value each: the value typed, or Malformed naming its path. They only check shapes;
+// numbers are read exactly (`rational`), so what is read is what was written.
 const fail = (path: string, what: string): never => {
   throw new Malformed(path, what);
 };
@@ -147,6 +149,8 @@ const entries = (v: unknown, path: string): [string, unknown][] => Object.entrie
 const COMPARISONS: readonly Comparison[] = ['<', '<=', '=', '!=', '>=', '>'];
 const ARITY: Readonly<Record<Op, number>> = { add: -1, mul: -1, min: -1, max: -1, sub: 2, div: 2, xlogy: 2, neg: 1, abs: 1, log: 1, exp: 1, sqrt: 1, pow: 1 };
 
+// The claim language (format.ts): every node's kind, arity and index types checked, so that evaluate.ts
+// can rely on them.
 function range(v: unknown, path: string): Range {
   const r = object(v, path);
   if ('n' in r) return { n: integer(r.n, `${path}.n`, 0) };
@@ -200,6 +204,7 @@ function bool(v: unknown, path: string): Bool {
   return fail(path, 'not a truth value (cmp, and, or, not, implies, all, any, const)');
 }
 
+// A run record and its parts: claims shared by position, instance values and number objects exact.
 function claim(v: unknown, path: string): Claim {
   const c = object(v, path);
   const defs = new Map<string, { index: string[]; body: Num }>();
