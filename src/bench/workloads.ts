@@ -25,7 +25,7 @@
  * - W4 (T5, exact): value = sum over instances of E_x[tau_A] from the first
  *   state outside A (A = the three states of highest weight, ties to the lower
  *   index), the reference's figure.
- * - W5: value = identities certified (or numerically certified); ok when all are.
+ * - W5: value = identities certified; ok when all are.
  *
  * Implementation details
  * Instances are drawn from `PythonRandom` (seeds 1, 2, 4) and `NumpyRandom`
