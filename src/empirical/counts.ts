@@ -24,6 +24,7 @@
  * every trial, self-transitions included, was counted.
  */
 import { InputError } from '../cli/errors.js';
+import { duplicateKeyPath } from '../input/readJson.js';
 import { parseRational, RationalParseError } from '../arith/rational.js';
 
 /** More states than this are refused: the analysis keeps dense n x n matrices. */
@@ -306,12 +307,18 @@ function isHeader(fields: readonly string[], names: readonly string[]): boolean 
 }
 
 function parseJson(text: string, source: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new InputError(source, `invalid JSON (${message})`, 'fix the JSON syntax');
   }
+  const duplicate = duplicateKeyPath(text);
+  if (duplicate !== undefined) {
+    throw new InputError(`${source}: ${duplicate}`, 'the key appears twice in the same object (JSON keeps only the last)', 'give each key once');
+  }
+  return value;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

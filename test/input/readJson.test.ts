@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Rational, parseRational } from '../../src/arith/rational.js';
 import { InputError } from '../../src/cli/errors.js';
-import { parseJsonText, readJsonFile } from '../../src/input/readJson.js';
+import { duplicateKeyPath, parseJsonText, readJsonFile } from '../../src/input/readJson.js';
+import { parseCountsText } from '../../src/empirical/counts.js';
 
 function inputError(f: () => unknown): InputError {
   try {
@@ -47,5 +48,21 @@ describe('readJsonFile / parseJsonText', () => {
     expect(inputError(() => readJsonFile(join(dir, 'absent.json'))).problem).toBe('no such file');
     writeFileSync(join(dir, 'ok.json'), '{"x": 1}');
     expect(readJsonFile(join(dir, 'ok.json'))).toEqual({ x: '1' });
+  });
+
+  it('rejects a key repeated in one object, naming its JSON path', () => {
+    expect(inputError(() => parseJsonText('{"kernel": [[1]], "beta": 1, "kernel": [[1]]}', 'm.json')).field).toBe('m.json: kernel');
+    const nested = '{"prompts": [{"correct": [true]}, {"correct": [true], "answers": 1, "correct": [false]}]}';
+    expect(duplicateKeyPath(nested)).toBe('prompts[1].correct');
+    expect(inputError(() => parseJsonText(nested, 'r.json')).message).toMatch(/^r\.json: prompts\[1\]\.correct: the key appears twice/);
+    // escapes are decoded before comparing, and keys inside strings or in different objects are not duplicates
+    expect(duplicateKeyPath('{"a\\u0062": 1, "ab": 2}')).toBe('ab');
+    expect(duplicateKeyPath('{"a": {"x": 1}, "b": {"x": 1}, "c": "\\"a\\": 1", "d": [{"x": 1}, {"x": 2}]}')).toBeUndefined();
+    expect(duplicateKeyPath('{"t": [[0, 1], {"k": [1, {"k": 2, "k": 3}]}]}')).toBe('t[1].k[1].k');
+  });
+
+  it('rejects a repeated key in an empirical JSON counts file', () => {
+    const text = '{"counts": [["a", "b", 1], ["b", "a", 1]], "trials": {"a": 2, "b": 2, "a": 3}}';
+    expect(inputError(() => parseCountsText(text, 'c.json')).field).toBe('c.json: trials.a');
   });
 });
