@@ -50,7 +50,9 @@ export function chooseMode(model: AnalyzeModel, requested?: string, enforceLimit
     );
   }
   if (enforceLimits && model.n > MODE_LIMITS[requested]) {
-    throw new InputError('--mode', `n = ${model.n} states is above the ${requested}-mode limit of ${MODE_LIMITS[requested]}`, `use --mode float (up to ${MODE_LIMITS.float} states)`);
+    const fits = (['exact', 'interval', 'float'] as const).filter((mode) => model.n <= MODE_LIMITS[mode] && !(mode === 'exact' && transcendental));
+    const fix = fits.map((mode) => `--mode ${mode} (up to ${MODE_LIMITS[mode]} states${mode === 'interval' ? ', rigorous enclosures' : mode === 'float' ? ', float64, unverified' : ''})`).join(' or ');
+    throw new InputError('--mode', `n = ${model.n} states is above the ${requested}-mode limit of ${MODE_LIMITS[requested]}`, `use ${fix}`);
   }
   return requested;
 }

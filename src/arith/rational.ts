@@ -49,7 +49,8 @@ export function parseRational(value: unknown): Rational {
       ? new Fraction(sign * digits * 10n ** BigInt(exponent))
       : new Fraction(sign * digits, 10n ** BigInt(-exponent));
   }
-  throw new RationalParseError(`"${text}" is not a number (use a decimal like "0.25" or a ratio like "1/4")`);
+  // no hint here: every caller turns this into an InputError with its own fix
+  throw new RationalParseError(`"${text}" is not a number`);
 }
 
 function describe(value: unknown): string {

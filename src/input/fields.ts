@@ -41,15 +41,15 @@ export function readRational(value: unknown, field: string, sign: SignConstraint
     }
     if (typeof value === 'string' && value.length <= 24 && PARSED.size < PARSED_LIMIT) PARSED.set(value, q);
   }
-  if (sign === 'nonNegative' && q.s < 0n && q.n !== 0n) throw new InputError(field, `is negative (${rationalToString(q)})`, 'entries must be >= 0');
-  if (sign === 'positive' && (q.n === 0n || q.s < 0n)) throw new InputError(field, `must be > 0, got ${rationalToString(q)}`, 'use a positive number');
+  if (sign === 'nonNegative' && q.s < 0n && q.n !== 0n) throw new InputError(field, `is negative (${shortRational(q)})`, 'entries must be >= 0');
+  if (sign === 'positive' && (q.n === 0n || q.s < 0n)) throw new InputError(field, `must be > 0, got ${shortRational(q)}`, 'use a positive number');
   return q;
 }
 
 /** An integer in [min, max]. */
 export function readInteger(value: unknown, field: string, min: number, max: number): number {
   const q = readRational(value, field);
-  if (q.d !== 1n) throw new InputError(field, `must be an integer, got ${rationalToString(q)}`, `use a whole number between ${min} and ${max}`);
+  if (q.d !== 1n) throw new InputError(field, `must be an integer, got ${shortRational(q)}`, `use a whole number between ${min} and ${max}`);
   const k = Number(q.s * q.n);
   if (k < min || k > max) throw new InputError(field, `must be between ${min} and ${max}, got ${k}`, `use a whole number between ${min} and ${max}`);
   return k;
@@ -74,11 +74,11 @@ export function readMatrix(value: unknown, field: string, sign: SignConstraint =
   const rows = requireArray(value, field, 'an array of rows (a square matrix)');
   if (rows.length === 0) throw new InputError(field, 'is empty', 'give a square matrix with one row per state');
   const n = size ?? rows.length;
-  if (rows.length !== n) throw new InputError(field, `has ${rows.length} rows, expected ${n}`, `give an ${n} x ${n} matrix, one row per state`);
+  if (rows.length !== n) throw new InputError(field, `has ${rows.length} rows, expected ${n}`, `give ${matrixShape(n)}, one row per state`);
   const arrays = rows.map((row, i) => requireArray(row, `${field}[${i}]`, 'an array of numbers'));
   const widths = new Set(arrays.map((row) => row.length));
   if (widths.size === 1 && !widths.has(n)) {
-    throw new InputError(field, `is not square (${rows.length} rows of ${arrays[0]!.length} entries)`, `give an ${n} x ${n} matrix, one row and one column per state`);
+    throw new InputError(field, `is not square (${rows.length} rows of ${arrays[0]!.length} entries)`, `give ${matrixShape(n)}, one row and one column per state`);
   }
   return arrays.map((entries, i) => {
     if (entries.length !== n) {
@@ -90,11 +90,40 @@ export function readMatrix(value: unknown, field: string, sign: SignConstraint =
 
 const ONE = new Rational(1n);
 
+/** "an 8 x 8 matrix", "a 1 x 1 matrix": the article as the number is read (an eight, an eleven, an eighteen, an 80...). */
+export function matrixShape(n: number): string {
+  const digits = String(n);
+  const an = digits.startsWith('8') || ((digits.startsWith('11') || digits.startsWith('18')) && digits.length % 3 === 2);
+  return `${an ? 'an' : 'a'} ${n} x ${n} matrix`;
+}
+
+/** A rational for a message: exact when short, else about six significant digits (1e400 is "about 1.00000e+400"). */
+export function shortRational(q: Rational): string {
+  const text = rationalToString(q);
+  if (text.length <= 40) return text;
+  const p = q.n as bigint;
+  const d = q.d as bigint;
+  // log10 |q| from the leading digits of numerator and denominator (both may exceed float64's range)
+  const lead = (x: bigint): [number, number] => {
+    const t = x.toString();
+    return [Number(`0.${t.slice(0, 17)}`), t.length];
+  };
+  const [pm, pe] = lead(p);
+  const [dm, de] = lead(d);
+  let exponent = pe - de;
+  let mantissa = pm / dm;
+  while (mantissa >= 10) [mantissa, exponent] = [mantissa / 10, exponent + 1];
+  while (mantissa < 1) [mantissa, exponent] = [mantissa * 10, exponent - 1];
+  let shown = mantissa.toFixed(5);
+  if (shown.startsWith('10')) [shown, exponent] = ['1.00000', exponent + 1];
+  return `about ${q.s < 0n ? '-' : ''}${shown}e${exponent >= 0 ? '+' : ''}${exponent}`;
+}
+
 /** Entries >= 0 (already checked by the reader) summing to exactly 1. */
 export function requireDistribution(vector: readonly Rational[], field: string): void {
   const total = vector.reduce((acc, x) => acc.add(x), new Rational(0n));
   if (!total.equals(ONE)) {
-    throw new InputError(field, `sums to ${rationalToString(total)}, not 1`, 'make the entries sum to exactly 1 (write thirds as "1/3", not 0.333)');
+    throw new InputError(field, `sums to ${shortRational(total)}, not 1`, 'make the entries sum to exactly 1 (write thirds as "1/3", not 0.333)');
   }
 }
 
@@ -109,7 +138,7 @@ export function requireSymmetric(matrix: readonly Rational[][], field: string): 
       if (!matrix[i]![j]!.equals(matrix[j]![i]!)) {
         throw new InputError(
           `${field}[${i}][${j}]`,
-          `is ${rationalToString(matrix[i]![j]!)} but ${field}[${j}][${i}] is ${rationalToString(matrix[j]![i]!)} (not symmetric)`,
+          `is ${shortRational(matrix[i]![j]!)} but ${field}[${j}][${i}] is ${shortRational(matrix[j]![i]!)} (not symmetric)`,
           'a conductance must satisfy C(x,y) = C(y,x); for a non-symmetric prior give "reference" rows instead',
         );
       }

@@ -299,6 +299,38 @@ describe('bad input: exit 2, one line naming the field, nothing on stdout', () =
   });
 });
 
+describe('smaller messages (issue 13, item 8)', () => {
+  it('the number hint appears once in a bad-number message', async () => {
+    const { code, stderr } = await run('analyze', modelFile({ kernel: [['x', 1], ['1/3', '2/3']] }));
+    expect(code).toBe(2);
+    expect(stderr.match(/like "0\.25"/g)).toHaveLength(1);
+  });
+
+  it('an entry of 1e400 gives a short row sum, not 400 digits', async () => {
+    const { code, stderr } = await run('analyze', modelFile('{"kernel": [[1e400, 0], [0, 1]]}'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^ebm-lens: kernel\[0\]: sums to about 1\.00000e\+400, not 1; /);
+    expect(stderr.length).toBeLessThan(200);
+    const negative = await run('analyze', modelFile('{"kernel": [[1, -2.5e300], [0, 1]]}'));
+    expect(negative.stderr).toMatch(/is negative \(about -2\.50000e\+300\)/);
+  });
+
+  it('"a 1 x 1 matrix" and "an 8 x 8 matrix"', async () => {
+    const one = await run('analyze', modelFile({ kernel: [[1, 0]] }));
+    expect(one.stderr).toMatch(/give a 1 x 1 matrix/);
+    const eight = await run('analyze', modelFile({ kernel: Array.from({ length: 8 }, () => [1]) }));
+    expect(eight.stderr).toMatch(/give an 8 x 8 matrix/);
+  });
+
+  it('--mode exact above its limit names interval when it fits, and float', async () => {
+    const big = await run('analyze', modelFile(lazyCycle(30)), '--mode', 'exact');
+    expect(big.code).toBe(2);
+    expect(big.stderr).toMatch(/use --mode interval \(up to 40 states, rigorous enclosures\) or --mode float/);
+    const bigger = await run('analyze', modelFile(lazyCycle(41)), '--mode', 'interval');
+    expect(bigger.stderr).toMatch(/above the interval-mode limit of 40; use --mode float \(up to 2000 states/);
+  });
+});
+
 describe('bin/ebm-lens.js analyze (spawned)', () => {
   beforeAll(() => {
     if (!existsSync('dist/src/analysis/analyze.js') || !existsSync('dist/theorems/index.js')) {
