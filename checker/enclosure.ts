@@ -285,19 +285,32 @@ function lnBounds(P: Precision, x: Decimal): [Decimal, Decimal] {
   return [low, high];
 }
 
-/** exp x: exact 1 at x = 0; otherwise an enclosure by monotonicity (module comment). */
+/** exp x: exact 1 at x = 0; otherwise an enclosure by monotonicity (module comment, `expBounds`). */
 export function exp(P: Precision, a: Value): Value {
   if (a instanceof Fraction && a.n === 0n) return ONE;
   const { lo, hi } = enclose(P, a);
-  const r = inRange(remembered(P, 'exp', lo)); // r <= exp lo < r + ulp(r)
-  const low = P.down.sub(r, ulp(P, r));
-  const top = P.up.add(r, ulp(P, r).mul(2));
+  const [low, top] = expBounds(P, lo);
   if (lo.eq(hi)) return new Interval(low, top);
   const d = P.up.sub(hi, lo);
   // exp hi = exp lo * exp d and exp d <= 1 + 2d for 0 <= d <= 1 (convexity: exp d <= 1 + (e - 1) d)
   if (d.lt(narrow(P))) return new Interval(low, P.up.mul(top, P.up.add(1, P.up.mul(2, d))));
   const s = inRange(P.up.exp(hi));
   return new Interval(low, P.up.add(s, ulp(P, s)));
+}
+
+/**
+ * [low, top] containing exp x from two correctly rounded library values, each
+ * widened by one more ulp: exp x = exp c exp(x - c), with c = x cut to 2
+ * significant digits (toward 0), so x - c is exact at the precision (it keeps
+ * only digits of x), small (the library's series is shorter) and exp c recurs.
+ */
+function expBounds(P: Precision, x: Decimal): [Decimal, Decimal] {
+  const c = x.toSignificantDigits(2, Decimal.ROUND_DOWN);
+  const ec = inRange(remembered(P, 'exp', c)); // ec <= exp c < ec + ulp(ec)
+  const ed = inRange(remembered(P, 'exp', P.down.sub(x, c))); // likewise for exp(x - c)
+  const low = P.down.mul(P.down.sub(ec, ulp(P, ec)), P.down.sub(ed, ulp(P, ed)));
+  const top = P.up.mul(P.up.add(ec, ulp(P, ec).mul(2)), P.up.add(ed, ulp(P, ed).mul(2)));
+  return [low, top];
 }
 
 /** An exp result that under- or overflowed the decimal range cannot bound anything. */
