@@ -6,11 +6,15 @@
  *   (progress bars are drawn only then, and never with --json).
  * - `CommandContext`: the IO plus the exit code a command sets.
  */
+import { detectInvocation } from './invocation.js';
+
 export interface CommandIO {
   stdout(text: string): void;
   stderr(text: string): void;
   /** True when progress may be drawn (stderr is a TTY). */
   readonly interactive: boolean;
+  /** The command printed in replay and reproduce lines (src/cli/invocation.ts); `ebm-lens` when absent. */
+  readonly invocation?: string;
 }
 
 export interface CommandContext {
@@ -24,5 +28,6 @@ export function processIO(): CommandIO {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
+    invocation: detectInvocation(process.env, process.argv[1]),
   };
 }

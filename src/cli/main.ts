@@ -16,6 +16,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, InputError } from './errors.js';
 import { processIO, type CommandContext, type CommandIO } from './io.js';
+import { PLAIN, invocation, setInvocation } from './invocation.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerRlvr } from './commands/rlvr.js';
 import { registerCatalogueCommands } from './commands/catalogue.js';
@@ -29,6 +30,7 @@ export async function main(
   io: CommandIO = processIO(),
   catalogue: readonly Theorem[] = [],
 ): Promise<number> {
+  setInvocation(io.invocation ?? PLAIN);
   let exitCode: number = EXIT.ok;
   const context: CommandContext = {
     io,
@@ -45,7 +47,7 @@ export async function main(
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      outputError: (text, write) => write(`ebm-lens: ${firstLine(text).replace(/^error: /, '')} (see 'ebm-lens --help')\n`),
+      outputError: (text, write) => write(`ebm-lens: ${firstLine(text).replace(/^error: /, '')} (see '${invocation()} --help')\n`),
     });
   registerCatalogueCommands(program, context, catalogue);
   registerAnalyze(program, context);

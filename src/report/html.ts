@@ -32,6 +32,7 @@ import type { Counterexample, MutantResult, PropertyResult } from '../runner/pro
 import type { NumberObject } from '../arith/numberObject.js';
 import { toJsonText } from './json.js';
 import { formatMargin, replayCommand } from './markdown.js';
+import { invocation } from '../cli/invocation.js';
 import { isFigure, type Figure, type FigureFailure } from './figures/index.js';
 
 export function renderHtml(report: Report, figures: ReadonlyMap<string, Figure | FigureFailure> = new Map()): string {
@@ -40,7 +41,7 @@ export function renderHtml(report: Report, figures: ReadonlyMap<string, Figure |
     .filter(([, n]) => n > 0)
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');
-  const reproduce = `ebm-lens check ${run.theorems.map((id) => `${id} `).join('')}--seed ${run.seed} --profile ${run.profile.name}${run.runs !== run.profile.runs ? ` --runs ${run.runs}` : ''}`;
+  const reproduce = `${invocation()} check ${run.theorems.map((id) => `${id} `).join('')}--seed ${run.seed} --profile ${run.profile.name}${run.runs !== run.profile.runs ? ` --runs ${run.runs}` : ''}`;
   const body: string[] = [];
   body.push(
     '<header>',
@@ -206,7 +207,7 @@ function renderTheorem(theorem: TheoremResult, seed: number, profile: string, ru
 
   out.push(
     '<h3>Reproduce</h3>',
-    `<p><code class="command">ebm-lens check ${esc(theorem.id)} --seed ${seed} --profile ${esc(profile)}${runs !== undefined ? ` --runs ${runs}` : ''}</code> ` +
+    `<p><code class="command">${esc(invocation())} check ${esc(theorem.id)} --seed ${seed} --profile ${esc(profile)}${runs !== undefined ? ` --runs ${runs}` : ''}</code> ` +
       'reruns this theorem: every property, mutant and identity seed above is derived from the master seed and its own name, so it does not depend on which other theorems run. ' +
       'The environment it ran in is listed <a href="#environment">below</a>.</p>',
   );

@@ -14,6 +14,7 @@ import type { Report } from './model.js';
 import type { TheoremResult } from '../runner/run.js';
 import type { Counterexample, MutantResult, PropertyResult } from '../runner/property.js';
 import { toJsonText } from './json.js';
+import { invocation } from '../cli/invocation.js';
 import type { NumberObject } from '../arith/numberObject.js';
 
 export function formatMargin(margin: number | null): string {
@@ -23,7 +24,7 @@ export function formatMargin(margin: number | null): string {
 /** `assumption`: the counterexample was found on instances violating it (ablation). */
 export function replayCommand(theoremId: string, name: string, counterexample: Counterexample, assumption?: string): string {
   const without = assumption === undefined ? '' : ` --assumption ${shellWord(assumption)}`;
-  return `ebm-lens replay ${theoremId} --property ${shellWord(name)}${without} --seed ${counterexample.seed} --path ${counterexample.path}`;
+  return `${invocation()} replay ${theoremId} --property ${shellWord(name)}${without} --seed ${counterexample.seed} --path ${counterexample.path}`;
 }
 
 function shellWord(text: string): string {
@@ -57,7 +58,7 @@ export function renderMarkdown(report: Report): string {
   lines.push(`- Seed: ${run.seed}; profile: ${run.profile.name}; ${run.runs} runs per property and per mutant`);
   lines.push(`- Identities: ${run.profile.identityPoints} evaluation points; enclosures narrower than 1e-${run.profile.identityWidthDigits}`);
   lines.push(`- Generated: ${report.generatedAt}`, '');
-  lines.push(`Reproduce with \`ebm-lens check ${run.theorems.map((id) => `${id} `).join('')}--seed ${run.seed} --profile ${run.profile.name}${run.runs !== run.profile.runs ? ` --runs ${run.runs}` : ''}\`.`, '');
+  lines.push(`Reproduce with \`${invocation()} check ${run.theorems.map((id) => `${id} `).join('')}--seed ${run.seed} --profile ${run.profile.name}${run.runs !== run.profile.runs ? ` --runs ${run.runs}` : ''}\`.`, '');
 
   lines.push('## Environment', '');
   lines.push(

@@ -126,8 +126,8 @@ describe('check --report writes report.html with the run\'s figures', () => {
     const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: () => undefined, interactive: false };
     const out = join(dir, 'out');
     await main(['check', 'T8', '--runs', '20', '--seed', '7', '--report', out], io, catalogue);
-    expect(stdout).toContain('(report.json, report.md, report.html)');
-    expect(readdirSync(out).sort()).toEqual(['report.html', 'report.json', 'report.md']);
+    expect(stdout).toContain('(report.json, report.md, report.html, certificate.json)');
+    expect(readdirSync(out).sort()).toEqual(['certificate.json', 'report.html', 'report.json', 'report.md']);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
     expect(html).toContain('id="fig-T8-gap"');

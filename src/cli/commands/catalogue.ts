@@ -40,6 +40,7 @@ import { VERSION } from '../../version.js';
 import { basename, dirname } from 'node:path';
 import { toJsonText } from '../../report/json.js';
 import { formatMargin, replayCommand } from '../../report/markdown.js';
+import { verifyInvocation } from '../invocation.js';
 import type { NumberObject } from '../../arith/numberObject.js';
 import { registerAblate } from './ablate.js';
 import { registerAssume } from './assume.js';
@@ -336,7 +337,7 @@ function renderCheck(
     );
   }
   if (reportDir !== undefined) lines.push(`report written to ${reportDir} (report.json, report.md, report.html, certificate.json)`);
-  if (certificateFile !== undefined) lines.push(`certificate written to ${certificateFile} (re-check it: npx ebm-lens-verify ${certificateFile})`);
+  if (certificateFile !== undefined) lines.push(`certificate written to ${certificateFile} (re-check it: ${verifyInvocation()} ${certificateFile})`);
   return `${lines.join('\n')}\n`;
 }
 
