@@ -85,6 +85,6 @@ describe('docs/theorems', () => {
     let stderr = '';
     const io: CommandIO = { stdout: () => undefined, stderr: (t) => void (stderr += t), interactive: false };
     expect(await main(['docs', join(file, 'sub')], io, catalogue)).toBe(2);
-    expect(stderr).toMatch(/^ebm-lens: DIR: cannot write to '.*' \(E\w+\); pass a writable directory\n$/);
+    expect(stderr).toMatch(/^ebm-lens: DIR: '.*a-file' exists and is not a directory; pass a writable directory.*\n$/);
   });
 });

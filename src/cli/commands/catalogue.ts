@@ -18,7 +18,6 @@
  * the option and the fix (exit 2). `--report DIR` is written after the run,
  * atomically; a run that throws leaves no report.
  */
-import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { EXIT, InputError } from '../errors.js';
@@ -41,6 +40,7 @@ import { basename, dirname } from 'node:path';
 import { toJsonText } from '../../report/json.js';
 import { formatMargin, replayCommand } from '../../report/markdown.js';
 import { verifyInvocation } from '../invocation.js';
+import { checkOutputDirectory, checkOutputFile } from '../outputPaths.js';
 import type { NumberObject } from '../../arith/numberObject.js';
 import { registerAblate } from './ablate.js';
 import { registerAssume } from './assume.js';
@@ -138,16 +138,9 @@ function selectTheorems(catalogue: readonly Theorem[], ids: readonly string[]): 
 /** The certificate's name inside a report directory. */
 const CERTIFICATE_FILE = 'certificate.json';
 
+/** Checked before any run (../outputPaths.ts): a bad output path fails at once, in one line. */
 function checkCertificatePath(file: string): void {
-  const name = basename(file);
-  if (file.trim() === '' || name === '' || name.startsWith('.') || file.endsWith('/')) {
-    throw new InputError('--certificate', `'${file}' is not a file name`, 'pass a file, e.g. --certificate certificate.json');
-  }
-  const dir = dirname(file);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError('--certificate', `the directory '${dir}' does not exist`, 'create it first or pass a file in an existing directory');
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) throw new InputError('--certificate', `'${file}' is a directory`, 'pass a file name');
+  checkOutputFile('--certificate', file);
 }
 
 function writeOrFail(option: string, target: string, write: () => unknown): void {
@@ -160,10 +153,7 @@ function writeOrFail(option: string, target: string, write: () => unknown): void
 }
 
 function checkReportDir(dir: string): void {
-  if (dir.trim() === '') throw new InputError('--report', 'the directory name is empty', 'pass a directory, e.g. --report out');
-  if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new InputError('--report', `'${dir}' exists and is not a directory`, 'pass a directory (it is created if missing)');
-  }
+  checkOutputDirectory('--report', dir, ['report.json', 'report.md', 'report.html', CERTIFICATE_FILE]);
 }
 
 // ---------------------------------------------------------------- list

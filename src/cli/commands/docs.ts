@@ -10,7 +10,8 @@
  * Implementation details
  * `npm run docs` regenerates docs/theorems with the default seed; a test
  * compares the committed pages with a fresh generation, so they cannot drift.
- * A directory that cannot be written is bad usage (exit 2), reported in one line.
+ * A directory that cannot be written is bad usage (exit 2), reported in one line
+ * before anything is generated (../outputPaths.ts).
  */
 import type { Command } from 'commander';
 import { theoremDocs, DOCS_SEED } from '../../docs/theoremDocs.js';
@@ -18,6 +19,7 @@ import { writeDocs } from '../../docs/writeDocs.js';
 import { SEED_MAX, SEED_MIN } from '../../runner/seed.js';
 import type { Theorem } from '../../runner/theorem.js';
 import { InputError } from '../errors.js';
+import { checkOutputDirectory } from '../outputPaths.js';
 import type { CommandContext } from '../io.js';
 
 export function registerDocs(program: Command, context: CommandContext, catalogue: () => readonly Theorem[]): void {
@@ -28,6 +30,7 @@ export function registerDocs(program: Command, context: CommandContext, catalogu
     .option('--seed <s>', `seed of the figures' sample instances (default ${DOCS_SEED})`)
     .action((dir: string, options: { seed?: string }) => {
       const seed = options.seed === undefined ? DOCS_SEED : parseSeed(options.seed);
+      checkOutputDirectory('DIR', dir);
       let written: string[];
       try {
         written = writeDocs(dir, theoremDocs(catalogue(), seed));
