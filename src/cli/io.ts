@@ -3,7 +3,8 @@
  *
  * Main definitions
  * - `CommandIO`: stdout/stderr writers and whether stderr is a terminal
- *   (progress bars are drawn only then, and never with --json).
+ *   (progress bars are drawn only then, and never with --json; elsewhere
+ *   plain progress lines, see progress.ts).
  * - `CommandContext`: the IO plus the exit code a command sets.
  */
 import { detectInvocation } from './invocation.js';
@@ -15,6 +16,8 @@ export interface CommandIO {
   readonly interactive: boolean;
   /** The command printed in replay and reproduce lines (src/cli/invocation.ts); `ebm-lens` when absent. */
   readonly invocation?: string;
+  /** Plain progress lines on stderr every few seconds (stderr is not a TTY); off when absent. */
+  readonly progressLines?: boolean;
 }
 
 export interface CommandContext {
@@ -28,6 +31,7 @@ export function processIO(): CommandIO {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
+    progressLines: !(Boolean(process.stderr.isTTY) && !process.env.CI),
     invocation: detectInvocation(process.env, process.argv[1]),
   };
 }

@@ -36,7 +36,7 @@ import { DEFAULT_SEED, SEED_MAX, SEED_MIN } from '../../runner/seed.js';
 import type { Theorem } from '../../runner/theorem.js';
 import { InputError } from '../errors.js';
 import type { CommandContext } from '../io.js';
-import { createProgress } from '../progress.js';
+import { createProgress, progressStyle } from '../progress.js';
 
 /** Runs per property when --runs is not given (the quick profile's). */
 export const DEFAULT_LAB_RUNS = PROFILES.quick.runs;
@@ -141,6 +141,7 @@ interface AblateOptions {
   runs?: string;
   seed?: string;
   json?: boolean;
+  quiet?: boolean;
 }
 
 export function registerAblate(program: Command, context: CommandContext, catalogue: () => readonly Theorem[]): void {
@@ -151,6 +152,7 @@ export function registerAblate(program: Command, context: CommandContext, catalo
     .option('--runs <n>', `runs per property (default ${DEFAULT_LAB_RUNS})`)
     .option('--seed <s>', `master seed, an integer (default ${DEFAULT_SEED})`)
     .option('--json', 'print JSON')
+    .option('--quiet', 'no progress on stderr (a bar on a terminal, else a line every few seconds)')
     .action((ids: string[], options: AblateOptions) => ablate(context, catalogue(), ids, options));
 }
 
@@ -212,7 +214,7 @@ function ablate(context: CommandContext, catalogue: readonly Theorem[], ids: str
   const seed = parseSeedOption(options.seed);
   const theorems = selectTheoremIds(catalogue, ids);
   const json = Boolean(options.json);
-  const progress = createProgress(context.io, context.io.interactive && !json);
+  const progress = createProgress(context.io, progressStyle(context.io, json, options.quiet), 'ebm-lens ablate');
   let reports: AblationReport[];
   try {
     reports = ablateTheorems(theorems, { seed, runs, profile: PROFILES.quick, degreeSamples: degreeSamples(runs), onProgress: (event) => progress.update(event) });

@@ -32,13 +32,14 @@ import { toJsonText } from '../../report/json.js';
 import { DEFAULT_SEED } from '../../runner/seed.js';
 import type { Theorem } from '../../runner/theorem.js';
 import type { CommandContext } from '../io.js';
-import { createProgress } from '../progress.js';
+import { createProgress, progressStyle } from '../progress.js';
 import { DEFAULT_LAB_RUNS, counterexampleLines, degreeSamples, formatDegree, parseRunsOption, parseSeedOption, selectTheoremIds } from './ablate.js';
 
 interface AssumeOptions {
   runs?: string;
   seed?: string;
   json?: boolean;
+  quiet?: boolean;
 }
 
 export function registerAssume(program: Command, context: CommandContext, catalogue: () => readonly Theorem[]): void {
@@ -50,6 +51,7 @@ export function registerAssume(program: Command, context: CommandContext, catalo
     .option('--runs <n>', `runs per property (default ${DEFAULT_LAB_RUNS})`)
     .option('--seed <s>', `master seed, an integer (default ${DEFAULT_SEED})`)
     .option('--json', 'print JSON')
+    .option('--quiet', 'no progress on stderr (a bar on a terminal, else a line every few seconds)')
     .action((file: string, ids: string[], options: AssumeOptions) => assume(context, catalogue(), file, ids, options));
 }
 
@@ -102,7 +104,7 @@ async function assume(context: CommandContext, catalogue: readonly Theorem[], fi
   const theorems = selectTheoremIds(catalogue, ids);
   const assumptions = await readAssumptionFile(file);
   const json = Boolean(options.json);
-  const progress = createProgress(context.io, context.io.interactive && !json);
+  const progress = createProgress(context.io, progressStyle(context.io, json, options.quiet), 'ebm-lens assume');
   let reports: AssumeTheoremReport[];
   try {
     reports = assumeTheorems(theorems, assumptions.overrides, { seed, runs, degreeSamples: degreeSamples(runs), onProgress: (event) => progress.update(event) });

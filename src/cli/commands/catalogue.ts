@@ -21,7 +21,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { EXIT, InputError } from '../errors.js';
-import { createProgress } from '../progress.js';
+import { createProgress, progressStyle } from '../progress.js';
 import type { PropertySpec, Theorem } from '../../runner/theorem.js';
 import type { Certifier } from '../../runner/identity.js';
 import { certifyIdentity } from '../../symbolic/certify.js';
@@ -76,6 +76,7 @@ export function registerCatalogueCommands(
     .option('--json', 'print JSON')
     .option('--report <dir>', 'write report.json, report.md, report.html and certificate.json to this directory')
     .option('--certificate <file>', 'write the certificate (every run, re-checkable by ebm-lens-verify) to this file')
+    .option('--quiet', 'no progress on stderr (a bar on a terminal, else a line every few seconds)')
     .action((ids: string[], options: CheckOptions) => check(context, checked(), certify, ids, options));
 
   program
@@ -201,6 +202,7 @@ interface CheckOptions {
   json?: boolean;
   report?: string;
   certificate?: string;
+  quiet?: boolean;
 }
 
 const EXIT_OF_STATUS: Record<TheoremStatus, number> = {
@@ -223,7 +225,7 @@ function check(context: CommandContext, catalogue: readonly Theorem[], certify: 
   const record = options.certificate !== undefined || options.report !== undefined;
 
   const json = Boolean(options.json);
-  const progress = createProgress(io, io.interactive && !json);
+  const progress = createProgress(io, progressStyle(io, json, options.quiet), 'ebm-lens check');
   let result;
   try {
     result = runCatalogue(theorems, { seed, profile, certify, record, onProgress: (event) => progress.update(event), ...(runs === undefined ? {} : { runs }) });
