@@ -5,13 +5,13 @@
  * random prompts rarely allow, so T8's equality
  * J(pi*) - J(pi_t) = beta kl(p_t || p*) fails while the gap still decreases.
  *
- * Typed by ebm-lens's AssumptionModule (src/assume/module.ts); `assume`
- * compiles a .ts module with the typescript package when it is installed
- * (otherwise compile it to .mjs first).
+ * Typed by ebm-lens's AssumptionModule, from the package's public entry
+ * point; `assume` loads a .ts module through jiti (types stripped), so
+ * nothing needs compiling first.
  *
  *   ebm-lens assume examples/assume/heavy-start.ts T8
  */
-import type { AssumptionModule } from '../../src/assume/module.js';
+import type { AssumptionModule } from 'ebm-lens';
 
 const assumptions: AssumptionModule = (fc) => ({
   // a function of the context: the law must have context.n entries

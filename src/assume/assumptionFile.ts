@@ -6,7 +6,7 @@
  * - `AssumptionSet`: the slots replaced (`SlotOverrides`), with the file's
  *   form and description.
  * - `readAssumptionFile(path)`: by extension: .json, .js/.mjs/.cjs, or
- *   .ts/.mts (compiled with the `typescript` package when it is installed).
+ *   .ts/.mts/.cts (loaded through jiti).
  * - `jsonAssumptions(object, name)`, `moduleAssumptions(exported, name)`:
  *   the two forms from their parsed content.
  *
@@ -23,20 +23,19 @@
  * module fails at once, with one line. A plain arbitrary whose values all have
  * one size fixes n to it. Every bad file is an `InputError` (exit 2): unknown
  * slot, wrong type, a module that throws on import or in its default export.
- * A .ts module is transpiled (transpileModule) to a hidden sibling .mjs file,
- * so that its relative and package imports resolve as they would for the
- * source; the file is removed after import. Without `typescript` installed,
- * one line asks for a compiled .mjs instead.
+ * A module is imported by src/input/importModule.ts: JavaScript natively,
+ * TypeScript through jiti (types stripped, not checked); nothing is written
+ * beside it.
  */
-import { existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import fc from 'fast-check';
 import { InputError } from '../cli/errors.js';
 import { parseJsonText } from '../input/readJson.js';
 import type { SlotOverride, SlotOverrides } from '../runner/theorem.js';
 import { instanceSlots, parseSlotVariant, promptSet, slotVariantLabel, type PromptSet, type SlotDefinition, type SlotName } from '../../properties/index.js';
 import { guardArbitrary } from './guard.js';
+import { MODULE_EXTENSIONS, importUserModule } from '../input/importModule.js';
 import { USER_SLOTS, convertSlotValue, energyFormOf, promptViews, sizeOf, type UserSlot } from './userValues.js';
 import type { ModuleContext } from './module.js';
 
@@ -307,63 +306,6 @@ export function moduleAssumptions(exported: unknown, name: string): AssumptionSe
   return { file: name, form: 'module', overrides };
 }
 
-let imports = 0;
-
-async function importFile(path: string, name: string): Promise<Record<string, unknown>> {
-  imports += 1;
-  try {
-    // The query makes every read a fresh module (a file edited between runs in one process is re-read).
-    return (await import(`${pathToFileURL(path).href}?load=${imports}`)) as Record<string, unknown>;
-  } catch (error) {
-    throw new InputError(name, `throws on import: ${firstLine(error)}`, 'fix the module (node FILE shows the stack)');
-  }
-}
-
-interface TypeScriptApi {
-  transpileModule(input: string, options: { compilerOptions: Record<string, unknown>; fileName: string; reportDiagnostics?: boolean }): { outputText: string; diagnostics?: readonly { messageText: unknown }[] };
-  ModuleKind: Record<string, number>;
-  ScriptTarget: Record<string, number>;
-}
-
-async function loadTypeScript(name: string): Promise<TypeScriptApi> {
-  try {
-    const module = (await import('typescript')) as unknown as { default?: TypeScriptApi } & TypeScriptApi;
-    return module.default ?? module;
-  } catch {
-    throw new InputError(name, 'is TypeScript and the typescript package is not installed', 'compile it to .mjs first (npx tsc, or esbuild) or write the module in JavaScript');
-  }
-}
-
-async function importTypeScript(path: string, name: string): Promise<Record<string, unknown>> {
-  const ts = await loadTypeScript(name);
-  const source = readFileSync(path, 'utf8');
-  const { outputText, diagnostics } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    fileName: basename(path),
-    reportDiagnostics: true,
-  });
-  if (diagnostics !== undefined && diagnostics.length > 0) {
-    const message = diagnostics[0]!.messageText;
-    throw new InputError(name, `does not compile: ${typeof message === 'string' ? message : 'syntax error'}`, 'fix the TypeScript syntax');
-  }
-  const compiled = join(dirname(path), `.${basename(path, extname(path))}.ebm-lens-${process.pid}-${imports + 1}.mjs`);
-  try {
-    writeFileSync(compiled, outputText);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new InputError(name, `cannot write its compiled form beside it (${code})`, 'compile it to .mjs yourself, or make its directory writable');
-  }
-  try {
-    return await importFile(compiled, name);
-  } finally {
-    try {
-      unlinkSync(compiled);
-    } catch {
-      // already gone
-    }
-  }
-}
-
 /** The assumptions of FILE (module comment). */
 export async function readAssumptionFile(file: string): Promise<AssumptionSet> {
   const path = resolve(file);
@@ -379,7 +321,6 @@ export async function readAssumptionFile(file: string): Promise<AssumptionSet> {
     }
     return { ...jsonAssumptions(parseJsonText(text, file), file), file };
   }
-  if (['.js', '.mjs', '.cjs'].includes(extension)) return { ...moduleAssumptions((await importFile(path, file)).default, file), file };
-  if (['.ts', '.mts'].includes(extension)) return { ...moduleAssumptions((await importTypeScript(path, file)).default, file), file };
+  if (MODULE_EXTENSIONS.includes(extension)) return { ...moduleAssumptions((await importUserModule(file, 'assumption module')).default, file), file };
   throw new InputError(file, `has an unknown extension '${extension || '(none)'}'`, 'give a .json file of slot variants, or a .js, .mjs or .ts module');
 }

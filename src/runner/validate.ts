@@ -5,6 +5,11 @@
  * - `catalogueProblems(theorems)`: every problem found, one sentence each.
  * - `validateCatalogue(theorems)`: throws an Error listing them (a bug in a
  *   theorem module, never a verdict).
+ * - `theoremShapeProblems(value)`: what keeps a value that nobody here wrote
+ *   (a user's theorem module) from being a `Theorem` at all: missing or
+ *   mistyped members, arbitraries that are not fast-check arbitraries,
+ *   predicates that are not functions. Empty when it has the shape; the
+ *   catalogue's own checks come after.
  *
  * Implementation details
  * Names key seeds, replay and reports, so they must be unique where they are
@@ -55,4 +60,76 @@ export function catalogueProblems(theorems: readonly Theorem[]): string[] {
 export function validateCatalogue(theorems: readonly Theorem[]): void {
   const problems = catalogueProblems(theorems);
   if (problems.length > 0) throw new Error(`the theorem catalogue is inconsistent: ${problems.join('; ')}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** fast-check arbitraries of any copy of fast-check: objects with generate, canShrinkWithoutContext and shrink. */
+function isArbitrary(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { generate?: unknown }).generate === 'function' &&
+    typeof (value as { shrink?: unknown }).shrink === 'function' &&
+    typeof (value as { canShrinkWithoutContext?: unknown }).canShrinkWithoutContext === 'function'
+  );
+}
+
+function specProblems(where: string, value: unknown): string[] {
+  if (!isRecord(value)) return [`${where} is not an object`];
+  const problems: string[] = [];
+  const name = typeof value.name === 'string' ? value.name : '?';
+  if (typeof value.name !== 'string') problems.push(`${where} has no name (a string)`);
+  if (typeof value.claim !== 'string') problems.push(`${where} '${name}' has no claim (a string)`);
+  if (typeof value.mode !== 'string') problems.push(`${where} '${name}' has no mode ('exact', 'interval' or 'float')`);
+  if (!isArbitrary(value.arbitrary)) problems.push(`${where} '${name}': arbitrary is not a fast-check arbitrary`);
+  if (typeof value.predicate !== 'function') problems.push(`${where} '${name}': predicate is not a function`);
+  for (const key of ['describe', 'confirm', 'certify'] as const) {
+    if (value[key] !== undefined && typeof value[key] !== 'function') problems.push(`${where} '${name}': ${key} is not a function`);
+  }
+  return problems;
+}
+
+function listProblems(id: string, key: string, value: unknown, each: (where: string, item: unknown) => string[]): string[] {
+  if (!Array.isArray(value)) return [`${id}: ${key} is not an array`];
+  return value.flatMap((item, k) => each(`${id}: ${key}[${k}]`, item));
+}
+
+/** Why `value` is not a Theorem (empty when it has the shape). */
+export function theoremShapeProblems(value: unknown): string[] {
+  if (!isRecord(value)) return [`not a theorem (got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value})`];
+  const problems: string[] = [];
+  const id = typeof value.id === 'string' ? value.id : '(no id)';
+  if (typeof value.id !== 'string' || value.id === '') problems.push('a theorem needs an id (a non-empty string)');
+  if (typeof value.title !== 'string') problems.push(`${id}: title is not a string`);
+  const statement = value.statement;
+  if (!isRecord(statement) || typeof statement.text !== 'string' || typeof statement.latex !== 'string') {
+    problems.push(`${id}: statement is not { text, latex } (two strings)`);
+  }
+  if (typeof value.source !== 'string') problems.push(`${id}: source is not a string`);
+  problems.push(
+    ...listProblems(id, 'identities', value.identities, (where, item) => {
+      if (!isRecord(item)) return [`${where} is not an object`];
+      const bad = ['name', 'lhs', 'rhs'].filter((key) => typeof item[key] !== 'string');
+      const out = bad.map((key) => `${where}: ${key} is not a string`);
+      if (!isRecord(item.variables)) out.push(`${where}: variables is not an object of domains`);
+      return out;
+    }),
+    ...listProblems(id, 'properties', value.properties, specProblems),
+    ...listProblems(id, 'mutants', value.mutants, specProblems),
+    ...listProblems(id, 'assumptions', value.assumptions, (where, item) => {
+      if (!isRecord(item)) return [`${where} is not an object`];
+      const out: string[] = [];
+      if (typeof item.id !== 'string') out.push(`${where}: id is not a string`);
+      if (typeof item.text !== 'string') out.push(`${where}: text is not a string`);
+      if (typeof item.needed !== 'boolean') out.push(`${where}: needed is not a boolean`);
+      if (!isArbitrary(item.violate)) out.push(`${where}: violate is not a fast-check arbitrary`);
+      if (!Array.isArray(item.properties) || !item.properties.every((p) => typeof p === 'string')) out.push(`${where}: properties is not an array of names`);
+      return out;
+    }),
+  );
+  if (value.instantiate !== undefined && typeof value.instantiate !== 'function') problems.push(`${id}: instantiate is not a function`);
+  return problems;
 }

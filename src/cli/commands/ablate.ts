@@ -3,7 +3,8 @@
  * needed? Its properties run on instances that violate it.
  *
  * Main definitions
- * - `registerAblate(program, context, catalogue)`: the command.
+ * - `registerAblate(program, context, catalogue)`: the command; theorem
+ *   module files may stand among the IDs (../theoremModules.ts).
  * - `parseRunsOption`, `parseSeedOption`, `selectTheoremIds`, `formatValue`,
  *   `formatDegree`, `counterexampleLines`: shared with `assume`.
  *
@@ -37,6 +38,7 @@ import type { Theorem } from '../../runner/theorem.js';
 import { InputError } from '../errors.js';
 import type { CommandContext } from '../io.js';
 import { createProgress, progressStyle } from '../progress.js';
+import { replayTarget, withTheoremModules } from '../theoremModules.js';
 
 /** Runs per property when --runs is not given (the quick profile's). */
 export const DEFAULT_LAB_RUNS = PROFILES.quick.runs;
@@ -108,9 +110,9 @@ export function counterexampleLines(c: AblationCounterexample, indent: string, r
   return lines;
 }
 
-/** `ebm-lens replay` for an ablation counterexample. */
-function replayOf(theorem: string, assumption: string, c: AblationCounterexample): string {
-  return replayCommand(theorem, c.property, { seed: c.seed, path: c.path, shrinks: c.shrinks, instance: c.instance, claim: c.claim }, assumption);
+/** `ebm-lens replay` for an ablation counterexample (FILE ID for a theorem of a module file). */
+function replayOf(theorem: string, assumption: string, c: AblationCounterexample, files: ReadonlyMap<string, string> = new Map()): string {
+  return replayCommand(replayTarget(theorem, files), c.property, { seed: c.seed, path: c.path, shrinks: c.shrinks, instance: c.instance, claim: c.claim }, assumption);
 }
 
 /** approx to 10 digits, with the enclosure when it is wider than that. */
@@ -148,22 +150,25 @@ export function registerAblate(program: Command, context: CommandContext, catalo
   program
     .command('ablate')
     .description('necessity of each assumption: its properties run on instances that violate it')
-    .argument('<ids...>', 'theorem IDs, or all')
+    .argument('<ids...>', 'theorem IDs, all, or theorem module files (.ts, .mts, .js, .mjs)')
     .option('--runs <n>', `runs per property (default ${DEFAULT_LAB_RUNS})`)
     .option('--seed <s>', `master seed, an integer (default ${DEFAULT_SEED})`)
     .option('--json', 'print JSON')
     .option('--quiet', 'no progress on stderr (a bar on a terminal, else a line every few seconds)')
-    .action((ids: string[], options: AblateOptions) => ablate(context, catalogue(), ids, options));
+    .action(async (words: string[], options: AblateOptions) => {
+      const { catalogue: theorems, ids, files } = await withTheoremModules(catalogue(), words);
+      ablate(context, theorems, ids, options, files);
+    });
 }
 
-function jsonReport(report: AblationReport): unknown {
+function jsonReport(report: AblationReport, files: ReadonlyMap<string, string>): unknown {
   const { counterexample, ...rest } = report;
   return {
     theorem: rest.theorem,
     assumption: rest.assumption,
     necessary: rest.necessary,
     runs: rest.runs,
-    ...(counterexample !== undefined ? { counterexample: { ...counterexample, replay: replayOf(rest.theorem, rest.assumption, counterexample) } } : {}),
+    ...(counterexample !== undefined ? { counterexample: { ...counterexample, replay: replayOf(rest.theorem, rest.assumption, counterexample, files) } } : {}),
     needed: rest.needed,
     text: rest.text,
     outcome: rest.outcome,
@@ -186,14 +191,14 @@ function verdictLine(r: AblationReport): string {
   return `${r.theorem} ${r.assumption}  no counterexample in ${r.runs} runs${open}${note}`;
 }
 
-export function renderAblations(reports: readonly AblationReport[], seed: number, runs: number): string {
+export function renderAblations(reports: readonly AblationReport[], seed: number, runs: number, files: ReadonlyMap<string, string> = new Map()): string {
   const lines: string[] = [];
   for (const r of reports) {
     lines.push(verdictLine(r));
     lines.push(`    assumption: ${r.text}`);
     if (r.counterexample !== undefined) {
       const c = r.counterexample;
-      lines.push(...counterexampleLines(c, '    ', replayOf(r.theorem, r.assumption, c)));
+      lines.push(...counterexampleLines(c, '    ', replayOf(r.theorem, r.assumption, c, files)));
     }
     if (r.degree !== undefined) lines.push(...formatDegree(r.degree, '    '));
     lines.push('');
@@ -209,7 +214,7 @@ export function renderAblations(reports: readonly AblationReport[], seed: number
   return `${lines.join('\n')}\n`;
 }
 
-function ablate(context: CommandContext, catalogue: readonly Theorem[], ids: string[], options: AblateOptions): void {
+function ablate(context: CommandContext, catalogue: readonly Theorem[], ids: string[], options: AblateOptions, files: ReadonlyMap<string, string>): void {
   const runs = parseRunsOption(options.runs);
   const seed = parseSeedOption(options.seed);
   const theorems = selectTheoremIds(catalogue, ids);
@@ -221,7 +226,7 @@ function ablate(context: CommandContext, catalogue: readonly Theorem[], ids: str
   } finally {
     progress.finish();
   }
-  if (json) context.io.stdout(`${toJsonText({ ablations: reports.map(jsonReport), seed, runs })}\n`);
-  else context.io.stdout(renderAblations(reports, seed, runs));
+  if (json) context.io.stdout(`${toJsonText({ ablations: reports.map((r) => jsonReport(r, files)), seed, runs })}\n`);
+  else context.io.stdout(renderAblations(reports, seed, runs, files));
   context.setExitCode(ablationExitCode(reports));
 }

@@ -4,7 +4,8 @@
  * reward has a pairwise term, training does not start at the reference?).
  *
  * Main definitions
- * - `registerAssume(program, context, catalogue)`: the command.
+ * - `registerAssume(program, context, catalogue)`: the command; theorem
+ *   module files may stand among the IDs (../theoremModules.ts).
  *
  * Main statements (the contract)
  * - FILE is JSON naming built-in variants per slot, or a .js/.mjs/.ts module
@@ -33,6 +34,7 @@ import { DEFAULT_SEED } from '../../runner/seed.js';
 import type { Theorem } from '../../runner/theorem.js';
 import type { CommandContext } from '../io.js';
 import { createProgress, progressStyle } from '../progress.js';
+import { withTheoremModules } from '../theoremModules.js';
 import { DEFAULT_LAB_RUNS, counterexampleLines, degreeSamples, formatDegree, parseRunsOption, parseSeedOption, selectTheoremIds } from './ablate.js';
 
 interface AssumeOptions {
@@ -47,12 +49,15 @@ export function registerAssume(program: Command, context: CommandContext, catalo
     .command('assume')
     .description('what if: the theorems with some instance slots replaced (JSON of slot variants, or a JS/TS module of arbitraries)')
     .argument('<file>', 'a .json file naming slot variants, or a .js, .mjs or .ts module (see docs/assumptions.md)')
-    .argument('[ids...]', 'theorem IDs (default: all)')
+    .argument('[ids...]', 'theorem IDs or theorem module files (default: the whole catalogue)')
     .option('--runs <n>', `runs per property (default ${DEFAULT_LAB_RUNS})`)
     .option('--seed <s>', `master seed, an integer (default ${DEFAULT_SEED})`)
     .option('--json', 'print JSON')
     .option('--quiet', 'no progress on stderr (a bar on a terminal, else a line every few seconds)')
-    .action((file: string, ids: string[], options: AssumeOptions) => assume(context, catalogue(), file, ids, options));
+    .action(async (file: string, words: string[], options: AssumeOptions) => {
+      const { catalogue: theorems, ids } = await withTheoremModules(catalogue(), words);
+      await assume(context, theorems, file, ids, options);
+    });
 }
 
 const STATUS_TEXT: Record<AssumeTheoremReport['status'], string> = {

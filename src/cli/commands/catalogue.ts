@@ -3,7 +3,12 @@
  *
  * Main definitions
  * - `registerCatalogueCommands(program, context, catalogue, certify)`: adds the
- *   three commands over the given theorems.
+ *   three commands over the given theorems. Theorem module files may stand
+ *   among the IDs (`check FILE`, `list FILE`, `replay FILE [ID]`; see
+ *   ../theoremModules.ts); their theorems join the catalogue for that run.
+ * - An exception in a user module (on import, or in an identity, property or
+ *   mutant) is one line and exit 2, never a verdict; in the catalogue it is a
+ *   bug of ebm-lens (exit 4).
  *
  * Main statements (the contract of DESIGN.md)
  * - `check --json` prints `{ "theorems": [{ "id", "status", "identities":
@@ -45,6 +50,8 @@ import type { NumberObject } from '../../arith/numberObject.js';
 import { registerAblate } from './ablate.js';
 import { registerAssume } from './assume.js';
 import { registerDocs } from './docs.js';
+import { replayTarget, withTheoremModules } from '../theoremModules.js';
+import { isModulePath } from '../../input/importModule.js';
 
 /** Largest --runs accepted: beyond it a check would take hours; deep is 5000. */
 const MAX_RUNS = 1_000_000;
@@ -63,13 +70,17 @@ export function registerCatalogueCommands(
   program
     .command('list')
     .description('the theorem catalogue with statements and assumptions')
+    .argument('[files...]', 'theorem module files (.ts, .mts, .js, .mjs): list their theorems instead of the catalogue')
     .option('--json', 'print JSON')
-    .action((options: { json?: boolean }) => list(context, checked(), Boolean(options.json)));
+    .action(async (words: string[], options: { json?: boolean }) => {
+      const { catalogue: theorems, ids } = await withTheoremModules(checked(), words);
+      list(context, selectTheorems(theorems, ids), Boolean(options.json));
+    });
 
   program
     .command('check')
     .description('check theorems: identities, properties, mutants (all theorems when no ID is given)')
-    .argument('[ids...]', 'theorem IDs, e.g. T1 T5')
+    .argument('[ids...]', 'theorem IDs, e.g. T1 T5, or theorem module files (.ts, .mts, .js, .mjs)')
     .option('--runs <n>', 'runs per property and per mutant (overrides the profile)')
     .option('--seed <s>', `master seed, an integer (default ${DEFAULT_SEED})`)
     .option('--profile <name>', `quick (${PROFILES.quick.runs} runs), standard (${PROFILES.standard.runs}) or deep (${PROFILES.deep.runs})`, DEFAULT_PROFILE)
@@ -77,18 +88,28 @@ export function registerCatalogueCommands(
     .option('--report <dir>', 'write report.json, report.md, report.html and certificate.json to this directory')
     .option('--certificate <file>', 'write the certificate (every run, re-checkable by ebm-lens-verify) to this file')
     .option('--quiet', 'no progress on stderr (a bar on a terminal, else a line every few seconds)')
-    .action((ids: string[], options: CheckOptions) => check(context, checked(), certify, ids, options));
+    .action(async (words: string[], options: CheckOptions) => {
+      const { catalogue: theorems, ids, files } = await withTheoremModules(checked(), words);
+      check(context, theorems, certify, ids, options, files);
+    });
 
   program
     .command('replay')
     .description('reproduce one counterexample from the seed and path printed by check')
-    .argument('<id>', 'theorem ID')
+    .argument('<target...>', 'theorem ID, or a theorem module file (and the ID when the file has several theorems)')
     .requiredOption('--seed <s>', 'the seed printed with the counterexample')
     .requiredOption('--path <p>', 'the path printed with the counterexample')
     .option('--property <name>', 'the property or mutant (optional when exactly one property fails there)')
     .option('--assumption <id>', 'replay on the instances violating this assumption (ablation counterexamples)')
     .option('--json', 'print JSON')
-    .action((id: string, options: ReplayOptions) => replayCommandAction(context, checked(), id, options));
+    .action(async (words: string[], options: ReplayOptions) => {
+      const { catalogue: theorems, ids, files } = await withTheoremModules(checked(), words);
+      const named = words.filter((word) => !isModulePath(word));
+      if (named.length > 1) throw new InputError('ID', `one theorem at a time, got ${named.join(', ')}`, 'name one theorem ID');
+      const id = named[0] ?? (ids.length === 1 ? ids[0]! : undefined);
+      if (id === undefined) throw new InputError('ID', `${words.join(' ')} holds several theorems (${ids.join(', ')})`, 'name one after the file: replay FILE ID ...');
+      replayCommandAction(context, theorems, id, options, files);
+    });
 
   registerAblate(program, context, checked);
   registerAssume(program, context, checked);
@@ -214,7 +235,14 @@ const EXIT_OF_STATUS: Record<TheoremStatus, number> = {
   error: EXIT.internal,
 };
 
-function check(context: CommandContext, catalogue: readonly Theorem[], certify: Certifier, ids: string[], options: CheckOptions): void {
+function check(
+  context: CommandContext,
+  catalogue: readonly Theorem[],
+  certify: Certifier,
+  ids: string[],
+  options: CheckOptions,
+  files: ReadonlyMap<string, string> = new Map(),
+): void {
   const { io } = context;
   const profile = parseProfile(options.profile);
   const runs = options.runs === undefined ? undefined : parseRuns(options.runs);
@@ -232,6 +260,7 @@ function check(context: CommandContext, catalogue: readonly Theorem[], certify: 
   } finally {
     progress.finish();
   }
+  userModuleErrors(result.theorems, files);
   let certificateText: string | undefined;
   if (record) {
     certificateText = `${JSON.stringify(buildCertificate(result, theorems, VERSION))}\n`;
@@ -253,7 +282,7 @@ function check(context: CommandContext, catalogue: readonly Theorem[], certify: 
   if (json) {
     io.stdout(`${toJsonText({ theorems: result.theorems.map(jsonTheorem), seed, profile: profile.name })}\n`);
   } else {
-    io.stdout(renderCheck(result.theorems, seed, profile, result.runs, options.report, options.certificate));
+    io.stdout(renderCheck(result.theorems, seed, profile, result.runs, options.report, options.certificate, files));
   }
   context.setExitCode(EXIT_OF_STATUS[overallStatus(result.theorems.map((t) => t.status))]);
 }
@@ -283,6 +312,7 @@ function renderCheck(
   runs: number,
   reportDir: string | undefined,
   certificateFile: string | undefined,
+  files: ReadonlyMap<string, string>,
 ): string {
   const lines: string[] = [];
   if (theorems.length === 0) lines.push('No theorems to check: the catalogue is empty.');
@@ -302,7 +332,7 @@ function renderCheck(
         if (p.status === 'undecided' && p.undecidedReasons.length > 0) lines.push(`    ${p.name}: ${p.undecided} runs undecided, e.g. ${p.undecidedReasons[0]}`);
         if (p.status === 'passed-float64') lines.push(`    ${p.name}: float64 evidence only, never reported as verified`);
         if (p.status === 'checked') lines.push(`    ${p.name}: ${checkedWording(p.runs)}`);
-        if (p.counterexample !== undefined) lines.push(...counterexampleLines(t.id, p.name, p.counterexample, p.status === 'falsified'));
+        if (p.counterexample !== undefined) lines.push(...counterexampleLines(replayTarget(t.id, files), p.name, p.counterexample, p.status === 'falsified'));
       }
     } else {
       lines.push('  properties  none');
@@ -379,7 +409,7 @@ interface ReplayOptions {
   json?: boolean;
 }
 
-function replayCommandAction(context: CommandContext, catalogue: readonly Theorem[], id: string, options: ReplayOptions): void {
+function replayCommandAction(context: CommandContext, catalogue: readonly Theorem[], id: string, options: ReplayOptions, files: ReadonlyMap<string, string>): void {
   const theorem = findTheorem(catalogue, id);
   const seed = parseSeed(options.seed, '--seed');
   const path = options.path.trim();
@@ -432,6 +462,9 @@ function replayCommandAction(context: CommandContext, catalogue: readonly Theore
     result = attempt(spec);
   }
 
+  if (result.outcome === 'error' && files.has(theorem.id)) {
+    throw new InputError(files.get(theorem.id)!, `${theorem.id} ${kind} '${spec.name}' throws: ${firstLine(result.reason ?? 'an exception')}`, 'fix the module (this is not a verdict)');
+  }
   const exit =
     result.outcome === 'fail'
       ? EXIT.falsified
@@ -479,5 +512,28 @@ function failsAt(spec: PropertySpec<unknown>, arbitrary: PropertySpec<unknown>['
   } catch (error) {
     if (error instanceof RangeError) return false; // the path names no instance of this property's arbitrary
     throw error;
+  }
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
+}
+
+/**
+ * An exception inside a user's theorem module is a bug of that module, not a
+ * verdict and not a bug of ebm-lens: one line naming the file and the first
+ * identity, property or mutant that threw, exit 2.
+ */
+function userModuleErrors(theorems: readonly TheoremResult[], files: ReadonlyMap<string, string>): void {
+  for (const t of theorems) {
+    const file = files.get(t.id);
+    if (file === undefined) continue;
+    const thrown =
+      t.identities.filter((i) => i.status === 'error').map((i) => ({ kind: 'identity', name: i.name, error: i.error })).at(0) ??
+      t.properties.filter((p) => p.status === 'error').map((p) => ({ kind: 'property', name: p.name, error: p.error })).at(0) ??
+      t.mutants.filter((m) => m.status === 'error').map((m) => ({ kind: 'mutant', name: m.name, error: m.error })).at(0);
+    if (thrown !== undefined) {
+      throw new InputError(file, `${t.id} ${thrown.kind} '${thrown.name}' throws: ${firstLine(thrown.error ?? 'an exception')}`, 'fix the module (no verdict is given)');
+    }
   }
 }
