@@ -762,7 +762,16 @@ const propertyFamilies: PropertyFamilies[] = [
   { spec: uniformSoftmax, families: qualityFamilies('weights', ['uniform'], ['reference']) },
   { spec: qualityAboveReference, families: qualityFamilyList },
   { spec: qualityNonIncreasing, families: qualityFamilyList },
-  { spec: qualityStrictlyDecreasing, families: [...qualityFamilies('values', ['reversible', 'symmetric', 'uniform']), ...qualityFamilies('weights', ['reversible'])] },
+  // "strictly unless Phi is constant (with q > 0, A3; in general ...)": with the prior replaced, checked as the implication it is
+  {
+    spec: qualityStrictlyDecreasing,
+    families: [...qualityFamilies('values', ['reversible', 'symmetric', 'uniform']), ...qualityFamilies('weights', ['reversible'])],
+    hypothesis: {
+      text: 'q(y|x) > 0 for all x, y (A3)',
+      slots: ['reference'],
+      holds: (instance: QualityInstance) => instance.reference.q.every((row) => row.every((v) => v.n !== 0n && v.s > 0n)),
+    },
+  },
 ];
 
 /** The closed-form defect with the replaced slots; a near-reversible prior is measured at eps/1000 .. eps. */

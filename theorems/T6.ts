@@ -494,6 +494,11 @@ export const T6: Theorem = {
     { spec: klToReference, families: [rlvrPolicyFamily({ temperature: 'beta' }), rlvrPolicyFamily({ temperature: 'exp' })] },
     { spec: partitionAndAccuracy, families: [rlvrPolicyFamily({ temperature: 'exp' })] },
     { spec: logitShift, families: [rlvrPolicyFamily({ temperature: 'exp' })] },
-    { spec: accuracyIncreases, families: [rlvrPolicyFamily({ temperature: 'exp', prompts: { degenerate: false } })] },
+    // "p* > p0 when 0 < p0 < 1": with the prompts replaced, checked as the implication it is
+    {
+      spec: accuracyIncreases,
+      families: [rlvrPolicyFamily({ temperature: 'exp', prompts: { degenerate: false } })],
+      hypothesis: { text: '0 < p0 < 1 at every prompt', slots: ['prompts'], holds: (instance: RlvrPolicyInstance) => instance.prompts.every((p) => isInterior(p.p0)) },
+    },
   ]),
 };

@@ -592,7 +592,8 @@ export const T7: Theorem = {
     [
       { spec: klDecomposition, families: rlvrEveryPolicyFamilies() },
       { spec: gapLowerBound, families: rlvrEveryPolicyFamilies() },
-      { spec: tiltEquality, families: tiltFamilies },
+      // "equality iff pi is a tilt": with pi replaced, the equality is checked where pi is a tilt (the implication it is)
+      { spec: tiltEquality, families: tiltFamilies, hypothesis: { text: 'pi is a tilt of q at every prompt', slots: ['start'], holds: everyPolicyIsTilt } },
       { spec: optimalConditionals, families: [rlvrPolicyFamily({ temperature: 'exp' })] },
     ],
     degreesFor,

@@ -626,15 +626,32 @@ const tiltStartFamilies = (maxPrompts: number) => [flowFamily({ start: 'referenc
 const everyStart = ['reference', 'tilt', 'any', 'nonTilt'] as const;
 
 /** Properties "from q" pin the start; the rest take any start kind the claim states. */
+/**
+ * pi_0 is q or a tilt of q at every prompt: pi_0(y) q(y') = pi_0(y') q(y) for
+ * y, y' in the same class (exact; cross-multiplied, so zeros of q need no
+ * division). The hypothesis of the claims the statement makes "from pi_0 = q
+ * (or any tilt of q)".
+ */
+function startIsTilt(instance: FlowInstance): boolean {
+  return instance.prompts.every((p) => {
+    const pi0 = p.initial?.pi0;
+    if (pi0 === undefined) return true;
+    return p.reference.every((qy, y) => p.reference.every((qz, z) => p.correct[y] !== p.correct[z] || pi0[y]!.mul(qz).equals(pi0[z]!.mul(qy))));
+  });
+}
+
+/** The statement's "from pi_0 = q (or any tilt of q): ..." claims: with the start replaced, checked as implications. */
+const FROM_A_TILT = { text: 'pi_0 is q or a tilt of q at every prompt', slots: ['start'], holds: startIsTilt };
+
 const propertyFamilies: PropertyFamilies[] = [
-  { spec: byName('closedFormIsTilt'), families: tiltStartFamilies(1) },
-  { spec: byName('accuracyIsLogistic'), families: tiltStartFamilies(1) },
+  { spec: byName('closedFormIsTilt'), families: tiltStartFamilies(1), hypothesis: FROM_A_TILT },
+  { spec: byName('accuracyIsLogistic'), families: tiltStartFamilies(1), hypothesis: FROM_A_TILT },
   { spec: byName('accuracyRisesToOptimum'), families: [flowFamily({ start: 'reference', pinStart: true, degenerate: false, maxPrompts: 1, minTimes: 2, maxTimes: 2 })] },
   { spec: byName('accuracyConvergesToOptimum'), families: [flowFamily({ start: 'reference', pinStart: true, maxPrompts: 1, maxTimes: 1 })] },
-  { spec: byName('gapEqualsBernoulliKl'), families: tiltStartFamilies(3) },
+  { spec: byName('gapEqualsBernoulliKl'), families: tiltStartFamilies(3), hypothesis: FROM_A_TILT },
   { spec: byName('gapStrictlyDecreasing'), families: everyStart.map((start) => flowFamily({ start, degenerate: false, maxPrompts: 1, minTimes: 2, maxTimes: 2 })) },
   { spec: byName('gapExponentialBound'), families: [flowFamily({ start: 'reference', pinStart: true, maxPrompts: 1, maxTimes: 1 })] },
-  { spec: byName('klToReferenceIsBernoulli'), families: tiltStartFamilies(1) },
+  { spec: byName('klToReferenceIsBernoulli'), families: tiltStartFamilies(1), hypothesis: FROM_A_TILT },
   { spec: byName('gapExceedsBernoulliOutsideTilts'), families: [flowFamily({ start: 'nonTilt', pinStart: true, maxPrompts: 1, maxTimes: 1 })] },
   {
     // the integration's error estimate is trusted only on its small time range: times are pinned

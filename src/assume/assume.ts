@@ -15,19 +15,27 @@
  *   "undecided", never "holds".
  * - "not-applicable": the theorem uses none of the replaced slots (or has no
  *   slot-built instances), so the replacement cannot change its verdict.
+ * - A theorem is falsified only when a claim of it, as stated, fails. A
+ *   conditional sub-claim ("equality when pi is a tilt") whose hypothesis a
+ *   replaced slot removes is checked as the implication it is: the claim on
+ *   the instances where the hypothesis holds, the others passing vacuously
+ *   (counted apart, never as evidence). When no instance meets it, the
+ *   property is reported as "its hypothesis no longer holds" and does not
+ *   enter the theorem's verdict.
  *
  * Implementation details
  * Seeds derive from the master seed, the theorem, "assume" and the property.
  * An `InputError` from a user's values during a run (a module's arbitrary
  * throwing, a value of the wrong shape) ends the command with exit 2; any
  * other exception in a property is reported as that property's error.
- * Degrees of failure are measured for a falsified theorem only.
+ * Degrees of failure are measured for a falsified theorem, and for one with
+ * a sub-claim checked as an implication whose hypothesis failed in some run.
  */
 import { EXIT, InputError } from '../cli/errors.js';
-import { runProperty, type PropertyStatus } from '../runner/property.js';
+import { MINIMUM_RUNS_FOR_VERIFIED, runProperty, type PropertyStatus } from '../runner/property.js';
 import type { ProgressEvent } from '../runner/run.js';
 import { deriveSeed } from '../runner/seed.js';
-import type { SlotOverrides, Theorem } from '../runner/theorem.js';
+import { pass, type PropertySpec, type SlotOverrides, type SubClaimHypothesis, type Theorem } from '../runner/theorem.js';
 import { smallestCounterexample, type AblationCounterexample } from './ablate.js';
 import { measureDegree, type DegreeResult } from './degree.js';
 
@@ -42,6 +50,12 @@ export interface AssumePropertyReport {
   slots: string[];
   counterexample?: AblationCounterexample;
   error?: string;
+  /**
+   * For a conditional sub-claim whose hypothesis a replaced slot removed: the
+   * hypothesis and in how many of the runs it held (the claim was checked on
+   * those; `met` 0 means "its hypothesis no longer holds").
+   */
+  hypothesis?: { text: string; met: number; runs: number };
 }
 
 export interface AssumeTheoremReport {
@@ -66,11 +80,41 @@ export interface AssumeOptions {
   onProgress?: (event: ProgressEvent) => void;
 }
 
-function statusOf(properties: readonly AssumePropertyReport[]): AssumeStatus {
+/** True for a conditional sub-claim no run of which met its hypothesis. */
+export function hypothesisGone(p: AssumePropertyReport): boolean {
+  return p.hypothesis !== undefined && p.hypothesis.met === 0 && p.status !== 'error';
+}
+
+function statusOf(all: readonly AssumePropertyReport[]): AssumeStatus {
+  const properties = all.filter((p) => !hypothesisGone(p));
   if (properties.some((p) => p.status === 'falsified')) return 'falsified';
   if (properties.some((p) => p.status === 'error')) return 'error';
-  if (properties.every((p) => p.status === 'verified' || p.status === 'passed-float64')) return 'holds';
+  // 'checked': every run passed, fewer than the runs VERIFIED needs (the run count is reported)
+  if (properties.every((p) => p.status === 'verified' || p.status === 'checked' || p.status === 'passed-float64')) return 'holds';
   return 'undecided';
+}
+
+/**
+ * The property as the implication it is: the claim where the hypothesis
+ * holds, a vacuous pass elsewhere. `count` sees each run's hypothesis until
+ * the first failing run (after it fast-check only shrinks).
+ */
+function implication<I>(spec: PropertySpec<I>, hypothesis: SubClaimHypothesis<I>, count: (met: boolean) => void): PropertySpec<I> {
+  let failed = false;
+  const guarded = <V>(check: (instance: I) => V, vacuous: V) => (instance: I): V => {
+    const holds = hypothesis.holds(instance);
+    if (!failed) count(holds);
+    if (!holds) return vacuous;
+    const verdict = check(instance);
+    if ((verdict as { status?: string }).status === 'fail') failed = true;
+    return verdict;
+  };
+  return {
+    ...spec,
+    claim: `if ${hypothesis.text}: ${spec.claim}`,
+    predicate: guarded(spec.predicate, pass()),
+    ...(spec.confirm !== undefined ? { confirm: guarded(spec.confirm, pass()) } : {}),
+  };
 }
 
 function errorText(error: unknown): string {
@@ -100,9 +144,21 @@ export function assumeTheorems(theorems: readonly Theorem[], overrides: SlotOver
       options.onProgress?.({ theoremId: theorem.id, kind: 'property', name: property.spec.name, done, total });
       const seed = deriveSeed(options.seed, theorem.id, 'assume', property.spec.name);
       let report: AssumePropertyReport;
+      const tally = { met: 0, runs: 0 };
+      const spec =
+        property.hypothesis === undefined
+          ? property.spec
+          : implication(property.spec, property.hypothesis, (met) => {
+              tally.runs += 1;
+              if (met) tally.met += 1;
+            });
       try {
-        const result = runProperty(property.spec, { seed, runs: options.runs }, property.arbitrary);
-        report = { name: result.name, status: result.status, runs: result.runs, undecided: result.undecided, slots: [...property.slots] };
+        const result = runProperty(spec, { seed, runs: options.runs }, property.arbitrary);
+        let status = result.status;
+        // vacuous passes are no evidence: VERIFIED counts only the runs that met the hypothesis
+        if (property.hypothesis !== undefined && status === 'verified' && tally.met < MINIMUM_RUNS_FOR_VERIFIED) status = 'checked';
+        report = { name: result.name, status, runs: result.runs, undecided: result.undecided, slots: [...property.slots] };
+        if (property.hypothesis !== undefined) report.hypothesis = { text: property.hypothesis.text, met: tally.met, runs: tally.runs };
         if (result.status === 'falsified' && result.counterexample !== undefined) {
           const c = result.counterexample;
           report.counterexample = {
@@ -127,7 +183,9 @@ export function assumeTheorems(theorems: readonly Theorem[], overrides: SlotOver
     const result: AssumeTheoremReport = { ...base, status, slots, properties, skipped: [...instantiation.skipped] };
     const counterexample = smallestCounterexample(properties.flatMap((p) => (p.counterexample !== undefined ? [p.counterexample] : [])));
     if (counterexample !== undefined) result.counterexample = counterexample;
-    if (status === 'falsified' && instantiation.degrees.length > 0) {
+    // measured for a falsified theorem, and where a sub-claim's hypothesis failed in some run (how far off it is there)
+    const beyondHypothesis = properties.some((p) => p.hypothesis !== undefined && p.hypothesis.met < p.hypothesis.runs);
+    if ((status === 'falsified' || beyondHypothesis) && instantiation.degrees.length > 0) {
       result.degrees = instantiation.degrees.map((spec) => measureDegree(spec, { seed: options.seed, samples: options.degreeSamples, scope: `${theorem.id}/assume` }));
     }
     return result;

@@ -186,6 +186,23 @@ export interface SlotProperty {
   readonly arbitrary: fc.Arbitrary<any>;
   /** The replaced slots its instances use. */
   readonly slots: readonly string[];
+  /**
+   * Set when the property is a conditional sub-claim ("if pi is a tilt, then
+   * equality") whose hypothesis its own instances used to guarantee, and a
+   * replaced slot no longer does: `assume` then checks the implication, the
+   * claim only on instances where `holds`, and says so (docs/assumptions.md).
+   */
+  readonly hypothesis?: SubClaimHypothesis<any>;
+}
+
+/** The hypothesis of a conditional sub-claim, decided on one instance. */
+export interface SubClaimHypothesis<I> {
+  /** The hypothesis in words, e.g. 'pi is a tilt of q at every prompt'. */
+  readonly text: string;
+  /** The slots whose own variants guarantee it (replacing one may remove it). */
+  readonly slots: readonly string[];
+  /** Whether the instance satisfies it (decided exactly). */
+  readonly holds: (instance: I) => boolean;
 }
 
 /** A theorem's properties for replaced slots; properties using none of them are left out. */

@@ -15,7 +15,9 @@
  * - `familiesArbitrary(families)`: the arbitrary of the families with no slot
  *   replaced.
  * - `PropertyFamilies`, `slotLaboratory(properties, degrees)`: the optional
- *   `slots` and `instantiate` members of a theorem module.
+ *   `slots` and `instantiate` members of a theorem module; a property may be
+ *   a conditional sub-claim with its `hypothesis`, checked as an implication
+ *   once a replaced slot no longer guarantees it.
  * - `realizeFamilies(families, overrides)`: the instances of the families that
  *   take the overrides (for degrees of failure).
  * - `replaceSlot`, `touches`: overrides with one more named variant (degree
@@ -37,7 +39,7 @@
  */
 import fc from 'fast-check';
 import { parseRational } from '../../src/arith/rational.js';
-import type { DegreeLevel, DegreeSpec, PropertySpec, SlotInstantiation, SlotOverride, SlotOverrides, SlotProperty, Theorem } from '../../src/runner/theorem.js';
+import type { DegreeLevel, DegreeSpec, PropertySpec, SlotInstantiation, SlotOverride, SlotOverrides, SlotProperty, SubClaimHypothesis, Theorem } from '../../src/runner/theorem.js';
 import {
   defaultSlotVariants,
   instanceFromSlots,
@@ -211,10 +213,17 @@ export function familiesArbitrary<I>(families: readonly SlotFamily<I>[]): fc.Arb
   return arbitraries.length === 1 ? arbitraries[0]! : fc.oneof(...arbitraries);
 }
 
-/** A property and the families its instances are drawn from (for `assume`). */
+/**
+ * A property and the families its instances are drawn from (for `assume`).
+ * `hypothesis`: the property is a conditional sub-claim of the theorem (the
+ * theorem's statement covers every instance, this part only those where the
+ * hypothesis holds, which its families guarantee); when an override replaces
+ * one of `hypothesis.slots`, `assume` checks the implication.
+ */
 export interface PropertyFamilies {
   readonly spec: PropertySpec<any>;
   readonly families: readonly SlotFamily<any>[];
+  readonly hypothesis?: SubClaimHypothesis<any>;
 }
 
 /** The instances of the families that take the overrides (undefined when none does). */
@@ -240,7 +249,10 @@ export function realizeProperty(property: PropertyFamilies, overrides: SlotOverr
       reasons.push(realized.reason);
     }
   }
-  if (ready.length > 0) return { spec: property.spec, arbitrary: ready.length === 1 ? ready[0]! : fc.oneof(...ready), slots: [...slots] };
+  if (ready.length > 0) {
+    const hypothesis = property.hypothesis !== undefined && touches(overrides, property.hypothesis.slots) ? { hypothesis: property.hypothesis } : {};
+    return { spec: property.spec, arbitrary: ready.length === 1 ? ready[0]! : fc.oneof(...ready), slots: [...slots], ...hypothesis };
+  }
   if (reasons.length > 0) return { skipped: reasons.join('; ') };
   return undefined;
 }

@@ -16,7 +16,9 @@
  * - `--json` prints `{ "theorems": [{ "id", "status", "runs",
  *   "counterexample"? }], "file", "slots", "seed" }`; each theorem also
  *   carries "title", "slots" (the replaced slots it uses), "properties",
- *   "skipped", "degrees" (falsified only) and "reason" (not-applicable).
+ *   "skipped", "degrees" (falsified only) and "reason" (not-applicable); a
+ *   property checked as an implication carries "hypothesis": { "text",
+ *   "met", "runs" } (met 0: its hypothesis no longer holds).
  * - Exit: 1 if a theorem is falsified; else 4 on a bug, 3 if undecided, 0;
  *   2 for a bad FILE (unknown slot, wrong type, a module that throws), one line.
  *
@@ -28,7 +30,7 @@
  */
 import type { Command } from 'commander';
 import { readAssumptionFile } from '../../assume/assumptionFile.js';
-import { assumeExitCode, assumeTheorems, type AssumeTheoremReport } from '../../assume/assume.js';
+import { assumeExitCode, assumeTheorems, hypothesisGone, type AssumeTheoremReport } from '../../assume/assume.js';
 import { toJsonText } from '../../report/json.js';
 import { DEFAULT_SEED } from '../../runner/seed.js';
 import type { Theorem } from '../../runner/theorem.js';
@@ -73,8 +75,9 @@ function theoremLines(t: AssumeTheoremReport, width: number): string[] {
   if (t.status === 'not-applicable') return [`${head}: ${t.reason ?? ''}`];
   const uses = `uses ${t.slots.join(', ')}`;
   const lines: string[] = [];
+  const checked = t.properties.filter((p) => !hypothesisGone(p));
   if (t.status === 'holds') {
-    lines.push(`${head}: ${t.properties.length} ${t.properties.length === 1 ? 'property' : 'properties'} using ${t.slots.join(', ')}, no counterexample in ${t.runs} runs each`);
+    lines.push(`${head}: ${checked.length} ${checked.length === 1 ? 'property' : 'properties'} using ${t.slots.join(', ')}, no counterexample in ${t.runs} runs each`);
   } else {
     const c = t.counterexample;
     lines.push(`${head}${c !== undefined ? `: ${c.property} fails (shrunk ${c.shrinks} times)` : ''}; ${uses}`);
@@ -82,9 +85,16 @@ function theoremLines(t: AssumeTheoremReport, width: number): string[] {
   }
   if (t.status !== 'holds') {
     for (const p of t.properties) {
-      const status = p.status === 'verified' ? `holds (${p.runs} runs)` : p.status === 'falsified' ? 'falsified' : p.status === 'undecided' ? `undecided (${p.undecided} of ${p.runs} runs)` : p.status;
+      if (hypothesisGone(p)) continue;
+      const status = p.status === 'verified' || p.status === 'checked' ? `holds (${p.runs} runs)` : p.status === 'falsified' ? 'falsified' : p.status === 'undecided' ? `undecided (${p.undecided} of ${p.runs} runs)` : p.status;
       lines.push(`      ${p.name}: ${status}${p.error !== undefined ? ` (${p.error})` : ''}`);
     }
+  }
+  for (const p of t.properties) {
+    const h = p.hypothesis;
+    if (h === undefined) continue;
+    if (hypothesisGone(p)) lines.push(`      ${p.name}: its hypothesis no longer holds (${h.text}: met in 0 of ${h.runs} runs); not a claim about these instances`);
+    else lines.push(`      ${p.name}: checked as the implication it is, if ${h.text} (met in ${h.met} of ${h.runs} runs)`);
   }
   for (const s of t.skipped) lines.push(`      ${s.name}: skipped, ${s.reason}`);
   for (const degree of t.degrees ?? []) lines.push(...formatDegree(degree, '      '));
