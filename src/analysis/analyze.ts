@@ -40,7 +40,7 @@ import { enclosureNumberObject, type RationalEnclosure } from '../arith/enclosur
 import { exactArithmetic } from '../arith/exact.js';
 import { floatArithmetic } from '../arith/float.js';
 import { intervalArithmetic } from '../arith/interval.js';
-import { floatNumberObject, rationalToDecimal, type NumberObject } from '../arith/numberObject.js';
+import { exactNumberObject, floatNumberObject, rationalToDecimal, type NumberObject } from '../arith/numberObject.js';
 import { Rational, parseRational } from '../arith/rational.js';
 import { kl } from '../info/divergences.js';
 import type { AnalyzeModel } from '../input/analyzeModel.js';
@@ -86,6 +86,8 @@ export interface AnalyzeJson {
   states: string[];
   mode: ArithmeticMode;
   precision: string;
+  /** rows of the input that summed to 1 within 1e-9 and were divided by their exact sums */
+  renormalized?: { rows: number; maxAdjustment: NumberObject };
   kernel?: NumberObject[][];
   irreducible: boolean;
   closedClasses?: string[][];
@@ -112,13 +114,23 @@ export interface AnalyzeJson {
 
 export function analyze(model: AnalyzeModel, options: AnalyzeOptions = {}): AnalyzeJson {
   const mode = chooseMode(model, options.mode, options.enforceLimits ?? true);
-  if (mode === 'exact') return analyzeWith(exactArithmetic, model);
-  if (mode === 'float') return analyzeWith(floatArithmetic, model);
-  return withEscalation(
-    (digits) => analyzeWith(intervalArithmetic(digits), model),
-    (json) => numberObjectsIn(withoutEigenvalues(json)).every((x) => isNarrow(x)),
-    ANALYZE_DIGIT_LADDER,
+  if (mode === 'exact') return withRenormalization(analyzeWith(exactArithmetic, model), model);
+  if (mode === 'float') return withRenormalization(analyzeWith(floatArithmetic, model), model);
+  return withRenormalization(
+    withEscalation(
+      (digits) => analyzeWith(intervalArithmetic(digits), model),
+      (json) => numberObjectsIn(withoutEigenvalues(json)).every((x) => isNarrow(x)),
+      ANALYZE_DIGIT_LADDER,
+    ),
+    model,
   );
+}
+
+/** The report with `renormalized` after `precision` when input rows were renormalized (exact: the adjustment is a rational). */
+function withRenormalization(json: AnalyzeJson, model: AnalyzeModel): AnalyzeJson {
+  if (model.renormalized === undefined) return json;
+  const { states, mode, precision, ...rest } = json;
+  return { states, mode, precision, renormalized: { rows: model.renormalized.rows, maxAdjustment: exactNumberObject(model.renormalized.maxAdjustment) }, ...rest };
 }
 
 /**

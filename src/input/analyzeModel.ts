@@ -21,7 +21,9 @@
  *
  * Implementation details
  * Input numbers are rationals, so "rows sum to 1" and "C symmetric" are
- * checked exactly. Unknown keys are rejected so that a misspelt field is not
+ * checked exactly; a row of kernel, reference or initial within 1e-9 of 1
+ * (float64 data from numpy or PyTorch) is divided by its exact sum and
+ * reported in `renormalized`. Unknown keys are rejected so that a misspelt field is not
  * silently ignored. A missing potential means Phi = 0 (P = q with the
  * interaction tilt, if any). beta is required exactly when Phi, s or r is
  * given (w and v already contain it).
@@ -37,9 +39,11 @@ import {
   readVector,
   rejectUnknownKeys,
   requireArray,
-  requireDistribution,
-  requireStochastic,
+  emptyRenormalization,
+  normalizeDistribution,
+  normalizeStochastic,
   requireSymmetric,
+  type Renormalization,
 } from './fields.js';
 
 /** The largest number of states `analyze` reads (the float64 mode limit). */
@@ -57,6 +61,8 @@ export interface AnalyzeModel {
   readonly target?: number[];
   readonly initial?: Rational[];
   readonly steps: number;
+  /** Rows (kernel, reference, initial) that summed to 1 only within 1e-9 and were divided by their exact sums. */
+  readonly renormalized?: Renormalization;
 }
 
 const KEYS = [
@@ -103,20 +109,28 @@ export function parseAnalyzeModel(json: Record<string, unknown>): AnalyzeModel {
 
   let kernel: Rational[][] | undefined;
   let ebm: EbmModel | undefined;
+  const tally = emptyRenormalization();
   if (primary === 'kernel') {
-    kernel = readMatrix(json.kernel, 'kernel', 'nonNegative', n);
-    requireStochastic(kernel, 'kernel');
+    kernel = normalizeStochastic(readMatrix(json.kernel, 'kernel', 'nonNegative', n), 'kernel', tally);
   } else {
-    ebm = parseEbmPieces(json, n);
+    ebm = parseEbmPieces(json, n, tally);
   }
   const target = given('target') ? readTarget(json.target, states) : undefined;
   let initial: Rational[] | undefined;
   if (given('initial')) {
-    initial = readVector(json.initial, 'initial', 'nonNegative', n);
-    requireDistribution(initial, 'initial');
+    initial = normalizeDistribution(readVector(json.initial, 'initial', 'nonNegative', n), 'initial', tally);
   }
   const steps = given('steps') ? readInteger(json.steps, 'steps', 0, MAX_STEPS) : DEFAULT_STEPS;
-  return { n, states, ...(kernel ? { kernel } : {}), ...(ebm ? { ebm } : {}), ...(target ? { target } : {}), ...(initial ? { initial } : {}), steps };
+  return {
+    n,
+    states,
+    ...(kernel ? { kernel } : {}),
+    ...(ebm ? { ebm } : {}),
+    ...(target ? { target } : {}),
+    ...(initial ? { initial } : {}),
+    steps,
+    ...(tally.rows > 0 ? { renormalized: tally } : {}),
+  };
 }
 
 /** True when forming the kernel needs exp of an input: Phi, s or r given (with beta). */
@@ -139,7 +153,7 @@ function matrixSize(value: unknown, field: string): number {
   return rows.length;
 }
 
-function parseEbmPieces(json: Record<string, unknown>, n: number): EbmModel {
+function parseEbmPieces(json: Record<string, unknown>, n: number, tally: Renormalization): EbmModel {
   const needsBeta = json.potential !== undefined || json.interaction !== undefined || json.reward !== undefined;
   if (needsBeta && json.beta === undefined) {
     throw new InputError('beta', 'is missing', 'give the temperature "beta" (> 0); it is needed to form w = exp(Phi/beta) and v = exp(s/beta)');
@@ -148,8 +162,7 @@ function parseEbmPieces(json: Record<string, unknown>, n: number): EbmModel {
   let reference: Rational[][] | undefined;
   let conductance: Rational[][] | undefined;
   if (json.reference !== undefined) {
-    reference = readMatrix(json.reference, 'reference', 'nonNegative', n);
-    requireStochastic(reference, 'reference');
+    reference = normalizeStochastic(readMatrix(json.reference, 'reference', 'nonNegative', n), 'reference', tally);
   } else {
     conductance = readMatrix(json.conductance, 'conductance', 'nonNegative', n);
     requireSymmetric(conductance, 'conductance');

@@ -12,6 +12,11 @@
  *   shape checks (ragged rows, non-square, wrong length).
  * - `requireDistribution`, `requireStochastic`, `requireSymmetric`: exact
  *   checks of sum = 1 and symmetry (input numbers are rationals, so exactly).
+ * - `normalizeDistribution`, `normalizeStochastic`, `Renormalization`: the
+ *   same for data written by numpy or PyTorch: a row whose sum is within
+ *   `RENORMALIZE_TOLERANCE` (1e-9) of 1 is divided by its exact sum (so it
+ *   sums to exactly 1), and the tally records how many rows and the largest
+ *   |sum - 1|; a row further off is rejected as by `requireDistribution`.
  * - `readNames`, `readBooleans`, `rejectUnknownKeys`.
  */
 import { InputError } from '../cli/errors.js';
@@ -123,8 +128,37 @@ export function shortRational(q: Rational): string {
 export function requireDistribution(vector: readonly Rational[], field: string): void {
   const total = vector.reduce((acc, x) => acc.add(x), new Rational(0n));
   if (!total.equals(ONE)) {
-    throw new InputError(field, `sums to ${shortRational(total)}, not 1`, 'make the entries sum to exactly 1 (write thirds as "1/3", not 0.333)');
+    throw new InputError(field, `sums to ${shortRational(total)}, not 1`, 'make the entries sum to 1 (within 1e-9, as float64 rounding leaves; write thirds as "1/3", not 0.333)');
   }
+}
+
+/** |sum - 1| up to which a row is renormalized instead of rejected: float64 rounding of a few thousand entries stays far below. */
+export const RENORMALIZE_TOLERANCE = new Rational(1n, 10n ** 9n);
+
+/** The rows renormalized while reading one model. */
+export interface Renormalization {
+  rows: number;
+  /** the largest |sum - 1| of a renormalized row */
+  maxAdjustment: Rational;
+}
+
+export function emptyRenormalization(): Renormalization {
+  return { rows: 0, maxAdjustment: new Rational(0n) };
+}
+
+/** The vector itself when it sums to exactly 1; divided by its sum when that is within 1e-9 of 1 (tallied); else an InputError. */
+export function normalizeDistribution(vector: readonly Rational[], field: string, tally: Renormalization): Rational[] {
+  const total = vector.reduce((acc, x) => acc.add(x), new Rational(0n));
+  if (total.equals(ONE)) return [...vector];
+  const adjustment = total.sub(ONE).abs();
+  if (adjustment.compare(RENORMALIZE_TOLERANCE) > 0) requireDistribution(vector, field);
+  tally.rows += 1;
+  if (adjustment.compare(tally.maxAdjustment) > 0) tally.maxAdjustment = adjustment;
+  return vector.map((x) => x.div(total));
+}
+
+export function normalizeStochastic(matrix: readonly Rational[][], field: string, tally: Renormalization): Rational[][] {
+  return matrix.map((row, i) => normalizeDistribution(row, `${field}[${i}]`, tally));
 }
 
 /** Every row a distribution. */

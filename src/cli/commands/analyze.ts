@@ -15,8 +15,8 @@ import type { NumberObject } from '../../arith/numberObject.js';
 import { analyze, type AnalyzeJson } from '../../analysis/analyze.js';
 import { MODE_LIMITS } from '../../analysis/modes.js';
 import { displayNumber } from '../../analysis/precision.js';
-import { parseAnalyzeModel } from '../../input/analyzeModel.js';
-import { readJsonFile } from '../../input/readJson.js';
+import { readModelFile } from '../../input/matrixFile.js';
+import { MAX_STATES, parseAnalyzeModel } from '../../input/analyzeModel.js';
 import { EXIT } from '../errors.js';
 import type { CommandContext } from '../io.js';
 
@@ -24,14 +24,14 @@ export function registerAnalyze(program: Command, context: CommandContext): void
   program
     .command('analyze')
     .description('one kernel or EBM instance: structure, stationary law, reversibility, potential, spectrum, hitting times, trajectory')
-    .argument('<MODEL.json>', 'a kernel, or the EBM pieces (see examples/)')
+    .argument('<MODEL>', 'MODEL.json: a kernel or the EBM pieces (see examples/ and docs/inputs.md); or a kernel as .npy (float64, int64) or .csv')
     .option('--json', 'print the JSON report (every real as a number object)')
     .option(
       '--mode <mode>',
       `exact (rational inputs, n <= ${MODE_LIMITS.exact}), interval (n <= ${MODE_LIMITS.interval}) or float (n <= ${MODE_LIMITS.float}); default: exact when the inputs are rational, interval when exp is needed, float for larger n`,
     )
     .action((file: string, options: { json?: boolean; mode?: string }) => {
-      const model = parseAnalyzeModel(readJsonFile(file));
+      const model = parseAnalyzeModel(readModelFile(file, MAX_STATES));
       let report: AnalyzeJson;
       try {
         report = analyze(model, options.mode === undefined ? {} : { mode: options.mode });
@@ -63,6 +63,11 @@ function table(report: AnalyzeJson): string {
         ? `interval (rigorous enclosures, ${report.precision}; midpoints shown)`
         : 'float64 (unverified)';
   lines.push(`${report.states.length} states, mode ${modeText}`);
+  if (report.renormalized) {
+    const { rows, maxAdjustment } = report.renormalized;
+    const largest = String(Number(Number(maxAdjustment.approx).toPrecision(3)));
+    lines.push(`renormalized: ${rows} ${rows === 1 ? 'row' : 'rows'} summed to 1 only within 1e-9 (float64 rounding) and ${rows === 1 ? 'was' : 'were'} divided by ${rows === 1 ? 'its exact sum' : 'their exact sums'}; largest |sum - 1| = ${largest}`);
+  }
   const yes = (b: boolean | undefined) => (b === undefined ? '-' : b ? 'yes' : 'no');
   lines.push(`irreducible: ${yes(report.irreducible)}   aperiodic: ${yes(report.aperiodic)}   reversible: ${yes(report.reversible)}`);
   if (report.closedClasses) lines.push(`closed classes: ${report.closedClasses.map((c) => `{${c.join(', ')}}`).join(' ')}`);

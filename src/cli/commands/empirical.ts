@@ -14,7 +14,8 @@
  * 3 not-testable (undecided).
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
+import { readMatrixFile } from '../../input/matrixFile.js';
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { EXIT, InputError } from '../errors.js';
@@ -35,7 +36,7 @@ export function registerEmpirical(program: Command, context: CommandContext): vo
   program
     .command('empirical')
     .description('test detailed balance and estimate the potential from measured transition counts (CSV from,to,count or JSON)')
-    .argument('<COUNTS>', 'CSV file of from,to,count rows (header optional) or JSON { "counts": [[from, to, n], ...], "trials": {...} }')
+    .argument('<COUNTS>', 'CSV file of from,to,count rows (header optional), JSON { "counts": [[from, to, n], ...], "trials": {...} }, or an n x n count matrix as .npy (int64)')
     .option('--trials <FILE>', 'trials started from each state: JSON map { "state": n } or CSV state,trials (default: row totals)')
     .option('--trials-equal <N>', 'the same number of trials N from every state')
     .option('--alpha <A>', 'test level; intervals and bounds at confidence 1 - A', '0.05')
@@ -43,7 +44,7 @@ export function registerEmpirical(program: Command, context: CommandContext): vo
     .option('--json', 'print JSON (number objects, float64)')
     .action((countsPath: string, options: EmpiricalCliOptions) => {
       const alpha = readAlpha(options.alpha ?? '0.05');
-      const parsed = parseCountsText(readText(countsPath, 'COUNTS'), basename(countsPath));
+      const parsed = parseCountsText(countsText(countsPath), basename(countsPath));
       const given = [parsed.trials !== undefined, options.trials !== undefined, options.trialsEqual !== undefined].filter(Boolean).length;
       if (given > 1) {
         throw new InputError('trials', 'given more than once (the JSON "trials" map, --trials, --trials-equal)', 'give the trials in one way only');
@@ -62,6 +63,16 @@ export function registerEmpirical(program: Command, context: CommandContext): vo
       context.setExitCode(analysis.verdict === 'consistent' ? EXIT.ok : analysis.verdict === 'rejected' ? EXIT.falsified : EXIT.undecided);
     });
 }
+
+/** The COUNTS text; a count matrix in .npy (int64, or float64 with whole values) becomes 'from,to,count' lines, states named 0..n-1. */
+function countsText(path: string): string {
+  if (extname(path).toLowerCase() !== '.npy') return readText(path, 'COUNTS');
+  const rows = readMatrixFile(path, 'counts', MAX_COUNT_STATES);
+  return rows.flatMap((row, i) => row.map((count, j) => `${i},${j},${count}`)).join('\n');
+}
+
+/** The largest count matrix read from .npy. */
+const MAX_COUNT_STATES = 2000;
 
 function readText(path: string, field: string): string {
   try {
