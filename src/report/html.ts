@@ -31,7 +31,7 @@ import type { Certificate } from '../runner/identity.js';
 import type { Counterexample, MutantResult, PropertyResult } from '../runner/property.js';
 import type { NumberObject } from '../arith/numberObject.js';
 import { toJsonText } from './json.js';
-import { formatMargin, replayCommand } from './markdown.js';
+import { formatMargin, replayCommand, replayTargetOf } from './markdown.js';
 import { invocation } from '../cli/invocation.js';
 import { isFigure, type Figure, type FigureFailure } from './figures/index.js';
 
@@ -172,7 +172,7 @@ function renderTheorem(theorem: TheoremResult, seed: number, profile: string, ru
   if (theorem.properties.length === 0) out.push('<p>None.</p>');
   else {
     out.push(propertyTable(theorem.properties));
-    for (const p of theorem.properties) out.push(failureHtml(theorem.id, p));
+    for (const p of theorem.properties) out.push(failureHtml(replayTargetOf(theorem), p));
   }
 
   out.push('<h3>Mutants</h3>');
@@ -185,7 +185,7 @@ function renderTheorem(theorem: TheoremResult, seed: number, profile: string, ru
         theorem.mutants.map((m) => [`<code>${esc(m.name)}</code>`, esc(m.claim), esc(m.mode), String(m.runs), `<code>${m.seed}</code>`, statusText(m.status)]),
       ),
     );
-    for (const m of theorem.mutants) out.push(mutantHtml(theorem.id, m));
+    for (const m of theorem.mutants) out.push(mutantHtml(replayTargetOf(theorem), m));
   }
 
   if (theorem.ablations !== undefined) {
@@ -200,7 +200,7 @@ function renderTheorem(theorem: TheoremResult, seed: number, profile: string, ru
       for (const a of theorem.ablations) {
         if (a.properties.length === 0) continue;
         out.push(`<p>Without ${esc(a.id)}:</p>`, propertyTable(a.properties));
-        for (const p of a.properties) out.push(failureHtml(theorem.id, p, a.id));
+        for (const p of a.properties) out.push(failureHtml(replayTargetOf(theorem), p, a.id));
       }
     }
   }

@@ -21,6 +21,11 @@ export function formatMargin(margin: number | null): string {
   return margin === null ? '-' : String(Number(margin.toPrecision(6)));
 }
 
+/** What `replay` needs to find a theorem again: its ID, or "FILE ID" for a theorem of a module file. */
+export function replayTargetOf(theorem: { readonly id: string; readonly module?: string }): string {
+  return theorem.module === undefined ? theorem.id : `${shellWord(theorem.module)} ${theorem.id}`;
+}
+
 /** `assumption`: the counterexample was found on instances violating it (ablation). */
 export function replayCommand(theoremId: string, name: string, counterexample: Counterexample, assumption?: string): string {
   const without = assumption === undefined ? '' : ` --assumption ${shellWord(assumption)}`;
@@ -115,7 +120,7 @@ function renderTheorem(theorem: TheoremResult): string[] {
   if (theorem.properties.length === 0) lines.push('None.', '');
   else {
     lines.push(...propertyTable(theorem.properties), '');
-    for (const p of theorem.properties) lines.push(...failureBlock(theorem.id, p, 'property'));
+    for (const p of theorem.properties) lines.push(...failureBlock(replayTargetOf(theorem), p, 'property'));
   }
 
   lines.push('### Mutants', '');
@@ -130,7 +135,7 @@ function renderTheorem(theorem: TheoremResult): string[] {
       ),
       '',
     );
-    for (const m of theorem.mutants) lines.push(...mutantBlock(theorem.id, m));
+    for (const m of theorem.mutants) lines.push(...mutantBlock(replayTargetOf(theorem), m));
   }
 
   if (theorem.ablations !== undefined) {
@@ -143,7 +148,7 @@ function renderTheorem(theorem: TheoremResult): string[] {
     for (const ablation of theorem.ablations) {
       if (ablation.properties.length === 0) continue;
       lines.push(`Without ${ablation.id}:`, '', ...propertyTable(ablation.properties), '');
-      for (const p of ablation.properties) lines.push(...failureBlock(theorem.id, p, 'property', ablation.id));
+      for (const p of ablation.properties) lines.push(...failureBlock(replayTargetOf(theorem), p, 'property', ablation.id));
     }
   }
   return lines;

@@ -84,6 +84,8 @@ export interface TheoremResult {
   properties: PropertyResult[];
   mutants: MutantResult[];
   ablations?: AblationResult[];
+  /** The module file a user's theorem came from (`ebm-lens check FILE`); absent for the catalogue. */
+  module?: string;
 }
 
 /** Number of progress steps `runTheorem` reports for a theorem. */

@@ -4,7 +4,7 @@
  * runs it. Bad modules: one line on stderr, exit 2, never a verdict.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,17 @@ describe('check FILE', () => {
     expect(again.stdout).toContain('instance: {"p":["1","0"],"q":["1/2","1/2"]}');
     // one theorem in the file: the ID may be left out
     expect(cli('replay', FALSE_ONE, '--seed', replay![4]!, '--path', replay![5]!).code).toBe(1);
+  });
+
+  it('--json names the module; --report writes replay lines naming the file (markdown and HTML)', () => {
+    const out = join(dir, 'report');
+    const { code, stdout } = cli('check', FALSE_ONE, '--json', '--report', out);
+    expect(code).toBe(1);
+    const json = JSON.parse(stdout) as { theorems: { id: string; module?: string; status: string }[] };
+    expect(json.theorems).toEqual([expect.objectContaining({ id: 'KLHalfChi2', module: FALSE_ONE, status: 'falsified' })]);
+    const line = `replay ${FALSE_ONE} KLHalfChi2 --property kl-at-most-half-chi2 --seed`;
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(line);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(line);
   });
 
   it('list FILE lists the module, --json too; ablate FILE runs (no assumptions here)', () => {

@@ -261,6 +261,10 @@ function check(
     progress.finish();
   }
   userModuleErrors(result.theorems, files);
+  for (const t of result.theorems) {
+    const file = files.get(t.id);
+    if (file !== undefined) t.module = file;
+  }
   let certificateText: string | undefined;
   if (record) {
     certificateText = `${JSON.stringify(buildCertificate(result, theorems, VERSION))}\n`;
@@ -302,6 +306,7 @@ function jsonTheorem(t: TheoremResult): unknown {
     properties: t.properties,
     mutants: t.mutants,
     ...(t.ablations !== undefined ? { ablations: t.ablations } : {}),
+    ...(t.module !== undefined ? { module: t.module } : {}),
   };
 }
 
