@@ -20,7 +20,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { EXIT, InputError } from '../errors.js';
 import { parseRational, Rational, RationalParseError } from '../../arith/rational.js';
-import { buildCountData, parseCountsText, parseTrialsText, type TrialsSpec } from '../../empirical/counts.js';
+import { MAX_STATES, buildCountData, parseCountsText, parseTrialsText, type TrialsSpec } from '../../empirical/counts.js';
 import { analyzeCounts } from '../../empirical/analysis.js';
 import { empiricalJson, empiricalTable } from '../../empirical/report.js';
 
@@ -67,12 +67,9 @@ export function registerEmpirical(program: Command, context: CommandContext): vo
 /** The COUNTS text; a count matrix in .npy (int64, or float64 with whole values) becomes 'from,to,count' lines, states named 0..n-1. */
 function countsText(path: string): string {
   if (extname(path).toLowerCase() !== '.npy') return readText(path, 'COUNTS');
-  const rows = readMatrixFile(path, 'counts', MAX_COUNT_STATES);
+  const rows = readMatrixFile(path, 'counts', MAX_STATES);
   return rows.flatMap((row, i) => row.map((count, j) => `${i},${j},${count}`)).join('\n');
 }
-
-/** The largest count matrix read from .npy. */
-const MAX_COUNT_STATES = 2000;
 
 function readText(path: string, field: string): string {
   try {
