@@ -63,6 +63,39 @@ import { stationaryDistribution } from '../src/markov/stationaryDistribution.js'
 import type { NumberObject } from '../src/arith/numberObject.js';
 import { fail, pass, undecided, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
 import { EQUALITY_PRECISION, decideInIntervals, equalTo30Digits } from '../src/runner/decideInIntervals.js';
+import {
+  abs,
+  add,
+  all,
+  and,
+  chiSquare,
+  div,
+  eq,
+  eq30,
+  gt,
+  ifThen,
+  implies,
+  klDivergence,
+  le,
+  lt,
+  matrixValue,
+  max,
+  min,
+  mul,
+  not,
+  num,
+  or,
+  pow,
+  rationalValue,
+  ref,
+  sub,
+  sum,
+  totalVariation as tvOf,
+  vectorValue,
+  xlogy,
+} from '../src/certificate/build.js';
+import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
+import type { BoolExpr, Definition, InstanceValue, InstanceValues, NumExpr } from '../src/certificate/format.js';
 import { slotFamily, slotLaboratory, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import { startDistribution, stochasticMatrix, type StartDistribution } from '../properties/index.js';
 import {
@@ -459,6 +492,230 @@ function chainRuleVerdict(run: ChainRun, weightOf: (nuP: Rational[], mu: Rationa
   });
 }
 
+// ---------------------------------------------------------------- certificate claims
+
+/*
+ * The claims in the certificate language (src/certificate/). The instance is
+ * P, the start nu0 and, where the claim is about it, the law mu, with the
+ * witness mu P = mu (P stochastic) exactly when that holds: never for the
+ * non-stationary mu of an ablation, nor for the uniform law of a mutant.
+ * nu_s = nu_{s-1} P and the powers of P are definitions.
+ * Equalities of rational laws that decide a claim (nu_{t+1} = nu_t, a
+ * vanishing KL drop, nu_t = mu) are each one comparison of a sum of absolute
+ * values with 0: decided exactly when it holds, and separated from 0 by the
+ * intervals when it does not (an interval comparison of two equal values
+ * never separates).
+ */
+
+/** The range of states 0..n-1: the rows of the instance's P. */
+const STATES = 'P';
+
+const lawName = (s: number | 'T'): string => `nu${s}`;
+
+/** P, nu0 and (with `withMu`) mu, with the witness mu P = mu when it holds exactly. */
+function chainInstance(run: ChainRun, withMu: boolean, extra: InstanceValues = {}): Omit<CertifiedClaim, 'claim'> {
+  const instance: InstanceValues = { P: matrixValue(run.kernel), nu0: vectorValue(startLaw(run)), ...(withMu ? { mu: vectorValue(run.mu) } : {}), ...extra };
+  return withMu && isStationary(run) ? { instance, witnesses: [{ kind: 'stationary', matrix: 'P', law: 'mu' }] } : { instance };
+}
+
+/** The laws nu_s(y) = sum_x nu_{s-1}(x) P(x,y), s = 1..last. */
+function lawDefs(last: number): Record<string, Definition> {
+  const defs: Record<string, Definition> = {};
+  for (let s = 1; s <= last; s++) defs[lawName(s)] = { index: ['y'], body: sum('x', STATES, mul(ref(lawName(s - 1), 'x'), ref('P', 'x', 'y'))) };
+  return defs;
+}
+
+/** The law a P (a named law), as a definition. */
+const imageUnderP = (a: string): Definition => ({ index: ['y'], body: sum('x', STATES, mul(ref(a, 'x'), ref('P', 'x', 'y'))) });
+
+/** P^e (e >= 1) by squaring, its definitions added to `defs`; returns its name. */
+function matrixPower(e: number, defs: Record<string, Definition>): string {
+  if (e === 1) return 'P';
+  const name = `P^${e}`;
+  if (defs[name] === undefined) {
+    const [a, b] = e % 2 === 0 ? [matrixPower(e / 2, defs), matrixPower(e / 2, defs)] : [matrixPower(e - 1, defs), 'P'];
+    defs[name] = { index: ['x', 'y'], body: sum('z', STATES, mul(ref(a, 'x', 'z'), ref(b, 'z', 'y'))) };
+  }
+  return name;
+}
+
+/** |a - b|_1 = sum_x |a(x) - b(x)|. */
+const l1Distance = (a: string, b: string): NumExpr => sum('x', STATES, abs(sub(ref(a, 'x'), ref(b, 'x'))));
+/** a = b entrywise, as one comparison |a - b|_1 = 0. */
+const sameLawAs = (a: string, b: string): BoolExpr => eq(l1Distance(a, b), num(0));
+const klTo = (p: string, q: string): NumExpr => klDivergence(p, q, STATES);
+
+/**
+ * KL(nu_{t+1} || r) <= KL(nu_t || r), or with `strict` KL(nu_{t+1} || r) < KL(nu_t || r)
+ * unless nu_t = r, for r = mu or the uniform law u. The equality cases are
+ * decided exactly: nu_{t+1} = nu_t, and "r P = r with the reversed kernels of
+ * nu_t and r equal" (nu_t(x) r(y) = nu_{t+1}(y) r(x) where P(x,y) > 0), where the
+ * chain rule makes the drop exactly 0; then the divergences are compared.
+ */
+function klStepClaim(run: ChainRun, strict: boolean, reference: 'mu' | 'u'): CertifiedClaim {
+  const r = reference;
+  const [now, next] = [lawName(run.t), lawName(run.t + 1)];
+  const defs: Record<string, Definition> = { ...lawDefs(run.t + 1), [`${r}P`]: imageUnderP(r) };
+  if (r === 'u') defs.u = { index: ['x'], body: num(`1/${run.kernel.length}`) };
+  const stays = sameLawAs(next, now);
+  const reversedMismatch = sum('x', STATES, sum('y', STATES, mul(ref('P', 'x', 'y'), abs(sub(mul(ref(now, 'x'), ref(r, 'y')), mul(ref(next, 'y'), ref(r, 'x')))))));
+  const dropVanishes = eq(add(l1Distance(`${r}P`, r), reversedMismatch), num(0));
+  const divergences = [klTo(next, r), klTo(now, r)] as const;
+  const [t, t1] = [run.t, run.t + 1];
+  const cases = `equality cases decided exactly: nu${t1} = nu${t}, or ${r} P = ${r} with nu${t}(x) ${r}(y) = nu${t1}(y) ${r}(x) wherever P(x,y) > 0 (the KL drop is then 0 by the chain rule)`;
+  const claim = strict
+    ? {
+        text: `KL(nu${t1} || ${r}) < KL(nu${t} || ${r}) unless nu${t} = ${r}, nu_s = nu0 P^s; ${cases}`,
+        defs,
+        assert: implies(not(sameLawAs(now, r)), and(not(stays), not(dropVanishes), lt(...divergences))),
+      }
+    : { text: `KL(nu${t1} || ${r}) <= KL(nu${t} || ${r}), nu_s = nu0 P^s; ${cases}`, defs, assert: or(stays, dropVanishes, le(...divergences)) };
+  return { claim, ...chainInstance(run, r === 'mu') };
+}
+
+/**
+ * KL(nu || mu) <= bound. 'kl': as it stands. 'chi2 first': the rational sufficient
+ * condition chi2(nu || mu) <= bound is tried first (KL <= log(1 + chi2) <= chi2,
+ * Jensen); the decay bound is proved through chi2 <= 2 TV^2 / mu_min, so with mu_min
+ * that claim is decided exactly. 'zero bound' (the bound is 0: nu0 = mu, or delta = 0
+ * after the first block): KL(nu || mu) <= 0 iff nu = mu iff chi2(nu || mu) <= 0
+ * (Gibbs), decided exactly, where no interval comparison of KL with 0 could decide.
+ */
+type KlCheck = 'kl' | 'chi2 first' | 'zero bound';
+function klWithin(law: string, bound: NumExpr, check: KlCheck): BoolExpr {
+  const chi2 = le(chiSquare(law, 'mu', STATES), bound);
+  const kl = le(klTo(law, 'mu'), bound);
+  return check === 'kl' ? kl : check === 'zero bound' ? chi2 : or(chi2, kl);
+}
+
+/** The smallest m >= 0 with scale delta^(2m) <= eps, exactly (integer powers of delta's numerator and denominator); undefined when k m > STEP_CAP. */
+function blocksToThreshold(delta: Rational, scale: Rational, eps: Rational, k: number): number | undefined {
+  const below = (m: number): boolean => delta.n ** BigInt(2 * m) * scale.n * eps.d <= delta.d ** BigInt(2 * m) * eps.n * scale.d;
+  if (below(0)) return 0;
+  if (delta.n === 0n) return 1;
+  const guess = Math.ceil(Math.log(eps.div(scale).valueOf()) / (2 * Math.log(delta.valueOf())));
+  let m = Number.isFinite(guess) ? Math.min(Math.max(1, guess), Math.floor(STEP_CAP / k) + 1) : 1;
+  while (m > 1 && below(m - 1)) m -= 1;
+  while (!below(m)) {
+    m += 1;
+    if (k * m > STEP_CAP) return undefined;
+  }
+  return k * m > STEP_CAP ? undefined : m;
+}
+
+/**
+ * KL(nu_t || mu) <= 2 delta^(2 floor(t/k)) TV(nu0, mu)^2 / mu_min for t = 0..4, with
+ * delta = max over pairs of rows of TV(P^k(x,.), P^k(z,.)) < 1; and (with mu_min)
+ * KL(nu_T || mu) <= eps at T = k m, m the first number of blocks where the bound is
+ * <= eps, when T <= STEP_CAP (otherwise the claim states that the bound is still
+ * above eps after STEP_CAP steps: T(eps) is not checked, as in the predicate).
+ * For T > 4 (or beyond the cap), nu_T = nu0 P^T (P^T by squaring) and delta^(2m) are
+ * enclosed in intervals: in exact rationals their size grows with T (minutes at
+ * T = 500). The checks at t = 0..4 then compare KL itself (every bound is > 0
+ * there: delta > 0 and nu0 != mu), and the exact evaluation stops at the first
+ * logarithm, KL(nu0 || mu), before the powers are formed. Otherwise the claim is
+ * rational through the chi2 condition and decided exactly.
+ */
+function decayBoundClaim(run: ChainRun, k: number, delta: Rational | undefined, dropMuMin: boolean): CertifiedClaim {
+  const n = run.kernel.length;
+  const eps = new Rational(1n, 10n ** BigInt(run.j));
+  const tv0 = totalVariation(startLaw(run), run.mu);
+  let blocks: number | 'beyond cap' | undefined;
+  if (!dropMuMin && delta !== undefined) {
+    const muMin = run.mu.reduce((a, b) => (a.lt(b) ? a : b));
+    blocks = blocksToThreshold(delta, tv0.mul(tv0).mul(2).div(muMin), eps, k) ?? 'beyond cap';
+  }
+  const viaChiSquare = blocks === undefined || (blocks !== 'beyond cap' && k * blocks <= MAX_T);
+  const checkAt = (t: number): KlCheck =>
+    tv0.n === 0n || (delta?.n === 0n && t >= k) ? 'zero bound' : viaChiSquare ? 'chi2 first' : 'kl';
+
+  const defs: Record<string, Definition> = lawDefs(MAX_T);
+  const Pk = matrixPower(k, defs);
+  const rowPairs: NumExpr[] = [];
+  for (let x = 0; x < n; x++) for (let z = x + 1; z < n; z++) rowPairs.push(mul(num('1/2'), sum('y', STATES, abs(sub(ref(Pk, x, 'y'), ref(Pk, z, 'y'))))));
+  defs.delta = { index: [], body: max(...rowPairs) };
+  defs.tv0 = { index: [], body: tvOf('nu0', 'mu', STATES) };
+  defs.muMin = { index: [], body: min(...run.mu.map((_, x) => ref('mu', x))) };
+  const bound = (b: number): NumExpr => {
+    const core = mul(num(2), pow(ref('delta'), 2 * b), pow(ref('tv0'), 2));
+    return dropMuMin ? core : div(core, ref('muMin'));
+  };
+  const parts: BoolExpr[] = [lt(ref('delta'), num(1))];
+  for (let t = 0; t <= MAX_T; t++) parts.push(klWithin(lawName(t), bound(Math.floor(t / k)), checkAt(t)));
+  let text =
+    `delta = Dobrushin coefficient of P^${k} < 1 and KL(nu_t || mu) <= 2 delta^(2 floor(t/${k})) TV(nu0, mu)^2${dropMuMin ? '' : ' / muMin'} for t = 0..${MAX_T}` +
+    (viaChiSquare ? ' (through chi2(nu_t || mu) <= bound where it holds, KL <= chi2; a zero bound as chi2 <= 0, i.e. nu_t = mu)' : '');
+  const extra: Record<string, InstanceValue> = {};
+  if (blocks === 'beyond cap') {
+    extra.eps = rationalValue(eps);
+    const capBlocks = Math.floor(STEP_CAP / k);
+    parts.push(gt(bound(capBlocks), ref('eps')));
+    text += `; T(eps) > ${STEP_CAP} (the bound after ${capBlocks} blocks of ${k} steps is still above eps = 10^-${run.j}): not checked`;
+  } else if (blocks !== undefined) {
+    extra.eps = rationalValue(eps);
+    const T = k * blocks;
+    const lawT = T <= MAX_T ? lawName(T) : lawName('T');
+    if (T > MAX_T) defs[lawT] = { index: ['y'], body: sum('x', STATES, mul(ref('nu0', 'x'), ref(matrixPower(T, defs), 'x', 'y'))) };
+    parts.push(le(bound(blocks), ref('eps')));
+    if (blocks > 0) parts.push(gt(bound(blocks - 1), ref('eps')));
+    parts.push(klWithin(lawT, ref('eps'), viaChiSquare ? 'chi2 first' : 'kl'));
+    text += `; at T(eps) = ${T} (${blocks} blocks of ${k} steps: the first where the bound is <= eps = 10^-${run.j}) KL(nu_T || mu) <= eps, nu_T = nu0 P^${T}`;
+  }
+  return { claim: { text, defs, assert: and(...parts) }, ...chainInstance(run, true, extra) };
+}
+
+/**
+ * The limit refuted: P^d 1_C = 1_C and nu0(C) != mu(C), so nu_{dj}(C) = nu0(C) for
+ * every j and KL(nu_{dj} || mu) >= 2 (nu0(C) - mu(C))^2 > 0 (Pinsker).
+ */
+function invariantSetClaim(run: ChainRun, witness: { states: number[]; d: number }): CertifiedClaim {
+  const defs: Record<string, Definition> = {};
+  const Pd = matrixPower(witness.d, defs);
+  const massOf = (law: string): NumExpr => sum('x', STATES, mul(ref(law, 'x'), ref('C', 'x')));
+  const indicator = run.kernel.map((_, x) => (witness.states.includes(x) ? '1' : '0'));
+  const invariant = all('x', STATES, eq(sum('y', STATES, mul(ref(Pd, 'x', 'y'), ref('C', 'y'))), ref('C', 'x')));
+  const separated = gt(mul(num(2), pow(sub(massOf('nu0'), massOf('mu')), 2)), num(0));
+  return {
+    claim: {
+      text: `KL(nu_t || mu) -> 0, refuted by the invariant set C of P^${witness.d}: P^${witness.d} 1_C = 1_C and 2 (nu0(C) - mu(C))^2 > 0 bounds KL(nu_{${witness.d}j} || mu) from below for every j (Pinsker)`,
+      defs,
+      assert: not(and(invariant, separated)),
+    },
+    ...chainInstance(run, true, { C: indicator }),
+  };
+}
+
+/** KL(nu_t || mu) -> 0 (or the decay bound without mu_min), as the predicate decides it: the contraction bound, or a stationary start, or an invariant set. */
+function limitClaim(run: ChainRun, dropMuMin = false): CertifiedClaim {
+  const contracting = contraction(run.kernel);
+  if (contracting !== undefined) return decayBoundClaim(run, contracting.k, contracting.delta, dropMuMin);
+  if (sameLaw(startLaw(run), run.mu) && isStationary(run)) {
+    return { claim: { text: 'nu0 = mu with mu P = mu: nu_t = mu and KL(nu_t || mu) = 0 for every t', assert: sameLawAs('nu0', 'mu') }, ...chainInstance(run, true) };
+  }
+  const witness = invariantWitness(run);
+  if (witness !== undefined) return invariantSetClaim(run, witness);
+  // No power up to Wielandt's (n-1)^2 + 1 contracts and no invariant set separates: the claim shows delta = 1 (the predicate is undecided).
+  return decayBoundClaim(run, (run.kernel.length - 1) ** 2 + 1, undefined, dropMuMin);
+}
+
+/**
+ * KL(nu_t || mu) = KL(nu_{t+1} || mu) + sum_y w(y) KL(nu~_y || mu~_y) to 30 digits, with the
+ * reversed kernels nu~_y(x) = nu_t(x) P(x,y) / nu_{t+1}(y) (for nu_{t+1}(y) > 0) and
+ * mu~_y(x) = mu(x) P(x,y) / mu(y); w = nu_{t+1} (the chain rule) or mu (a mutant).
+ */
+function chainRuleClaim(run: ChainRun, weight: 'nuP' | 'mu'): CertifiedClaim {
+  const [now, next] = [lawName(run.t), lawName(run.t + 1)];
+  const w = weight === 'nuP' ? next : 'mu';
+  const defs: Record<string, Definition> = {
+    ...lawDefs(run.t + 1),
+    'nu~': { index: ['y', 'x'], body: div(mul(ref(now, 'x'), ref('P', 'x', 'y')), ref(next, 'y')) },
+    'mu~': { index: ['y', 'x'], body: div(mul(ref('mu', 'x'), ref('P', 'x', 'y')), ref('mu', 'y')) },
+  };
+  const reversedTerm = sum('y', STATES, ifThen(gt(ref(next, 'y'), num(0)), mul(ref(w, 'y'), sum('x', STATES, xlogy(ref('nu~', 'y', 'x'), ref('mu~', 'y', 'x')))), num(0)));
+  const text = `KL(nu${run.t} || mu) = KL(nu${run.t + 1} || mu) + sum_y ${w}(y) KL(nu~_y || mu~_y) to 30 digits (terms with nu${run.t + 1}(y) = 0 are 0), nu~_y(x) = nu${run.t}(x) P(x,y) / nu${run.t + 1}(y), mu~_y(x) = mu(x) P(x,y) / mu(y)`;
+  return { claim: { text, defs, assert: eq30(klTo(now, 'mu'), add(klTo(next, 'mu'), reversedTerm)) }, instance: chainInstance(run, true).instance };
+}
+
 // ---------------------------------------------------------------- properties
 
 const anyKernelRuns = chainRuns(ALL_FAMILIES);
@@ -471,6 +728,7 @@ const klNonIncreasing: PropertySpec<ChainRun> = {
   arbitrary: anyKernelRuns,
   describe,
   predicate: (run) => klStepVerdict(run, false),
+  certify: (run) => klStepClaim(run, false, 'mu'),
 };
 
 const klStrictlyDecreasing: PropertySpec<ChainRun> = {
@@ -480,6 +738,7 @@ const klStrictlyDecreasing: PropertySpec<ChainRun> = {
   arbitrary: positiveKernelRuns,
   describe,
   predicate: (run) => klStepVerdict(run, true),
+  certify: (run) => klStepClaim(run, true, 'mu'),
 };
 
 const klTendsToZero: PropertySpec<ChainRun> = {
@@ -491,6 +750,7 @@ const klTendsToZero: PropertySpec<ChainRun> = {
   arbitrary: positiveKernelRuns,
   describe,
   predicate: (run) => limitVerdict(run),
+  certify: (run) => limitClaim(run),
 };
 
 const chainRule: PropertySpec<ChainRun> = {
@@ -501,6 +761,7 @@ const chainRule: PropertySpec<ChainRun> = {
   arbitrary: anyKernelRuns,
   describe,
   predicate: (run) => chainRuleVerdict(run, (nuP) => nuP, 'KL(nu || mu) = KL(nu P || mu) + E_{y ~ nu P} KL(nu~_y || mu~_y)'),
+  certify: (run) => chainRuleClaim(run, 'nuP'),
 };
 
 // ---------------------------------------------------------------- mutants
@@ -512,6 +773,7 @@ const strictForEveryKernel: PropertySpec<ChainRun> = {
   arbitrary: chainRuns(NON_PRIMITIVE_FAMILIES),
   describe,
   predicate: (run) => klStepVerdict(run, true),
+  certify: (run) => klStepClaim(run, true, 'mu'),
 };
 
 /** Starts: the uniform law half of the time (where KL to the uniform law must grow under a non-doubly-stochastic P). */
@@ -525,6 +787,7 @@ const klToUniform: PropertySpec<ChainRun> = {
   arbitrary: chainRuns([positiveKernels], uniformOrAnyStart),
   describe,
   predicate: (run) => klStepVerdict(run, false, { name: 'u', law: (r) => normalize(r.mu.map(() => ONE)) }),
+  certify: (run) => klStepClaim(run, false, 'u'),
 };
 
 const decayWithoutMuMin: PropertySpec<ChainRun> = {
@@ -534,6 +797,7 @@ const decayWithoutMuMin: PropertySpec<ChainRun> = {
   arbitrary: positiveKernelRuns,
   describe,
   predicate: (run) => limitVerdict(run, true),
+  certify: (run) => limitClaim(run, true),
 };
 
 const chainRuleWeightedByMu: PropertySpec<ChainRun> = {
@@ -543,6 +807,7 @@ const chainRuleWeightedByMu: PropertySpec<ChainRun> = {
   arbitrary: chainRuns(POSITIVE_FAMILIES),
   describe,
   predicate: (run) => chainRuleVerdict(run, (_nuP, mu) => mu, 'KL(nu || mu) = KL(nu P || mu) + E_{y ~ mu} KL(nu~_y || mu~_y)'),
+  certify: (run) => chainRuleClaim(run, 'mu'),
 };
 
 // ---------------------------------------------------------------- identities
