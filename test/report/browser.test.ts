@@ -5,9 +5,11 @@
  * network request may be made. The page is also printed to PDF (print
  * stylesheet: one theorem per page).
  *
- * Needs Chromium (Debian: apt-get install chromium; .ci/run installs it). Without
- * it the test fails with one line saying so, unless EBM_LENS_BROWSER_TESTS=0 is
- * set explicitly.
+ * Needs Chromium: the one the npm devDependency @sparticuz/chromium ships (so
+ * `npm ci && npm test` runs it on a fresh machine), or a system Chromium named
+ * by EBM_LENS_CHROMIUM (or found on PATH when the npm one cannot run). Without
+ * any the test fails with one line saying so; it is skipped only when
+ * EBM_LENS_BROWSER_TESTS=0 is set explicitly, and then says so on stderr.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,9 +23,11 @@ import { buildReport } from '../../src/report/model.js';
 import { collectEnvironment } from '../../src/report/environment.js';
 import { writeReport } from '../../src/report/report.js';
 import { FIGURE_BUILDERS } from '../../src/report/figures/index.js';
-import { findChromium, inspectPage, INSTALL_HINT } from './chromium.js';
+import { inspectPage, INSTALL_HINT, locateChromium } from './chromium.js';
 
 const enabled = process.env.EBM_LENS_BROWSER_TESTS !== '0';
+// never silently: an explicit skip is said where the test output shows it
+if (!enabled) console.warn('report.html browser test SKIPPED: EBM_LENS_BROWSER_TESTS=0 is set');
 
 /** Reports every identity as undecided, with one evaluation point to show. */
 const standInCertify: Certifier = (spec, options) => ({
@@ -83,8 +87,9 @@ describe.skipIf(!enabled)('report.html in headless Chromium', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('renders every figure and every statement, with no console error and no network request', async () => {
-    const chromium = findChromium();
-    if (chromium === undefined) throw new Error(INSTALL_HINT);
+    const located = await locateChromium();
+    if (located === undefined) throw new Error(INSTALL_HINT);
+    const chromium = located.path;
 
     // A quick real run of the catalogue (few runs: rendering is what is tested here). The computer
     // algebra is replaced by a stand-in to keep the test fast; html.test.ts renders real certificates.

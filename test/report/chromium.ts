@@ -2,8 +2,12 @@
  * A minimal headless-Chromium driver for the browser tests: the DevTools
  * protocol over a pipe (`--remote-debugging-pipe`), with no dependency.
  *
- * `findChromium()` locates the browser (EBM_LENS_CHROMIUM, then chromium,
- * chromium-browser, google-chrome on PATH). `inspectPage(file, evaluate)`
+ * `locateChromium()` finds the browser: EBM_LENS_CHROMIUM when set (a system
+ * Chromium, say), else the Chromium that the npm package @sparticuz/chromium
+ * ships (a devDependency, so `npm ci` alone provides it; unpacked once to the
+ * temporary directory), else chromium, chromium-browser or google-chrome on
+ * PATH. `findChromium()` is the synchronous search of EBM_LENS_CHROMIUM and
+ * PATH only. `inspectPage(file, evaluate)`
  * opens a local file, waits for its load event, collects every console error,
  * uncaught exception, log error and every request for something other than a
  * file: or data: URL, returns the value of `evaluate` (a JavaScript expression
@@ -14,24 +18,54 @@
  * commands on fd 3 and writes answers and events on fd 4.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
 
 export const INSTALL_HINT =
-  'headless Chromium not found: install it (Debian: apt-get install chromium; or set EBM_LENS_CHROMIUM=/path/to/chrome), or set EBM_LENS_BROWSER_TESTS=0 to skip the browser tests';
+  'headless Chromium not found: run npm ci (the devDependency @sparticuz/chromium ships one), install a system Chromium (Debian: apt-get install chromium) or set EBM_LENS_CHROMIUM=/path/to/chrome; set EBM_LENS_BROWSER_TESTS=0 to skip the browser tests explicitly';
+
+function runs(candidate: string): boolean {
+  const probe = spawnSync(candidate, ['--version'], { encoding: 'utf8', timeout: 20_000 });
+  return probe.status === 0 && /chrom/i.test(probe.stdout);
+}
 
 export function findChromium(): string | undefined {
   const candidates = [process.env.EBM_LENS_CHROMIUM, 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'].filter(
     (c): c is string => c !== undefined && c !== '',
   );
-  for (const candidate of candidates) {
-    const probe = spawnSync(candidate, ['--version'], { encoding: 'utf8', timeout: 20_000 });
-    if (probe.status === 0 && /chrom/i.test(probe.stdout)) return candidate;
+  return candidates.find(runs);
+}
+
+export interface LocatedChromium {
+  path: string;
+  /** where it came from, for messages: 'EBM_LENS_CHROMIUM', 'npm @sparticuz/chromium' or 'PATH' */
+  source: string;
+}
+
+/** The Chromium shipped by the npm package @sparticuz/chromium, unpacked; undefined when the package is absent or its binary does not run here. */
+async function npmChromium(): Promise<string | undefined> {
+  try {
+    const { default: chromium } = (await import('@sparticuz/chromium')) as { default: { executablePath(): Promise<string> } };
+    const path = await chromium.executablePath();
+    // its fonts (unpacked beside it) make the rendering the same on every machine, fonts installed or not
+    const fonts = join(tmpdir(), 'fonts');
+    if (process.env.FONTCONFIG_PATH === undefined && existsSync(join(fonts, 'fonts.conf'))) process.env.FONTCONFIG_PATH = fonts;
+    return runs(path) ? path : undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
+}
+
+export async function locateChromium(): Promise<LocatedChromium | undefined> {
+  const explicit = process.env.EBM_LENS_CHROMIUM;
+  if (explicit !== undefined && explicit !== '') return runs(explicit) ? { path: explicit, source: 'EBM_LENS_CHROMIUM' } : undefined;
+  const shipped = await npmChromium();
+  if (shipped !== undefined) return { path: shipped, source: 'npm @sparticuz/chromium' };
+  const system = findChromium();
+  return system === undefined ? undefined : { path: system, source: 'PATH' };
 }
 
 export interface PageProblem {
