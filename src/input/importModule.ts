@@ -12,10 +12,10 @@
  * Implementation details
  * Every import is fresh: native imports carry a query, and jiti runs with its
  * module and file caches off, so a file edited between two runs in one
- * process is read again. Imports of packages (such as `ebm-lens`, `fast-check`)
- * from a TypeScript module go through Node's own loader (jiti's
- * `nativeModules` for them is the default for node_modules ESM), so a
- * module shares the one copy of ebm-lens the command line runs.
+ * process is read again. A module's import of `ebm-lens` yields the copy of
+ * the package the command line runs (test/cli/theoremModules.test.ts checks
+ * it through `UndecidedError`, which the runner recognizes by class), so a
+ * user's predicates and the engine share arithmetic and errors.
  */
 import { existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';

@@ -4,7 +4,7 @@
  * path and replay line), and once through a real vitest run in a folder
  * outside the repository, where a falsified property fails the run.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,13 +91,17 @@ describe('a real vitest run through ebm-lens/vitest', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('passes the true theorem and fails the run on the false one, with the seed in the message', () => {
-    const out = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', dir, '--reporter', 'verbose'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  it('passes the true theorem and fails the run on the false one, with the seed in the message', async () => {
+    // asynchronous: a synchronous spawn would stall this vitest worker for the whole inner run
+    const out = await new Promise<{ status: number | null; text: string }>((done) => {
+      execFile(
+        process.execPath,
+        [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', dir, '--reporter', 'verbose'],
+        { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+        (error, stdout, stderr) => done({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, text: `${stdout}\n${stderr}` }),
+      );
     });
-    const text = `${out.stdout}\n${out.stderr}`;
+    const text = out.text;
     expect(out.status).toBe(1);
     expect(text).toMatch(/✓ .*Pinsker.*property pinsker/);
     expect(text).toMatch(/✓ .*Pinsker.*mutant constant-4 is refuted/);

@@ -3,7 +3,7 @@
  * against the public entry points, through the built command line as a user
  * runs it. Bad modules: one line on stderr, exit 2, never a verdict.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +13,13 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const TRUE_ONE = 'examples/theorems/pinsker.ts';
 const FALSE_ONE = 'examples/theorems/kl-half-chi2.ts';
 
-function cli(...args: string[]) {
-  const out = spawnSync(process.execPath, [join(ROOT, 'bin/ebm-lens.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+/** The built command line, run asynchronously (a synchronous spawn would stall the vitest worker). */
+function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [join(ROOT, 'bin/ebm-lens.js'), ...args], { cwd: ROOT, encoding: 'utf8' }, (error, stdout, stderr) => {
+      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
+    });
+  });
 }
 
 let dir: string;
@@ -34,8 +38,8 @@ function write(name: string, text: string): string {
 }
 
 describe('check FILE', () => {
-  it('the true example is VERIFIED (exit 0): identities certified, property verified, mutants refuted', () => {
-    const { code, stdout, stderr } = cli('check', TRUE_ONE);
+  it('the true example is VERIFIED (exit 0): identities certified, property verified, mutants refuted', async () => {
+    const { code, stdout, stderr } = await cli('check', TRUE_ONE);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Pinsker {2}Pinsker's inequality: VERIFIED/);
@@ -43,25 +47,25 @@ describe('check FILE', () => {
     expect(stdout).toContain('mutants     2/2 refuted');
   });
 
-  it('the false example is FALSIFIED (exit 1) with the shrunk counterexample and a replay line naming the file', () => {
-    const { code, stdout } = cli('check', FALSE_ONE);
+  it('the false example is FALSIFIED (exit 1) with the shrunk counterexample and a replay line naming the file', async () => {
+    const { code, stdout } = await cli('check', FALSE_ONE);
     expect(code).toBe(1);
     expect(stdout).toContain('KLHalfChi2  KL below half the chi-square divergence (false): FALSIFIED');
     expect(stdout).toContain('instance: {"p":["1","0"],"q":["1/2","1/2"]}');
     expect(stdout).toContain('chi2(p || q) / 2 = 1/2');
     const replay = /replay: (?:npx )?ebm-lens replay (\S+) (\S+) --property (\S+) --seed (\S+) --path (\S+)/.exec(stdout);
     expect(replay?.slice(1, 4)).toEqual([FALSE_ONE, 'KLHalfChi2', 'kl-at-most-half-chi2']);
-    const again = cli('replay', replay![1]!, replay![2]!, '--property', replay![3]!, '--seed', replay![4]!, '--path', replay![5]!);
+    const again = await cli('replay', replay![1]!, replay![2]!, '--property', replay![3]!, '--seed', replay![4]!, '--path', replay![5]!);
     expect(again.code).toBe(1);
     expect(again.stdout).toContain('counterexample reproduced');
     expect(again.stdout).toContain('instance: {"p":["1","0"],"q":["1/2","1/2"]}');
     // one theorem in the file: the ID may be left out
-    expect(cli('replay', FALSE_ONE, '--seed', replay![4]!, '--path', replay![5]!).code).toBe(1);
+    expect((await cli('replay', FALSE_ONE, '--seed', replay![4]!, '--path', replay![5]!)).code).toBe(1);
   });
 
-  it('--json names the module; --report writes replay lines naming the file (markdown and HTML)', () => {
+  it('--json names the module; --report writes replay lines naming the file (markdown and HTML)', async () => {
     const out = join(dir, 'report');
-    const { code, stdout } = cli('check', FALSE_ONE, '--json', '--report', out);
+    const { code, stdout } = await cli('check', FALSE_ONE, '--json', '--report', out);
     expect(code).toBe(1);
     const json = JSON.parse(stdout) as { theorems: { id: string; module?: string; status: string }[] };
     expect(json.theorems).toEqual([expect.objectContaining({ id: 'KLHalfChi2', module: FALSE_ONE, status: 'falsified' })]);
@@ -70,13 +74,27 @@ describe('check FILE', () => {
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(line);
   });
 
-  it('list FILE lists the module, --json too; ablate FILE runs (no assumptions here)', () => {
-    const listed = cli('list', TRUE_ONE, '--json');
+  it('list FILE lists the module, --json too; ablate FILE runs (no assumptions here)', async () => {
+    const listed = await cli('list', TRUE_ONE, '--json');
     expect(listed.code).toBe(0);
     const json = JSON.parse(listed.stdout) as { theorems: { id: string; properties: { name: string }[] }[] };
     expect(json.theorems.map((t) => t.id)).toEqual(['Pinsker']);
     expect(json.theorems[0]!.properties.map((p) => p.name)).toEqual(['pinsker']);
-    expect(cli('ablate', TRUE_ONE).code).toBe(0);
+    expect((await cli('ablate', TRUE_ONE)).code).toBe(0);
+  });
+});
+
+describe('a module shares the engine', () => {
+  it("an UndecidedError from 'ebm-lens' thrown by a predicate is an undecided run, not a crash (exit 3)", async () => {
+    const file = write(
+      'undecided.ts',
+      "import { defineTheorem, fc, pass, UndecidedError } from 'ebm-lens';\n" +
+        "export default defineTheorem({ id: 'Open', title: 't', statement: 's', properties: [{ name: 'p', claim: 'c', mode: 'exact', arbitrary: fc.nat(), predicate: (n: number) => { if (n > 3) throw new UndecidedError('too wide'); return pass(); } }] });\n",
+    );
+    const { code, stdout } = await cli('check', file, '--runs', '30');
+    expect(code).toBe(3);
+    expect(stdout).toContain('Open  t: UNDECIDED');
+    expect(stdout).toMatch(/p: \d+ runs undecided, e\.g\. too wide/);
   });
 });
 
@@ -108,8 +126,8 @@ describe('bad modules: one line, exit 2, no verdict', () => {
     ],
   ];
   for (const [what, name, text, message] of cases) {
-    it(what, () => {
-      const { code, stdout, stderr } = cli('check', write(name, text), '--runs', '20');
+    it(what, async () => {
+      const { code, stdout, stderr } = await cli('check', write(name, text), '--runs', '20');
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n')).toHaveLength(1);
@@ -117,8 +135,8 @@ describe('bad modules: one line, exit 2, no verdict', () => {
     });
   }
 
-  it('a missing file', () => {
-    const { code, stderr } = cli('check', 'no-such-theorem.ts');
+  it('a missing file', async () => {
+    const { code, stderr } = await cli('check', 'no-such-theorem.ts');
     expect(code).toBe(2);
     expect(stderr).toBe('ebm-lens: no-such-theorem.ts: no such file; give the path of a .ts, .mts, .js or .mjs theorem module\n');
   });
