@@ -86,7 +86,6 @@ import {
   describeInstance,
   ebmModelOf,
   exactChain,
-  eqRational,
   exactValue,
   normalize,
   referenceMeasureOf,
@@ -313,9 +312,9 @@ function reversibilityClaim(chain: ChainClaim, q: readonly (readonly Rational[])
   const balanced = fundamentalCycles(q).map((cycle, k) => {
     const edges = cycle.map((a, i) => [a, cycle[(i + 1) % cycle.length]!] as const);
     chain.define(`R${k}`, [], mul(...edges.map(([a, b]) => div(rational(a, b), rational(b, a)))));
-    if (chain.form === 'weights') return eqRational(ref(`R${k}`), num(1));
+    if (chain.form === 'weights') return eq(ref(`R${k}`), num(1));
     chain.define(`t${k}`, [], add(...edges.map(([a, b]) => sub(chain.r(a, b), chain.r(b, a)))));
-    return and(eqRational(ref(`R${k}`), num(1)), eqRational(ref(`t${k}`), num(0)));
+    return and(eq(ref(`R${k}`), num(1)), eq(ref(`t${k}`), num(0)));
   });
   return and(all('x', S, all('y', S, sameSupport(chain.q('x', 'y'), chain.q('y', 'x')))), ...balanced);
 }

@@ -81,7 +81,6 @@ import {
   describeInstance,
   edgeMeasureOf,
   exactChain,
-  eqRational,
   exactValue,
   interactionVanishes,
   normalize,
@@ -241,10 +240,15 @@ const softmaxClaim =
     return chain.certified(`q(y|x) = 1/n for all x, y implies mu = w^${power} / sum w^${power} (mu: the stationary law of P, witnessed)`, implies(uniform, chain.sameLaws(mu, softmax)));
   };
 
-/** gap(x) = max Phi - Phi(x), exactly 0 where Phi(x) = max Phi (so a near point mass keeps G's relative precision). */
+/**
+ * gap(x) = max Phi - Phi(x), exactly 0 where Phi(x) = max Phi (so a near point
+ * mass keeps G's relative precision). x is a maximizer iff its rational datum
+ * (Phi, or w = exp(Phi/beta) in the weight form) is the largest: decided exactly.
+ */
 function gapAt(chain: ChainClaim, x: Index): NumExpr {
+  const datum = (y: Index): NumExpr => (chain.form === 'weights' ? ref('w', y) : ref('Phi', y));
   chain.define('PhiMax', [], max(...Array.from({ length: chain.n }, (_, y) => chain.Phi(y))));
-  chain.define('gap', ['x'], ifThen(eqRational(chain.Phi('x'), ref('PhiMax')), num(0), sub(ref('PhiMax'), chain.Phi('x'))));
+  chain.define('gap', ['x'], ifThen(all('y', chain.states, le(datum('y'), datum('x'))), num(0), sub(ref('PhiMax'), chain.Phi('x'))));
   return ref('gap', x);
 }
 
@@ -265,7 +269,7 @@ function referenceG(chain: ChainClaim): NumExpr {
 /** Phi is constant (w constant in the weight form). */
 function constantPotential(chain: ChainClaim): BoolExpr {
   const value = (x: Index): NumExpr => (chain.form === 'weights' ? ref('w', x) : ref('Phi', x));
-  return all('x', chain.states, eqRational(value('x'), value(0)));
+  return all('x', chain.states, eq(value('x'), value(0)));
 }
 
 /**
@@ -277,10 +281,10 @@ function constantEdgeSum(chain: ChainClaim): BoolExpr {
   const S = chain.states;
   const weights = chain.form === 'weights';
   const noInteraction = all('x', S, all('y', S, weights ? eq(ref('v', 'x', 'y'), num(1)) : eq(ref('s', 'x', 'y'), num(0))));
-  const symmetric = all('x', S, all('y', S, eqRational(chain.C('x', 'y'), chain.C('y', 'x'))));
+  const symmetric = all('x', S, all('y', S, eq(chain.C('x', 'y'), chain.C('y', 'x'))));
   const g = (x: string, y: string): NumExpr => (weights ? mul(ref('w', x), ref('w', y)) : add(ref('Phi', x), ref('Phi', y)));
   const edges = (x: string, y: string, u: string, z: string): BoolExpr => and(gt(chain.C(x, y), num(0)), gt(chain.C(u, z), num(0)));
-  const constant = all('x', S, all('y', S, all('u', S, all('z', S, implies(edges('x', 'y', 'u', 'z'), eqRational(g('x', 'y'), g('u', 'z')))))));
+  const constant = all('x', S, all('y', S, all('u', S, all('z', S, implies(edges('x', 'y', 'u', 'z'), eq(g('x', 'y'), g('u', 'z')))))));
   return and(noInteraction, symmetric, constant);
 }
 

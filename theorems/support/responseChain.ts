@@ -29,7 +29,7 @@
  * - `normalize`, `total`, `sameLaw`, `exactValue`, `describeInstance`, `ZERO`, `ONE`.
  * - Certificate claims (src/certificate/): `ChainClaim`, a chain's instance
  *   values and definitions (q, r, P, Z_Phi, e^U, ... at a temperature) for
- *   the claims of T2 and T2q; `eqRational`, `sameSupport`.
+ *   the claims of T2 and T2q; `sameSupport`.
  *
  * Implementation details
  * Nothing here computes a quantity from the closed form it is meant to test:
@@ -46,7 +46,7 @@ import { exactNumberObject, type NumberObject } from '../../src/arith/numberObje
 import { Rational } from '../../src/arith/rational.js';
 import { stationaryDistribution } from '../../src/markov/stationaryDistribution.js';
 import { ebmKernel, optimalPolicy, type EbmModel } from '../../src/models/ebm.js';
-import { add, all, and, div, eq, eq30, exp, gt, log, matrixValue, mul, neg, num, or, rationalValue, ref, sum, vectorValue } from '../../src/certificate/build.js';
+import { add, all, and, div, eq, exp, gt, log, matrixValue, mul, neg, num, or, rationalValue, ref, sum, vectorValue } from '../../src/certificate/build.js';
 import type { BoolExpr, Definition, Index, InstanceValue, NumExpr, Range, Witness } from '../../src/certificate/format.js';
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import {
@@ -250,15 +250,6 @@ export function stationaryLawAt<T>(ar: Arithmetic<T>, instance: ResponseChainIns
 
 // ---------------------------------------------------------------- certificate claims
 
-/**
- * An equality of two rationals in a claim that may need intervals. The
- * claim language has no exact subterms in its interval pass (every rational
- * becomes an enclosure), so `eq` of two equal non-decimal rationals (1/3 and
- * 1/3) is never decided there. This comparison is exact in the exact pass and
- * equal to 30 digits in the interval pass: on the instances' rationals (small
- * denominators, far apart when they differ) the two decide alike.
- */
-export const eqRational = eq30;
 
 /** a > 0 iff b > 0, for a, b >= 0: both positive or both zero. */
 export function sameSupport(a: NumExpr, b: NumExpr): BoolExpr {
