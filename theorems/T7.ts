@@ -42,11 +42,8 @@
  * engine (src/rlvr, src/info).
  * Certificate claims (`certify`): T6's definitions (support/rlvrGibbs.ts) and
  * the conditional laws. "pi is a tilt of q" is tiltDefect = 0, the squared
- * distance of pi(.|C), pi(.|W) to q(.|C), q(.|W), decided to 30 digits: a claim
- * with logs is evaluated in intervals throughout (src/certificate), where an
- * exact rational equality that holds can never be decided. tiltDefect is a
- * rational with small denominators (far above 10^-30 when it is not 0 on the
- * instances drawn), and in exact evaluation eq30 is exact equality.
+ * distance of pi(.|C), pi(.|W) to q(.|C), q(.|W): a rational, so decided
+ * exactly even inside a claim with logs (rational parts stay exact there).
  */
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../src/arith/interval.js';
 import { Rational } from '../src/arith/rational.js';
@@ -245,7 +242,7 @@ const bernoulliGap = (withBeta = true): NumExpr => {
 };
 
 /** pi is a tilt of q at every prompt: its conditional laws on C and W are q's (to 30 digits; see the module comment). */
-const everyPolicyTilts: BoolExpr = everyPrompt(eq30(ref('tiltDefect', 'x'), num(0)));
+const everyPolicyTilts: BoolExpr = everyPrompt(eq(ref('tiltDefect', 'x'), num(0)));
 
 /**
  * For every prompt and class: pi*(class) > 0 exactly when q(class) > 0, and then pi*(.|class) = q(.|class),
