@@ -16,7 +16,8 @@
  *
  * Main statements
  * - Seeds are those of `ebm-lens check` (derived from the master seed and the
- *   names), so the replay line of a failure reproduces it on the command line.
+ *   names), so the replay line of a failure (`npx ebm-lens replay FILE ID
+ *   ...`) reproduces it on the command line.
  * - An identity passes only when certified ('numerically-supported' fails).
  *   A property passes when verified, or checked in fewer than 100 runs, or
  *   (mode float) passed in float64; a counterexample fails the test with the
@@ -73,7 +74,8 @@ function counterexampleMessage(theorem: Theorem, target: string, name: string, c
     `  instance: ${toJsonText(c.instance, 0)}`,
     ...Object.entries(c.values ?? {}).map(([key, value]) => `  ${key} = ${valueText(value)}`),
     `  seed ${c.seed}, path ${c.path}`,
-    `  replay: ${replayCommand(target, name, c)}`,
+    // npx: in a project that depends on ebm-lens, the command is local to it
+    `  replay: ${replayCommand(target, name, c).replace(/^(npx )?ebm-lens /, 'npx ebm-lens ')}`,
   ];
   return lines.join('\n');
 }

@@ -128,7 +128,7 @@ describe('bad modules: one line, exit 2, no verdict', () => {
   for (const [what, name, text, message] of cases) {
     it(what, async () => {
       const { code, stdout, stderr } = await cli('check', write(name, text), '--runs', '20');
-      expect(code).toBe(2);
+      expect(code, stderr).toBe(2);
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n')).toHaveLength(1);
       expect(stderr).toMatch(message);
@@ -137,7 +137,7 @@ describe('bad modules: one line, exit 2, no verdict', () => {
 
   it('a missing file', async () => {
     const { code, stderr } = await cli('check', 'no-such-theorem.ts');
-    expect(code).toBe(2);
+    expect(code, stderr).toBe(2);
     expect(stderr).toBe('ebm-lens: no-such-theorem.ts: no such file; give the path of a .ts, .mts, .js or .mjs theorem module\n');
   });
 });
