@@ -68,7 +68,6 @@ import {
   add,
   all,
   and,
-  chiSquare,
   div,
   eq,
   eq30,
@@ -77,6 +76,7 @@ import {
   implies,
   klDivergence,
   le,
+  log,
   lt,
   matrixValue,
   max,
@@ -499,12 +499,10 @@ function chainRuleVerdict(run: ChainRun, weightOf: (nuP: Rational[], mu: Rationa
  * P, the start nu0 and, where the claim is about it, the law mu, with the
  * witness mu P = mu (P stochastic) exactly when that holds: never for the
  * non-stationary mu of an ablation, nor for the uniform law of a mutant.
- * nu_s = nu_{s-1} P and the powers of P are definitions.
- * Equalities of rational laws that decide a claim (nu_{t+1} = nu_t, a
- * vanishing KL drop, nu_t = mu) are each one comparison of a sum of absolute
- * values with 0: decided exactly when it holds, and separated from 0 by the
- * intervals when it does not (an interval comparison of two equal values
- * never separates).
+ * nu_s = nu_{s-1} P and the powers of P are definitions. Rational parts of a
+ * claim are evaluated exactly (also inside interval claims), so the equalities
+ * the predicates decide exactly (nu_{t+1} = nu_t, a vanishing KL drop,
+ * nu_t = mu) are plain comparisons here.
  */
 
 /** The range of states 0..n-1: the rows of the instance's P. */
@@ -518,15 +516,15 @@ function chainInstance(run: ChainRun, withMu: boolean, extra: InstanceValues = {
   return withMu && isStationary(run) ? { instance, witnesses: [{ kind: 'stationary', matrix: 'P', law: 'mu' }] } : { instance };
 }
 
-/** The laws nu_s(y) = sum_x nu_{s-1}(x) P(x,y), s = 1..last. */
+/** The law a P as a definition (a: a named law). */
+const imageUnderP = (a: string): Definition => ({ index: ['y'], body: sum('x', STATES, mul(ref(a, 'x'), ref('P', 'x', 'y'))) });
+
+/** The laws nu_s = nu_{s-1} P, s = 1..last. */
 function lawDefs(last: number): Record<string, Definition> {
   const defs: Record<string, Definition> = {};
-  for (let s = 1; s <= last; s++) defs[lawName(s)] = { index: ['y'], body: sum('x', STATES, mul(ref(lawName(s - 1), 'x'), ref('P', 'x', 'y'))) };
+  for (let s = 1; s <= last; s++) defs[lawName(s)] = imageUnderP(lawName(s - 1));
   return defs;
 }
-
-/** The law a P (a named law), as a definition. */
-const imageUnderP = (a: string): Definition => ({ index: ['y'], body: sum('x', STATES, mul(ref(a, 'x'), ref('P', 'x', 'y'))) });
 
 /** P^e (e >= 1) by squaring, its definitions added to `defs`; returns its name. */
 function matrixPower(e: number, defs: Record<string, Definition>): string {
@@ -539,29 +537,27 @@ function matrixPower(e: number, defs: Record<string, Definition>): string {
   return name;
 }
 
-/** |a - b|_1 = sum_x |a(x) - b(x)|. */
-const l1Distance = (a: string, b: string): NumExpr => sum('x', STATES, abs(sub(ref(a, 'x'), ref(b, 'x'))));
-/** a = b entrywise, as one comparison |a - b|_1 = 0. */
-const sameLawAs = (a: string, b: string): BoolExpr => eq(l1Distance(a, b), num(0));
+/** a = b entrywise (a, b named laws). */
+const sameLawAs = (a: string, b: string): BoolExpr => all('x', STATES, eq(ref(a, 'x'), ref(b, 'x')));
 const klTo = (p: string, q: string): NumExpr => klDivergence(p, q, STATES);
 
 /**
  * KL(nu_{t+1} || r) <= KL(nu_t || r), or with `strict` KL(nu_{t+1} || r) < KL(nu_t || r)
  * unless nu_t = r, for r = mu or the uniform law u. The equality cases are
- * decided exactly: nu_{t+1} = nu_t, and "r P = r with the reversed kernels of
- * nu_t and r equal" (nu_t(x) r(y) = nu_{t+1}(y) r(x) where P(x,y) > 0), where the
- * chain rule makes the drop exactly 0; then the divergences are compared.
+ * decided exactly, as the predicate does: nu_{t+1} = nu_t, and r P = r with the
+ * reversed kernels of nu_t and r equal (nu_t(x) r(y) = nu_{t+1}(y) r(x) wherever
+ * P(x,y) > 0), where the chain rule makes the drop exactly 0.
  */
 function klStepClaim(run: ChainRun, strict: boolean, reference: 'mu' | 'u'): CertifiedClaim {
   const r = reference;
-  const [now, next] = [lawName(run.t), lawName(run.t + 1)];
-  const defs: Record<string, Definition> = { ...lawDefs(run.t + 1), [`${r}P`]: imageUnderP(r) };
+  const [t, t1] = [run.t, run.t + 1];
+  const [now, next] = [lawName(t), lawName(t1)];
+  const defs: Record<string, Definition> = { ...lawDefs(t1), [`${r}P`]: imageUnderP(r) };
   if (r === 'u') defs.u = { index: ['x'], body: num(`1/${run.kernel.length}`) };
   const stays = sameLawAs(next, now);
-  const reversedMismatch = sum('x', STATES, sum('y', STATES, mul(ref('P', 'x', 'y'), abs(sub(mul(ref(now, 'x'), ref(r, 'y')), mul(ref(next, 'y'), ref(r, 'x')))))));
-  const dropVanishes = eq(add(l1Distance(`${r}P`, r), reversedMismatch), num(0));
+  const reversedAgree = all('x', STATES, all('y', STATES, implies(gt(ref('P', 'x', 'y'), num(0)), eq(mul(ref(now, 'x'), ref(r, 'y')), mul(ref(next, 'y'), ref(r, 'x'))))));
+  const dropVanishes = and(sameLawAs(`${r}P`, r), reversedAgree);
   const divergences = [klTo(next, r), klTo(now, r)] as const;
-  const [t, t1] = [run.t, run.t + 1];
   const cases = `equality cases decided exactly: nu${t1} = nu${t}, or ${r} P = ${r} with nu${t}(x) ${r}(y) = nu${t1}(y) ${r}(x) wherever P(x,y) > 0 (the KL drop is then 0 by the chain rule)`;
   const claim = strict
     ? {
@@ -571,21 +567,6 @@ function klStepClaim(run: ChainRun, strict: boolean, reference: 'mu' | 'u'): Cer
       }
     : { text: `KL(nu${t1} || ${r}) <= KL(nu${t} || ${r}), nu_s = nu0 P^s; ${cases}`, defs, assert: or(stays, dropVanishes, le(...divergences)) };
   return { claim, ...chainInstance(run, r === 'mu') };
-}
-
-/**
- * KL(nu || mu) <= bound. 'kl': as it stands. 'chi2 first': the rational sufficient
- * condition chi2(nu || mu) <= bound is tried first (KL <= log(1 + chi2) <= chi2,
- * Jensen); the decay bound is proved through chi2 <= 2 TV^2 / mu_min, so with mu_min
- * that claim is decided exactly. 'zero bound' (the bound is 0: nu0 = mu, or delta = 0
- * after the first block): KL(nu || mu) <= 0 iff nu = mu iff chi2(nu || mu) <= 0
- * (Gibbs), decided exactly, where no interval comparison of KL with 0 could decide.
- */
-type KlCheck = 'kl' | 'chi2 first' | 'zero bound';
-function klWithin(law: string, bound: NumExpr, check: KlCheck): BoolExpr {
-  const chi2 = le(chiSquare(law, 'mu', STATES), bound);
-  const kl = le(klTo(law, 'mu'), bound);
-  return check === 'kl' ? kl : check === 'zero bound' ? chi2 : or(chi2, kl);
 }
 
 /** The smallest m >= 0 with scale delta^(2m) <= eps, exactly (integer powers of delta's numerator and denominator); undefined when k m > STEP_CAP. */
@@ -603,32 +584,69 @@ function blocksToThreshold(delta: Rational, scale: Rational, eps: Rational, k: n
   return k * m > STEP_CAP ? undefined : m;
 }
 
+/** Exponents of delta above which the bound is compared with eps through logarithms (exact powers grow with the exponent). */
+const EXACT_POWER_LIMIT = 64;
+/** The grid of the supplied approximations of P^(2^i) and of nu0 P^s: multiples of 10^-40. */
+const GRID = 10n ** 40n;
+
+/** The nearest point of the grid to q >= 0. */
+function toGrid(q: Rational): Rational {
+  return new Rational((2n * q.n * GRID + q.d) / (2n * q.d), GRID);
+}
+
+/** ||M||_inf = max_x sum_y |M(x,y)|, with M(x,y) = entry(x) over the bound index y. */
+const rowSumNorm = (n: number, entry: (x: number) => NumExpr): NumExpr => max(...Array.from({ length: n }, (_, x) => sum('y', STATES, abs(entry(x)))));
+
+/**
+ * KL(nu_T || mu) <= eps for nu_T = nu0 P^T with T up to STEP_CAP, where exact powers
+ * are far too large (thousands of digits), from supplied grid points checked
+ * exactly by the claim:
+ * - Q_p ~ P^p for p = 2, 4, ..., with Q_1 = P and errors e_1 = 0,
+ *   e_{2p} = e_p (1 + ||Q_p||) + ||Q_p Q_p - Q_{2p}|| >= ||P^{2p} - Q_{2p}|| (infinity norms;
+ *   ||P^p|| = 1);
+ * - w_i ~ nu0 P^(p_1 + ... + p_i) over the binary digits p_i of T, w_0 = nu0, errors
+ *   f_0 = 0, f_i = f_{i-1} + ||w_{i-1}||_1 e_{p_i} + ||w_{i-1} Q_{p_i} - w_i||_1;
+ * so |nu_T(x) - w(x)| <= f at the last step, and since s log(s / mu(x)) is convex,
+ * KL(nu_T || mu) <= sum_x max of it at max(w(x) - f, 0) and w(x) + f.
+ */
+function enclosedLawWithin(run: ChainRun, T: number, defs: Record<string, Definition>, values: Record<string, InstanceValue>): BoolExpr {
+  const n = run.kernel.length;
+  const approximation = new Map<number, Rational[][]>([[1, run.kernel]]);
+  const name = (p: number): string => (p === 1 ? 'P' : `Q${p}`);
+  const error = (p: number): NumExpr => (p === 1 ? num(0) : ref(`e${p}`));
+  for (let p = 2; p <= T; p *= 2) {
+    const half = approximation.get(p / 2)!;
+    approximation.set(p, matrixProduct(exactArithmetic, half, half).map((row) => row.map(toGrid)));
+    values[name(p)] = matrixValue(approximation.get(p)!);
+    const squareResidual = rowSumNorm(n, (x) => sub(sum('z', STATES, mul(ref(name(p / 2), x, 'z'), ref(name(p / 2), 'z', 'y'))), ref(name(p), x, 'y')));
+    defs[`e${p}`] = { index: [], body: add(mul(error(p / 2), add(num(1), rowSumNorm(n, (x) => ref(name(p / 2), x, 'y')))), squareResidual) };
+  }
+  let [w, previous, step] = [startLaw(run), 'nu0', 0];
+  let accumulated: NumExpr = num(0);
+  for (let p = 1; p <= T; p *= 2) {
+    if ((T & p) === 0) continue;
+    step += 1;
+    w = stepDistribution(exactArithmetic, w, approximation.get(p)!).map(toGrid);
+    values[`w${step}`] = vectorValue(w);
+    const stepResidual = sum('y', STATES, abs(sub(sum('x', STATES, mul(ref(previous, 'x'), ref(name(p), 'x', 'y'))), ref(`w${step}`, 'y'))));
+    defs[`f${step}`] = { index: [], body: add(accumulated, mul(sum('x', STATES, abs(ref(previous, 'x'))), error(p)), stepResidual) };
+    [previous, accumulated] = [`w${step}`, ref(`f${step}`)];
+  }
+  const low = max(sub(ref(previous, 'x'), accumulated), num(0));
+  const high = add(ref(previous, 'x'), accumulated);
+  return le(sum('x', STATES, max(xlogy(low, ref('mu', 'x')), xlogy(high, ref('mu', 'x')))), ref('eps'));
+}
+
 /**
  * KL(nu_t || mu) <= 2 delta^(2 floor(t/k)) TV(nu0, mu)^2 / mu_min for t = 0..4, with
  * delta = max over pairs of rows of TV(P^k(x,.), P^k(z,.)) < 1; and (with mu_min)
  * KL(nu_T || mu) <= eps at T = k m, m the first number of blocks where the bound is
  * <= eps, when T <= STEP_CAP (otherwise the claim states that the bound is still
  * above eps after STEP_CAP steps: T(eps) is not checked, as in the predicate).
- * For T > 4 (or beyond the cap), nu_T = nu0 P^T (P^T by squaring) and delta^(2m) are
- * enclosed in intervals: in exact rationals their size grows with T (minutes at
- * T = 500). The checks at t = 0..4 then compare KL itself (every bound is > 0
- * there: delta > 0 and nu0 != mu), and the exact evaluation stops at the first
- * logarithm, KL(nu0 || mu), before the powers are formed. Otherwise the claim is
- * rational through the chi2 condition and decided exactly.
+ * nu_T is a definition for T <= 4 and enclosed from checked grid points beyond.
  */
 function decayBoundClaim(run: ChainRun, k: number, delta: Rational | undefined, dropMuMin: boolean): CertifiedClaim {
   const n = run.kernel.length;
-  const eps = new Rational(1n, 10n ** BigInt(run.j));
-  const tv0 = totalVariation(startLaw(run), run.mu);
-  let blocks: number | 'beyond cap' | undefined;
-  if (!dropMuMin && delta !== undefined) {
-    const muMin = run.mu.reduce((a, b) => (a.lt(b) ? a : b));
-    blocks = blocksToThreshold(delta, tv0.mul(tv0).mul(2).div(muMin), eps, k) ?? 'beyond cap';
-  }
-  const viaChiSquare = blocks === undefined || (blocks !== 'beyond cap' && k * blocks <= MAX_T);
-  const checkAt = (t: number): KlCheck =>
-    tv0.n === 0n || (delta?.n === 0n && t >= k) ? 'zero bound' : viaChiSquare ? 'chi2 first' : 'kl';
-
   const defs: Record<string, Definition> = lawDefs(MAX_T);
   const Pk = matrixPower(k, defs);
   const rowPairs: NumExpr[] = [];
@@ -636,32 +654,40 @@ function decayBoundClaim(run: ChainRun, k: number, delta: Rational | undefined, 
   defs.delta = { index: [], body: max(...rowPairs) };
   defs.tv0 = { index: [], body: tvOf('nu0', 'mu', STATES) };
   defs.muMin = { index: [], body: min(...run.mu.map((_, x) => ref('mu', x))) };
-  const bound = (b: number): NumExpr => {
-    const core = mul(num(2), pow(ref('delta'), 2 * b), pow(ref('tv0'), 2));
+  const scale = mul(num(2), pow(ref('tv0'), 2));
+  const bound = (blocks: number): NumExpr => {
+    const core = mul(scale, pow(ref('delta'), 2 * blocks));
     return dropMuMin ? core : div(core, ref('muMin'));
   };
   const parts: BoolExpr[] = [lt(ref('delta'), num(1))];
-  for (let t = 0; t <= MAX_T; t++) parts.push(klWithin(lawName(t), bound(Math.floor(t / k)), checkAt(t)));
-  let text =
-    `delta = Dobrushin coefficient of P^${k} < 1 and KL(nu_t || mu) <= 2 delta^(2 floor(t/${k})) TV(nu0, mu)^2${dropMuMin ? '' : ' / muMin'} for t = 0..${MAX_T}` +
-    (viaChiSquare ? ' (through chi2(nu_t || mu) <= bound where it holds, KL <= chi2; a zero bound as chi2 <= 0, i.e. nu_t = mu)' : '');
-  const extra: Record<string, InstanceValue> = {};
-  if (blocks === 'beyond cap') {
-    extra.eps = rationalValue(eps);
+  for (let t = 0; t <= MAX_T; t++) parts.push(le(klTo(lawName(t), 'mu'), bound(Math.floor(t / k))));
+  let text = `delta = Dobrushin coefficient of P^${k} < 1 and KL(nu_t || mu) <= 2 delta^(2 floor(t/${k})) TV(nu0, mu)^2${dropMuMin ? '' : ' / muMin'} for t = 0..${MAX_T}`;
+  if (dropMuMin || delta === undefined) return { claim: { text, defs, assert: and(...parts) }, ...chainInstance(run, true) };
+
+  // T(eps): the bound after m blocks against eps, through logarithms for large exponents.
+  const eps = new Rational(1n, 10n ** BigInt(run.j));
+  const values: Record<string, InstanceValue> = { eps: rationalValue(eps) };
+  const compareWithEps = (blocks: number, cmp: (a: NumExpr, b: NumExpr) => BoolExpr): BoolExpr =>
+    2 * blocks <= EXACT_POWER_LIMIT
+      ? cmp(bound(blocks), ref('eps'))
+      : cmp(add(log(div(scale, ref('muMin'))), mul(num(2 * blocks), log(ref('delta')))), log(ref('eps')));
+  const tv0 = totalVariation(startLaw(run), run.mu);
+  const muMin = run.mu.reduce((a, b) => (a.lt(b) ? a : b));
+  const m = blocksToThreshold(delta, tv0.mul(tv0).mul(2).div(muMin), eps, k);
+  if (m === undefined) {
     const capBlocks = Math.floor(STEP_CAP / k);
-    parts.push(gt(bound(capBlocks), ref('eps')));
+    parts.push(compareWithEps(capBlocks, gt));
     text += `; T(eps) > ${STEP_CAP} (the bound after ${capBlocks} blocks of ${k} steps is still above eps = 10^-${run.j}): not checked`;
-  } else if (blocks !== undefined) {
-    extra.eps = rationalValue(eps);
-    const T = k * blocks;
-    const lawT = T <= MAX_T ? lawName(T) : lawName('T');
-    if (T > MAX_T) defs[lawT] = { index: ['y'], body: sum('x', STATES, mul(ref('nu0', 'x'), ref(matrixPower(T, defs), 'x', 'y'))) };
-    parts.push(le(bound(blocks), ref('eps')));
-    if (blocks > 0) parts.push(gt(bound(blocks - 1), ref('eps')));
-    parts.push(klWithin(lawT, ref('eps'), viaChiSquare ? 'chi2 first' : 'kl'));
-    text += `; at T(eps) = ${T} (${blocks} blocks of ${k} steps: the first where the bound is <= eps = 10^-${run.j}) KL(nu_T || mu) <= eps, nu_T = nu0 P^${T}`;
+  } else {
+    const T = k * m;
+    parts.push(compareWithEps(m, le));
+    if (m > 0) parts.push(compareWithEps(m - 1, gt));
+    parts.push(T <= MAX_T ? le(klTo(lawName(T), 'mu'), ref('eps')) : enclosedLawWithin(run, T, defs, values));
+    text +=
+      `; at T(eps) = ${T} (${m} blocks of ${k} steps, the first where the bound is <= eps = 10^-${run.j}; compared through logarithms beyond delta^${EXACT_POWER_LIMIT}) KL(nu_T || mu) <= eps` +
+      (T <= MAX_T ? '' : `, nu_T = nu0 P^${T} enclosed: |nu_T - w| <= f from grid points Q_p ~ P^p (p = 2, 4, ...) and w_i ~ nu0 P^s with exactly checked residuals, KL at the ends of the enclosure (convexity)`);
   }
-  return { claim: { text, defs, assert: and(...parts) }, ...chainInstance(run, true, extra) };
+  return { claim: { text, defs, assert: and(...parts) }, ...chainInstance(run, true, values) };
 }
 
 /**
@@ -685,7 +711,7 @@ function invariantSetClaim(run: ChainRun, witness: { states: number[]; d: number
   };
 }
 
-/** KL(nu_t || mu) -> 0 (or the decay bound without mu_min), as the predicate decides it: the contraction bound, or a stationary start, or an invariant set. */
+/** KL(nu_t || mu) -> 0 (or the decay bound without mu_min), as the predicate decides it: the contraction bound, a stationary start, or an invariant set. */
 function limitClaim(run: ChainRun, dropMuMin = false): CertifiedClaim {
   const contracting = contraction(run.kernel);
   if (contracting !== undefined) return decayBoundClaim(run, contracting.k, contracting.delta, dropMuMin);
@@ -702,6 +728,7 @@ function limitClaim(run: ChainRun, dropMuMin = false): CertifiedClaim {
  * KL(nu_t || mu) = KL(nu_{t+1} || mu) + sum_y w(y) KL(nu~_y || mu~_y) to 30 digits, with the
  * reversed kernels nu~_y(x) = nu_t(x) P(x,y) / nu_{t+1}(y) (for nu_{t+1}(y) > 0) and
  * mu~_y(x) = mu(x) P(x,y) / mu(y); w = nu_{t+1} (the chain rule) or mu (a mutant).
+ * No witness: the identity holds for every positive mu.
  */
 function chainRuleClaim(run: ChainRun, weight: 'nuP' | 'mu'): CertifiedClaim {
   const [now, next] = [lawName(run.t), lawName(run.t + 1)];
