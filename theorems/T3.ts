@@ -28,6 +28,11 @@
  * - Assumptions: mu P = mu (needed by the three convergence claims; not by the
  *   chain rule, an identity for every positive mu), and P > 0 (needed by
  *   strictness and by the limit).
+ * - Certificate claims (`certify` of every property and mutant): P, nu0, mu as
+ *   the instance, mu P = mu as a stationary witness when it holds, nu_t and the
+ *   powers of P as definitions; nu_T at T(eps) > 4 enclosed from grid
+ *   approximations whose residuals the claim checks exactly (see
+ *   `enclosedLawWithin`).
  *
  * Implementation details
  * Laws are exact: P rational, mu by GTH (or, for a reducible kernel, a mixture
@@ -508,7 +513,7 @@ function chainRuleVerdict(run: ChainRun, weightOf: (nuP: Rational[], mu: Rationa
 /** The range of states 0..n-1: the rows of the instance's P. */
 const STATES = 'P';
 
-const lawName = (s: number | 'T'): string => `nu${s}`;
+const lawName = (s: number): string => `nu${s}`;
 
 /** P, nu0 and (with `withMu`) mu, with the witness mu P = mu when it holds exactly. */
 function chainInstance(run: ChainRun, withMu: boolean, extra: InstanceValues = {}): Omit<CertifiedClaim, 'claim'> {
@@ -677,14 +682,14 @@ function decayBoundClaim(run: ChainRun, k: number, delta: Rational | undefined, 
   if (m === undefined) {
     const capBlocks = Math.floor(STEP_CAP / k);
     parts.push(compareWithEps(capBlocks, gt));
-    text += `; T(eps) > ${STEP_CAP} (the bound after ${capBlocks} blocks of ${k} steps is still above eps = 10^-${run.j}): not checked`;
+    text += `; T(eps) > ${STEP_CAP} (the bound after ${capBlocks} blocks of ${k} steps is still above eps = 10^-${run.j}, compared through logarithms): not checked`;
   } else {
     const T = k * m;
     parts.push(compareWithEps(m, le));
     if (m > 0) parts.push(compareWithEps(m - 1, gt));
     parts.push(T <= MAX_T ? le(klTo(lawName(T), 'mu'), ref('eps')) : enclosedLawWithin(run, T, defs, values));
     text +=
-      `; at T(eps) = ${T} (${m} blocks of ${k} steps, the first where the bound is <= eps = 10^-${run.j}; compared through logarithms beyond delta^${EXACT_POWER_LIMIT}) KL(nu_T || mu) <= eps` +
+      `; at T(eps) = ${T} (${m} blocks of ${k} steps, the first where the bound is <= eps = 10^-${run.j}${2 * m > EXACT_POWER_LIMIT ? ', compared through logarithms' : ''}) KL(nu_T || mu) <= eps` +
       (T <= MAX_T ? '' : `, nu_T = nu0 P^${T} enclosed: |nu_T - w| <= f from grid points Q_p ~ P^p (p = 2, 4, ...) and w_i ~ nu0 P^s with exactly checked residuals, KL at the ends of the enclosure (convexity)`);
   }
   return { claim: { text, defs, assert: and(...parts) }, ...chainInstance(run, true, values) };
