@@ -5,7 +5,7 @@
  * Main definitions
  * - `recheckRun(run)`: `{ decision }` when the record is confirmed (the
  *   checker's decision, or 'undecided'), `{ rejection }` naming what is wrong.
- * - `START_DIGITS`, `CAP_DIGITS`: 50 significant digits, doubled up to 800.
+ * - `START_DIGITS`, `CAP_DIGITS`: 40 significant digits (the engine's start), doubled up to 800.
  *
  * Main statements
  * A record is confirmed only when all of these hold:
@@ -30,7 +30,7 @@ import { decimalToRational, rationalText } from './numbers.js';
 import type { Atom, Decision, Recorded, Run } from './shape.js';
 import { verifyWitnesses, WitnessError } from './witness.js';
 
-export const START_DIGITS = 50;
+export const START_DIGITS = 40;
 export const CAP_DIGITS = 800;
 
 export type RunResult = { readonly decision: Decision } | { readonly rejection: string };
@@ -40,7 +40,8 @@ export function recheckRun(run: Run): RunResult {
   let outcome: Outcome | undefined;
   try {
     const brackets = verifyWitnesses(run.claim, run.instance, run.witnesses);
-    for (let digits = START_DIGITS; digits <= CAP_DIGITS && outcome === undefined; digits *= 2) {
+    // 40, 80, ..., 640, then the cap 800: never below the engine's own cap of 640.
+    for (let digits = START_DIGITS; digits <= CAP_DIGITS && outcome === undefined; digits = digits === CAP_DIGITS ? CAP_DIGITS + 1 : Math.min(CAP_DIGITS, digits * 2)) {
       try {
         outcome = evaluateClaim(precision(digits), run.claim, run.instance, brackets);
       } catch (error) {
