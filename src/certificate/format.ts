@@ -28,7 +28,7 @@
  * - Truth values: `{ cmp, args: [a, b] }` with cmp one of < <= = != >= >;
  *   `{ cmp: '=', digits: 30 }` means "equal to 30 digits": it holds when
  *   |a - b| < 10^-30 is proven, fails when a != b is proven, else undecided.
- *   `and`, `or` (one or more), `not`, `implies` [a, b], `all` / `any`
+ *   `and`, `or` (any number of parts: an empty `and` holds, an empty `or` fails), `not`, `implies` [a, b], `all` / `any`
  *   { index, range, body }, and `{ if: cond, then, else }` for numbers.
  * - Evaluation order is fixed: arguments left to right; `and` and `all`
  *   stop at the first false, `or` and `any` at the first true, `implies`
