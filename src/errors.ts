@@ -1,5 +1,7 @@
 /**
  * Errors the command line turns into one clear line and an exit code.
+ * They sit below every layer (the engine throws `InputError` where it
+ * validates user input), so this file imports nothing.
  *
  * Main definitions
  * - `InputError`: bad usage or bad input (exit 2). Its message names the field,

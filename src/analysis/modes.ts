@@ -24,7 +24,7 @@
  * analyze reads at all.
  */
 import type { ArithmeticMode } from '../arith/arithmetic.js';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { MAX_STATES, needsTranscendental, type AnalyzeModel } from '../input/analyzeModel.js';
 
 export const MODE_LIMITS: Readonly<Record<ArithmeticMode, number>> = {

@@ -28,13 +28,14 @@
  * of failure is measured only for a broken assumption with a `degree` spec.
  */
 import type { NumberObject } from '../arith/numberObject.js';
-import { EXIT } from '../cli/errors.js';
+import { EXIT } from '../errors.js';
 import type { Certifier } from '../runner/identity.js';
 import type { Profile } from '../runner/profiles.js';
 import type { Counterexample, PropertyResult, PropertyStatus } from '../runner/property.js';
 import { runAblation, type AblationOutcome, type ProgressEvent } from '../runner/run.js';
 import type { AssumptionSpec, Theorem } from '../runner/theorem.js';
 import { measureDegree, type DegreeResult } from './degree.js';
+import { seedName } from '../runner/renames.js';
 
 export interface AblationCounterexample {
   property: string;
@@ -146,7 +147,7 @@ export function ablateTheorems(theorems: readonly Theorem[], options: AblateOpti
       if (counterexample !== undefined) report.counterexample = counterexample;
       if (result.error !== undefined) report.error = result.error;
       if (necessary && assumption.degree !== undefined) {
-        report.degree = measureDegree(assumption.degree, { seed: options.seed, samples: options.degreeSamples, scope: `${theorem.id}/${assumption.id}` });
+        report.degree = measureDegree(assumption.degree, { seed: options.seed, samples: options.degreeSamples, scope: `${theorem.id}/${seedName(assumption)}` });
       }
       reports.push(report);
       done += 1;

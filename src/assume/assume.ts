@@ -31,10 +31,11 @@
  * Degrees of failure are measured for a falsified theorem, and for one with
  * a sub-claim checked as an implication whose hypothesis failed in some run.
  */
-import { EXIT, InputError } from '../cli/errors.js';
+import { EXIT, InputError } from '../errors.js';
 import { MINIMUM_RUNS_FOR_VERIFIED, runProperty, type PropertyStatus } from '../runner/property.js';
 import type { ProgressEvent } from '../runner/run.js';
 import { deriveSeed } from '../runner/seed.js';
+import { seedName } from '../runner/renames.js';
 import { pass, type PropertySpec, type SlotOverrides, type SubClaimHypothesis, type Theorem } from '../runner/theorem.js';
 import { smallestCounterexample, type AblationCounterexample } from './ablate.js';
 import { measureDegree, type DegreeResult } from './degree.js';
@@ -142,7 +143,7 @@ export function assumeTheorems(theorems: readonly Theorem[], overrides: SlotOver
     }
     const properties = instantiation.properties.map((property): AssumePropertyReport => {
       options.onProgress?.({ theoremId: theorem.id, kind: 'property', name: property.spec.name, done, total });
-      const seed = deriveSeed(options.seed, theorem.id, 'assume', property.spec.name);
+      const seed = deriveSeed(options.seed, theorem.id, 'assume', seedName(property.spec));
       let report: AssumePropertyReport;
       const tally = { met: 0, runs: 0 };
       const spec =

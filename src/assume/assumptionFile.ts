@@ -30,7 +30,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import fc from 'fast-check';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { parseJsonText } from '../input/readJson.js';
 import type { SlotOverride, SlotOverrides } from '../runner/theorem.js';
 import { instanceSlots, parseSlotVariant, promptSet, slotVariantLabel, type PromptSet, type SlotDefinition, type SlotName } from '../../properties/index.js';

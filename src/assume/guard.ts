@@ -13,7 +13,7 @@
  * through untouched, so shrinking works as the inner arbitrary defines it.
  */
 import fc from 'fast-check';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);

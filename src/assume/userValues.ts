@@ -19,7 +19,7 @@
  * A reference must be irreducible (every claim about a stationary law needs
  * it); a start law and the prompts' q must be positive (the flow takes logs).
  */
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { Rational, rationalToString } from '../arith/rational.js';
 import { readBooleans, readMatrix, readRational, readVector, rejectUnknownKeys, requireArray, requireDistribution, requireObject } from '../input/fields.js';
 import {

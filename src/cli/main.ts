@@ -14,7 +14,7 @@
  * and the stack only when EBM_LENS_DEBUG is set.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, InputError } from './errors.js';
+import { EXIT, InputError } from '../errors.js';
 import { processIO, type CommandContext, type CommandIO } from './io.js';
 import { PLAIN, invocation, setInvocation } from './invocation.js';
 import { registerAnalyze } from './commands/analyze.js';

@@ -22,7 +22,7 @@
  */
 import { accessSync, constants, lstatSync, readlinkSync, realpathSync, statSync, statfsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 /** statfs f_type of Linux kernel pseudo file systems, where nothing of ours can be written. */
 const KERNEL_FILE_SYSTEMS = new Map<number, string>([

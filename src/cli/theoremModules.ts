@@ -24,7 +24,7 @@
 import type { Theorem } from '../runner/theorem.js';
 import { catalogueProblems, theoremShapeProblems } from '../runner/validate.js';
 import { importUserModule, isModulePath } from '../input/importModule.js';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 const SHOWN = 3;
 

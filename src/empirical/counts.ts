@@ -23,7 +23,7 @@
  * in the counts. Without trials the row totals are used, which presumes every outcome of
  * every trial, self-transitions included, was counted.
  */
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { duplicateKeyPath } from '../input/readJson.js';
 import { parseRational, RationalParseError } from '../arith/rational.js';
 

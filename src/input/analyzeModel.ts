@@ -28,7 +28,7 @@
  * interaction tilt, if any). beta is required exactly when Phi, s or r is
  * given (w and v already contain it).
  */
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import type { Rational } from '../arith/rational.js';
 import type { EbmModel } from '../models/ebm.js';
 import {

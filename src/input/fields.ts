@@ -19,7 +19,7 @@
  *   |sum - 1|; a row further off is rejected as by `requireDistribution`.
  * - `readNames`, `readBooleans`, `rejectUnknownKeys`.
  */
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { Rational, RationalParseError, parseRational, rationalToString } from '../arith/rational.js';
 
 export type SignConstraint = 'any' | 'nonNegative' | 'positive';

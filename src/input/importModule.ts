@@ -21,7 +21,7 @@ import { existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createJiti } from 'jiti';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 
 export const MODULE_EXTENSIONS: readonly string[] = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 const TYPESCRIPT = new Set(['.ts', '.mts', '.cts']);

@@ -24,7 +24,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse, type NpyArray } from 'npyjs';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { readJsonFile } from './readJson.js';
 
 export function isMatrixFile(path: string): boolean {

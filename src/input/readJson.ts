@@ -18,7 +18,7 @@
  * offers no access to number source text, hence this pass.
  */
 import { readFileSync } from 'node:fs';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 
 export function readJsonFile(path: string): Record<string, unknown> {
   let text: string;

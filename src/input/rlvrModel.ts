@@ -18,7 +18,7 @@
  * logits on supp q); times must be >= 0. Limits on sizes keep a run short:
  * MAX_RESPONSES responses per prompt, MAX_PROMPTS prompts, MAX_TIMES times.
  */
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import type { Rational } from '../arith/rational.js';
 import { readBooleans, readRational, readVector, rejectUnknownKeys, requireArray, requireDistribution, requireObject } from './fields.js';
 

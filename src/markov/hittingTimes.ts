@@ -20,7 +20,7 @@
  * Reachability is checked first on the decided support.
  */
 import type { Arithmetic } from '../arith/arithmetic.js';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { identityMatrix, matrixVectorProduct, principalSubmatrix, solveLinearSystem, type ReadonlyMatrix } from '../linalg/matrix.js';
 import { supportGraph } from './communicatingClasses.js';
 

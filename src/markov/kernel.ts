@@ -17,7 +17,7 @@
  * entry, so the command line prints one line and exits with 2.
  */
 import type { Arithmetic } from '../arith/arithmetic.js';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import { vectorMatrixProduct, type ReadonlyMatrix } from '../linalg/matrix.js';
 
 /** Absolute tolerance of a float64 row sum (|sum - 1| <= this). */

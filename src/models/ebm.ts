@@ -34,7 +34,7 @@ import type { Arithmetic } from '../arith/arithmetic.js';
 import { compareRationals, exactArithmetic } from '../arith/exact.js';
 import type { Rational } from '../arith/rational.js';
 import { addRationals, commonDenominator } from '../arith/rationalOps.js';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../errors.js';
 import type { Matrix, ReadonlyMatrix } from '../linalg/matrix.js';
 import { validateKernel, validateSquareMatrix } from '../markov/kernel.js';
 import { kolmogorovCriterion } from '../markov/reversibility.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import { jsonAssumptions, moduleAssumptions, readAssumptionFile } from '../../src/assume/assumptionFile.js';
 import type { SlotOverride } from '../../src/runner/theorem.js';
 import type { ReferenceSample } from '../../properties/index.js';

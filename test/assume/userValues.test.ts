@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import { Rational } from '../../src/arith/rational.js';
 import { convertSlotValue, energyFormOf, sizeOf } from '../../src/assume/userValues.js';
 import type { InitialPolicy, InteractionSample, PromptSet, ReferenceSample, RewardSample } from '../../properties/index.js';

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CommandIO } from '../../src/cli/io.js';
 import { checkOutputDirectory, checkOutputFile } from '../../src/cli/outputPaths.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import type { Theorem } from '../../src/runner/theorem.js';
 import { binomialSquare, verifiedTheorem } from '../runner/fixtures.js';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/arith/rational.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import { MAX_STATES, needsTranscendental, parseAnalyzeModel } from '../../src/input/analyzeModel.js';
 import { parseJsonText } from '../../src/input/readJson.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Rational, parseRational } from '../../src/arith/rational.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import { duplicateKeyPath, parseJsonText, readJsonFile } from '../../src/input/readJson.js';
 import { parseCountsText } from '../../src/empirical/counts.js';
 

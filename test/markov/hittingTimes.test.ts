@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exactArithmetic as E } from '../../src/arith/exact.js';
 import { floatArithmetic as F } from '../../src/arith/float.js';
 import { Rational } from '../../src/arith/rational.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import {
   UnreachableTargetError,
   expectedHittingTimeFrom,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exactArithmetic as E } from '../../src/arith/exact.js';
 import { floatArithmetic as F } from '../../src/arith/float.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import { stepDistribution, validateDistribution, validateKernel } from '../../src/markov/kernel.js';
 import { asStrings, qm, qv } from './helpers.js';
 

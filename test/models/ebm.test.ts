@@ -5,7 +5,7 @@ import { InexactError } from '../../src/arith/arithmetic.js';
 import { exactArithmetic as E } from '../../src/arith/exact.js';
 import { floatArithmetic as F } from '../../src/arith/float.js';
 import { Rational, parseRational } from '../../src/arith/rational.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/errors.js';
 import { stationaryDistribution } from '../../src/markov/stationaryDistribution.js';
 import { ebmKernel, ebmStationaryClosedForm, optimalPolicy, validateEbmModel, type EbmModel } from '../../src/models/ebm.js';
 

@@ -35,7 +35,7 @@ import { replayCommand } from '../../report/markdown.js';
 import { PROFILES } from '../../runner/profiles.js';
 import { DEFAULT_SEED, SEED_MAX, SEED_MIN } from '../../runner/seed.js';
 import type { Theorem } from '../../runner/theorem.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import type { CommandContext } from '../io.js';
 import { createProgress, progressStyle } from '../progress.js';
 import { replayTarget, withTheoremModules } from '../theoremModules.js';

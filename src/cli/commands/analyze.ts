@@ -17,7 +17,7 @@ import { MODE_LIMITS } from '../../analysis/modes.js';
 import { displayNumber } from '../../analysis/precision.js';
 import { readModelFile } from '../../input/matrixFile.js';
 import { MAX_STATES, parseAnalyzeModel } from '../../input/analyzeModel.js';
-import { EXIT } from '../errors.js';
+import { EXIT } from '../../errors.js';
 import type { CommandContext } from '../io.js';
 
 export function registerAnalyze(program: Command, context: CommandContext): void {

@@ -25,7 +25,7 @@
  */
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
-import { EXIT, InputError } from '../errors.js';
+import { EXIT, InputError } from '../../errors.js';
 import type { Theorem } from '../../runner/theorem.js';
 import { validateCatalogue } from '../../runner/validate.js';
 import { runBench, type BenchReport } from '../../bench/harness.js';

@@ -25,7 +25,7 @@
  */
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
-import { EXIT, InputError } from '../errors.js';
+import { EXIT, InputError } from '../../errors.js';
 import { createProgress, progressStyle } from '../progress.js';
 import type { PropertySpec, Theorem } from '../../runner/theorem.js';
 import type { Certifier } from '../../runner/identity.js';
@@ -51,6 +51,7 @@ import { registerAblate } from './ablate.js';
 import { registerAssume } from './assume.js';
 import { registerDocs } from './docs.js';
 import { replayTarget, withTheoremModules } from '../theoremModules.js';
+import { findByName, renameNote } from '../../runner/renames.js';
 import { isModulePath } from '../../input/importModule.js';
 
 /** Largest --runs accepted: beyond it a check would take hours; deep is 5000. */
@@ -421,11 +422,16 @@ function replayCommandAction(context: CommandContext, catalogue: readonly Theore
   if (!/^\d+(:\d+)*$/.test(path)) throw new InputError('--path', `'${options.path}' is not a fast-check path`, "pass the path printed by check, e.g. --path 12:0:3");
 
   let arbitraryOf = (spec: PropertySpec<unknown>) => spec.arbitrary;
+  // Names printed before a rename still resolve (renames.ts), with a note on stderr.
+  let assumptionId: string | undefined;
   if (options.assumption !== undefined) {
-    const assumption = theorem.assumptions.find((a) => a.id === options.assumption);
-    if (assumption === undefined) {
+    const found = findByName(theorem.assumptions, options.assumption);
+    if (found === undefined) {
       throw new InputError('--assumption', `${theorem.id} has no assumption '${options.assumption}'`, `use one of: ${theorem.assumptions.map((a) => a.id).join(', ') || '(none)'}`);
     }
+    context.io.stderr(renameNote(theorem.id, 'assumption', found));
+    const assumption = found.spec;
+    assumptionId = assumption.id;
     arbitraryOf = () => assumption.violate;
   }
 
@@ -442,15 +448,16 @@ function replayCommandAction(context: CommandContext, catalogue: readonly Theore
   let spec: PropertySpec<unknown>;
   let result: ReplayResult;
   if (options.property !== undefined) {
-    const property = theorem.properties.find((p) => p.name === options.property);
-    const mutant = options.assumption === undefined ? theorem.mutants.find((m) => m.name === options.property) : undefined;
+    const property = findByName(theorem.properties, options.property);
+    const mutant = options.assumption === undefined ? findByName(theorem.mutants, options.property) : undefined;
     const found = property ?? mutant;
     if (found === undefined) {
       const names = [...theorem.properties, ...(options.assumption === undefined ? theorem.mutants : [])].map((s) => s.name);
       throw new InputError('--property', `${theorem.id} has no property or mutant '${options.property}'`, `use one of: ${names.join(', ') || '(none)'}`);
     }
     kind = property !== undefined ? 'property' : 'mutant';
-    spec = found;
+    context.io.stderr(renameNote(theorem.id, kind, found));
+    spec = found.spec;
     result = attempt(spec);
   } else {
     if (theorem.properties.length === 0) throw new InputError('--property', `${theorem.id} has no properties`, 'name a mutant with --property NAME');
@@ -485,7 +492,7 @@ function replayCommandAction(context: CommandContext, catalogue: readonly Theore
         id: theorem.id,
         kind,
         name: spec.name,
-        ...(options.assumption !== undefined ? { assumption: options.assumption } : {}),
+        ...(assumptionId !== undefined ? { assumption: assumptionId } : {}),
         mode: spec.mode,
         seed,
         path,
@@ -496,7 +503,7 @@ function replayCommandAction(context: CommandContext, catalogue: readonly Theore
     );
   } else {
     const c = result.counterexample;
-    const heading = `${theorem.id} ${kind} '${spec.name}'${options.assumption !== undefined ? ` without ${options.assumption}` : ''} at seed ${seed}, path ${path}`;
+    const heading = `${theorem.id} ${kind} '${spec.name}'${assumptionId !== undefined ? ` without ${assumptionId}` : ''} at seed ${seed}, path ${path}`;
     const lines = [
       result.outcome === 'fail' ? `${heading}: counterexample reproduced` : `${heading}: ${result.outcome}, not a counterexample`,
       `  claim: ${c.claim}`,

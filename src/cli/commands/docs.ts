@@ -18,7 +18,7 @@ import { theoremDocs, DOCS_SEED } from '../../docs/theoremDocs.js';
 import { writeDocs } from '../../docs/writeDocs.js';
 import { SEED_MAX, SEED_MIN } from '../../runner/seed.js';
 import type { Theorem } from '../../runner/theorem.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { checkOutputDirectory } from '../outputPaths.js';
 import type { CommandContext } from '../io.js';
 

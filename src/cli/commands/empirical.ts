@@ -18,7 +18,7 @@ import { basename, extname } from 'node:path';
 import { readMatrixFile } from '../../input/matrixFile.js';
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
-import { EXIT, InputError } from '../errors.js';
+import { EXIT, InputError } from '../../errors.js';
 import { parseRational, Rational, RationalParseError } from '../../arith/rational.js';
 import { MAX_STATES, buildCountData, parseCountsText, parseTrialsText, type TrialsSpec } from '../../empirical/counts.js';
 import { analyzeCounts } from '../../empirical/analysis.js';

@@ -18,7 +18,7 @@ import { displayNumber } from '../../analysis/precision.js';
 import { readJsonFile } from '../../input/readJson.js';
 import { parseRlvrModel } from '../../input/rlvrModel.js';
 import { runRlvr, type RlvrJson, type RlvrMode, type RlvrPointJson } from '../../rlvr/run.js';
-import { EXIT, InputError } from '../errors.js';
+import { EXIT, InputError } from '../../errors.js';
 import type { CommandContext } from '../io.js';
 
 export function registerRlvr(program: Command, context: CommandContext): void {
