@@ -12,7 +12,7 @@
  * prints a Markdown table with both times, the one-minute load average and the
  * ratio Python / ebm-lens, and checks that both sides give the same figure.
  * Needs python3 with numpy and mpmath; not part of the tests.
- * Default peer: ../shared/peers/python_peer.py beside the project's root.
+ * The Python peer is not part of the repository: name it with --peer FILE.
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';

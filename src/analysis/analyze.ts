@@ -1,10 +1,9 @@
 /**
  * One `analyze` run: a validated kernel or EBM instance in, the JSON report
- * of DESIGN.md out.
+ * of docs/outputs.md#analyze out.
  *
  * Main definitions
- * - `AnalyzeJson`: the report (keys of DESIGN.md, plus `closedClasses`,
- *   `reversibilityViolation`, `potentialRatios`, `omitted`, `precision`).
+ * - `AnalyzeJson`: the report (the keys of docs/outputs.md#analyze).
  * - `analyze(model, { mode })`: choose the arithmetic (`chooseMode`), form
  *   the kernel, and compute the chain's structure, stationary law,
  *   reversibility, potential, spectrum, hitting times and trajectory.
@@ -155,7 +154,7 @@ function analyzeWith<T>(ar: Arithmetic<T>, model: AnalyzeModel): AnalyzeJson {
   const omitted: Record<string, string> = {};
   const kernel: Matrix<T> = model.ebm ? ebmKernel(ar, model.ebm).kernel : model.kernel!.map((row) => row.map((q) => ar.fromRational(q)));
 
-  // keys are assigned in the order of DESIGN.md, which JSON.stringify keeps
+  // keys are assigned in the order of docs/outputs.md#analyze, which JSON.stringify keeps
   const json = { states: names, mode: ar.mode, precision: ar.label } as AnalyzeJson;
   if (n <= KERNEL_ECHO_LIMIT) json.kernel = kernel.map((row) => row.map(num));
   else omitted.kernel = `not echoed for n > ${KERNEL_ECHO_LIMIT} states`;

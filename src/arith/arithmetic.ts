@@ -62,7 +62,7 @@ export interface Arithmetic<T> {
   compare(a: T, b: T): Sign | undefined;
   /** Nearest float64 (midpoint for intervals). For display and float-only heuristics. */
   toNumber(a: T): number;
-  /** The JSON number object of DESIGN.md. */
+  /** The JSON number object (docs/outputs.md#numbers). */
   toNumberObject(a: T): NumberObject;
   /** The exact value when there is one (exact mode, or a point interval with rational endpoint). */
   toRational(a: T): Rational | undefined;

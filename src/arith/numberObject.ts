@@ -1,5 +1,5 @@
 /**
- * The JSON number object of DESIGN.md and exact decimal rounding of rationals.
+ * The JSON number object (docs/outputs.md#numbers) and exact decimal rounding of rationals.
  *
  * Main definitions
  * - `NumberObject`: `{ approx, lo, hi, exact? }`; `approx` carries at least 20

@@ -1,5 +1,5 @@
 /**
- * The output of `ebm-lens empirical`: the JSON of DESIGN.md and a readable table.
+ * The output of `ebm-lens empirical`: the JSON of docs/empirical.md and a readable table.
  *
  * Main definitions
  * - `empiricalJson(analysis)`: `{ potential, oneWay, cycles, test, verdict, ... }` with every
@@ -8,7 +8,7 @@
  * - `empiricalTable(analysis)`: the same content as aligned text.
  *
  * Implementation details
- * Keys of DESIGN.md: potential { name: { value, se, component } }, oneWay [{ from, to,
+ * Keys of docs/empirical.md (Output): potential { name: { value, se, component } }, oneWay [{ from, to,
  * count, bound }], cycles [{ states, affinity, se }], test { statistic, df, pValue },
  * verdict. Extra keys: states, trials, trialsSource, mode, alpha, confidence, ci (intervals),
  * components (with their reference state), unidentified, reverseTrials, test.method /

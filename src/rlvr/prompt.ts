@@ -3,7 +3,7 @@
  * of correct responses, a weight, and optionally the policy the flow starts
  * from.
  *
- * Notation (THEOREMS.md, RLVR): q = q(.|x) the reference policy, C the correct
+ * Notation (docs/catalogue.md#notation, RLVR): q = q(.|x) the reference policy, C the correct
  * set (verifier reward r = 1 on C, 0 on the wrong set W), p0 = q(C).
  *
  * Main definitions

@@ -3,7 +3,7 @@
  *
  * Main definitions
  * - `RlvrMode`: 'interval' (default; rigorous enclosures) or 'float' (float64).
- * - `RlvrJson`: the output of `rlvr --json` (DESIGN.md), every real a number object.
+ * - `RlvrJson`: the output of `rlvr --json` (docs/outputs.md#rlvr), every real a number object.
  * - `runRlvr(model, mode)`: lift the rational model into the arithmetic, compute
  *   `rlvrSeries`, convert to number objects. Inputs (t, beta), the normalized
  *   weights and p0 = q(C) are rational and reported exactly.

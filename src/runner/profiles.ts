@@ -16,7 +16,7 @@ export interface Profile {
   readonly name: ProfileName;
   /** fast-check runs per property, per mutant and per ablated property. */
   readonly runs: number;
-  /** random evaluation points per identity (DESIGN.md asks for at least 3). */
+  /** random evaluation points per identity (at least 3, docs/architecture.md#identities). */
   readonly identityPoints: number;
   /** p: a transcendental identity's residual enclosures must be narrower than 10^-p. */
   readonly identityWidthDigits: number;

@@ -38,7 +38,7 @@ const logit = (p: Dec) => p.div(new D(1).sub(p)).ln();
 const bernoulliKl = (a: Dec, b: Dec) => a.mul(a.div(b).ln()).add(new D(1).sub(a).mul(new D(1).sub(a).div(new D(1).sub(b)).ln()));
 
 describe('rlvr examples/rlvr.json', () => {
-  it('prints the DESIGN.md keys with enclosures of the closed forms', async () => {
+  it('prints the keys of docs/outputs.md with enclosures of the closed forms', async () => {
     const { code, stdout, stderr } = await run('rlvr', 'examples/rlvr.json', '--json');
     expect([code, stderr]).toEqual([0, '']);
     const json = JSON.parse(stdout);

@@ -1,9 +1,9 @@
 /**
- * `ebm-lens empirical` end to end, in process: the JSON contract of DESIGN.md, exit codes,
+ * `ebm-lens empirical` end to end, in process: the JSON contract of docs/empirical.md, exit codes,
  * and the bad-input rules (one line naming the field, exit 2, nothing on stdout).
  *
  * Known answers: the tree example's potential is the sum of log-ratios
- * log(N(x, y) trials(y) / (trials(x) N(y, x))) (closed form); exit codes from DESIGN.md.
+ * log(N(x, y) trials(y) / (trials(x) N(y, x))) (closed form); exit codes from docs/empirical.md.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +36,7 @@ const isFloatNumber = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && (value as { float64?: boolean }).float64 === true && typeof (value as { approx?: unknown }).approx === 'string';
 
 describe('empirical: shipped examples', () => {
-  it('reversible.csv: consistent, exit 0, the JSON keys of DESIGN.md', async () => {
+  it('reversible.csv: consistent, exit 0, the JSON keys of docs/empirical.md', async () => {
     const { code, stdout, stderr } = await run('empirical', 'examples/counts/reversible.csv', '--json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
