@@ -6,7 +6,7 @@
  * Main definitions
  * - `InputError`: bad usage or bad input (exit 2). Its message names the field,
  *   says what is wrong and how to fix it: "field: problem; fix".
- * - `EXIT`: the exit codes of DESIGN.md.
+ * - `EXIT`: the exit codes (docs/outputs.md#exit-codes).
  */
 export const EXIT = {
   /** every checked claim holds */

@@ -59,7 +59,7 @@ export interface AblationReport {
   theorem: string;
   assumption: string;
   text: string;
-  /** what the theorem module (THEOREMS.md) says */
+  /** what the theorem module says (docs/catalogue.md) */
   needed: boolean;
   /** a counterexample was found without the assumption */
   necessary: boolean;

@@ -1,6 +1,6 @@
 /**
  * The MODEL.json of `ebm-lens analyze`, validated: a kernel, or the pieces of
- * an energy-based model (DESIGN.md).
+ * an energy-based model (docs/inputs.md).
  *
  *     { "states": ["a", "b", "c"],
  *       "kernel": [[...]]                                  P directly, or

@@ -22,7 +22,7 @@
  *   mu proportional to rho w Z is in detailed balance with P.
  *
  * Implementation details
- * Z here is the kernel's normalizer Z_Phi(x) = sum_y q(y|x) w(y) v(x,y) of THEOREMS.md
+ * Z here is the kernel's normalizer Z_Phi(x) = sum_y q(y|x) w(y) v(x,y) of docs/catalogue.md
  * (for a reward r it is the Z(x) of pi*, with w = 1 and v = exp(r/beta)). Exponentials
  * are taken of the exact rationals Phi/beta and s/beta, so exact mode works when
  * only weights are given (w, v rational) and throws `InexactError` otherwise.

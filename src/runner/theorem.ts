@@ -1,7 +1,7 @@
 /**
  * The contract every theorem module follows.
  *
- * A theorem module states one claim of the catalogue (THEOREMS.md) and the
+ * A theorem module states one claim of the catalogue (docs/catalogue.md) and the
  * evidence the runner gathers for it: certified symbolic identities, property
  * suites run on random instances, assumptions with instances that violate
  * them (ablation), and mutants, false variants of the claim that must be
@@ -84,7 +84,7 @@ export function undecided(reason: string): UndecidedVerdict {
  */
 export interface PropertySpec<I> {
   readonly name: string;
-  /** The claim in words, as in THEOREMS.md. */
+  /** The claim in words, as in docs/catalogue.md. */
   readonly claim: string;
   readonly mode: ArithmeticMode;
   readonly arbitrary: fc.Arbitrary<I>;
@@ -221,7 +221,7 @@ export interface SlotInstantiation {
  * (validate.ts checks this before anything runs).
  */
 export interface Theorem {
-  /** Stable ID of THEOREMS.md: "T1", ..., "T9" (and "T2q"). */
+  /** Stable ID of docs/catalogue.md: "T1", ..., "T9" (and "T2q"). */
   readonly id: string;
   readonly title: string;
   readonly statement: { readonly text: string; readonly latex: string };

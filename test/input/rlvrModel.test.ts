@@ -1,6 +1,6 @@
 /**
  * Validation of the rlvr MODEL.json: each bad input is rejected with an
- * InputError naming its JSON path (DESIGN.md's bad-input list).
+ * InputError naming its JSON path (the bad-input rules of docs/inputs.md).
  */
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/arith/rational.js';

@@ -1,6 +1,6 @@
 /**
  * `ebm-lens analyze MODEL.json [--json] [--mode exact|interval|float]`: one
- * kernel or EBM instance (DESIGN.md).
+ * kernel or EBM instance (docs/inputs.md, docs/outputs.md#analyze).
  *
  * Main definitions
  * - `registerAnalyze(program, context)`: the command.

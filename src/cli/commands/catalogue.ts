@@ -10,7 +10,7 @@
  *   mutant) is one line and exit 2, never a verdict; in the catalogue it is a
  *   bug of ebm-lens (exit 4).
  *
- * Main statements (the contract of DESIGN.md)
+ * Main statements (the contract of docs/outputs.md)
  * - `check --json` prints `{ "theorems": [{ "id", "status", "identities":
  *   [{ "name", "status" }], "properties": [{ "name", "runs", "mode", "status",
  *   "counterexample"? }], "mutants": [{ "name", "refuted" }] }], "seed",
