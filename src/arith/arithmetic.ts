@@ -21,6 +21,7 @@
  */
 import type { Rational } from './rational.js';
 import type { NumberObject } from './numberObject.js';
+import type { RationalEnclosure } from './enclosure.js';
 
 export type ArithmeticMode = 'exact' | 'interval' | 'float';
 export type Sign = -1 | 0 | 1;
@@ -66,6 +67,21 @@ export interface Arithmetic<T> {
   toNumberObject(a: T): NumberObject;
   /** The exact value when there is one (exact mode, or a point interval with rational endpoint). */
   toRational(a: T): Rational | undefined;
+  /**
+   * Exact rational bounds lo <= x <= hi of every value x that a stands for, with no
+   * rounding: exact mode [a, a]; interval mode the two endpoints read exactly;
+   * float64 undefined (a float encloses nothing: its binary value is not the value
+   * meant, as for `toRational`).
+   */
+  bounds(a: T): RationalEnclosure | undefined;
+  /**
+   * A value of zero width at the centre of a, to re-centre an approximation whose
+   * enclosure has grown (never where an enclosure is needed). Exact and float64: a
+   * itself. Interval: the point [m, m] with m = (lo + hi) / 2 computed exactly (half a
+   * sum of decimals is a decimal, so nothing is rounded; m may carry one digit more
+   * than `digits`). The result lies inside a but no longer encloses what a encloses.
+   */
+  midpoint(a: T): T;
 }
 
 /** An exact arithmetic was asked for a value that is not rational. */

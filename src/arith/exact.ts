@@ -98,4 +98,6 @@ export const exactArithmetic: Arithmetic<Rational> = {
   toNumber: (a) => a.valueOf(),
   toNumberObject: exactNumberObject,
   toRational: (a) => a,
+  bounds: (a) => ({ lo: a, hi: a }),
+  midpoint: (a) => a,
 };

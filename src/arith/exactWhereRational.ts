@@ -82,5 +82,7 @@ export function exactWhereRational(ar: IntervalArithmetic): Arithmetic<Mixed> & 
     toNumber: (a) => (isInterval(a) ? ar.toNumber(a) : exact.toNumber(a)),
     toNumberObject: (a) => (isInterval(a) ? ar.toNumberObject(a) : exact.toNumberObject(a)),
     toRational: (a) => (isInterval(a) ? ar.toRational(a) : a),
+    bounds: (a) => (isInterval(a) ? ar.bounds(a) : { lo: a, hi: a }),
+    midpoint: (a) => (isInterval(a) ? ar.midpoint(a) : a),
   };
 }

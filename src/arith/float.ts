@@ -60,4 +60,6 @@ export const floatArithmetic: Arithmetic<number> = {
   toNumberObject: floatNumberObject,
   // A float is a binary rational, but not the value the user meant: never offered as exact.
   toRational: () => undefined,
+  bounds: () => undefined,
+  midpoint: (a) => a,
 };

@@ -44,7 +44,7 @@ import {
   type DirectedRounding,
 } from './bigDecimal.js';
 import { expOfBounds, expm1OfBounds, lnOfBounds, log1pOfBounds, type BigEnclosure } from './elementary.js';
-import { enclosureNumberObject } from './enclosure.js';
+import { enclosureNumberObject, type RationalEnclosure } from './enclosure.js';
 import type { NumberObject } from './numberObject.js';
 import { Rational, numeratorDenominator } from './rational.js';
 
@@ -80,6 +80,8 @@ export interface IntervalArithmetic extends Arithmetic<Interval> {
   hull(a: Interval, b: Interval): Interval;
   /** hi - lo, exactly. */
   width(a: Interval): Big;
+  /** The endpoints read exactly (never undefined for an interval). */
+  bounds(a: Interval): RationalEnclosure;
   /** The exact value of the lower endpoint. */
   lowerRational(a: Interval): Rational;
   /** The exact value of the upper endpoint. */
@@ -261,6 +263,12 @@ function createIntervalArithmetic(digits: number): IntervalArithmetic {
     toNumber: (a) => a.lo.plus(a.hi).times(HALF).toNumber(),
     toNumberObject: (a): NumberObject => enclosureNumberObject({ lo: bigToRational(a.lo), hi: bigToRational(a.hi) }),
     toRational: (a) => (a.lo.eq(a.hi) ? bigToRational(a.lo) : undefined),
+    bounds: (a) => ({ lo: bigToRational(a.lo), hi: bigToRational(a.hi) }),
+    // Big's plus and times are exact: the midpoint is not rounded.
+    midpoint: (a) => {
+      const m = a.lo.plus(a.hi).times(HALF);
+      return new Interval(m, m);
+    },
     fromBounds,
     point: (q) => {
       const exact = terminatingDecimal(q);

@@ -79,20 +79,13 @@ function exactValue<T>(ar: Arithmetic<T>, value: T): Rational {
   return exact;
 }
 
-/** Exact endpoint access, offered by the interval arithmetic. */
-interface ExactEndpoints<T> {
-  lowerRational(a: T): Rational;
-  upperRational(a: T): Rational;
-}
-
-/** The enclosure of a value as exact rationals: its endpoints, or its outward-rounded number object. */
+/**
+ * The enclosure of a value as exact rationals: `ar.bounds` (exact endpoints), or in
+ * float mode, which encloses nothing, the value's number object (lo = hi = the float).
+ */
 function rationalBounds<T>(ar: Arithmetic<T>, value: T): RationalEnclosure {
-  const exact = ar.toRational(value);
-  if (exact !== undefined) return { lo: exact, hi: exact };
-  const endpoints = ar as Arithmetic<T> & Partial<ExactEndpoints<T>>;
-  if (typeof endpoints.lowerRational === 'function' && typeof endpoints.upperRational === 'function') {
-    return { lo: endpoints.lowerRational(value), hi: endpoints.upperRational(value) };
-  }
+  const bounds = ar.bounds(value);
+  if (bounds !== undefined) return bounds;
   const object = ar.toNumberObject(value);
   return { lo: parseRational(object.lo), hi: parseRational(object.hi) };
 }

@@ -11,15 +11,14 @@
  * Implementation details
  * Only the vector field is used, never the solution formula, so agreement
  * with `flowLogits` / `flowPolicy` checks the closed form. In interval mode the
- * state is re-centred at its midpoint after every macro step (unless the
- * caller passes its own `rebase`), so the result is a high-precision
- * approximation, not an enclosure. The default macro
+ * state is re-centred at its midpoint (`Arithmetic.midpoint`, exact, so that
+ * widths do not compound) after every macro step (unless the caller passes
+ * its own `rebase`), so the result is a high-precision approximation, not an
+ * enclosure (module comment of src/ode/extrapolation.ts). The default macro
  * step count keeps beta * t / M <= 1/2 and the default order is 20 (ten
  * extrapolation levels), which reaches errors near 1e-33 on the flows tested. The error estimate is heuristic (see `src/ode/`).
  */
 import type { Arithmetic } from '../arith/arithmetic.js';
-import type { IntervalArithmetic } from '../arith/interval.js';
-import { Rational } from '../arith/rational.js';
 import { extrapolatedMidpointWithErrorEstimate, type ExtrapolationOptions } from '../ode/extrapolation.js';
 import { naturalGradientField, softmaxPolicy } from './naturalGradientFlow.js';
 import type { SupportedPrompt } from './prompt.js';
@@ -43,7 +42,7 @@ export function integrateNaturalGradientFlow<T>(
   const start = (prompt.initial ?? prompt.reference).map((p) => ar.log(p));
   const horizon = Math.abs(ar.toNumber(beta) * ar.toNumber(t));
   const macroSteps = options.macroSteps ?? Math.max(4, Math.ceil(2 * horizon));
-  const rebase = options.rebase ?? midpointRebase(ar);
+  const rebase = options.rebase ?? (ar.mode === 'interval' ? (value: T) => ar.midpoint(value) : undefined);
   const solution = extrapolatedMidpointWithErrorEstimate(ar, naturalGradientField(ar, prompt, beta), start, ar.zero, t, {
     ...options,
     macroSteps,
@@ -51,20 +50,4 @@ export function integrateNaturalGradientFlow<T>(
     ...(rebase ? { rebase } : {}),
   });
   return { logits: solution.y, errorEstimate: solution.errorEstimate, policy: softmaxPolicy(ar, solution.y) };
-}
-
-/**
- * In interval mode: replace an interval by the point at its midpoint (exact:
- * half a sum of decimals is a decimal), so that widths do not compound over
- * macro steps. The integrated value is then an approximation with an error
- * estimate, not an enclosure (module comment of src/ode/extrapolation.ts).
- */
-function midpointRebase<T>(ar: Arithmetic<T>): ((value: T) => T) | undefined {
-  if (ar.mode !== 'interval' || !('lowerRational' in ar)) return undefined;
-  const ia = ar as unknown as IntervalArithmetic;
-  const two = new Rational(2n);
-  return (value) => {
-    const x = value as unknown as Parameters<IntervalArithmetic['lowerRational']>[0];
-    return ia.point(ia.lowerRational(x).add(ia.upperRational(x)).div(two)) as unknown as T;
-  };
 }
