@@ -7,7 +7,9 @@
  * - `theoremDocs(catalogue, seed)`: one Markdown page per theorem (statement
  *   with its LaTeX, assumptions and whether each is needed, identities,
  *   properties with their arithmetic modes and claims, mutants, a figure,
- *   how to reproduce), an index page, and the figures as SVG files in img/.
+ *   how to reproduce, a link to the theorem's statement, assumptions and
+ *   proof sketch in docs/catalogue.md), an index page, and the figures as SVG
+ *   files in img/.
  * - `DOCS_SEED`: the seed of the figures (the default master seed).
  *
  * Implementation details
@@ -49,6 +51,8 @@ export function theoremDocs(catalogue: readonly Theorem[], seed: number = DOCS_S
       'together with the standard results they rest on. Each page says what is claimed, under which assumptions, and how ebm-lens checks it: ' +
       'certified symbolic identities, property suites on random instances, and mutants (false variants) that must be refuted.',
     '',
+    'The statements with their assumptions and proof sketches are in [the catalogue](../catalogue.md); how a check reaches its verdict is in [architecture.md](../architecture.md).',
+    '',
     '| ID | title | identities | properties | mutants | figure |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
@@ -70,7 +74,11 @@ type PageFigure = { title: string; caption: string; path: string } | { error: st
 
 function theoremPage(theorem: Theorem, seed: number, figure: PageFigure): string {
   const lines: string[] = [`<!-- ${GENERATED} -->`, `# ${theorem.id}: ${md(theorem.title)}`, ''];
-  lines.push(`A claim from the abstract of arXiv:${PAPER.arxiv}, formalized. [All theorems](README.md).`, '');
+  lines.push(
+    `A claim from the abstract of arXiv:${PAPER.arxiv}, formalized. Its statement, assumptions and proof sketch: ` +
+      `[the catalogue](../catalogue.md#${theorem.id.toLowerCase()}). [All theorems](README.md).`,
+    '',
+  );
 
   lines.push('## Statement', '', md(theorem.statement.text), '');
   // A math fence: rendered as math where supported, shown as LaTeX source elsewhere, never mangled by Markdown.
@@ -139,7 +147,7 @@ function theoremPage(theorem: Theorem, seed: number, figure: PageFigure): string
   else {
     lines.push(
       'False variants of the claim, run like properties; each must be refuted (a counterexample found). A mutant that survives means the suite ' +
-        'cannot tell a false claim from the true one, and the theorem is reported falsified.',
+        'cannot tell a false claim from the true one: the theorem is reported check-too-weak (not falsified).',
       '',
       '| mutant | false claim | mode |',
       '| --- | --- | --- |',
