@@ -7,14 +7,14 @@
  *   plain progress lines, see progress.ts).
  * - `CommandContext`: the IO plus the exit code a command sets.
  */
-import { detectInvocation } from './invocation.js';
+import { detectInvocation } from '../report/invocation.js';
 
 export interface CommandIO {
   stdout(text: string): void;
   stderr(text: string): void;
   /** True when progress may be drawn (stderr is a TTY). */
   readonly interactive: boolean;
-  /** The command printed in replay and reproduce lines (src/cli/invocation.ts); `ebm-lens` when absent. */
+  /** The command printed in replay and reproduce lines (src/report/invocation.ts); `ebm-lens` when absent. */
   readonly invocation?: string;
   /** Plain progress lines on stderr every few seconds (stderr is not a TTY); off when absent. */
   readonly progressLines?: boolean;

@@ -16,7 +16,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, InputError } from '../errors.js';
 import { processIO, type CommandContext, type CommandIO } from './io.js';
-import { PLAIN, invocation, setInvocation } from './invocation.js';
+import { PLAIN, invocation, setInvocation } from '../report/invocation.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerRlvr } from './commands/rlvr.js';
 import { registerCatalogueCommands } from './commands/catalogue.js';

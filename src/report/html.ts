@@ -32,7 +32,7 @@ import type { Counterexample, MutantResult, PropertyResult } from '../runner/pro
 import type { NumberObject } from '../arith/numberObject.js';
 import { toJsonText } from './json.js';
 import { formatMargin, replayCommand, replayTargetOf } from './markdown.js';
-import { invocation } from '../cli/invocation.js';
+import { invocation } from './invocation.js';
 import { isFigure, type Figure, type FigureFailure } from './figures/index.js';
 
 export function renderHtml(report: Report, figures: ReadonlyMap<string, Figure | FigureFailure> = new Map()): string {

@@ -14,7 +14,7 @@ import type { Report } from './model.js';
 import type { TheoremResult } from '../runner/run.js';
 import type { Counterexample, MutantResult, PropertyResult } from '../runner/property.js';
 import { toJsonText } from './json.js';
-import { invocation } from '../cli/invocation.js';
+import { invocation } from './invocation.js';
 import type { NumberObject } from '../arith/numberObject.js';
 
 export function formatMargin(margin: number | null): string {

@@ -10,7 +10,7 @@ import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CommandIO } from '../../src/cli/io.js';
-import { NPX, PLAIN, detectInvocation, scriptIsOnPath } from '../../src/cli/invocation.js';
+import { NPX, PLAIN, detectInvocation, scriptIsOnPath } from '../../src/report/invocation.js';
 import { DEFAULT_PROFILE, PROFILES } from '../../src/runner/profiles.js';
 import { falsifiedTheorem, verifiedTheorem } from '../runner/fixtures.js';
 

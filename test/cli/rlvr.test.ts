@@ -127,7 +127,7 @@ describe('rlvr bad input: exit 2, one line, nothing on stdout', () => {
 
 describe('bin/ebm-lens.js rlvr (spawned)', () => {
   beforeAll(() => {
-    if (!existsSync('dist/src/rlvr/run.js') || !existsSync('dist/theorems/index.js')) {
+    if (!existsSync('dist/src/analysis/rlvr.js') || !existsSync('dist/theorems/index.js')) {
       spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
     }
   });

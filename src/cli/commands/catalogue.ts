@@ -44,7 +44,7 @@ import { VERSION } from '../../version.js';
 import { basename, dirname } from 'node:path';
 import { toJsonText } from '../../report/json.js';
 import { formatMargin, replayCommand } from '../../report/markdown.js';
-import { verifyInvocation } from '../invocation.js';
+import { verifyInvocation } from '../../report/invocation.js';
 import { checkOutputDirectory, checkOutputFile } from '../outputPaths.js';
 import type { NumberObject } from '../../arith/numberObject.js';
 import { registerAblate } from './ablate.js';

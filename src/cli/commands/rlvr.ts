@@ -17,7 +17,7 @@ import type { NumberObject } from '../../arith/numberObject.js';
 import { displayNumber } from '../../analysis/precision.js';
 import { readJsonFile } from '../../input/readJson.js';
 import { parseRlvrModel } from '../../input/rlvrModel.js';
-import { runRlvr, type RlvrJson, type RlvrMode, type RlvrPointJson } from '../../rlvr/run.js';
+import { runRlvr, type RlvrJson, type RlvrMode, type RlvrPointJson } from '../../analysis/rlvr.js';
 import { EXIT, InputError } from '../../errors.js';
 import type { CommandContext } from '../io.js';
 

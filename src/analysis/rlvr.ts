@@ -23,9 +23,9 @@ import { floatArithmetic } from '../arith/float.js';
 import { intervalArithmetic } from '../arith/interval.js';
 import { exactNumberObject, type NumberObject } from '../arith/numberObject.js';
 import { Rational } from '../arith/rational.js';
-import { isNarrow, numberObjectsIn, withEscalation } from '../analysis/precision.js';
+import { isNarrow, numberObjectsIn, withEscalation } from './precision.js';
 import type { RlvrModel, RlvrModelPrompt } from '../input/rlvrModel.js';
-import { rlvrSeries, type RlvrPoint, type RlvrReport } from './series.js';
+import { rlvrSeries, type RlvrPoint, type RlvrReport } from '../rlvr/series.js';
 
 export type RlvrMode = 'interval' | 'float';
 

@@ -11,6 +11,9 @@
  *   it from its `CommandIO` (the process IO detects it; an IO without one, as
  *   in tests and library use, gives plain `ebm-lens`).
  *
+ * It lives with the reports, which print these commands; the command line
+ * detects and sets it (src/cli/io.ts, src/cli/main.ts).
+ *
  * Implementation details
  * npm sets `npm_command` (`exec` for npx, `run-script` for `npm run`) in the
  * environment of what it runs; then `ebm-lens` is on PATH only inside npm, so
