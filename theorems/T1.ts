@@ -63,7 +63,8 @@ import { dot, type Arithmetic } from '../src/arith/arithmetic.js';
 import { exactArithmetic } from '../src/arith/exact.js';
 import { intervalArithmetic } from '../src/arith/interval.js';
 import type { NumberObject } from '../src/arith/numberObject.js';
-import { Rational } from '../src/arith/rational.js';
+import { ONE, Rational, ZERO } from '../src/arith/rational.js';
+import { equalVectors, total } from '../src/arith/rationalVector.js';
 import { kl } from '../src/info/divergences.js';
 import { optimalPolicy } from '../src/models/ebm.js';
 import { fail, pass, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem } from '../src/runner/theorem.js';
@@ -107,7 +108,7 @@ import {
 } from '../src/certificate/build.js';
 import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
 import type { BoolExpr, Definition, InstanceValues, NumExpr } from '../src/certificate/format.js';
-import { decideComparisons, enclose, sameLaw, total } from './support/rlvrGibbs.js';
+import { decideComparisons, enclose } from './support/rlvrGibbs.js';
 
 // ---------------------------------------------------------------- instances
 
@@ -128,8 +129,6 @@ export interface GibbsInstance {
   readonly pi: Rational[];
 }
 
-const ZERO = new Rational(0n);
-const ONE = new Rational(1n);
 const MAX_WEIGHT = 16;
 
 /** Integer weights on n states, zero off `support`, normalized (mass 1 on the first supported state if all vanish). */
@@ -389,7 +388,7 @@ const piStarMaximizes: PropertySpec<GibbsInstance> = {
       return fail('J(pi) = +infinity > J(pi*) (beta < 0 and pi leaves supp q)', { 'J(pi)': '+Infinity' });
     }
     const exact = exactGibbsOptimum(instance);
-    if (exact !== undefined && sameLaw(instance.pi, exact)) return pass(0); // pi = pi*: equality, allowed
+    if (exact !== undefined && equalVectors(instance.pi, exact)) return pass(0); // pi = pi*: equality, allowed
     return decideComparisons('J(pi) < J(pi*) for pi != pi*', (ar) => {
       const g = gibbs(ar, instance);
       return [{ relation: 'less', lhs: objective(ar, g, enclose(ar, instance.pi)), rhs: objective(ar, g, g.piStar), names: ['J(pi)', 'J(pi*)'] }];
@@ -475,7 +474,7 @@ const referenceMaximizes: PropertySpec<GibbsInstance> = {
   // J(q) <= J(q) trivially: what is checked is J(pi) <= J(q) for pi != q.
   certify: (instance) => gibbsClaim(instance, 'J(pi) <= J(q) for pi != q', implies(differ('pi', 'q'), le(objectiveOf('pi'), objectiveOf('q')))),
   predicate: (instance) => {
-    if (sameLaw(instance.pi, instance.q)) return pass(0);
+    if (equalVectors(instance.pi, instance.q)) return pass(0);
     return decideComparisons('J(pi) <= J(q)', (ar) => {
       const g = gibbs(ar, instance);
       return [{ relation: 'atMost', lhs: objective(ar, g, enclose(ar, instance.pi)), rhs: objective(ar, g, g.q), names: ['J(pi)', 'J(q)'] }];

@@ -57,7 +57,8 @@
 import fc from 'fast-check';
 import { intervalArithmetic } from '../src/arith/interval.js';
 import type { NumberObject } from '../src/arith/numberObject.js';
-import type { Rational } from '../src/arith/rational.js';
+import { ONE, ZERO, type Rational } from '../src/arith/rational.js';
+import { normalize, total } from '../src/arith/rationalVector.js';
 import { cycleBasis, fundamentalCycle } from '../src/markov/cycleBasis.js';
 import { ebmReversibleExact } from '../src/markov/ebmReversibility.js';
 import { ebmKernel } from '../src/models/ebm.js';
@@ -80,19 +81,15 @@ import { energyMatrixWeights, energyWeights, kolmogorovCycle } from '../properti
 import { familiesArbitrary, referenceEpsLevels, slotFamily, slotLaboratory, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import {
   ChainClaim,
-  ONE,
-  ZERO,
   canonicalTilt,
   describeInstance,
   ebmModelOf,
   exactChain,
   exactValue,
-  normalize,
   referenceMeasureOf,
   responseChains,
   sameSupport,
   stationaryLawClaim,
-  total,
   type ExactChain,
   type ResponseChainInstance,
 } from './support/responseChain.js';

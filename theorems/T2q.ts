@@ -62,7 +62,8 @@
  */
 import fc from 'fast-check';
 import type { Interval, IntervalArithmetic } from '../src/arith/interval.js';
-import { Rational } from '../src/arith/rational.js';
+import { ONE, Rational, ZERO } from '../src/arith/rational.js';
+import { normalize, total } from '../src/arith/rationalVector.js';
 import { exactArithmetic } from '../src/arith/exact.js';
 import { kolmogorovCriterion } from '../src/markov/reversibility.js';
 import type { NumberObject } from '../src/arith/numberObject.js';
@@ -76,20 +77,16 @@ import { beta as betaArbitrary, type EnergyVector, type ReferenceSample, type Sl
 import { referenceEpsLevels, slotFamily, slotLaboratory, touches, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import {
   ChainClaim,
-  ONE,
-  ZERO,
   describeInstance,
   edgeMeasureOf,
   exactChain,
   exactValue,
   interactionVanishes,
-  normalize,
   potentialIsConstant,
   referenceMeasureOf,
   responseChains,
   stationaryLawAt,
   stationaryLawClaim,
-  total,
   type ResponseChainInstance,
 } from './support/responseChain.js';
 

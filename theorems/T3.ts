@@ -60,7 +60,8 @@
 import fc from 'fast-check';
 import { exactArithmetic } from '../src/arith/exact.js';
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../src/arith/interval.js';
-import { Rational } from '../src/arith/rational.js';
+import { ONE, Rational, ZERO } from '../src/arith/rational.js';
+import { equalVectors, normalize, total } from '../src/arith/rationalVector.js';
 import { kl } from '../src/info/divergences.js';
 import { matrixProduct } from '../src/linalg/matrix.js';
 import { stepDistribution } from '../src/markov/kernel.js';
@@ -104,15 +105,10 @@ import type { BoolExpr, Definition, InstanceValue, InstanceValues, NumExpr } fro
 import { slotFamily, slotLaboratory, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import { startDistribution, stochasticMatrix, type StartDistribution } from '../properties/index.js';
 import {
-  ONE,
-  ZERO,
   describeInstance,
   exactChain,
   exactValue,
-  normalize,
   responseChains,
-  sameLaw,
-  total,
   type ResponseChainInstance,
 } from './support/responseChain.js';
 
@@ -251,7 +247,7 @@ export function lawAt(run: ChainRun, t: number): Rational[] {
 
 /** mu P = mu, exactly. */
 export function isStationary(run: Pick<ChainRun, 'kernel' | 'mu'>): boolean {
-  return sameLaw(step(run.mu, run.kernel), run.mu);
+  return equalVectors(step(run.mu, run.kernel), run.mu);
 }
 
 /**
@@ -342,7 +338,7 @@ function klStepVerdict(run: ChainRun, strict: boolean, reference?: { name: strin
   const nu = lawAt(run, run.t);
   const next = step(nu, run.kernel);
   const claim = strict ? `KL(nu_{t+1} || ${name}) < KL(nu_t || ${name}) for nu_t != ${name}` : `KL(nu_{t+1} || ${name}) <= KL(nu_t || ${name})`;
-  if (strict && sameLaw(nu, mu)) return pass(Number.POSITIVE_INFINITY); // premise false: nu_t = mu, nothing is claimed
+  if (strict && equalVectors(nu, mu)) return pass(Number.POSITIVE_INFINITY); // premise false: nu_t = mu, nothing is claimed
   const equalDivergences = (why: string): Verdict => {
     if (!strict) return pass(0);
     const ar = intervalArithmetic(40);
@@ -352,7 +348,7 @@ function klStepVerdict(run: ChainRun, strict: boolean, reference?: { name: strin
       t: String(run.t),
     });
   };
-  if (sameLaw(next, nu)) return equalDivergences('nu_{t+1} = nu_t exactly');
+  if (equalVectors(next, nu)) return equalDivergences('nu_{t+1} = nu_t exactly');
   if (isStationary({ kernel: run.kernel, mu }) && klDropVanishes(nu, next, mu, run.kernel)) {
     return equalDivergences('the KL drop is exactly 0 (the reversed kernels of nu_t and mu agree, decided exactly)');
   }
@@ -412,7 +408,7 @@ function lawAfterInterval(ar: IntervalArithmetic, nu0: readonly Rational[], kern
 function limitVerdict(run: ChainRun, dropMuMin = false): Verdict {
   const claim = dropMuMin ? 'KL(nu_t || mu) <= 2 delta^(2 floor(t/k)) TV(nu_0, mu)^2' : 'KL(nu_t || mu) <= 2 delta^(2 floor(t/k)) TV(nu_0, mu)^2 / mu_min -> 0';
   const nu0 = startLaw(run);
-  if (sameLaw(nu0, run.mu) && isStationary(run)) return pass(0); // nu_t = mu for all t: KL = 0
+  if (equalVectors(nu0, run.mu) && isStationary(run)) return pass(0); // nu_t = mu for all t: KL = 0
   const contracting = contraction(run.kernel);
   if (contracting === undefined) {
     const witness = invariantWitness(run);
@@ -441,7 +437,7 @@ function limitVerdict(run: ChainRun, dropMuMin = false): Verdict {
   return decideInIntervals(claim, (ar) => {
     let margin = Number.POSITIVE_INFINITY;
     for (const check of checks) {
-      if (check.law !== undefined && sameLaw(check.law, run.mu)) continue; // KL = 0 <= bound
+      if (check.law !== undefined && equalVectors(check.law, run.mu)) continue; // KL = 0 <= bound
       const divergence =
         check.law !== undefined
           ? klOf(ar, check.law, run.mu)
@@ -720,7 +716,7 @@ function invariantSetClaim(run: ChainRun, witness: { states: number[]; d: number
 function limitClaim(run: ChainRun, dropMuMin = false): CertifiedClaim {
   const contracting = contraction(run.kernel);
   if (contracting !== undefined) return decayBoundClaim(run, contracting.k, contracting.delta, dropMuMin);
-  if (sameLaw(startLaw(run), run.mu) && isStationary(run)) {
+  if (equalVectors(startLaw(run), run.mu) && isStationary(run)) {
     return { claim: { text: 'nu0 = mu with mu P = mu: nu_t = mu and KL(nu_t || mu) = 0 for every t', assert: sameLawAs('nu0', 'mu') }, ...chainInstance(run, true) };
   }
   const witness = invariantWitness(run);

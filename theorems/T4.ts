@@ -61,7 +61,7 @@ import type { RationalEnclosure } from '../src/arith/enclosure.js';
 import { decideWithEscalation } from '../src/arith/escalation.js';
 import { exactArithmetic } from '../src/arith/exact.js';
 import type { Interval, IntervalArithmetic } from '../src/arith/interval.js';
-import { Rational } from '../src/arith/rational.js';
+import { ONE, Rational, ZERO } from '../src/arith/rational.js';
 import { InfiniteDivergenceError, kl } from '../src/info/divergences.js';
 import { NotRealSpectrumError } from '../src/linalg/symmetricEnclosure.js';
 import { mixingTime, type MixingTimeResult } from '../src/markov/mixingTime.js';
@@ -69,8 +69,6 @@ import { trajectory, type Trajectory } from '../src/markov/trajectory.js';
 import { fail, pass, undecided, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
 import { instanceToJson, startDistribution, type StartDistribution, type StartKind } from '../properties/index.js';
 import {
-  ONE,
-  ZERO,
   PowerTable,
   absEnclosure,
   bipartiteChain,

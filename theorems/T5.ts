@@ -58,17 +58,14 @@
 import fc from 'fast-check';
 import type { RationalEnclosure } from '../src/arith/enclosure.js';
 import { exactArithmetic } from '../src/arith/exact.js';
-import { Rational } from '../src/arith/rational.js';
+import { ONE, Rational, ZERO } from '../src/arith/rational.js';
 import { NotRealSpectrumError } from '../src/linalg/symmetricEnclosure.js';
 import { principalSubmatrix } from '../src/linalg/matrix.js';
-import { expectedHittingTimes, survivalProbabilities } from '../src/markov/hittingTimes.js';
+import { complementOf, expectedHittingTimes, survivalProbabilities } from '../src/markov/hittingTimes.js';
 import { fail, pass, undecided, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
 import { instanceToJson, superiorLevelSet, superiorSet, properThresholds } from '../properties/index.js';
 import {
-  ONE,
-  ZERO,
   circulatedTriangle,
-  complement,
   decidePowerSeries,
   decideRefining,
   massOf,
@@ -134,7 +131,7 @@ interface HittingData {
 
 function hittingData(instance: T5Instance, withTimes = true): HittingData {
   const { kernel, mu } = instance.chain;
-  const rest = complement(kernel.length, instance.target);
+  const rest = complementOf(kernel.length, instance.target);
   const h = withTimes ? expectedHittingTimes(exactArithmetic, kernel, instance.target) : mu.map(() => ZERO);
   return {
     rest,
@@ -291,7 +288,7 @@ const inRest = (x: string): BoolExpr => eq(ref('Ac', x), num(1));
 function hittingClaim(instance: T5Instance, text: string, assert: BoolExpr, options: { spectral?: boolean; horizon?: number } = {}): CertifiedClaim {
   const { chain, target } = instance;
   const n = chain.kernel.length;
-  const rest = complement(n, target);
+  const rest = complementOf(n, target);
   const mass = (mask: string): NumExpr => sum('x', 'mu', mul(ref(mask, 'x'), ref('mu', 'x')));
   const survival: Record<string, Definition> = {};
   for (let t = 1; t <= (options.horizon ?? 0); t++) {

@@ -49,7 +49,7 @@
  * an exact zero term, as in the engine.
  */
 import type { Interval, IntervalArithmetic } from '../src/arith/interval.js';
-import { Rational } from '../src/arith/rational.js';
+import { ONE, Rational } from '../src/arith/rational.js';
 import { kl } from '../src/info/divergences.js';
 import { fail, pass, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem } from '../src/runner/theorem.js';
 import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
@@ -86,8 +86,6 @@ import {
   type Temperature,
 } from './support/rlvrGibbs.js';
 import { slotLaboratory } from './support/slotLab.js';
-
-const ONE = new Rational(1n);
 
 /** E = e^{1/beta} of an exact-mode instance (drawn in the 'exp' form). */
 function expOf(temperature: Temperature): Rational {

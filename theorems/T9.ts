@@ -59,7 +59,7 @@ import fc from 'fast-check';
 import { UndecidedError } from '../src/arith/arithmetic.js';
 import { exactArithmetic } from '../src/arith/exact.js';
 import type { Interval, IntervalArithmetic } from '../src/arith/interval.js';
-import { Rational, numeratorDenominator } from '../src/arith/rational.js';
+import { ONE, Rational, ZERO, numeratorDenominator } from '../src/arith/rational.js';
 import { entropy } from '../src/info/divergences.js';
 import { intervalArithmetic } from '../src/arith/interval.js';
 import type { NumberObject } from '../src/arith/numberObject.js';
@@ -172,9 +172,6 @@ const identities: IdentitySpec[] = [
 ];
 
 // ---------------------------------------------------------------- flow predicates
-
-const ZERO = new Rational(0n);
-const ONE = new Rational(1n);
 
 /** One time along the flow from q (or one optimum pi*): accuracy, wrong mass, entropy. */
 interface Point {

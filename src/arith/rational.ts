@@ -4,6 +4,8 @@
  * Main definitions
  * - `Rational`: a BigInt rational (fraction.js in BigInt mode), always in lowest terms.
  * - `parseRational`: the one way user input becomes a number in ebm-lens.
+ * - `ZERO`, `ONE`: the rationals 0 and 1, shared (fraction.js values are
+ *   immutable: every operation returns a new value).
  *
  * Implementation details
  * Input numbers may be JSON numbers, decimal strings ("0.1" is exactly 1/10) or
@@ -14,6 +16,11 @@ import Fraction from 'fraction.js';
 
 export type Rational = Fraction;
 export const Rational = Fraction;
+
+/** The rational 0, exact. */
+export const ZERO: Rational = new Fraction(0n);
+/** The rational 1, exact. */
+export const ONE: Rational = new Fraction(1n);
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const RATIO = /^[+-]?\d+\s*\/\s*[+-]?\d+$/;

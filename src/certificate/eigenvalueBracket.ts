@@ -33,7 +33,7 @@
  * checker) cheap. A window is left only when its shift meets a zero pivot.
  */
 import type { RationalEnclosure } from '../arith/enclosure.js';
-import { Rational, numeratorDenominator, rationalToString } from '../arith/rational.js';
+import { Rational, ZERO, numeratorDenominator, rationalToString } from '../arith/rational.js';
 import { eigenvalueCountAbove } from '../linalg/inertia.js';
 import type { Witness } from './format.js';
 
@@ -42,7 +42,6 @@ export interface EigenvalueBracketOptions {
   readonly margin?: Rational;
 }
 
-const ZERO = new Rational(0n);
 const RELATIVE_MARGIN = new Rational(1n, 10n ** 30n);
 
 /** The rational with the least denominator in [x, y] (x <= y), by the continued fraction expansions of the ends. */

@@ -34,14 +34,13 @@
  * sign-change counts. Signs at a rational u/v (v > 0) are those of the
  * homogeneous value sum c_i u^i v^(d-i).
  */
-import { Rational, numeratorDenominator } from '../arith/rational.js';
+import { Rational, ZERO, numeratorDenominator } from '../arith/rational.js';
 
 /** Coefficients low to high, `Rational`, no trailing zeros. */
 export type Polynomial = readonly Rational[];
 /** Coefficients low to high, `bigint`, no trailing zeros. */
 export type IntegerPolynomial = readonly bigint[];
 
-const ZERO = new Rational(0n);
 
 /** Build a polynomial from coefficients (low to high), trimming trailing zeros. */
 export function polynomial(coefficients: readonly (Rational | number | bigint | string)[]): Polynomial {

@@ -36,7 +36,7 @@
  * derived from the eigenvalue enclosures with exact rational endpoints.
  */
 import type { RationalEnclosure } from '../arith/enclosure.js';
-import { Rational } from '../arith/rational.js';
+import { ONE, Rational, ZERO } from '../arith/rational.js';
 import { DEFAULT_WIDTH_DIGITS } from '../linalg/realRootIsolation.js';
 import { symmetricEigenvaluesFloat } from '../linalg/symmetricEigenvaluesFloat.js';
 import { largestEigenvalueLanczos } from '../linalg/lanczosFloat.js';
@@ -73,8 +73,6 @@ const FLOAT_ROW_SUM_TOLERANCE = 1e-9;
 /** Tolerance on the asymmetry of D^(1/2) P D^(-1/2) in float mode (catches non-reversible input). */
 const FLOAT_SYMMETRY_TOLERANCE = 1e-6;
 
-const ZERO = new Rational(0n);
-const ONE = new Rational(1n);
 
 /**
  * Eigenvalues and gaps of a reversible stochastic kernel (n >= 2).

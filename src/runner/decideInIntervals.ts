@@ -29,7 +29,7 @@
  */
 import { decideWithEscalation, type EscalationOptions } from '../arith/escalation.js';
 import type { Interval, IntervalArithmetic } from '../arith/interval.js';
-import { Rational } from '../arith/rational.js';
+import { Rational, ZERO } from '../arith/rational.js';
 import { undecided, type Verdict } from './theorem.js';
 
 /** The verdict of `compute` at the first deciding precision, or undecided at the cap (module comment). */
@@ -46,7 +46,6 @@ export function decideInIntervals(
 /** Digits of an equality between transcendental quantities: the enclosure of lhs - rhs must be narrower than 10^-30. */
 export const EQUALITY_DIGITS = 30;
 const EQUALITY_WIDTH = new Rational(1n, 10n ** BigInt(EQUALITY_DIGITS));
-const ZERO = new Rational(0n);
 
 /** The report's precision line of a property whose claims are equalities decided to 30 digits. */
 export const EQUALITY_PRECISION =

@@ -24,7 +24,7 @@
  * of monomials of any intermediate result (`PolynomialTooLarge`), so a runaway
  * expansion fails fast instead of hanging.
  */
-import { Rational, rationalToString } from '../arith/rational.js';
+import { Rational, ZERO, rationalToString } from '../arith/rational.js';
 import { constantValue, type Expr } from './expression.js';
 
 export type Polynomial = Map<string, { readonly exponents: readonly number[]; readonly coefficient: Rational }>;
@@ -34,7 +34,6 @@ export class PolynomialTooLarge extends Error {
   override readonly name = 'PolynomialTooLarge';
 }
 
-const ZERO = new Rational(0n);
 
 function constant(n: number, value: Rational): Polynomial {
   const p: Polynomial = new Map();

@@ -55,7 +55,7 @@ import fc from 'fast-check';
 import { UndecidedError, sum, type Arithmetic } from '../../src/arith/arithmetic.js';
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../../src/arith/interval.js';
 import type { NumberObject } from '../../src/arith/numberObject.js';
-import { Rational, rationalToString } from '../../src/arith/rational.js';
+import { ONE, Rational, ZERO, rationalToString } from '../../src/arith/rational.js';
 import { entropy, kl } from '../../src/info/divergences.js';
 import { flowPolicy, type FlowState } from '../../src/rlvr/naturalGradientFlow.js';
 import { rlvrObjective } from '../../src/rlvr/objective.js';
@@ -97,9 +97,6 @@ import {
   type Prompt,
 } from '../../properties/index.js';
 import { slotFamily, type SlotFamily } from './slotLab.js';
-
-const ZERO = new Rational(0n);
-const ONE = new Rational(1n);
 
 // ---------------------------------------------------------------- instances
 

@@ -26,7 +26,7 @@
  *   `optimalPolicy`, then GTH), in any arithmetic.
  * - `equalTo30Digits`, `EQUALITY_PRECISION`: deciding equalities between
  *   enclosures (escalation: `decideInIntervals` in src/runner).
- * - `normalize`, `total`, `sameLaw`, `exactValue`, `describeInstance`, `ZERO`, `ONE`.
+ * - `exactValue`, `describeInstance`.
  * - Certificate claims (src/certificate/): `ChainClaim`, a chain's instance
  *   values and definitions (q, r, P, Z_Phi, e^U, ... at a temperature) for
  *   the claims of T2 and T2q; `sameSupport`.
@@ -43,7 +43,8 @@ import type fc from 'fast-check';
 import type { Arithmetic } from '../../src/arith/arithmetic.js';
 import { exactArithmetic } from '../../src/arith/exact.js';
 import { exactNumberObject, type NumberObject } from '../../src/arith/numberObject.js';
-import { Rational } from '../../src/arith/rational.js';
+import { ONE, Rational } from '../../src/arith/rational.js';
+import { normalize } from '../../src/arith/rationalVector.js';
 import { stationaryDistribution } from '../../src/markov/stationaryDistribution.js';
 import { ebmKernel, optimalPolicy, type EbmModel } from '../../src/models/ebm.js';
 import { add, all, and, div, eq, exp, gt, log, matrixValue, mul, neg, num, or, rationalValue, ref, sum, vectorValue } from '../../src/certificate/build.js';
@@ -69,27 +70,6 @@ import {
 } from '../../properties/index.js';
 
 // ---------------------------------------------------------------- exact helpers
-
-export const ZERO = new Rational(0n);
-export const ONE = new Rational(1n);
-
-/** Exact sum. */
-export function total(values: readonly Rational[]): Rational {
-  let s = ZERO;
-  for (const v of values) s = s.add(v);
-  return s;
-}
-
-/** The vector divided by its (positive) sum. */
-export function normalize(values: readonly Rational[]): Rational[] {
-  const s = total(values);
-  return values.map((v) => v.div(s));
-}
-
-/** Entrywise equality of two rational vectors. */
-export function sameLaw(a: readonly Rational[], b: readonly Rational[]): boolean {
-  return a.length === b.length && a.every((v, i) => v.equals(b[i]!));
-}
 
 /** The JSON number object of an exact rational. */
 export function exactValue(q: Rational): NumberObject {

@@ -40,6 +40,7 @@ import { UndecidedError } from '../../src/arith/arithmetic.js';
 import type { Interval, IntervalArithmetic } from '../../src/arith/interval.js';
 import { exactNumberObject, type NumberObject } from '../../src/arith/numberObject.js';
 import { Rational } from '../../src/arith/rational.js';
+import { total } from '../../src/arith/rationalVector.js';
 import { kl } from '../../src/info/divergences.js';
 import { rlvrObjective } from '../../src/rlvr/objective.js';
 import { optimalReasoningPolicy, type OptimalReasoning } from '../../src/rlvr/optimalPolicy.js';
@@ -152,11 +153,6 @@ export function exactValues(names: readonly [string, string], lhs: Rational, rhs
 /** Rationals as enclosures (exact points when terminating decimals). */
 export function enclose(ar: IntervalArithmetic, values: readonly Rational[]): Interval[] {
   return values.map((v) => ar.fromRational(v));
-}
-
-/** Exact sum. */
-export function total(values: readonly Rational[]): Rational {
-  return values.reduce((acc, v) => acc.add(v), new Rational(0n));
 }
 
 // ---------------------------------------------------------------- temperature
@@ -337,11 +333,6 @@ export function conditional(pi: readonly Rational[], correct: readonly boolean[]
 /** pi(y)/q(y) constant on C and on W (q > 0): pi is a tilt of q by the reward (decided exactly). */
 export function isTiltPolicy(pi: readonly Rational[], prompt: Prompt): boolean {
   return isTilt(pi, prompt.reference, prompt.correct);
-}
-
-/** True when two rational vectors are equal entrywise. */
-export function sameLaw(a: readonly Rational[], b: readonly Rational[]): boolean {
-  return a.length === b.length && a.every((v, i) => v.equals(b[i]!));
 }
 
 export interface ExactOptimum {

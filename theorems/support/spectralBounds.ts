@@ -20,7 +20,7 @@
  * - `PowerTable`: exact powers x^k of one rational, compared by cross-multiplication.
  * - `decidePowerSeries(lhs, c, rate, exponent)`: decide lhs[t] <= c rate^exponent(t)
  *   for every t, rate enclosed.
- * - Small exact helpers: `total`, `massOf`, `complement`, `isStationary`,
+ * - Small exact helpers: `massOf`, `isStationary`,
  *   `obeysDetailedBalance`, `absEnclosure`, `nonNegative`, `smallerMargin`,
  *   `toFloat`, `numberOf`.
  * - Certificate claims (shared by T4 and T5): `chainClaim` (the instance P,
@@ -63,7 +63,8 @@ import type { RationalEnclosure } from '../../src/arith/enclosure.js';
 import { enclosureNumberObject } from '../../src/arith/enclosure.js';
 import { exactArithmetic } from '../../src/arith/exact.js';
 import { exactNumberObject, type NumberObject } from '../../src/arith/numberObject.js';
-import { Rational, numeratorDenominator } from '../../src/arith/rational.js';
+import { ONE, Rational, ZERO, numeratorDenominator } from '../../src/arith/rational.js';
+import { normalize, total } from '../../src/arith/rationalVector.js';
 import { characteristicPolynomial } from '../../src/linalg/characteristicPolynomial.js';
 import { isolateRealRoots } from '../../src/linalg/realRootIsolation.js';
 import { kernelSpectrum } from '../../src/markov/spectrum.js';
@@ -74,9 +75,6 @@ import { eigenvalueBracket, eigenvalueWitness } from '../../src/certificate/eige
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import type { BoolExpr, Definition, InstanceValue, NumExpr, Witness } from '../../src/certificate/format.js';
 import { conductance, nearReversiblePrior, positiveRational, positiveWeights, reversiblePrior, type ConductanceConstraints } from '../../properties/index.js';
-
-export const ZERO = new Rational(0n);
-export const ONE = new Rational(1n);
 
 /** How a chain was built: reversible sources first, then the assumption violations. */
 export type ChainSource = 'prior' | 'sparsePrior' | 'ebm' | 'twoState' | 'loopless' | 'nonReversible' | 'reducible' | 'bipartite';
@@ -93,20 +91,9 @@ export interface ChainInstance {
 
 // ---------------------------------------------------------------- exact helpers
 
-/** sum of a list of rationals */
-export function total(values: readonly Rational[]): Rational {
-  return values.reduce((a, b) => a.add(b), ZERO);
-}
-
 /** mu(S) for a set of states S. */
 export function massOf(mu: readonly Rational[], states: readonly number[]): Rational {
   return total(states.map((x) => mu[x]!));
-}
-
-/** The states 0..n-1 not in `states`, increasing. */
-export function complement(n: number, states: readonly number[]): number[] {
-  const inside = new Set(states);
-  return Array.from({ length: n }, (_, x) => x).filter((x) => !inside.has(x));
 }
 
 /** mu > 0, sum mu = 1 and mu P = mu, exactly. */
@@ -127,11 +114,6 @@ export function obeysDetailedBalance(kernel: readonly (readonly Rational[])[], m
     for (let y = 0; y < x; y++) if (!mu[x]!.mul(kernel[x]![y]!).equals(mu[y]!.mul(kernel[y]![x]!))) return false;
   }
   return true;
-}
-
-function normalize(values: readonly Rational[]): Rational[] {
-  const sum = total(values);
-  return values.map((v) => v.div(sum));
 }
 
 /**

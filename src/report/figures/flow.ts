@@ -27,6 +27,7 @@
  */
 import { intervalArithmetic, type Interval } from '../../arith/interval.js';
 import { Rational, rationalToString } from '../../arith/rational.js';
+import { normalize } from '../../arith/rationalVector.js';
 import { binaryEntropy, entropy } from '../../info/divergences.js';
 import { rlvrSeries, type RlvrPoint } from '../../rlvr/series.js';
 import { renderChart } from './chart.js';
@@ -39,11 +40,6 @@ export interface FlowSample {
   readonly reference: Rational[];
   readonly correct: boolean[];
   readonly beta: Rational;
-}
-
-function normalize(values: readonly Rational[]): Rational[] {
-  const total = values.reduce((a, b) => a.add(b), new Rational(0n));
-  return values.map((v) => v.div(total));
 }
 
 /** 3 to 6 responses, 1 or 2 of them correct, q from weights 1..6, beta in {1/4, 1/3, 1/2, 1}. */

@@ -20,7 +20,7 @@
  */
 import type { RationalEnclosure } from '../../arith/enclosure.js';
 import { exactArithmetic } from '../../arith/exact.js';
-import { Rational } from '../../arith/rational.js';
+import { ONE, Rational } from '../../arith/rational.js';
 import { dirichletGap } from '../../markov/dirichletGap.js';
 import { expectedHittingTimeFrom, expectedHittingTimes } from '../../markov/hittingTimes.js';
 import { kernelSpectrum } from '../../markov/spectrum.js';
@@ -28,7 +28,6 @@ import { renderChart } from './chart.js';
 import { decisionSentence, enclosureMidpoint, rationalToNumber, tallyDecisions, type Decision, type Figure } from './common.js';
 import { chainDescription, sampleChain, type ChainSample } from './sampleChain.js';
 
-const ONE = new Rational(1n);
 
 export interface HittingRow {
   /** The states of A (0-based), best first. */

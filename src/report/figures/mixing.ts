@@ -24,7 +24,7 @@
 import type { RationalEnclosure } from '../../arith/enclosure.js';
 import { exactArithmetic } from '../../arith/exact.js';
 import { intervalArithmetic, type Interval } from '../../arith/interval.js';
-import { Rational } from '../../arith/rational.js';
+import { ONE, Rational, ZERO } from '../../arith/rational.js';
 import { chiSquare } from '../../info/divergences.js';
 import { kernelSpectrum } from '../../markov/spectrum.js';
 import { trajectory } from '../../markov/trajectory.js';
@@ -42,8 +42,6 @@ import {
 import { chainDescription, sampleChain, type ChainSample } from './sampleChain.js';
 
 const ar = intervalArithmetic(40);
-const ZERO = new Rational(0n);
-const ONE = new Rational(1n);
 
 export interface MixingData {
   readonly steps: number;

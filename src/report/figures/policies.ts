@@ -22,6 +22,7 @@
  */
 import { intervalArithmetic, type Interval } from '../../arith/interval.js';
 import { Rational, rationalToString } from '../../arith/rational.js';
+import { normalize } from '../../arith/rationalVector.js';
 import { bernoulliKl, kl } from '../../info/divergences.js';
 import { optimalPolicy } from '../../models/ebm.js';
 import { optimalReasoningPolicy } from '../../rlvr/optimalPolicy.js';
@@ -31,12 +32,6 @@ import { renderChart } from './chart.js';
 import { atMost, decisionSentence, equalWithin, figureRandom, rationalToNumber, shortNumber, tallyDecisions, type Decision, type Figure } from './common.js';
 
 const ar = intervalArithmetic(40);
-const ZERO = new Rational(0n);
-
-function normalize(values: readonly Rational[]): Rational[] {
-  const total = values.reduce((a, b) => a.add(b), ZERO);
-  return values.map((v) => v.div(total));
-}
 
 /** A random positive rational distribution on n points (weights 1..9). */
 function randomLaw(random: Random, n: number): Rational[] {
