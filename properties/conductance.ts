@@ -16,35 +16,12 @@
  */
 import type fc from 'fast-check';
 import type { Rational } from '../src/arith/rational.js';
-import { conductanceOn, type ConductanceShape, type SelfLoops } from './_internals/priors.js';
-import { readConductanceConstraints } from './_internals/conductanceConstraints.js';
-import { withStates, type StateCountConstraints } from './_internals/validate.js';
+import { conductanceOn } from './_internals/priors.js';
+import { readConductanceConstraints, type ConductanceConstraints } from './_internals/conductanceConstraints.js';
+import { withStates } from './_internals/validate.js';
 
 export type { ConductanceShape, SelfLoops } from './_internals/priors.js';
-
-/** Constraints of {@link conductance} and of the priors built from it. */
-export interface ConductanceConstraints extends StateCountConstraints {
-  /**
-   * 'dense' (all off-diagonal entries positive) or 'sparse' (spanning tree plus random extra edges).
-   * @defaultValue 'dense'
-   */
-  shape?: ConductanceShape;
-  /**
-   * Diagonal entries: 'all' positive, 'none' zero, or 'random' (each zero or positive).
-   * @defaultValue 'all' when dense, 'random' when sparse
-   */
-  selfLoops?: SelfLoops;
-  /**
-   * Largest numerator of an entry.
-   * @defaultValue 32
-   */
-  maxNumerator?: number;
-  /**
-   * Largest denominator of an entry.
-   * @defaultValue 8
-   */
-  maxDenominator?: number;
-}
+export type { ConductanceConstraints } from './_internals/conductanceConstraints.js';
 
 /** Symmetric rational conductances on n states (default n in 2..6, dense with self-loops: every entry positive). */
 export function conductance(constraints: ConductanceConstraints = {}): fc.Arbitrary<Rational[][]> {
