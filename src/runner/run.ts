@@ -21,7 +21,8 @@
  *   unrefuted mutants with undecided runs make it "undecided"; properties
  *   that passed every run but ran fewer than 100 times make it "checked".
  * - Every seed is derived from the master seed and names (seed.ts): the same
- *   master seed gives the same result.
+ *   master seed gives the same result. A renamed spec keeps the seeds of its
+ *   oldest name (renames.ts `seedName`).
  *
  * Implementation details
  * Ablation does not change the theorem's status: it answers a different
@@ -31,6 +32,7 @@ import type { AssumptionSpec, PropertySpec, Theorem } from './theorem.js';
 import { checkIdentity, identityFalsified, identityHolds, type Certifier, type IdentityResult } from './identity.js';
 import { runMutant, runProperty, type MutantResult, type PropertyResult } from './property.js';
 import { deriveSeed } from './seed.js';
+import { seedName } from './renames.js';
 import type { Profile } from './profiles.js';
 
 export type TheoremStatus = 'verified' | 'checked' | 'falsified' | 'check-too-weak' | 'undecided' | 'error';
@@ -121,10 +123,10 @@ export function runTheorem(theorem: Theorem, options: RunOptions, counter?: Prog
     ),
   );
   const properties = theorem.properties.map((spec) =>
-    step('property', spec.name, () => runProperty(spec, { seed: deriveSeed(options.seed, theorem.id, 'property', spec.name), runs, record: options.record === true })),
+    step('property', spec.name, () => runProperty(spec, { seed: deriveSeed(options.seed, theorem.id, 'property', seedName(spec)), runs, record: options.record === true })),
   );
   const mutants = theorem.mutants.map((spec) =>
-    step('mutant', spec.name, () => runMutant(spec, { seed: deriveSeed(options.seed, theorem.id, 'mutant', spec.name), runs, record: options.record === true })),
+    step('mutant', spec.name, () => runMutant(spec, { seed: deriveSeed(options.seed, theorem.id, 'mutant', seedName(spec)), runs, record: options.record === true })),
   );
 
   const result: TheoremResult = {
@@ -179,7 +181,7 @@ export function runAblation(theorem: Theorem, assumption: AssumptionSpec<unknown
     return { ...base, outcome: 'error', properties: [], error: `assumption ${assumption.id} names no property to ablate` };
   }
   const properties = specs.map((spec) =>
-    runProperty(spec, { seed: deriveSeed(options.seed, theorem.id, 'ablation', assumption.id, spec.name), runs }, assumption.violate),
+    runProperty(spec, { seed: deriveSeed(options.seed, theorem.id, 'ablation', seedName(assumption), seedName(spec)), runs }, assumption.violate),
   );
   return { ...base, outcome: ablationOutcome(assumption.needed, properties), properties };
 }

@@ -102,6 +102,12 @@ export interface PropertySpec<I> {
    * must agree on every run.
    */
   readonly certify?: (instance: I) => CertifiedClaim;
+  /**
+   * Earlier names, oldest first (renames.ts): `replay --property` still
+   * accepts them, and the oldest keys the derived seeds, so that a renamed
+   * property draws the instances it drew before.
+   */
+  readonly formerNames?: readonly string[];
 }
 
 /** A false variant of a claim (reversed KL, wrong sign, wrong constant, ...). Refuted when a fail is found. */
@@ -122,6 +128,8 @@ export interface AssumptionSpec<I> {
   readonly properties: readonly string[];
   /** How far the claims fail without the assumption (optional; `ebm-lens ablate` reports it). */
   readonly degree?: DegreeSpec<I>;
+  /** Earlier IDs, oldest first: as `PropertySpec.formerNames` (`replay --assumption`, seeds). */
+  readonly formerNames?: readonly string[];
 }
 
 /** Instances at one level of a violation, e.g. "eps = 1/100". */
@@ -215,10 +223,13 @@ export interface SlotInstantiation {
 }
 
 /**
- * A theorem module. Names are single words (no whitespace or quotes); property
- * and mutant names are unique together within a theorem, identity names and
- * assumption IDs unique within it, theorem IDs unique in the catalogue
- * (validate.ts checks this before anything runs).
+ * A theorem module. Property and mutant names and assumption IDs are
+ * kebab-case ('gap-strictly-decreasing'); identity names are single words (no
+ * whitespace or quotes). Property and mutant names are unique together within
+ * a theorem, former names included; identity names and assumption IDs unique
+ * within it, theorem IDs unique in the catalogue. Mutant claims state the
+ * false variant without a "FALSE:" prefix: reports label mutants already
+ * (validate.ts checks all this before anything runs).
  */
 export interface Theorem {
   /** Stable ID of docs/catalogue.md: "T1", ..., "T9" (and "T2q"). */

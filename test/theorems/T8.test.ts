@@ -11,6 +11,7 @@ import { PROFILES } from '../../src/runner/profiles.js';
 import { runTheorem, type TheoremResult } from '../../src/runner/run.js';
 import { catalogueProblems } from '../../src/runner/validate.js';
 import { DEFAULT_SEED, deriveSeed } from '../../src/runner/seed.js';
+import { seedName } from '../../src/runner/renames.js';
 import type { FailVerdict, PropertySpec, Verdict } from '../../src/runner/theorem.js';
 import { certifyIdentity } from '../../src/symbolic/index.js';
 import type { Prompt } from '../../properties/index.js';
@@ -59,7 +60,7 @@ describe('T8 through the runner (quick profile, default seed)', () => {
     result = runTheorem(T8, { seed: DEFAULT_SEED, profile: PROFILES.quick, certify: certifyIdentity, ablation: true });
   });
 
-  it('is a consistent catalogue entry (unique one-word names, assumptions name its own properties)', () => {
+  it('is a consistent catalogue entry (unique kebab-case names, assumptions name its own properties)', () => {
     expect(catalogueProblems([T8])).toEqual([]);
   });
 
@@ -84,7 +85,7 @@ describe('T8 through the runner (quick profile, default seed)', () => {
   it('every mutant is refuted within 200 runs at other master seeds too', () => {
     for (const master of [1, 2, 3]) {
       for (const mutant of T8.mutants) {
-        const outcome = runMutant(mutant, { seed: deriveSeed(master, 'T8', 'mutant', mutant.name), runs: 200 });
+        const outcome = runMutant(mutant, { seed: deriveSeed(master, 'T8', 'mutant', seedName(mutant)), runs: 200 });
         expect(outcome.status, `${mutant.name} at master seed ${master}`).toBe('refuted');
       }
     }
@@ -126,21 +127,21 @@ describe('T8 predicates on hand-made instances', () => {
     expectEncloses(ia.toNumberObject(bernoulliGap(ia, betaI, state, flow.optimum)), beta.mul(bernoulliKlOracle(pt, pStar)), 'beta kl(p_t || p*)');
 
     const hand = instance('1/2', [prompt(reference, correct)], ['0', '1']);
-    for (const name of ['closedFormIsTilt', 'accuracyIsLogistic', 'accuracyRisesToOptimum', 'accuracyConvergesToOptimum', 'gapEqualsBernoulliKl', 'gapStrictlyDecreasing', 'gapExponentialBound', 'klToReferenceIsBernoulli', 'closedFormMatchesIntegration']) {
+    for (const name of ['closed-form-is-tilt', 'accuracy-is-logistic', 'accuracy-rises-to-optimum', 'accuracy-converges-to-optimum', 'gap-equals-bernoulli-kl', 'gap-strictly-decreasing', 'gap-exponential-bound', 'kl-to-reference-is-bernoulli', 'closed-form-matches-integration']) {
       expect(byName(name).predicate(hand).status, name).toBe('pass');
     }
-    for (const name of ['gapReversedKl', 'gapWithoutBeta', 'etaWithoutBeta', 'boundCubicDecay']) expect(byName(name).predicate(hand).status, name).toBe('fail');
+    for (const name of ['gap-reversed-kl', 'gap-without-beta', 'eta-without-beta', 'bound-cubic-decay']) expect(byName(name).predicate(hand).status, name).toBe('fail');
   });
 
   it('the 1/8 bound is nearly tight at p0 = 1/2: beta kl(1/2 || sigma(1/beta)) = beta log cosh(1/(2 beta)), and 1/16 fails', () => {
     // q = (1/2, 1/2), C = {0}, beta = 4, t = 0: logit p* - logit p0 = 1/4 and kl(1/2 || sigma(d)) = log cosh(d/2).
     const hand = instance('4', [prompt(['1/2', '1/2'], [true, false])], ['0']);
     const lhs = new D(4).mul(new D('0.125').cosh().ln()); // 0.0311689...
-    const verdict = byName('gapExponentialBound').predicate(hand);
+    const verdict = byName('gap-exponential-bound').predicate(hand);
     expect(verdict.status).toBe('pass');
     const margin = (verdict as { margin: number }).margin;
     expect(Math.abs(margin - new D('0.03125').sub(lhs).toNumber())).toBeLessThan(1e-12);
-    const refuted = expectFail(byName('boundSixteenth').predicate(hand));
+    const refuted = expectFail(byName('bound-sixteenth').predicate(hand));
     expectEncloses(refuted.values!.lhs as never, lhs, 'beta kl(p0 || p*)');
     expect(refuted.values!.rhs).toMatchObject({ exact: '1/64' });
   });
@@ -162,22 +163,22 @@ describe('T8 predicates on hand-made instances', () => {
     const bernoulli = bernoulliKlOracle(piT[1]!, piStar[1]!);
     expect(gap.sub(bernoulli).gt('1e-3')).toBe(true); // the excess p KL(pi|C) + (1 - p) KL(pi|W) is macroscopic here
 
-    expect(byName('gapExceedsBernoulliOutsideTilts').predicate(hand).status).toBe('pass');
-    expect(byName('gapStrictlyDecreasing').predicate(instance('1', [prompt(reference, correct, start)], ['0', '1/2', '3'])).status).toBe('pass');
-    const unequal = expectFail(byName('gapEqualsBernoulliKl').predicate(hand));
+    expect(byName('gap-exceeds-bernoulli-outside-tilts').predicate(hand).status).toBe('pass');
+    expect(byName('gap-strictly-decreasing').predicate(instance('1', [prompt(reference, correct, start)], ['0', '1/2', '3'])).status).toBe('pass');
+    const unequal = expectFail(byName('gap-equals-bernoulli-kl').predicate(hand));
     expectEncloses(unequal.values!.lhs as never, gap, 'J(pi*) - J(pi_t)');
     expectEncloses(unequal.values!.rhs as never, bernoulli, 'beta kl(p_t || p*)');
-    expectFail(byName('closedFormIsTilt').predicate(hand));
-    expectFail(byName('klToReferenceIsBernoulli').predicate(hand));
+    expectFail(byName('closed-form-is-tilt').predicate(hand));
+    expectFail(byName('kl-to-reference-is-bernoulli').predicate(hand));
   });
 
   it('a prompt with no correct response stands still: strict monotonicity fails, decidedly', () => {
     const hand = instance('1', [prompt(['1/3', '2/3'], [false, false])], ['0', '1']);
     // p_0 = p* = 0 (both the empty sum): already p_t < p* fails at t = 0
-    expect(expectFail(byName('accuracyRisesToOptimum').predicate(hand)).claim).toBe('p_t < p*');
-    expect(expectFail(byName('gapStrictlyDecreasing').predicate(hand)).claim).toMatch(/strictly decreasing/);
+    expect(expectFail(byName('accuracy-rises-to-optimum').predicate(hand)).claim).toBe('p_t < p*');
+    expect(expectFail(byName('gap-strictly-decreasing').predicate(hand)).claim).toMatch(/strictly decreasing/);
     // the non-strict claims still hold there
-    expect(byName('gapExponentialBound').predicate(hand).status).toBe('pass');
-    expect(byName('gapEqualsBernoulliKl').predicate(hand).status).toBe('pass');
+    expect(byName('gap-exponential-bound').predicate(hand).status).toBe('pass');
+    expect(byName('gap-equals-bernoulli-kl').predicate(hand).status).toBe('pass');
   });
 });
