@@ -72,12 +72,12 @@ describe('assume with JSON variants', () => {
     const status = Object.fromEntries(t8.properties.map((p) => [p.name, p.status]));
     const hypotheses = Object.fromEntries(t8.properties.map((p) => [p.name, (p as { hypothesis?: { met: number; runs: number } }).hypothesis]));
     // a nonTilt start is never a tilt: "from pi_0 = q (or any tilt of q)" says nothing about these instances
-    for (const name of ['closedFormIsTilt', 'accuracyIsLogistic', 'gapEqualsBernoulliKl', 'klToReferenceIsBernoulli']) {
+    for (const name of ['closed-form-is-tilt', 'accuracy-is-logistic', 'gap-equals-bernoulli-kl', 'kl-to-reference-is-bernoulli']) {
       expect(hypotheses[name]).toMatchObject({ met: 0, runs: 25 });
     }
-    expect(status.gapStrictlyDecreasing).toBe('checked');
-    expect(hypotheses.gapStrictlyDecreasing).toBeUndefined();
-    expect(status.accuracyRisesToOptimum).toBeUndefined(); // pinned to the flow from q
+    expect(status['gap-strictly-decreasing']).toBe('checked');
+    expect(hypotheses['gap-strictly-decreasing']).toBeUndefined();
+    expect(status['accuracy-rises-to-optimum']).toBeUndefined(); // pinned to the flow from q
     const [degree] = t8.degrees!;
     expect(degree!.levels.map((l) => l.label)).toEqual(['start nonTilt, beta t = 0', 'start nonTilt, beta t = 1/2', 'start nonTilt, beta t = 1', 'start nonTilt, beta t = 2', 'start nonTilt, beta t = 4']);
     // the excess at t = 0 is decidedly positive (T7: some conditional KL > 0)
