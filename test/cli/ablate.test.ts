@@ -23,25 +23,25 @@ describe('ablate on fixtures', () => {
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
     expect(json.ablations.map((a: { assumption: string; necessary: boolean; needed: boolean }) => [a.assumption, a.necessary, a.needed])).toEqual([
-      ['N', true, true],
-      ['SMALL', false, false],
-      ['BOGUS', false, true],
+      ['non-negative', true, true],
+      ['small', false, false],
+      ['bogus', false, true],
     ]);
     const [n, small] = json.ablations;
     expect(n).toMatchObject({ theorem: 'F7', runs: 50, counterexample: { property: 'sqrt-square' } });
     // sqrt(n^2) = n fails for every negative n; fast-check shrinks toward the largest negative, -1
     expect(n.counterexample.instance).toBe('-1');
-    expect(n.counterexample.replay).toMatch(/^ebm-lens replay F7 --property sqrt-square --assumption N --seed -?\d+ --path [\d:]+$/);
+    expect(n.counterexample.replay).toMatch(/^ebm-lens replay F7 --property sqrt-square --assumption non-negative --seed -?\d+ --path [\d:]+$/);
     expect(small.counterexample).toBeUndefined();
   });
 
   it('text names what could not be broken', async () => {
     const { code, stdout } = await run(['ablate', 'all', '--runs', '30'], fixtures);
     expect(code).toBe(1);
-    expect(stdout).toContain('F7 N  necessary: sqrt-square fails');
-    expect(stdout).toContain('F7 BOGUS  no counterexample in 30 runs -- NOT BROKEN, though the catalogue says needed');
+    expect(stdout).toContain('F7 non-negative  necessary: sqrt-square fails');
+    expect(stdout).toContain('F7 bogus  no counterexample in 30 runs -- NOT BROKEN, though the catalogue says needed');
     expect(stdout).toContain('1 of 2 needed assumptions broken; 0 of 1 not-needed ones broken');
-    expect(stdout).toContain('could not break: F7 SMALL (not needed), F7 BOGUS (needed!)');
+    expect(stdout).toContain('could not break: F7 small (not needed), F7 bogus (needed!)');
   });
 
   it('bad usage: one line, exit 2', async () => {

@@ -58,7 +58,7 @@ describe('list', () => {
       id: 'F7',
       title: 'with assumptions',
       statement: { text: 'statement of F7', latex: '\\text{F7}' },
-      assumptions: [{ id: 'N', text: 'n >= 0', needed: true, properties: ['sqrt-square'] }, { id: 'SMALL' }, { id: 'BOGUS' }],
+      assumptions: [{ id: 'non-negative', text: 'n >= 0', needed: true, properties: ['sqrt-square'] }, { id: 'small' }, { id: 'bogus' }],
     });
   });
 });
@@ -257,11 +257,20 @@ describe('replay', () => {
   });
 
   it('replays an ablation counterexample with --assumption', async () => {
-    const replayed = await run(['replay', 'F7', '--assumption', 'N', '--seed', '3', '--path', '0', '--json']);
+    const replayed = await run(['replay', 'F7', '--assumption', 'non-negative', '--seed', '3', '--path', '0', '--json']);
     expect(replayed.code).toBe(1);
+    expect(replayed.stderr).toBe('');
     const json = JSON.parse(replayed.stdout);
-    expect(json).toMatchObject({ name: 'sqrt-square', assumption: 'N', outcome: 'fail' });
+    expect(json).toMatchObject({ name: 'sqrt-square', assumption: 'non-negative', outcome: 'fail' });
     expect(Number(json.counterexample.instance)).toBeLessThan(0);
+  });
+
+  it('a former name still replays, with a note on stderr: the same instance and verdict', async () => {
+    const now = await run(['replay', 'F7', '--assumption', 'non-negative', '--seed', '3', '--path', '0', '--json']);
+    const before = await run(['replay', 'F7', '--assumption', 'N', '--seed', '3', '--path', '0', '--json']);
+    expect(before.code).toBe(now.code);
+    expect(before.stdout).toBe(now.stdout);
+    expect(before.stderr).toBe("note: F7 assumption 'N' is now named 'non-negative'\n");
   });
 
   it('an instance that passes is reported as such (exit 0)', async () => {

@@ -198,9 +198,10 @@ const assumptionTheorem = theorem('F7', {
   title: 'with assumptions',
   properties: [absoluteValue],
   assumptions: [
-    { id: 'N', text: 'n >= 0', needed: true, violate: fc.integer({ min: -100, max: -1 }), properties: ['sqrt-square'] },
-    { id: 'SMALL', text: 'n <= 100', needed: false, violate: fc.integer({ min: 101, max: 10_000 }), properties: ['sqrt-square'] },
-    { id: 'BOGUS', text: 'claims to be needed', needed: true, violate: fc.integer({ min: 200, max: 300 }), properties: ['sqrt-square'] },
+    // Renamed from N, SMALL and BOGUS: the former names keep their seeds and replay lines (renames.ts).
+    { id: 'non-negative', text: 'n >= 0', needed: true, violate: fc.integer({ min: -100, max: -1 }), properties: ['sqrt-square'], formerNames: ['N'] },
+    { id: 'small', text: 'n <= 100', needed: false, violate: fc.integer({ min: 101, max: 10_000 }), properties: ['sqrt-square'], formerNames: ['SMALL'] },
+    { id: 'bogus', text: 'claims to be needed', needed: true, violate: fc.integer({ min: 200, max: 300 }), properties: ['sqrt-square'], formerNames: ['BOGUS'] },
   ],
 });
 export { assumptionTheorem };

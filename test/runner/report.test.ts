@@ -65,7 +65,7 @@ describe('report', () => {
   it('renders ablations when they were run', () => {
     const result = runCatalogue([assumptionTheorem], { seed: 1, profile: PROFILES.quick, runs: 30, certify: fakeCertify, ablation: true });
     const text = renderMarkdown(buildReport(result, collectEnvironment(), new Date(0)));
-    expect(text).toContain('- **BOGUS** (needed): contradicted');
+    expect(text).toContain('- **bogus** (needed): contradicted');
   });
 
   it('records the environment: Node, installed dependency versions, git commit', () => {

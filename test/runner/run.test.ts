@@ -94,7 +94,7 @@ describe('runTheorem', () => {
     const result = runTheorem(assumptionTheorem, { ...options, ablation: true });
     expect(result.status).toBe('verified');
     const outcomes = Object.fromEntries((result.ablations ?? []).map((a) => [a.id, a.outcome]));
-    expect(outcomes).toEqual({ N: 'confirmed', SMALL: 'confirmed', BOGUS: 'contradicted' });
+    expect(outcomes).toEqual({ 'non-negative': 'confirmed', small: 'confirmed', bogus: 'contradicted' });
     expect(result.ablations![0]!.properties[0]!.counterexample?.instance).toBe('-1');
   });
 
