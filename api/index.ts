@@ -5,7 +5,9 @@
  * - The catalogue: `catalogue` (the theorems of arXiv:2512.18730, T1 to T9
  *   and T2q).
  * - Writing a theorem: `defineTheorem`, `TheoremDefinitionError`, the typed
- *   spec helpers `property`, `mutant`, `assumption`, the verdicts
+ *   spec helpers `property`, `mutant`, `assumption`, the theorem kit
+ *   (`specs`, `intervalSpecs`, `IntervalChecks`, `intervalCheck`,
+ *   `PRECISION_EQUAL`, `PRECISION_STRICT`), the verdicts
  *   `pass`, `fail`, `undecided`, and the types of the theorem module
  *   (`Theorem`, `PropertySpec`, `MutantSpec`, `AssumptionSpec`,
  *   `IdentitySpec`, `DegreeSpec`, `Verdict`, ...).
@@ -45,6 +47,21 @@ export const catalogue: readonly Theorem[] = Object.freeze([...catalogueTheorems
 
 // ---- theorem modules
 export { assumption, defineTheorem, mutant, property, TheoremDefinitionError, type TheoremDefinition } from '../src/runner/define.js';
+export {
+  intervalCheck,
+  IntervalChecks,
+  intervalSpecs,
+  PRECISION_EQUAL,
+  PRECISION_STRICT,
+  specs,
+  type AssumptionParts,
+  type CheckContext,
+  type IntervalCheck,
+  type Predicate,
+  type SpecDefaults,
+  type SpecKit,
+  type SpecParts,
+} from '../src/runner/kit/index.js';
 export {
   fail,
   pass,

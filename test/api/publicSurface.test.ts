@@ -13,7 +13,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 const MAIN = [
     'DEFAULT_SEED', 'EQUALITY_DIGITS', 'EQUALITY_PRECISION', 'InexactError', 'InfiniteDivergenceError', 'Interval', 'MINIMUM_RUNS_FOR_VERIFIED',
-    'PROFILES', 'Rational', 'ReducibleChainError', 'TheoremDefinitionError', 'UndecidedError', 'UnreachableTargetError', 'assumption', 'mutant', 'property', 'bernoulliKl', 'beta',
+    'PRECISION_EQUAL', 'PRECISION_STRICT', 'PROFILES', 'Rational', 'ReducibleChainError', 'TheoremDefinitionError', 'UndecidedError', 'UnreachableTargetError', 'assumption', 'mutant', 'property', 'specs', 'intervalSpecs', 'IntervalChecks', 'intervalCheck', 'bernoulliKl', 'beta',
     'binaryEntropy', 'canonicalPotential', 'catalogue', 'certifyIdentity', 'chainStructure', 'checkTheorem', 'chiSquare', 'conductance',
     'decideInIntervals', 'decidedLess', 'decidedSign', 'defaultSlotVariants', 'defineTheorem', 'detailedBalance', 'distanceToStationarity',
     'distribution', 'ebmKernel', 'ebmStationaryClosedForm', 'energyMatrixValues', 'energyMatrixWeights', 'energyValues', 'energyWeights', 'entropy',
