@@ -6,6 +6,10 @@
  *   the exit code. Every command lives in commands/<name>.ts and registers itself
  *   here. The theorem catalogue is passed in (bin/ebm-lens.js loads it), since
  *   the engine never imports theorems/.
+ * - `main(argv, io, catalogue, parallel)`: with `parallel.catalogueModule`,
+ *   the URL of the module the catalogue came from, worker threads can load
+ *   it too, and check runs on all cores by default (--workers); without it,
+ *   as in tests and library use, everything runs in this thread.
  *
  * Implementation details
  * commander's own errors (unknown option, missing argument) are reduced to one
@@ -19,7 +23,7 @@ import { processIO, type CommandContext, type CommandIO } from './io.js';
 import { PLAIN, invocation, setInvocation } from '../report/invocation.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerRlvr } from './commands/rlvr.js';
-import { registerCatalogueCommands } from './commands/catalogue.js';
+import { registerCatalogueCommands, type ParallelSource } from './commands/catalogue.js';
 import { registerEmpirical } from './commands/empirical.js';
 import { registerBench } from './commands/bench.js';
 import { VERSION } from '../version.js';
@@ -29,6 +33,7 @@ export async function main(
   argv: readonly string[],
   io: CommandIO = processIO(),
   catalogue: readonly Theorem[] = [],
+  parallel: ParallelSource = {},
 ): Promise<number> {
   setInvocation(io.invocation ?? PLAIN);
   let exitCode: number = EXIT.ok;
@@ -49,7 +54,7 @@ export async function main(
       writeErr: (text) => io.stderr(text),
       outputError: (text, write) => write(`ebm-lens: ${firstLine(text).replace(/^error: /, '')} (see '${invocation()} --help')\n`),
     });
-  registerCatalogueCommands(program, context, catalogue);
+  registerCatalogueCommands(program, context, catalogue, undefined, parallel);
   registerAnalyze(program, context);
   registerRlvr(program, context);
   registerEmpirical(program, context);

@@ -9,6 +9,9 @@
  * - `runProperty(spec, options)`: a property's status: verified,
  *   passed-float64, falsified, undecided or error.
  * - `runMutant(spec, options)`: refuted, survived, undecided or error.
+ * - `combineSlices(seed, runs, slices)`: one exploration from explorations of
+ *   consecutive slices of its runs (parallel runs, src/runner/parallel.ts);
+ *   `propertyResult` and `mutantResult` read it as the two functions above.
  * - `replay(spec, arbitrary, seed, path)`: the one instance a seed and path name.
  *
  * Main statements
@@ -93,6 +96,8 @@ export interface Exploration {
   failure?: Failure;
   /** fast-check could not run the property at all (not a verdict) */
   aborted?: string;
+  /** values fast-check skipped (pre-conditions): a slice of runs is then not a slice of the whole */
+  skips?: number;
 }
 
 export interface ExploreOptions {
@@ -100,6 +105,11 @@ export interface ExploreOptions {
   runs: number;
   /** keep a certificate record of every counted run (the property's `certify` claim, decided independently) */
   record?: boolean;
+  /**
+   * Run only the runs `from` .. `from + runs - 1` of the exploration from
+   * `seed` (a slice; `combineSlices` joins consecutive slices into the whole).
+   */
+  from?: number;
 }
 
 const MAX_REASONS = 3;
@@ -218,7 +228,7 @@ export function explore<I>(spec: PropertySpec<I>, arbitrary: fc.Arbitrary<I>, op
   const property = fc.property(arbitrary, (instance: I) => {
     let outcome = evaluate(spec, instance);
     if (failKind !== undefined) return outcome.kind !== failKind; // shrinking
-    if (records !== undefined) outcome = certifyRun(spec, instance, outcome, records.length, records);
+    if (records !== undefined) outcome = certifyRun(spec, instance, outcome, (options.from ?? 0) + records.length, records);
     if (outcome.kind === 'fail' || outcome.kind === 'error') {
       failKind = outcome.kind;
       return false;
@@ -226,9 +236,12 @@ export function explore<I>(spec: PropertySpec<I>, arbitrary: fc.Arbitrary<I>, op
     record(tally, outcome);
     return true;
   });
-  const details = fc.check(property, { seed: options.seed, numRuns: options.runs });
+  // A one-segment path starts at that run (same random stream, same run ids) and offsets the counterexample's path.
+  const slice = options.from === undefined ? {} : { path: String(options.from) };
+  const details = fc.check(property, { seed: options.seed, numRuns: options.runs, ...slice });
   tally.runs = details.numRuns;
   const exploration: Exploration = { seed: options.seed, requestedRuns: options.runs, tally };
+  if (details.numSkips > 0) exploration.skips = details.numSkips;
   if (records !== undefined) {
     // The failing run is recorded again below, shrunk; its unshrunk record is not a counted run.
     if (details.failed && records.length > tally.runs - 1) records.length = tally.runs - 1;
@@ -253,6 +266,45 @@ export function explore<I>(spec: PropertySpec<I>, arbitrary: fc.Arbitrary<I>, op
     failure.message = `predicate is not deterministic: the shrunk instance no longer ${failKind === 'fail' ? 'fails' : 'throws'}`;
   }
   exploration.failure = failure;
+  return exploration;
+}
+
+/**
+ * The exploration of `runs` runs from `seed`, from the explorations of
+ * consecutive slices of it (`ExploreOptions.from`), in run order: the same
+ * tallies, records and failure as one exploration, provided no slice skipped
+ * a value. The runs up to the first failing slice count (tallies added,
+ * smallest margin the least, the first distinct undecided reasons in run
+ * order); its failure, shrunk from its failing run, is the failure; later
+ * slices are discarded, as the whole exploration never reaches them.
+ * Throws RangeError for slices that are not consecutive or that skipped values.
+ */
+export function combineSlices(seed: number, runs: number, slices: readonly { from: number; exploration: Exploration }[]): Exploration {
+  const tally = emptyTally();
+  const exploration: Exploration = { seed, requestedRuns: runs, tally };
+  let next = 0;
+  for (const { from, exploration: part } of slices) {
+    if (from !== next || part.seed !== seed) throw new RangeError(`slices of the runs from seed ${seed} are not consecutive (run ${from}, expected ${next})`);
+    if (part.skips !== undefined || part.aborted !== undefined) throw new RangeError('a slice skipped values: slices do not add up to the whole');
+    next = from + part.requestedRuns;
+    const t = part.tally;
+    tally.runs += t.runs;
+    tally.passes += t.passes;
+    tally.undecided += t.undecided;
+    tally.artifacts += t.artifacts;
+    tally.unconfirmed += t.unconfirmed;
+    if (t.smallestMargin !== null) tally.smallestMargin = tally.smallestMargin === null ? t.smallestMargin : Math.min(tally.smallestMargin, t.smallestMargin);
+    // Each slice keeps its first MAX_REASONS distinct reasons, enough for the first MAX_REASONS of the whole.
+    for (const reason of t.undecidedReasons) {
+      if (tally.undecidedReasons.length < MAX_REASONS && !tally.undecidedReasons.includes(reason)) tally.undecidedReasons.push(reason);
+    }
+    if (part.records !== undefined) (exploration.records ??= []).push(...part.records);
+    if (part.failure !== undefined) {
+      exploration.failure = part.failure;
+      return exploration;
+    }
+  }
+  if (next !== runs) throw new RangeError(`slices cover ${next} of the ${runs} runs from seed ${seed}`);
   return exploration;
 }
 
@@ -360,7 +412,11 @@ export function propertyStatus(mode: ArithmeticMode, exploration: Exploration): 
 }
 
 export function runProperty<I>(spec: PropertySpec<I>, options: ExploreOptions, arbitrary: fc.Arbitrary<I> = spec.arbitrary): PropertyResult {
-  const exploration = explore(spec, arbitrary, options);
+  return propertyResult(spec, options, explore(spec, arbitrary, options));
+}
+
+/** A property's result from its exploration (`runProperty`; `combineSlices` for one run in slices). */
+export function propertyResult<I>(spec: PropertySpec<I>, options: ExploreOptions, exploration: Exploration): PropertyResult {
   const result: PropertyResult = {
     name: spec.name,
     claim: spec.claim,
@@ -398,7 +454,11 @@ export interface MutantResult extends Tally {
 
 /** A mutant is refuted iff a (confirmed) fail is found within the runs. */
 export function runMutant<I>(spec: PropertySpec<I>, options: ExploreOptions): MutantResult {
-  const exploration = explore(spec, spec.arbitrary, options);
+  return mutantResult(spec, options, explore(spec, spec.arbitrary, options));
+}
+
+/** A mutant's result from its exploration (`runMutant`; `combineSlices` for one run in slices). */
+export function mutantResult<I>(spec: PropertySpec<I>, options: ExploreOptions, exploration: Exploration): MutantResult {
   const propertyLike = propertyStatus(spec.mode, exploration);
   const status: MutantStatus =
     propertyLike === 'falsified' ? 'refuted' : propertyLike === 'error' ? 'error' : propertyLike === 'undecided' ? 'undecided' : 'survived';

@@ -28,7 +28,7 @@
  * Ablation does not change the theorem's status: it answers a different
  * question (is each assumption needed?), reported beside it.
  */
-import type { AssumptionSpec, PropertySpec, Theorem } from './theorem.js';
+import type { AssumptionSpec, IdentitySpec, PropertySpec, Theorem } from './theorem.js';
 import { checkIdentity, identityFalsified, identityHolds, type Certifier, type IdentityResult } from './identity.js';
 import { runMutant, runProperty, type MutantResult, type PropertyResult } from './property.js';
 import { deriveSeed } from './seed.js';
@@ -102,33 +102,66 @@ export interface ProgressCounter {
   total: number;
 }
 
-export function runTheorem(theorem: Theorem, options: RunOptions, counter?: ProgressCounter): TheoremResult {
+/**
+ * One step of a theorem check with its seed, in the order `runTheorem` runs
+ * them: identities, properties, mutants, then (with `ablation`) assumptions.
+ * The parallel runner (parallel.ts) splits the same steps, so both derive
+ * every seed here.
+ */
+export type TheoremStep =
+  | { readonly kind: 'identity'; readonly name: string; readonly seed: number; readonly spec: IdentitySpec }
+  | { readonly kind: 'property' | 'mutant'; readonly name: string; readonly seed: number; readonly spec: PropertySpec<unknown> }
+  | { readonly kind: 'ablation'; readonly name: string; readonly assumption: AssumptionSpec<unknown>; readonly plan: AblationPlan };
+
+/** The result of a step, by kind. */
+export type StepResult = IdentityResult | PropertyResult | MutantResult | AblationResult;
+
+export function theoremSteps(theorem: Theorem, options: RunOptions): TheoremStep[] {
+  const steps: TheoremStep[] = [
+    ...theorem.identities.map((spec): TheoremStep => ({ kind: 'identity', name: spec.name, seed: deriveSeed(options.seed, theorem.id, 'identity', spec.name), spec })),
+    ...theorem.properties.map((spec): TheoremStep => ({ kind: 'property', name: spec.name, seed: deriveSeed(options.seed, theorem.id, 'property', seedName(spec)), spec })),
+    ...theorem.mutants.map((spec): TheoremStep => ({ kind: 'mutant', name: spec.name, seed: deriveSeed(options.seed, theorem.id, 'mutant', seedName(spec)), spec })),
+  ];
+  if (options.ablation) {
+    for (const assumption of theorem.assumptions) steps.push({ kind: 'ablation', name: assumption.id, assumption, plan: ablationPlan(theorem, assumption, options) });
+  }
+  return steps;
+}
+
+/** Run one step in this thread. */
+export function runStep(step: TheoremStep, options: RunOptions): StepResult {
   const runs = options.runs ?? options.profile.runs;
+  switch (step.kind) {
+    case 'identity':
+      return checkIdentity(step.spec, options.certify, { points: options.profile.identityPoints, widthDigits: options.profile.identityWidthDigits, seed: step.seed });
+    case 'property':
+      return runProperty(step.spec, { seed: step.seed, runs, record: options.record === true });
+    case 'mutant':
+      return runMutant(step.spec, { seed: step.seed, runs, record: options.record === true });
+    case 'ablation':
+      return assembleAblation(step.assumption, step.plan, 'runs' in step.plan ? step.plan.runs.map((run) => runProperty(run.spec, { seed: run.seed, runs }, step.assumption.violate)) : []);
+  }
+}
+
+export function runTheorem(theorem: Theorem, options: RunOptions, counter?: ProgressCounter): TheoremResult {
   const progress = counter ?? { done: 0, total: stepCount(theorem, options.ablation) };
   // Reported when a step starts (`done` counts the steps already finished), so a bar can name what is running.
-  const step = <R>(kind: ProgressEvent['kind'], name: string, work: () => R): R => {
-    options.onProgress?.({ theoremId: theorem.id, kind, name, done: progress.done, total: progress.total });
-    const result = work();
+  const results = theoremSteps(theorem, options).map((step) => {
+    options.onProgress?.({ theoremId: theorem.id, kind: step.kind, name: step.name, done: progress.done, total: progress.total });
+    const result = runStep(step, options);
     progress.done += 1;
     return result;
-  };
+  });
+  return assembleTheorem(theorem, options, results);
+}
 
-  const identities = theorem.identities.map((spec) =>
-    step('identity', spec.name, () =>
-      checkIdentity(spec, options.certify, {
-        points: options.profile.identityPoints,
-        widthDigits: options.profile.identityWidthDigits,
-        seed: deriveSeed(options.seed, theorem.id, 'identity', spec.name),
-      }),
-    ),
-  );
-  const properties = theorem.properties.map((spec) =>
-    step('property', spec.name, () => runProperty(spec, { seed: deriveSeed(options.seed, theorem.id, 'property', seedName(spec)), runs, record: options.record === true })),
-  );
-  const mutants = theorem.mutants.map((spec) =>
-    step('mutant', spec.name, () => runMutant(spec, { seed: deriveSeed(options.seed, theorem.id, 'mutant', seedName(spec)), runs, record: options.record === true })),
-  );
-
+/** A theorem's result from the results of its steps (`theoremSteps`, in order). */
+export function assembleTheorem(theorem: Theorem, options: Pick<RunOptions, 'ablation'>, results: readonly StepResult[]): TheoremResult {
+  let at = 0;
+  const take = <R extends StepResult>(count: number): R[] => results.slice(at, (at += count)) as R[];
+  const identities = take<IdentityResult>(theorem.identities.length);
+  const properties = take<PropertyResult>(theorem.properties.length);
+  const mutants = take<MutantResult>(theorem.mutants.length);
   const result: TheoremResult = {
     id: theorem.id,
     title: theorem.title,
@@ -140,9 +173,8 @@ export function runTheorem(theorem: Theorem, options: RunOptions, counter?: Prog
     properties,
     mutants,
   };
-  if (options.ablation) {
-    result.ablations = theorem.assumptions.map((assumption) => step('ablation', assumption.id, () => runAblation(theorem, assumption, options)));
-  }
+  if (options.ablation) result.ablations = take<AblationResult>(theorem.assumptions.length);
+  if (at !== results.length) throw new Error(`${theorem.id}: ${results.length} step results for ${at} steps`);
   return result;
 }
 
@@ -167,22 +199,27 @@ export function theoremStatus(
  * when one holds on every run. Not needed: the reverse.
  */
 export function runAblation(theorem: Theorem, assumption: AssumptionSpec<unknown>, options: RunOptions): AblationResult {
-  const runs = options.runs ?? options.profile.runs;
-  const base = { id: assumption.id, text: assumption.text, needed: assumption.needed };
+  return runStep({ kind: 'ablation', name: assumption.id, assumption, plan: ablationPlan(theorem, assumption, options) }, options) as AblationResult;
+}
+
+/** The properties an ablation runs, each with its seed, or the error that prevents it. */
+export type AblationPlan = { readonly error: string } | { readonly runs: readonly { readonly spec: PropertySpec<unknown>; readonly seed: number }[] };
+
+export function ablationPlan(theorem: Theorem, assumption: AssumptionSpec<unknown>, options: Pick<RunOptions, 'seed'>): AblationPlan {
   const specs: PropertySpec<unknown>[] = [];
   for (const name of assumption.properties) {
     const spec = theorem.properties.find((p) => p.name === name);
-    if (spec === undefined) {
-      return { ...base, outcome: 'error', properties: [], error: `assumption ${assumption.id} names unknown property '${name}' of ${theorem.id}` };
-    }
+    if (spec === undefined) return { error: `assumption ${assumption.id} names unknown property '${name}' of ${theorem.id}` };
     specs.push(spec);
   }
-  if (specs.length === 0) {
-    return { ...base, outcome: 'error', properties: [], error: `assumption ${assumption.id} names no property to ablate` };
-  }
-  const properties = specs.map((spec) =>
-    runProperty(spec, { seed: deriveSeed(options.seed, theorem.id, 'ablation', seedName(assumption), seedName(spec)), runs }, assumption.violate),
-  );
+  if (specs.length === 0) return { error: `assumption ${assumption.id} names no property to ablate` };
+  return { runs: specs.map((spec) => ({ spec, seed: deriveSeed(options.seed, theorem.id, 'ablation', seedName(assumption), seedName(spec)) })) };
+}
+
+/** An ablation's result from the results of its plan's runs, in order. */
+export function assembleAblation(assumption: AssumptionSpec<unknown>, plan: AblationPlan, properties: PropertyResult[]): AblationResult {
+  const base = { id: assumption.id, text: assumption.text, needed: assumption.needed };
+  if ('error' in plan) return { ...base, outcome: 'error', properties: [], error: plan.error };
   return { ...base, outcome: ablationOutcome(assumption.needed, properties), properties };
 }
 

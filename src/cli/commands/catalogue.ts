@@ -33,7 +33,11 @@ import { certifyIdentity } from '../../symbolic/certify.js';
 import { validateCatalogue } from '../../runner/validate.js';
 import { DEFAULT_PROFILE, PROFILES, isProfileName, type Profile } from '../../runner/profiles.js';
 import { DEFAULT_SEED, SEED_MAX, SEED_MIN } from '../../runner/seed.js';
-import { STATUS_SEVERITY, overallStatus, runCatalogue, type TheoremResult, type TheoremStatus } from '../../runner/run.js';
+import { STATUS_SEVERITY, assembleTheorem, overallStatus, runCatalogue, theoremSteps, type CatalogueResult, type RunOptions, type TheoremResult, type TheoremStatus } from '../../runner/run.js';
+import { runCatalogueParallel, runSteps, type TheoremRun } from '../../runner/parallel.js';
+import { parseWorkers, withWorkerPool, workersAvailable } from '../workerPool.js';
+import type { TheoremSource } from '../worker.js';
+import { SHARD_FORMAT, parseShard, readParts, shardOfStep, stepKey, type ShardPart } from '../shards.js';
 import { MINIMUM_RUNS_FOR_VERIFIED, replay, type Counterexample, type ReplayResult } from '../../runner/property.js';
 import { buildReport } from '../../report/model.js';
 import { collectEnvironment } from '../../report/environment.js';
@@ -57,11 +61,18 @@ import { isModulePath } from '../../input/importModule.js';
 /** Largest --runs accepted: beyond it a check would take hours; deep is 5000. */
 const MAX_RUNS = 1_000_000;
 
+/** What parallel runs need from the caller: the catalogue as a module worker threads import (bin/ebm-lens.js gives it). */
+export interface ParallelSource {
+  /** URL of a module exporting `catalogue`, the same theorems as the catalogue given */
+  readonly catalogueModule?: string;
+}
+
 export function registerCatalogueCommands(
   program: Command,
   context: CommandContext,
   catalogue: readonly Theorem[] = [],
   certify: Certifier = certifyIdentity,
+  parallel: ParallelSource = {},
 ): void {
   // A malformed catalogue is a bug of ebm-lens: checked when a command runs, reported as an internal error.
   const checked = (): readonly Theorem[] => {
@@ -89,9 +100,23 @@ export function registerCatalogueCommands(
     .option('--report <dir>', 'write report.json, report.md, report.html and certificate.json to this directory')
     .option('--certificate <file>', 'write the certificate (every run, re-checkable by ebm-lens-verify) to this file')
     .option('--quiet', 'no progress on stderr (a bar on a terminal, else a line every few seconds)')
+    .option('--workers <n>', 'worker threads (default: the number of cores); the result is the same for any number')
+    .option('--shard <i/N>', 'run slice i of N and print it as JSON for ebm-lens merge (see docs/scaling.md)')
+    .option('--records', 'with --shard: record every run, as --certificate does, so that merge can write a certificate and report')
     .action(async (words: string[], options: CheckOptions) => {
       const { catalogue: theorems, ids, files } = await withTheoremModules(checked(), words);
-      check(context, theorems, certify, ids, options, files);
+      await check(context, theorems, certify, ids, options, files, parallel);
+    });
+
+  program
+    .command('merge')
+    .description('join the parts of a sharded check (check --shard i/N --json) into the result of the whole check')
+    .argument('<parts...>', 'the JSON files of the N shards')
+    .option('--json', 'print JSON')
+    .option('--report <dir>', 'write report.json, report.md, report.html and certificate.json to this directory (parts made with --records)')
+    .option('--certificate <file>', 'write the certificate to this file (parts made with --records)')
+    .action(async (parts: string[], options: MergeOptions) => {
+      await merge(context, checked(), certify, parts, options);
     });
 
   program
@@ -225,6 +250,9 @@ interface CheckOptions {
   report?: string;
   certificate?: string;
   quiet?: boolean;
+  workers?: string;
+  shard?: string;
+  records?: boolean;
 }
 
 const EXIT_OF_STATUS: Record<TheoremStatus, number> = {
@@ -236,31 +264,86 @@ const EXIT_OF_STATUS: Record<TheoremStatus, number> = {
   error: EXIT.internal,
 };
 
-function check(
+async function check(
   context: CommandContext,
   catalogue: readonly Theorem[],
   certify: Certifier,
   ids: string[],
   options: CheckOptions,
   files: ReadonlyMap<string, string> = new Map(),
-): void {
+  parallel: ParallelSource = {},
+): Promise<void> {
   const { io } = context;
   const profile = parseProfile(options.profile);
   const runs = options.runs === undefined ? undefined : parseRuns(options.runs);
   const seed = options.seed === undefined ? DEFAULT_SEED : parseSeed(options.seed, '--seed');
   const theorems = selectTheorems(catalogue, ids);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const workers = parseWorkers(options.workers, parallel.catalogueModule !== undefined && workersAvailable());
+  if (shard !== undefined) {
+    if (options.report !== undefined || options.certificate !== undefined) {
+      throw new InputError(options.report !== undefined ? '--report' : '--certificate', 'a shard writes only its part', 'run the shards with --records and pass it to ebm-lens merge');
+    }
+    if (!options.json) throw new InputError('--shard', 'a shard prints its part as JSON', 'add --json and save it for ebm-lens merge');
+  } else if (options.records) {
+    throw new InputError('--records', 'only a shard takes it (--certificate and --report record the runs)', 'add --shard i/N, or use --certificate FILE');
+  }
   if (options.report !== undefined) checkReportDir(options.report);
   if (options.certificate !== undefined) checkCertificatePath(options.certificate);
-  const record = options.certificate !== undefined || options.report !== undefined;
+  const record = options.certificate !== undefined || options.report !== undefined || options.records === true;
 
   const json = Boolean(options.json);
   const progress = createProgress(io, progressStyle(io, json, options.quiet), 'ebm-lens check');
-  let result;
+  const runOptions: RunOptions = { seed, profile, certify, record, onProgress: (event) => progress.update(event), ...(runs === undefined ? {} : { runs }) };
+  const source: TheoremSource = { ...(parallel.catalogueModule === undefined ? {} : { catalogue: parallel.catalogueModule }), files: [...new Set(files.values())] };
+  const settings = { identities: certify === certifyIdentity };
+  if (shard !== undefined) {
+    let done: TheoremRun[];
+    try {
+      const include = (k: number): boolean => shardOfStep(k, shard.count) === shard.index;
+      done = workers > 1 ? await withWorkerPool(workers, source, (executor) => runSteps(theorems, runOptions, executor, settings, include)) : await runSteps(theorems, runOptions, undefined, settings, include);
+    } finally {
+      progress.finish();
+    }
+    const part: ShardPart = {
+      format: SHARD_FORMAT,
+      tool: { name: 'ebm-lens', version: VERSION },
+      shard,
+      seed,
+      profile: profile.name,
+      runs: runs ?? profile.runs,
+      theorems: theorems.map((t) => t.id),
+      modules: Object.fromEntries(theorems.flatMap((t) => (files.has(t.id) ? [[t.id, files.get(t.id)!]] : []))),
+      records: record,
+      steps: done.flatMap(({ theorem, steps, results }) => steps.flatMap((step, k) => (results[k] === undefined ? [] : [{ theorem: theorem.id, kind: step.kind, name: step.name, result: results[k]! }]))),
+    };
+    io.stdout(`${toJsonText(part)}\n`);
+    return;
+  }
+  let result: CatalogueResult;
   try {
-    result = runCatalogue(theorems, { seed, profile, certify, record, onProgress: (event) => progress.update(event), ...(runs === undefined ? {} : { runs }) });
+    result = workers > 1 ? await withWorkerPool(workers, source, (executor) => runCatalogueParallel(theorems, runOptions, executor, settings)) : runCatalogue(theorems, runOptions);
   } finally {
     progress.finish();
   }
+  finishCheck(context, theorems, result, { seed, profile, json, record, report: options.report, certificate: options.certificate }, files);
+}
+
+interface FinishOptions {
+  seed: number;
+  profile: Profile;
+  json: boolean;
+  /** the runs carry certificate records */
+  record: boolean;
+  report: string | undefined;
+  certificate: string | undefined;
+}
+
+/** What check does with its result, and merge with the joined parts: certificate, report, output, exit code. */
+function finishCheck(context: CommandContext, theorems: readonly Theorem[], checkResult: CatalogueResult, options: FinishOptions, files: ReadonlyMap<string, string>): void {
+  const { io } = context;
+  const { seed, profile, json, record } = options;
+  let result = checkResult;
   userModuleErrors(result.theorems, files);
   for (const t of result.theorems) {
     const file = files.get(t.id);
@@ -290,6 +373,57 @@ function check(
     io.stdout(renderCheck(result.theorems, seed, profile, result.runs, options.report, options.certificate, files));
   }
   context.setExitCode(EXIT_OF_STATUS[overallStatus(result.theorems.map((t) => t.status))]);
+}
+
+// ---------------------------------------------------------------- merge
+
+interface MergeOptions {
+  json?: boolean;
+  report?: string;
+  certificate?: string;
+}
+
+/**
+ * The parts of a sharded check joined (../shards.ts): the theorems (and the
+ * user module files the parts name) are loaded again, each step's result is
+ * taken from the shard that ran it, and the result goes out as check's does.
+ */
+async function merge(context: CommandContext, catalogue: readonly Theorem[], certify: Certifier, files: string[], options: MergeOptions): Promise<void> {
+  const { run, results } = readParts(files, VERSION);
+  if (!isProfileName(run.profile)) throw new InputError(files[0]!, `names an unknown profile '${run.profile}'`, 'give the files check --shard i/N --json wrote');
+  const profile = PROFILES[run.profile];
+  if (options.report !== undefined) checkReportDir(options.report);
+  if (options.certificate !== undefined) checkCertificatePath(options.certificate);
+  if ((options.report !== undefined || options.certificate !== undefined) && !run.records) {
+    const option = options.report !== undefined ? '--report' : '--certificate';
+    throw new InputError(option, 'the parts carry no run records', 'run the shards with --records (check --shard i/N --records --json)');
+  }
+  const moduleFiles = [...new Set(Object.values(run.modules))];
+  const { catalogue: theorems, files: loaded } = await withTheoremModules(catalogue, moduleFiles);
+  const selected = run.theorems.map((id) => {
+    const theorem = theorems.find((t) => t.id === id);
+    if (theorem === undefined) throw new InputError(files[0]!, `names theorem ${id}, which is not in the catalogue or its module files`, 'merge where the shards ran');
+    if (run.modules[id] !== loaded.get(id)) throw new InputError(files[0]!, `says theorem ${id} comes from ${run.modules[id] ?? 'the catalogue'}`, 'merge where the shards ran');
+    return theorem;
+  });
+  const runOptions: RunOptions = { seed: run.seed, profile, certify, record: run.records, runs: run.runs };
+  let index = 0;
+  let used = 0;
+  const theoremResults = selected.map((theorem) => {
+    const stepResults = theoremSteps(theorem, runOptions).map((step) => {
+      const shard = shardOfStep(index++, run.shard.count);
+      const found = results.get(stepKey(theorem.id, step.kind, step.name));
+      if (found === undefined) throw new InputError(`shard ${shard}/${run.shard.count}`, `has no result for ${theorem.id} ${step.kind} ${step.name}`, 'give the files check --shard i/N --json wrote');
+      if (found.shard !== shard) throw new InputError(found.file, `has ${theorem.id} ${step.kind} ${step.name}, a step of shard ${shard}/${run.shard.count}`, 'give the files check --shard i/N --json wrote');
+      used += 1;
+      return found.result;
+    });
+    return assembleTheorem(theorem, runOptions, stepResults);
+  });
+  if (used !== results.size) throw new InputError('merge', `the parts hold ${results.size - used} results of steps this check does not have`, 'merge with the version and theorems that ran the shards');
+  const result: CatalogueResult = { seed: run.seed, profile, runs: run.runs, theorems: theoremResults };
+  const json = Boolean(options.json);
+  finishCheck(context, selected, result, { seed: run.seed, profile, json, record: run.records, report: options.report, certificate: options.certificate }, loaded);
 }
 
 function jsonTheorem(t: TheoremResult): unknown {
