@@ -55,16 +55,20 @@
  * primitive: periodic or reducible), the property looks for an invariant set: C
  * and d <= n with P^d 1_C = 1_C and nu_0(C) != mu(C); then nu_{jd}(C) = nu_0(C)
  * for every j and, by Pinsker, KL(nu_{jd} || mu) >= 2 (nu_0(C) - mu(C))^2 > 0: a
- * decided counterexample to the limit.
+ * decided counterexample to the limit. The chain tools are src/markov's:
+ * `contractingPower` (k and delta), `invariantSetWitness` (C and d), `lawAtTime`.
  */
 import fc from 'fast-check';
 import { exactArithmetic } from '../src/arith/exact.js';
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../src/arith/interval.js';
 import { ONE, Rational, ZERO } from '../src/arith/rational.js';
-import { equalVectors, normalize, total } from '../src/arith/rationalVector.js';
-import { kl } from '../src/info/divergences.js';
+import { equalVectors, normalize } from '../src/arith/rationalVector.js';
+import { kl, totalVariation } from '../src/info/divergences.js';
 import { matrixProduct } from '../src/linalg/matrix.js';
+import { contractingPower } from '../src/markov/contraction.js';
+import { invariantSetWitness } from '../src/markov/invariantSet.js';
 import { stepDistribution } from '../src/markov/kernel.js';
+import { lawAtTime, lawAtTimeBySquaring } from '../src/markov/lawAtTime.js';
 import { stationaryDistribution } from '../src/markov/stationaryDistribution.js';
 import type { NumberObject } from '../src/arith/numberObject.js';
 import { fail, pass, undecided, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
@@ -240,9 +244,7 @@ function step(nu: readonly Rational[], kernel: readonly (readonly Rational[])[])
 
 /** nu_t = nu_0 P^t, exactly. */
 export function lawAt(run: ChainRun, t: number): Rational[] {
-  let nu = startLaw(run);
-  for (let s = 0; s < t; s++) nu = step(nu, run.kernel);
-  return nu;
+  return lawAtTime(exactArithmetic, startLaw(run), run.kernel, t);
 }
 
 /** mu P = mu, exactly. */
@@ -272,61 +274,6 @@ function klOf(ar: IntervalArithmetic, nu: readonly Rational[], mu: readonly Rati
     nu.map((v) => ar.fromRational(v)),
     mu.map((v) => ar.fromRational(v)),
   );
-}
-
-/** TV(nu, mu) = (1/2) sum |nu - mu|, exactly. */
-function totalVariation(nu: readonly Rational[], mu: readonly Rational[]): Rational {
-  return total(nu.map((v, x) => v.sub(mu[x]!).abs())).div(2);
-}
-
-/** Dobrushin's coefficient: the largest TV distance between two rows. */
-export function dobrushin(kernel: readonly (readonly Rational[])[]): Rational {
-  let worst = ZERO;
-  for (let x = 0; x < kernel.length; x++) {
-    for (let z = x + 1; z < kernel.length; z++) {
-      const d = totalVariation(kernel[x]!, kernel[z]!);
-      if (d.gt(worst)) worst = d;
-    }
-  }
-  return worst;
-}
-
-/** The first k <= (n-1)^2 + 1 whose P^k has every two rows overlapping, with delta = Dobrushin(P^k) < 1; undefined when none (P not primitive). */
-export function contraction(kernel: readonly (readonly Rational[])[]): { k: number; delta: Rational } | undefined {
-  const n = kernel.length;
-  const support = kernel.map((row) => row.map((v) => v.n !== 0n));
-  let reach = support;
-  const limit = (n - 1) ** 2 + 1;
-  for (let k = 1; k <= limit; k++) {
-    const overlapping = reach.every((row, x) => reach.every((other, z) => z <= x || row.some((r, y) => r && other[y]!)));
-    if (overlapping) {
-      let power: Rational[][] = kernel.map((row) => [...row]);
-      for (let i = 1; i < k; i++) power = matrixProduct(exactArithmetic, power, kernel);
-      return { k, delta: dobrushin(power) };
-    }
-    reach = reach.map((row) => support[0]!.map((_, y) => row.some((r, m) => r && support[m]![y]!)));
-  }
-  return undefined;
-}
-
-/** An invariant set separating nu_0 from mu: C and d <= n with P^d 1_C = 1_C and nu_0(C) != mu(C). */
-export function invariantWitness(run: ChainRun): { states: number[]; d: number; start: Rational; stationary: Rational } | undefined {
-  const n = run.kernel.length;
-  const nu0 = startLaw(run);
-  let power: Rational[][] = run.kernel.map((row) => [...row]);
-  for (let d = 1; d <= n; d++) {
-    if (d > 1) power = matrixProduct(exactArithmetic, power, run.kernel);
-    for (let mask = 1; mask < (1 << n) - 1; mask++) {
-      const inC = (x: number): boolean => ((mask >> x) & 1) === 1;
-      const invariant = power.every((row, x) => total(row.filter((_, y) => inC(y))).equals(inC(x) ? ONE : ZERO));
-      if (!invariant) continue;
-      const states = Array.from({ length: n }, (_, x) => x).filter(inC);
-      const start = total(states.map((x) => nu0[x]!));
-      const stationary = total(states.map((x) => run.mu[x]!));
-      if (!start.equals(stationary)) return { states, d, start, stationary };
-    }
-  }
-  return undefined;
 }
 
 // ---------------------------------------------------------------- predicates
@@ -389,29 +336,13 @@ function blocksBelow(delta: Rational, tv0: Rational, muMin: Rational, eps: Ratio
   return m;
 }
 
-/** nu_0 P^T in interval arithmetic: T steps, or squaring when T is large. */
-function lawAfterInterval(ar: IntervalArithmetic, nu0: readonly Rational[], kernel: readonly (readonly Rational[])[], T: number): Interval[] {
-  let nu = nu0.map((v) => ar.fromRational(v));
-  const P = kernel.map((row) => row.map((v) => ar.fromRational(v)));
-  if (T <= 4 * kernel.length) {
-    for (let s = 0; s < T; s++) nu = stepDistribution(ar, nu, P);
-    return nu;
-  }
-  let square: Interval[][] = P;
-  for (let e = T; e > 0; e >>= 1) {
-    if (e & 1) nu = stepDistribution(ar, nu, square);
-    if (e > 1) square = matrixProduct(ar, square, square);
-  }
-  return nu;
-}
-
 function limitVerdict(run: ChainRun, dropMuMin = false): Verdict {
   const claim = dropMuMin ? 'KL(nu_t || mu) <= 2 delta^(2 floor(t/k)) TV(nu_0, mu)^2' : 'KL(nu_t || mu) <= 2 delta^(2 floor(t/k)) TV(nu_0, mu)^2 / mu_min -> 0';
   const nu0 = startLaw(run);
   if (equalVectors(nu0, run.mu) && isStationary(run)) return pass(0); // nu_t = mu for all t: KL = 0
-  const contracting = contraction(run.kernel);
+  const contracting = contractingPower(exactArithmetic, run.kernel);
   if (contracting === undefined) {
-    const witness = invariantWitness(run);
+    const witness = invariantSetWitness(exactArithmetic, run.kernel, startLaw(run), run.mu);
     if (witness === undefined) {
       return undecided('no power of P up to (n-1)^2 + 1 contracts (P is not primitive) and no invariant set separates nu_0 from mu: the limit is not decided');
     }
@@ -423,7 +354,7 @@ function limitVerdict(run: ChainRun, dropMuMin = false): Verdict {
     );
   }
   const { k, delta } = contracting;
-  const tv0 = totalVariation(nu0, run.mu);
+  const tv0 = totalVariation(exactArithmetic, nu0, run.mu);
   const muMin = run.mu.reduce((a, b) => (a.lt(b) ? a : b));
   const scale = dropMuMin ? tv0.mul(tv0).mul(2) : tv0.mul(tv0).mul(2).div(muMin);
   const bound = (t: number): Rational => delta.pow(2 * Math.floor(t / k)).mul(scale);
@@ -443,7 +374,12 @@ function limitVerdict(run: ChainRun, dropMuMin = false): Verdict {
           ? klOf(ar, check.law, run.mu)
           : kl(
               ar,
-              lawAfterInterval(ar, nu0, run.kernel, check.t),
+              lawAtTimeBySquaring(
+                ar,
+                nu0.map((v) => ar.fromRational(v)),
+                run.kernel.map((row) => row.map((v) => ar.fromRational(v))),
+                check.t,
+              ),
               run.mu.map((v) => ar.fromRational(v)),
             );
       const slack = ar.sub(ar.fromRational(check.bound), divergence);
@@ -672,7 +608,7 @@ function decayBoundClaim(run: ChainRun, k: number, delta: Rational | undefined, 
     2 * blocks <= EXACT_POWER_LIMIT
       ? cmp(bound(blocks), ref('eps'))
       : cmp(add(log(div(scale, ref('muMin'))), mul(num(2 * blocks), log(ref('delta')))), log(ref('eps')));
-  const tv0 = totalVariation(startLaw(run), run.mu);
+  const tv0 = totalVariation(exactArithmetic, startLaw(run), run.mu);
   const muMin = run.mu.reduce((a, b) => (a.lt(b) ? a : b));
   const m = blocksToThreshold(delta, tv0.mul(tv0).mul(2).div(muMin), eps, k);
   if (m === undefined) {
@@ -714,12 +650,12 @@ function invariantSetClaim(run: ChainRun, witness: { states: number[]; d: number
 
 /** KL(nu_t || mu) -> 0 (or the decay bound without mu_min), as the predicate decides it: the contraction bound, a stationary start, or an invariant set. */
 function limitClaim(run: ChainRun, dropMuMin = false): CertifiedClaim {
-  const contracting = contraction(run.kernel);
+  const contracting = contractingPower(exactArithmetic, run.kernel);
   if (contracting !== undefined) return decayBoundClaim(run, contracting.k, contracting.delta, dropMuMin);
   if (equalVectors(startLaw(run), run.mu) && isStationary(run)) {
     return { claim: { text: 'nu0 = mu with mu P = mu: nu_t = mu and KL(nu_t || mu) = 0 for every t', assert: sameLawAs('nu0', 'mu') }, ...chainInstance(run, true) };
   }
-  const witness = invariantWitness(run);
+  const witness = invariantSetWitness(exactArithmetic, run.kernel, startLaw(run), run.mu);
   if (witness !== undefined) return invariantSetClaim(run, witness);
   // No power up to Wielandt's (n-1)^2 + 1 contracts and no invariant set separates: the claim shows delta = 1 (the predicate is undecided).
   return decayBoundClaim(run, (run.kernel.length - 1) ** 2 + 1, undefined, dropMuMin);

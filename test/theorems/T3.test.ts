@@ -1,7 +1,11 @@
 import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { NumberObject } from '../../src/arith/numberObject.js';
+import { exactArithmetic } from '../../src/arith/exact.js';
 import { Rational } from '../../src/arith/rational.js';
+import { contractingPower } from '../../src/markov/contraction.js';
+import { dobrushinCoefficient } from '../../src/markov/dobrushin.js';
+import { invariantSetWitness } from '../../src/markov/invariantSet.js';
 import { PROFILES } from '../../src/runner/profiles.js';
 import { runMutant } from '../../src/runner/property.js';
 import { runTheorem, type TheoremResult } from '../../src/runner/run.js';
@@ -9,7 +13,7 @@ import { DEFAULT_SEED } from '../../src/runner/seed.js';
 import type { PropertySpec, Verdict } from '../../src/runner/theorem.js';
 import { catalogueProblems } from '../../src/runner/validate.js';
 import { certifyIdentity } from '../../src/symbolic/index.js';
-import { T3, contraction, dobrushin, invariantWitness, klDropVanishes, type ChainRun } from '../../theorems/T3.js';
+import { T3, klDropVanishes, startLaw, type ChainRun } from '../../theorems/T3.js';
 
 /**
  * Known answers, worked by hand; logarithms evaluated with decimal.js (an
@@ -98,8 +102,8 @@ describe('T3 predicates on hand-made instances', () => {
   });
 
   test('P = [[3/4,1/4],[1/2,1/2]]: Dobrushin 1/4, the bound holds up to T(1e-12), the chain rule holds to 30 digits', () => {
-    expect(dobrushin(lazy).toFraction()).toBe('1/4');
-    expect(contraction(lazy)).toEqual({ k: 1, delta: rat(1, 4) });
+    expect(dobrushinCoefficient(exactArithmetic, lazy).toFraction()).toBe('1/4');
+    expect(contractingPower(exactArithmetic, lazy)).toEqual({ k: 1, delta: rat(1, 4) });
     const instance = run(lazy, lazyMu, [rat(1), rat(0)], 0, 12);
     expect(property('kl-tends-to-zero').predicate(instance).status).toBe('pass');
     const rule = property('chain-rule').predicate(instance);
@@ -118,8 +122,8 @@ describe('T3 predicates on hand-made instances', () => {
 
   test('the swap kernel: KL stays log 2 (strictness fails exactly) and the invariant set {0}, d = 2, refutes the limit', () => {
     const instance = run(swap, [half, half], [rat(1), rat(0)]);
-    expect(contraction(swap)).toBeUndefined();
-    expect(invariantWitness(instance)).toEqual({ states: [0], d: 2, start: rat(1), stationary: half });
+    expect(contractingPower(exactArithmetic, swap)).toBeUndefined();
+    expect(invariantSetWitness(exactArithmetic, instance.kernel, startLaw(instance), instance.mu)).toEqual({ states: [0], d: 2, start: rat(1), stationary: half });
     expect(klDropVanishes([rat(1), rat(0)], [rat(0), rat(1)], [half, half], swap)).toBe(true);
     expect(property('kl-non-increasing').predicate(instance)).toEqual({ status: 'pass', margin: 0 });
     expect(property('kl-strictly-decreasing').predicate(instance).status).toBe('fail');
