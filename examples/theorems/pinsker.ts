@@ -18,8 +18,10 @@
  * - `certify` (property and mutants): the claim in the certificate language
  *   of `ebm-lens/claims`, so that a certificate of this run is re-checked,
  *   run by run, by ebm-lens-verify.
+ * - The property and its mutants come from one template, `klAtLeast(c, k)`,
+ *   built with the theorem kit (`specs`).
  */
-import { decideInIntervals, defineTheorem, fail, kl, pass, totalVariation, type CertifiedClaim, type IntervalArithmetic, type Rational, type Verdict } from 'ebm-lens';
+import { decideInIntervals, defineTheorem, fail, kl, pass, specs, totalVariation, type IntervalArithmetic, type Predicate, type Rational, type SpecParts } from 'ebm-lens';
 import { ge, klDivergence, mul, num, pow, totalVariation as tvClaim, vectorValue } from 'ebm-lens/claims';
 import { describePair, lawPairs, type Pair } from './laws.js';
 
@@ -28,29 +30,37 @@ const pairs = lawPairs(6);
 
 const same = (p: readonly Rational[], q: readonly Rational[]): boolean => p.every((x, i) => x.equals(q[i]!));
 
-/** KL(p || q) - c TV(p, q)^k >= 0, decided with escalating interval precision. */
-function klAtLeast(c: number, k: number, claim: string): (pair: Pair) => Verdict {
-  return ([p, q]) => {
-    if (same(p, q)) return pass(0);
-    return decideInIntervals(claim, (ar: IntervalArithmetic) => {
-      const P = p.map((x) => ar.fromRational(x));
-      const Q = q.map((x) => ar.fromRational(x));
-      const lhs = kl(ar, P, Q);
-      const rhs = ar.mul(ar.fromInteger(c), ar.pow(totalVariation(ar, P, Q), k));
-      const sign = ar.compare(lhs, rhs);
-      if (sign === undefined) return undefined; // not separated yet: more digits
-      if (sign >= 0) return pass(ar.toNumber(ar.sub(lhs, rhs)));
-      return fail(claim, { 'KL(p || q)': ar.toNumberObject(lhs), [`${c} TV^${k}`]: ar.toNumberObject(rhs) });
-    });
-  };
-}
+/** The theorem kit: every spec here is an interval claim on pairs, described alike. */
+const kit = specs<Pair>({ mode: 'interval', describe: describePair });
 
-/** The same claim in the certificate language, for ebm-lens-verify. */
-function klAtLeastClaim(c: number, k: number, text: string): (pair: Pair) => CertifiedClaim {
-  return ([p, q]) => ({
-    claim: { text, assert: ge(klDivergence('p', 'q'), mul(num(c), pow(tvClaim('p', 'q'), k))) },
-    instance: { p: vectorValue(p), q: vectorValue(q) },
-  });
+/**
+ * KL(p || q) >= c TV(p, q)^k: true for (c, k) = (2, 2), the property; the
+ * mutants are other (c, k). The predicate decides it with escalating interval
+ * precision; `certify` states it in the certificate language.
+ */
+function klAtLeast(c: number, k: number): SpecParts<Pair, Predicate<Pair>> {
+  const claim = `KL(p || q) >= ${c === 1 ? '' : `${c} `}TV(p, q)${k === 1 ? '' : `^${k}`}`;
+  return {
+    claim,
+    arbitrary: pairs,
+    check: ([p, q]) => {
+      if (same(p, q)) return pass(0);
+      return decideInIntervals(claim, (ar: IntervalArithmetic) => {
+        const P = p.map((x) => ar.fromRational(x));
+        const Q = q.map((x) => ar.fromRational(x));
+        const lhs = kl(ar, P, Q);
+        const rhs = ar.mul(ar.fromInteger(c), ar.pow(totalVariation(ar, P, Q), k));
+        const sign = ar.compare(lhs, rhs);
+        if (sign === undefined) return undefined; // not separated yet: more digits
+        if (sign >= 0) return pass(ar.toNumber(ar.sub(lhs, rhs)));
+        return fail(claim, { 'KL(p || q)': ar.toNumberObject(lhs), [`${c} TV^${k}`]: ar.toNumberObject(rhs) });
+      });
+    },
+    certify: ([p, q]) => ({
+      claim: { text: claim, assert: ge(klDivergence('p', 'q'), mul(num(c), pow(tvClaim('p', 'q'), k))) },
+      instance: { p: vectorValue(p), q: vectorValue(q) },
+    }),
+  };
 }
 
 export default defineTheorem({
@@ -77,35 +87,6 @@ export default defineTheorem({
       variables: { p: 'probability', q: 'probability' },
     },
   ],
-  properties: [
-    {
-      name: 'pinsker',
-      claim: 'KL(p || q) >= 2 TV(p, q)^2',
-      mode: 'interval',
-      arbitrary: pairs,
-      predicate: klAtLeast(2, 2, 'KL(p || q) >= 2 TV(p, q)^2'),
-      describe: describePair,
-      certify: klAtLeastClaim(2, 2, 'KL(p || q) >= 2 TV(p, q)^2'),
-    },
-  ],
-  mutants: [
-    {
-      name: 'constant-4',
-      claim: 'KL(p || q) >= 4 TV(p, q)^2 (false: the constant 2 is sharp)',
-      mode: 'interval',
-      arbitrary: pairs,
-      predicate: klAtLeast(4, 2, 'KL(p || q) >= 4 TV(p, q)^2'),
-      describe: describePair,
-      certify: klAtLeastClaim(4, 2, 'KL(p || q) >= 4 TV(p, q)^2'),
-    },
-    {
-      name: 'linear-tv',
-      claim: 'KL(p || q) >= TV(p, q) (false: KL is quadratic near q)',
-      mode: 'interval',
-      arbitrary: pairs,
-      predicate: klAtLeast(1, 1, 'KL(p || q) >= TV(p, q)'),
-      describe: describePair,
-      certify: klAtLeastClaim(1, 1, 'KL(p || q) >= TV(p, q)'),
-    },
-  ],
+  properties: [kit.property('pinsker', klAtLeast(2, 2))],
+  mutants: [kit.mutant('constant-4', klAtLeast(4, 2), 'the constant 2 is sharp'), kit.mutant('linear-tv', klAtLeast(1, 1), 'KL is quadratic near q')],
 });
