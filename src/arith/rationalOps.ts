@@ -233,16 +233,18 @@ export function reducedFraction(num: bigint, den: bigint): Rational {
  * Returns the gcd, or the pair (X, Y) as bigints when no Euclid step can be
  * taken from the leading parts (a quotient beyond about 2^26).
  * Exact: every value is an integer below 2^53 (module comment).
+ * Indices: the digits read are below lengthX (>= 3 in the loop, 1 or 2 after
+ * it) and the POW2 exponents within [0, 2 LIMB_BITS]; `!` marks these reads.
  */
 function digitGcd(X: Float64Array, Y: Float64Array, lengthX: number, lengthY: number): bigint | [bigint, bigint] {
   while (lengthX >= 3) {
     if (lengthY === 0) return bigintOfDigits(X, lengthX);
     // x = floor(X / 2^s), y = floor(Y / 2^s) with s chosen so that x has 53 bits (fewer if X < 2^53).
-    const top = X[lengthX - 1];
+    const top = X[lengthX - 1]!;
     const topBits = 32 - Math.clz32(top);
     const k = topBits > LEADING_BITS - 2 * LIMB_BITS ? topBits - (LEADING_BITS - 2 * LIMB_BITS) : 0;
-    let x = top * POW2[2 * LIMB_BITS - k] + X[lengthX - 2] * POW2[LIMB_BITS - k] + Math.floor(X[lengthX - 3] / POW2[k]);
-    let y = Y[lengthX - 1] * POW2[2 * LIMB_BITS - k] + Y[lengthX - 2] * POW2[LIMB_BITS - k] + Math.floor(Y[lengthX - 3] / POW2[k]);
+    let x = top * POW2[2 * LIMB_BITS - k]! + X[lengthX - 2]! * POW2[LIMB_BITS - k]! + Math.floor(X[lengthX - 3]! / POW2[k]!);
+    let y = Y[lengthX - 1]! * POW2[2 * LIMB_BITS - k]! + Y[lengthX - 2]! * POW2[LIMB_BITS - k]! + Math.floor(Y[lengthX - 3]! / POW2[k]!);
     // Euclid on (x, y) with cofactor magnitudes: x_i = +-(u0 x - v0 y), x_{i+1} = -+(u1 x - v1 y).
     let u0 = 1;
     let v0 = 0;
@@ -272,8 +274,8 @@ function digitGcd(X: Float64Array, Y: Float64Array, lengthX: number, lengthY: nu
     lengthY = lengthX;
     while (lengthY > 0 && Y[lengthY - 1] === 0) lengthY--;
   }
-  const x = lengthX === 2 ? X[1] * LIMB + X[0] : X[0];
-  const y = lengthY === 2 ? Y[1] * LIMB + Y[0] : lengthY === 1 ? Y[0] : 0;
+  const x = lengthX === 2 ? X[1]! * LIMB + X[0]! : X[0]!;
+  const y = lengthY === 2 ? Y[1]! * LIMB + Y[0]! : lengthY === 1 ? Y[0]! : 0;
   return bigintOfSmall(numberGcd(x, y));
 }
 
@@ -281,6 +283,7 @@ function digitGcd(X: Float64Array, Y: Float64Array, lengthX: number, lengthY: nu
  * (X, Y) <- (A X + B Y, C X + D Y) on `length` base-2^24 digits, for
  * |A|, |B|, |C|, |D| < 2^27 (all products and sums exact below 2^52).
  * Returns 0 when both results are non-negative and fit in `length` digits.
+ * Every index read is below `length` (the loop bounds); `!` marks these reads.
  */
 function applyMatrix(X: Float64Array, Y: Float64Array, length: number, A: number, B: number, C: number, D: number): number {
   // Low half [0, h) and high half [h, length) in one loop: four independent carry chains.
@@ -290,10 +293,10 @@ function applyMatrix(X: Float64Array, Y: Float64Array, length: number, A: number
   let carryX = 0;
   let carryY = 0;
   for (let i = 0, j = h; i < h; i++, j++) {
-    const xi = X[i];
-    const yi = Y[i];
-    const xj = X[j];
-    const yj = Y[j];
+    const xi = X[i]!;
+    const yi = Y[i]!;
+    const xj = X[j]!;
+    const yj = Y[j]!;
     const ti = A * xi + B * yi + carryXLow;
     const si = C * xi + D * yi + carryYLow;
     const tj = A * xj + B * yj + carryX;
@@ -309,8 +312,8 @@ function applyMatrix(X: Float64Array, Y: Float64Array, length: number, A: number
   }
   if (length & 1) {
     const j = length - 1;
-    const xj = X[j];
-    const yj = Y[j];
+    const xj = X[j]!;
+    const yj = Y[j]!;
     const tj = A * xj + B * yj + carryX;
     const sj = C * xj + D * yj + carryY;
     carryX = Math.floor(tj * INV_LIMB);
@@ -319,12 +322,12 @@ function applyMatrix(X: Float64Array, Y: Float64Array, length: number, A: number
     Y[j] = sj - carryY * LIMB;
   }
   for (let j = h; carryXLow !== 0 && j < length; j++) {
-    const t = X[j] + carryXLow;
+    const t = X[j]! + carryXLow;
     carryXLow = Math.floor(t * INV_LIMB);
     X[j] = t - carryXLow * LIMB;
   }
   for (let j = h; carryYLow !== 0 && j < length; j++) {
-    const t = Y[j] + carryYLow;
+    const t = Y[j]! + carryYLow;
     carryYLow = Math.floor(t * INV_LIMB);
     Y[j] = t - carryYLow * LIMB;
   }
@@ -347,8 +350,8 @@ function readHexDigits(hex: string, digits: Float64Array): number {
 
 /** The bigint with base-2^24 digits digits[0 .. length), length >= 1. */
 function bigintOfDigits(digits: Float64Array, length: number): bigint {
-  let hex = '0x' + digits[length - 1].toString(16);
-  for (let i = length - 2; i >= 0; i--) hex += digits[i].toString(16).padStart(HEX_PER_LIMB, '0');
+  let hex = '0x' + digits[length - 1]!.toString(16);
+  for (let i = length - 2; i >= 0; i--) hex += digits[i]!.toString(16).padStart(HEX_PER_LIMB, '0');
   return BigInt(hex);
 }
 

@@ -75,15 +75,15 @@ export function reversibleMle(counts: readonly (readonly number[])[], options: R
   const componentTotal = new Float64Array(components.length);
   const normalise = (values: Float64Array): void => {
     componentTotal.fill(0);
-    for (let e = 0; e < m; e++) componentTotal[pairComponent[e]!] += first[e] === second[e] ? values[e]! : 2 * values[e]!;
+    for (let e = 0; e < m; e++) componentTotal[pairComponent[e]!]! += first[e] === second[e] ? values[e]! : 2 * values[e]!;
     for (let e = 0; e < m; e++) values[e]! /= componentTotal[pairComponent[e]!]!;
   };
   const rowFlow = new Float64Array(n);
   const computeRowFlow = (values: Float64Array): void => {
     rowFlow.fill(0);
     for (let e = 0; e < m; e++) {
-      rowFlow[first[e]!] += values[e]!;
-      if (first[e] !== second[e]) rowFlow[second[e]!] += values[e]!;
+      rowFlow[first[e]!]! += values[e]!;
+      if (first[e] !== second[e]) rowFlow[second[e]!]! += values[e]!;
     }
   };
   let flow = Float64Array.from(pairs, ({ s }) => s / 2);

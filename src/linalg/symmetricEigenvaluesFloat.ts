@@ -137,9 +137,9 @@ function householderTridiagonal(a: Float64Array, n: number): { diagonal: Float64
     }
     if (m === 3) {
       // Last step: update the leading 2 x 2 block.
-      a[0] -= 2 * v[0]! * w[0]!;
-      a[1] -= v[1]! * w[0]! + w[1]! * v[0]!;
-      a[2] -= 2 * v[1]! * w[1]!;
+      a[0]! -= 2 * v[0]! * w[0]!;
+      a[1]! -= v[1]! * w[0]! + w[1]! * v[0]!;
+      a[2]! -= 2 * v[1]! * w[1]!;
       break;
     }
     // Row size-1 of B first: the next reflector is built from it.
@@ -147,7 +147,7 @@ function householderTridiagonal(a: Float64Array, n: number): { diagonal: Float64
     const base = (r * (r + 1)) / 2;
     const vr = v[r]!;
     const wr = w[r]!;
-    for (let j = 0; j <= r; j++) a[base + j] -= vr * w[j]! + wr * v[j]!;
+    for (let j = 0; j <= r; j++) a[base + j]! -= vr * w[j]! + wr * v[j]!;
     const nextBeta = makeReflector(r, next);
     if (nextBeta === 0) next.fill(0, 0, r);
     fusedPass(a, r, v, w, next, p);
@@ -192,12 +192,12 @@ function fusedPass(a: Float64Array, size: number, v: Float64Array, w: Float64Arr
       s1 += a1 * uj;
       s2 += a2 * uj;
       s3 += a3 * uj;
-      p[j] += a0 * u0 + a1 * u1 + (a2 * u2 + a3 * u3);
+      p[j]! += a0 * u0 + a1 * u1 + (a2 * u2 + a3 * u3);
     }
-    p[i] += s0;
-    p[i + 1] += s1;
-    p[i + 2] += s2;
-    p[i + 3] += s3;
+    p[i]! += s0;
+    p[i + 1]! += s1;
+    p[i + 2]! += s2;
+    p[i + 3]! += s3;
     // The 4 x 4 corner (columns i..i+3), entry by entry.
     for (let row = i; row < i + 4; row++) cornerRow(a, row, i, v, w, u, p);
   }
@@ -213,11 +213,11 @@ function cornerRow(a: Float64Array, row: number, from: number, v: Float64Array, 
     const value = a[base + j]! - (vr * w[j]! + wr * v[j]!);
     a[base + j] = value;
     s += value * u[j]!;
-    p[j] += value * ur;
+    p[j]! += value * ur;
   }
   const value = a[base + row]! - 2 * vr * wr;
   a[base + row] = value;
-  p[row] += s + value * ur;
+  p[row]! += s + value * ur;
 }
 
 /**

@@ -6,9 +6,9 @@ import { symmetricEigenvaluesFloat, tridiagonalEigenvaluesFloat } from '../../sr
 function lazyCycle(n: number): Float64Array {
   const a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    a[i * n + i] += 0.5;
-    a[i * n + ((i + 1) % n)] += 0.25;
-    a[i * n + ((i + n - 1) % n)] += 0.25;
+    a[i * n + i]! += 0.5;
+    a[i * n + ((i + 1) % n)]! += 0.25;
+    a[i * n + ((i + n - 1) % n)]! += 0.25;
   }
   return a;
 }
