@@ -8,7 +8,9 @@
  * - `NumpyRandom`: the PCG64 generator (XSL-RR output) seeded as
  *   `numpy.random.default_rng(seed)` seeds it, with `random()` (a double in [0, 1)),
  *   `uniform(low, high)` and `fillUniform(target, low, high)` (that many
- *   uniform draws in a row) drawn as numpy draws them.
+ *   uniform draws in a row) drawn as numpy draws them; `nextUint32()` and
+ *   `fillIntegers(target, low, high)` (numpy's `integers(low, high, size)`,
+ *   Lemire's method on 32-bit words) for the integer draws of W6.
  *
  * Main statements
  * - For an integer seed 0 <= seed < 2^32, `new NumpyRandom(seed).uniform(a, b)`
@@ -128,6 +130,7 @@ export class NumpyRandom {
       this.pending = -1;
       return pending;
     }
+    if (this.wordsLeft > 0 || this.pendingWord >= 0) throw new Error('NumpyRandom: doubles right after 32-bit draws are not supported');
     this.drawPairs(this.pair, 0, 1, 0, 1);
     this.pending = this.pair[1]!;
     return this.pair[0]!;
@@ -140,6 +143,7 @@ export class NumpyRandom {
 
   /** target[k] <- uniform(low, high) for k = 0, 1, ... in turn. */
   fillUniform(target: Float64Array, low: number, high: number): void {
+    if (this.wordsLeft > 0 || this.pendingWord >= 0) throw new Error('NumpyRandom: doubles right after 32-bit draws are not supported');
     const span = high - low;
     let k = 0;
     if (this.pending >= 0 && target.length > 0) target[k++] = low + span * this.random();
@@ -150,6 +154,89 @@ export class NumpyRandom {
       k += 2 * chunk;
     }
     if (k < target.length) target[k] = low + span * this.random();
+  }
+
+  /** Raw 64-bit outputs drawn in a pair and not yet used, as (low word, high word) pairs. */
+  private readonly words = new Uint32Array(4);
+  private wordsLeft = 0;
+  /** The high word of an output whose low word `nextUint32` returned (numpy's has_uint32), or -1. */
+  private pendingWord = -1;
+
+  /**
+   * numpy's bit generator `next_uint32` for PCG64: the low 32 bits of the next
+   * 64-bit output, and on the following call its high 32 bits.
+   */
+  nextUint32(): number {
+    if (this.pendingWord >= 0) {
+      const word = this.pendingWord;
+      this.pendingWord = -1;
+      return word;
+    }
+    if (this.wordsLeft === 0) {
+      if (this.pending >= 0) throw new Error('NumpyRandom: 32-bit draws right after an odd number of doubles are not supported');
+      this.rawOutputs();
+      this.wordsLeft = 2;
+    }
+    const at = this.wordsLeft === 2 ? 0 : 2;
+    this.wordsLeft--;
+    this.pendingWord = this.words[at + 1]!;
+    return this.words[at]!;
+  }
+
+  /**
+   * target[k] <- numpy's `Generator.integers(low, high, size)` (int64, high
+   * exclusive) in turn, for 1 <= high - low <= 2^21: Lemire's bounded draw on
+   * `nextUint32` (numpy's buffered_bounded_lemire_uint32; high - low = 1 draws nothing).
+   */
+  fillIntegers(target: Int32Array | Float64Array, low: number, high: number): void {
+    const rangeExclusive = high - low;
+    // the product of a 32-bit word and the range is exact in a double while the range is below 2^21
+    if (!Number.isInteger(low) || !Number.isInteger(high) || rangeExclusive < 1 || rangeExclusive > 2 ** 21) throw new RangeError(`fillIntegers needs integers with 1 <= high - low <= 2^21 (got ${low}, ${high})`);
+    if (rangeExclusive === 1) {
+      target.fill(low);
+      return;
+    }
+    const threshold = (2 ** 32 - rangeExclusive) % rangeExclusive; // (UINT32_MAX - rng) % rng_excl, rng = range - 1
+    for (let k = 0; k < target.length; k++) {
+      let product = this.nextUint32() * rangeExclusive;
+      let leftover = product % 2 ** 32;
+      if (leftover < rangeExclusive) {
+        while (leftover < threshold) {
+          product = this.nextUint32() * rangeExclusive;
+          leftover = product % 2 ** 32;
+        }
+      }
+      target[k] = low + Math.floor(product / 2 ** 32);
+    }
+  }
+
+  /** The next two 64-bit outputs into `words` (low, high, low, high); both lanes jump. */
+  private rawOutputs(): void {
+    const lanes = this.lanes;
+    for (let half = 0; half < 2; half++) {
+      const b = (this.lane + half) * LIMBS;
+      outputWords(lanes[b]!, lanes[b + 1]!, lanes[b + 2]!, lanes[b + 3]!, lanes[b + 4]!, lanes[b + 5]!, this.words, 2 * half);
+      this.jumpLane(b);
+    }
+    this.lane = this.lane + 2 === LANES ? 0 : this.lane + 2;
+  }
+
+  /** One lane jumps LANES steps (the arithmetic of `drawPairs`, one lane). */
+  private jumpLane(b: number): void {
+    const lanes = this.lanes;
+    const jump = this.jump;
+    const a = Array.from({ length: LIMBS }, (_, k) => lanes[b + k]!);
+    let carry = 0;
+    for (let column = 0; column < LIMBS; column++) {
+      let c = carry + jump[LIMBS + column]!;
+      for (let k = 0; k <= column; k++) c += a[k]! * jump[column - k]!;
+      if (column === LIMBS - 1) {
+        lanes[b + column] = c - Math.floor(c * INVERSE_TOP_LIMB) * TOP_LIMB;
+      } else {
+        carry = Math.floor(c * INVERSE_LIMB);
+        lanes[b + column] = c - carry * LIMB;
+      }
+    }
   }
 
   /**
@@ -230,6 +317,20 @@ function outputDouble(s0: number, s1: number, s2: number, s3: number, s4: number
   const rotatedLo = (lo >>> right) | ((hi << 1) << left);
   const rotatedHi = (hi >>> right) | ((lo << 1) << left);
   return ((rotatedHi >>> 0) * 2 ** 21 + (rotatedLo >>> 11)) * TWO_TO_MINUS_53;
+}
+
+/** PCG64's 64-bit output for the state s0..s5 as two 32-bit words (low, high) into out[at], out[at + 1] (see `outputDouble`). */
+function outputWords(s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, out: Uint32Array, at: number): void {
+  let lo = (s0 | (s1 << 24)) ^ ((s2 >>> 16) | (s3 << 8));
+  let hi = ((s1 >>> 8) | (s2 << 16)) ^ (s4 | (s5 << 24));
+  const rotation = s5 >>> 2;
+  const swap = (lo ^ hi) & -(rotation >>> 5);
+  lo ^= swap;
+  hi ^= swap;
+  const right = rotation & 31;
+  const left = 31 - right;
+  out[at] = (lo >>> right) | ((hi << 1) << left);
+  out[at + 1] = (hi >>> right) | ((lo << 1) << left);
 }
 
 /** Six limbs of 24 bits (the last one 8 bits) of a value below 2^128, least significant first. */

@@ -26,6 +26,11 @@
  *   state outside A (A = the three states of highest weight, ties to the lower
  *   index), the reference's figure.
  * - W5: value = identities certified; ok when all are.
+ * - W6 (T4, float64, sparse): value = 1 - lambda_2 of the 100,000-state sparse
+ *   chain; ok when the chain is found irreducible and reversible, the
+ *   stationary law's rigorous residual bound is below 1e-12 and it agrees
+ *   with the closed form d / sum(d) to 1e-12 relative, and lambda2's residual
+ *   bound is below 1e-8.
  *
  * Implementation details
  * Instances are drawn from `PythonRandom` (seeds 1, 2, 4) and `NumpyRandom`
@@ -53,8 +58,15 @@ import { certifyIdentity } from '../symbolic/certify.js';
 import { conductanceKernel, floatInstance, rationalInstance } from './instances.js';
 import { NumpyRandom } from './numpyRandom.js';
 import { PythonRandom } from './pythonRandom.js';
+import { sparseConductanceChain, W6_SEED } from './sparseInstance.js';
+import { mirrorIndex } from '../sparse/csr.js';
+import { symmetrizedKernel } from '../sparse/analyzeSparse.js';
+import { sparseExtremeEigenvalues } from '../sparse/lanczos.js';
+import { normalizeKernelRows } from '../sparse/sparseModel.js';
+import { detailedBalanceDefect, REVERSIBILITY_TOLERANCE, stationaryResidual, treeStationary } from '../sparse/stationary.js';
+import { sparseStructure } from '../sparse/structure.js';
 
-export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5'] as const;
+export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
 
 export const WORKLOAD_TITLES: Readonly<Record<WorkloadId, string>> = {
@@ -63,6 +75,7 @@ export const WORKLOAD_TITLES: Readonly<Record<WorkloadId, string>> = {
   W3: 'T4 float64: spectral gap of a random n-state EBM kernel',
   W4: 'T5 exact: expected hitting times of the three heaviest states',
   W5: 'certify every identity of the catalogue',
+  W6: 'T4 float64 sparse: stationary law and lambda2 of a 100,000-state sparse reversible chain',
 };
 
 export type BenchScale = 'full' | 'tiny';
@@ -90,6 +103,7 @@ const FULL: Readonly<Record<WorkloadId, WorkloadSizes>> = {
   W3: { count: 1, n: 1000, steps: 0, digits: 0 },
   W4: { count: 50, n: 30, steps: 0, digits: 0 },
   W5: { count: 1, n: 0, steps: 0, digits: 0 },
+  W6: { count: 1, n: 100_000, steps: 0, digits: 0 },
 };
 
 const TINY: Readonly<Record<WorkloadId, WorkloadSizes>> = {
@@ -98,6 +112,7 @@ const TINY: Readonly<Record<WorkloadId, WorkloadSizes>> = {
   W3: { count: 1, n: 40, steps: 0, digits: 0 },
   W4: { count: 2, n: 8, steps: 0, digits: 0 },
   W5: { count: 1, n: 0, steps: 0, digits: 0, identities: 2 },
+  W6: { count: 1, n: 2000, steps: 0, digits: 0 },
 };
 
 /** The sizes of a workload at a scale (module comment). */
@@ -146,6 +161,8 @@ export function runWorkload(
       return hittingTimesWorkload(sizes.count, sizes.n, WORKLOAD_SEEDS.W4);
     case 'W5':
       return identitiesWorkload(sizes.identities === undefined ? identities : identities.slice(0, sizes.identities));
+    case 'W6':
+      return sparseChainWorkload(sizes.n, W6_SEED);
   }
 }
 
@@ -293,6 +310,66 @@ export function hittingTimesWorkload(count: number, n: number, seed: number): Wo
     ok: true,
     mode: ar.label,
     counts: { instances: count, n, systems: count, unknowns: count * (n - 3) },
+  };
+}
+
+/** The W6 chain of the last run (drawn once per process; module comment of sparseInstance.ts). */
+let sparseChainCache: { n: number; seed: number; chain: ReturnType<typeof sparseConductanceChain> } | undefined;
+
+/**
+ * W6: the sparse chain of `sparseConductanceChain(n, seed)` analyzed from its
+ * kernel alone, as `analyze` analyzes a sparse file: row sums renormalized,
+ * structure, stationary law by spanning-tree ratios with its residual bound,
+ * float64 reversibility, lambda2 by Lanczos on the symmetrized kernel with
+ * its residual bound. As in the reference, drawing the instance is not timed:
+ * it is drawn once per process (in the warm-up run) and each run starts from
+ * a copy of the kernel. The closed form mu = d / sum(d) only checks the result.
+ */
+export function sparseChainWorkload(n: number, seed: number): WorkloadResult {
+  if (sparseChainCache?.n !== n || sparseChainCache.seed !== seed) sparseChainCache = { n, seed, chain: sparseConductanceChain(n, seed) };
+  const { kernel: drawn, degrees } = sparseChainCache.chain;
+  const kernel = { ...drawn, values: drawn.values.slice() };
+  const renormalized = normalizeKernelRows(kernel);
+  const structure = sparseStructure(kernel);
+  const mirror = mirrorIndex(kernel);
+  if (!structure.irreducible || !mirror.symmetric) {
+    return { value: 0, summary: 'the chain is not irreducible with a symmetric pattern', ok: false, mode: 'float64, sparse', counts: { n } };
+  }
+  const { mu } = treeStationary(kernel, mirror.mirror);
+  const defect = detailedBalanceDefect(kernel, mirror.mirror, mu);
+  const residual = stationaryResidual(kernel, mu);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += degrees[i]!;
+  let closedFormError = 0;
+  for (let i = 0; i < n; i++) closedFormError = Math.max(closedFormError, Math.abs(mu[i]! - degrees[i]! / total) / (degrees[i]! / total));
+  const { S } = symmetrizedKernel(kernel, mirror.mirror, mu);
+  const root = new Float64Array(n);
+  for (let i = 0; i < n; i++) root[i] = Math.sqrt(mu[i]!);
+  let length = 0;
+  for (let i = 0; i < n; i++) length += root[i]! * root[i]!;
+  length = Math.sqrt(length);
+  for (let i = 0; i < n; i++) root[i] = root[i]! / length;
+  const spectrum = sparseExtremeEigenvalues(S, { deflate: root });
+  const lambda2 = spectrum.largest.value;
+  const gap = 1 - lambda2;
+  const reversible = defect.relative <= REVERSIBILITY_TOLERANCE;
+  return {
+    value: floatNumberObject(gap),
+    summary:
+      `spectral gap ${gap} (lambda2 ${lambda2}, Lanczos, ${spectrum.products} products; S has an eigenvalue within ${spectrum.largest.residualBound.toExponential(2)} of it); ` +
+      `n = ${n}, ${kernel.indices.length} nonzeros; max |mu P - mu| <= ${residual.bound.toExponential(2)}; mu vs d / sum(d): ${closedFormError.toExponential(2)} relative; ` +
+      `detailed balance defect ${defect.relative.toExponential(2)} relative; ${renormalized.rows} rows renormalized`,
+    ok: reversible && residual.bound < 1e-12 && closedFormError < 1e-12 && spectrum.largest.residualBound < 1e-8 && gap > 0 && gap <= 2,
+    mode: 'float64, sparse, Lanczos',
+    counts: {
+      n,
+      nonzeros: kernel.indices.length,
+      products: spectrum.products,
+      residualBound: spectrum.largest.residualBound,
+      stationaryResidualBound: residual.bound,
+      closedFormError,
+      renormalizedRows: renormalized.rows,
+    },
   };
 }
 

@@ -13,11 +13,13 @@ import type { Command } from 'commander';
 import { UndecidedError } from '../../arith/arithmetic.js';
 import type { NumberObject } from '../../arith/numberObject.js';
 import { analyze, type AnalyzeJson } from '../../analysis/analyze.js';
-import { MODE_LIMITS } from '../../analysis/modes.js';
+import { QUANTITY_LIMITS } from '../../analysis/modes.js';
 import { displayNumber } from '../../analysis/precision.js';
 import { readModelFile } from '../../input/matrixFile.js';
 import { MAX_STATES, parseAnalyzeModel } from '../../input/analyzeModel.js';
-import { EXIT } from '../../errors.js';
+import { analyzeSparse, sparseTable } from '../../sparse/analyzeSparse.js';
+import { readSparseModelFile } from '../../sparse/sparseModel.js';
+import { EXIT, InputError } from '../../errors.js';
 import type { CommandContext } from '../io.js';
 
 export function registerAnalyze(program: Command, context: CommandContext): void {
@@ -28,9 +30,16 @@ export function registerAnalyze(program: Command, context: CommandContext): void
     .option('--json', 'print the JSON report (every real as a number object)')
     .option(
       '--mode <mode>',
-      `exact (rational inputs, n <= ${MODE_LIMITS.exact}), interval (n <= ${MODE_LIMITS.interval}) or float (n <= ${MODE_LIMITS.float}); default: exact when the inputs are rational, interval when exp is needed, float for larger n`,
+      `the strongest arithmetic any quantity may use: exact (rational inputs), interval or float (n <= ${QUANTITY_LIMITS.stationary.float}); default: exact when the inputs are rational, interval when exp is needed; each quantity then uses the strongest mode its size allows (docs/inputs.md)`,
     )
     .action((file: string, options: { json?: boolean; mode?: string }) => {
+      const sparse = readSparseModelFile(file);
+      if (sparse) {
+        if (options.mode !== undefined && options.mode !== 'float') throw new InputError('--mode', `a sparse model ("transitions") is analyzed in float64 only, not --mode ${options.mode}`, 'omit --mode, or give --mode float');
+        const sparseReport = analyzeSparse(sparse);
+        context.io.stdout(options.json ? `${JSON.stringify(sparseReport, null, 2)}\n` : sparseTable(sparseReport));
+        return;
+      }
       const model = parseAnalyzeModel(readModelFile(file, MAX_STATES));
       let report: AnalyzeJson;
       try {
@@ -61,8 +70,12 @@ function table(report: AnalyzeJson): string {
       ? 'exact (rationals; logs and eigenvalues as rigorous enclosures)'
       : report.mode === 'interval'
         ? `interval (rigorous enclosures, ${report.precision}; midpoints shown)`
-        : 'float64 (unverified)';
+        : Object.values(report.modes).every((mode) => mode === 'float')
+          ? 'float64 (unverified)'
+          : 'float64 for some quantities (unverified; see below)';
   lines.push(`${report.states.length} states, mode ${modeText}`);
+  const modeName = (mode: string) => (mode === 'float' ? 'float64' : mode);
+  lines.push(`arithmetic per quantity: ${Object.entries(report.modes).map(([key, mode]) => `${key} ${modeName(mode)}`).join(', ')}`);
   if (report.renormalized) {
     const { rows, maxAdjustment } = report.renormalized;
     const largest = String(Number(Number(maxAdjustment.approx).toPrecision(3)));
@@ -80,7 +93,8 @@ function table(report: AnalyzeJson): string {
   }
   if (report.lambda2) {
     lines.push('');
-    lines.push(`lambda2 = ${show(report.lambda2)}   lambdaMin = ${show(report.lambdaMin)}`);
+    const residual = report.lambda2ResidualBound ? ` (float64; residual bound ${Number(Number(report.lambda2ResidualBound.approx).toPrecision(3))})` : '';
+    lines.push(`lambda2 = ${show(report.lambda2)}${residual}   lambdaMin = ${show(report.lambdaMin)}`);
     lines.push(`spectral gap = ${show(report.spectralGap)}   absolute gap = ${show(report.absoluteGap)}`);
   }
   if (report.hitting) {
