@@ -43,44 +43,11 @@ import { add, all, and, div, eq30, exp, log, lt, mul, neg, num, ref, sub, sum, x
 import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
 import type { Index, NumExpr } from '../src/certificate/format.js';
 import type { DegreeLevel, DegreeSpec, FailVerdict, IdentitySpec, SlotOverrides, Theorem } from '../src/runner/theorem.js';
-import {
-  adoptFamily,
-  drawnFrom,
-  intervalCheck,
-  overridesLabel,
-  PRECISION_EQUAL,
-  PRECISION_STRICT,
-  realizeFamilies,
-  slotLaboratory,
-  specs,
-  touches,
-  type IntervalChecks,
-  type SpecParts,
-} from '../src/runner/kit/index.js';
-import {
-  bernoulliGap,
-  certifyFlow,
-  consecutiveTimes,
-  definition,
-  describeFlowInstance,
-  everyPromptAndTime,
-  flowDefinitions,
-  flowFamily,
-  flowGapExcess,
-  flowInstance,
-  flowState,
-  label,
-  logisticAccuracy,
-  promptFlow,
-  responseKl,
-  suboptimalityGap,
-  tiltParameter,
-  tiltPolicy,
-  withDegeneratePrompt,
-  type FlowFamilyOptions,
-  type FlowInstance,
-  type PromptFlow,
-} from './support/naturalGradientFlow.js';
+import { adoptFamily, drawnFrom, intervalCheck, overridesLabel, PRECISION_EQUAL, PRECISION_STRICT, realizeFamilies, slotLaboratory, specs, touches } from '../src/runner/kit/index.js';
+import type { IntervalChecks, SpecParts } from '../src/runner/kit/index.js';
+import { bernoulliGap, certifyFlow, consecutiveTimes, definition, describeFlowInstance, everyPromptAndTime, flowDefinitions, flowFamily, flowGapExcess } from './support/naturalGradientFlow.js';
+import { flowInstance, flowState, label, logisticAccuracy, promptFlow, responseKl, suboptimalityGap, tiltParameter, tiltPolicy, withDegeneratePrompt } from './support/naturalGradientFlow.js';
+import type { FlowFamilyOptions, FlowInstance, PromptFlow } from './support/naturalGradientFlow.js';
 
 // ---------------------------------------------------------------- statement
 
