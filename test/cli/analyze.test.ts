@@ -127,18 +127,24 @@ describe('lazy walk on the n-cycle: gap (1 - cos(2 pi / n)) / 2', () => {
     json.stationary.forEach((x: NumberObject) => expect(x.exact).toBe(`1/${n}`));
   });
 
-  it('n = 30 (above the exact limit) defaults to interval mode: rigorous enclosures', async () => {
+  it('n = 30 (above the exact spectrum limit): exact stationary law, interval spectrum (rigorous enclosures)', async () => {
     const json = await analyzeJson(modelFile(lazyCycle(30)));
     expect(json.mode).toBe('interval');
+    expect(json.modes).toMatchObject({ stationary: 'exact', spectrum: 'interval' });
+    json.stationary.forEach((x: NumberObject) => expect(x.exact).toBe('1/30'));
     const gap = new D(1).sub(D.acos(-1).mul(2).div(30).cos()).div(2);
     expect(encloses(json.spectralGap, gap)).toBe(true);
     expect(width(json.spectralGap).lt('1e-25')).toBe(true);
   });
 
-  it('n = 60 (above the interval limit) defaults to float64, labelled, and agrees with the closed form to 1e-10', async () => {
+  it('n = 60 (above the interval spectrum limit): float64 spectrum, labelled, with its residual bound, and within 1e-10 of the closed form', async () => {
     const json = await analyzeJson(modelFile(lazyCycle(60)));
     expect(json.mode).toBe('float');
+    expect(json.modes).toMatchObject({ stationary: 'exact', spectrum: 'float' });
     expect(json.lambda2.float64).toBe(true);
+    expect(Number(json.lambda2ResidualBound.approx)).toBeLessThan(1e-6);
+    const lambda2 = (1 + Math.cos((2 * Math.PI) / 60)) / 2;
+    expect(Math.abs(Number(json.lambda2.approx) - lambda2)).toBeLessThanOrEqual(Number(json.lambda2ResidualBound.approx) + 1e-12);
     expect(json.omitted?.kernel).toBeUndefined();
     const gap = (1 - Math.cos((2 * Math.PI) / 60)) / 2;
     expect(Math.abs(Number(json.spectralGap.approx) - gap)).toBeLessThan(1e-10);
@@ -285,7 +291,7 @@ describe('bad input: exit 2, one line naming the field, nothing on stdout', () =
     expect(stderr).toMatch(/nope\.json: no such file; /);
   });
 
-  it('--mode exact for a potential that needs exp, an unknown mode, and n beyond a mode limit', async () => {
+  it('--mode exact for a potential that needs exp, and an unknown mode', async () => {
     const ebm = modelFile({ reference: kernel, potential: [0, 1], beta: '1/2' });
     const exact = await run('analyze', ebm, '--mode', 'exact');
     expect([exact.code, exact.stdout]).toEqual([2, '']);
@@ -293,9 +299,6 @@ describe('bad input: exit 2, one line naming the field, nothing on stdout', () =
     const unknown = await run('analyze', ebm, '--mode', 'fast');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^ebm-lens: --mode: unknown mode "fast"/);
-    const big = await run('analyze', modelFile(lazyCycle(30)), '--mode', 'exact');
-    expect([big.code, big.stdout]).toEqual([2, '']);
-    expect(big.stderr).toMatch(/^ebm-lens: --mode: n = 30 states is above the exact-mode limit/);
   });
 });
 
@@ -322,12 +325,16 @@ describe('smaller messages (issue 13, item 8)', () => {
     expect(eight.stderr).toMatch(/give an 8 x 8 matrix/);
   });
 
-  it('--mode exact above its limit names interval when it fits, and float', async () => {
-    const big = await run('analyze', modelFile(lazyCycle(30)), '--mode', 'exact');
-    expect(big.code).toBe(2);
-    expect(big.stderr).toMatch(/use --mode interval \(up to 40 states, rigorous enclosures\) or --mode float/);
-    const bigger = await run('analyze', modelFile(lazyCycle(41)), '--mode', 'interval');
-    expect(bigger.stderr).toMatch(/above the interval-mode limit of 40; use --mode float \(up to 2000 states/);
+  it('--mode is a ceiling: a quantity beyond its limit in that mode falls to the next mode, and says so', async () => {
+    const big = await run('analyze', modelFile(lazyCycle(30)), '--mode', 'exact', '--json');
+    expect([big.code, big.stderr]).toEqual([0, '']);
+    const json = JSON.parse(big.stdout);
+    expect(json.modes.stationary).toBe('exact');
+    expect(json.modes.spectrum).toBe('interval');
+    expect(json.mode).toBe('interval');
+    const bigger = JSON.parse((await run('analyze', modelFile(lazyCycle(41)), '--mode', 'interval', '--json')).stdout);
+    expect(bigger.modes).toMatchObject({ stationary: 'interval', spectrum: 'float' });
+    expect(bigger.lambda2.float64).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { MODE_LIMITS } from '../../src/analysis/modes.js';
+import { EXACT_ELIMINATION_WORK, QUANTITY_LIMITS } from '../../src/analysis/modes.js';
 import { MAX_STATES, MAX_STEPS } from '../../src/input/analyzeModel.js';
 import { MAX_PROMPTS, MAX_RESPONSES, MAX_TIMES } from '../../src/input/rlvrModel.js';
 import { MAX_STATES as MAX_COUNT_STATES } from '../../src/empirical/counts.js';
@@ -49,8 +49,11 @@ describe('docs/inputs.md', () => {
     expect(keys.length).toBeGreaterThan(10);
     const text = section('analyze');
     for (const key of keys) expect(text, key).toContain(`| \`${key}\` |`);
-    for (const mode of ['exact', 'interval', 'float'] as const) expect(text).toMatch(new RegExp(`\\| \`${mode}\` \\|[^\\n]*\\| ${MODE_LIMITS[mode]} \\|`));
-    expect(MODE_LIMITS.float).toBe(MAX_STATES);
+    for (const [quantity, limits] of Object.entries(QUANTITY_LIMITS)) {
+      const exact = quantity === 'stationary' || quantity === 'hitting' ? `work <= ${EXACT_ELIMINATION_WORK.toExponential()}` : String(limits.exact);
+      expect(text).toMatch(new RegExp(`\\| \`${quantity}\`[^|]*\\| ${exact.replace('+', '\\+')}[^|]*\\| ${limits.interval} \\| ${limits.float} \\|`));
+      expect(limits.float).toBe(MAX_STATES);
+    }
     expect(text).toContain(`[0, ${MAX_STEPS}]`);
     expect(text).toContain('.npy');
     expect(text).toContain('.csv');
