@@ -1,9 +1,9 @@
 /**
  * One `analyze` run: a validated kernel or EBM instance in, the JSON report
- * of DESIGN.md out.
+ * of docs/outputs.md#analyze out.
  *
  * Main definitions
- * - `AnalyzeJson`: the report (keys of DESIGN.md, plus `modes`,
+ * - `AnalyzeJson`: the report (keys of docs/outputs.md#analyze, with `modes`,
  *   `closedClasses`, `reversibilityViolation`, `potentialRatios`,
  *   `lambda2ResidualBound`, `omitted`, `precision`).
  * - `analyze(model, { mode })`: the ceiling of the run (`chooseMode`), the
@@ -245,7 +245,7 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
     return cache.get(cacheKey) as R;
   };
 
-  // keys are assigned in the order of DESIGN.md, which JSON.stringify keeps
+  // keys are assigned in the order of docs/outputs.md#analyze, which JSON.stringify keeps
   const json = { states: names, mode: 'exact', precision: '', modes } as AnalyzeJson;
   const base = lane(plan.kernel);
   if (n <= KERNEL_ECHO_LIMIT) {
