@@ -57,30 +57,26 @@
  */
 import fc from 'fast-check';
 import { UndecidedError } from '../src/arith/arithmetic.js';
-import type { RationalEnclosure } from '../src/arith/enclosure.js';
+import { absEnclosure, nonNegativeEnclosure, type RationalEnclosure } from '../src/arith/enclosure.js';
 import { decideWithEscalation } from '../src/arith/escalation.js';
 import { exactArithmetic } from '../src/arith/exact.js';
 import type { Interval, IntervalArithmetic } from '../src/arith/interval.js';
 import { ONE, Rational, ZERO } from '../src/arith/rational.js';
+import { PowerTable } from '../src/arith/powerTable.js';
 import { InfiniteDivergenceError, kl } from '../src/info/divergences.js';
 import { NotRealSpectrumError } from '../src/linalg/symmetricEnclosure.js';
 import { mixingTime, type MixingTimeResult } from '../src/markov/mixingTime.js';
 import { trajectory, type Trajectory } from '../src/markov/trajectory.js';
 import { fail, pass, undecided, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
+import { decidePowerSeries, decideRefining, smallerMargin } from '../src/runner/decideRefining.js';
 import { instanceToJson, startDistribution, type StartDistribution, type StartKind } from '../properties/index.js';
 import {
-  PowerTable,
-  absEnclosure,
   bipartiteChain,
   circulatedTriangle,
-  decidePowerSeries,
-  decideRefining,
   looplessChain,
-  nonNegative,
   numberOf,
   reducibleChain,
   reversibleChain,
-  smallerMargin,
   spectralEnclosures,
   toFloat,
   twoStateChain,
@@ -292,7 +288,7 @@ function klBound(instance: T4Instance, reversed: boolean): Verdict {
   const side = (t: number): string => (reversed ? `KL(mu || nu_${t})` : `KL(nu_${t} || mu)`);
   return needsRealSpectrum(() => {
     const escalated = decideWithEscalation((ar): Verdict => {
-      const rate = nonNegative(spectralEnclosures(kernel, ar.digits).lStar);
+      const rate = nonNegativeEnclosure(spectralEnclosures(kernel, ar.digits).lStar);
       const lows = new PowerTable(rate.lo);
       const highs = new PowerTable(rate.hi);
       const muI = mu.map((m) => ar.fromRational(m));

@@ -56,25 +56,22 @@
  * (exact tr P - 1 for n = 2).
  */
 import fc from 'fast-check';
-import type { RationalEnclosure } from '../src/arith/enclosure.js';
+import { nonNegativeEnclosure, type RationalEnclosure } from '../src/arith/enclosure.js';
 import { exactArithmetic } from '../src/arith/exact.js';
 import { ONE, Rational, ZERO } from '../src/arith/rational.js';
+import { perronRoot } from '../src/linalg/perronRoot.js';
 import { NotRealSpectrumError } from '../src/linalg/symmetricEnclosure.js';
 import { principalSubmatrix } from '../src/linalg/matrix.js';
 import { complementOf, expectedHittingTimes, survivalProbabilities } from '../src/markov/hittingTimes.js';
 import { fail, pass, undecided, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
+import { decidePowerSeries, decideRefining, smallerMargin } from '../src/runner/decideRefining.js';
 import { instanceToJson, superiorLevelSet, superiorSet, properThresholds } from '../properties/index.js';
 import {
   circulatedTriangle,
-  decidePowerSeries,
-  decideRefining,
   massOf,
-  nonNegative,
   numberOf,
-  perronRoot,
   reducibleChain,
   reversibleChain,
-  smallerMargin,
   spectralEnclosures,
   toFloat,
   twoStateChain,
@@ -145,7 +142,7 @@ function hittingData(instance: T5Instance, withTimes = true): HittingData {
 
 /** l_A = 1 - rho(Q), with rho(Q) enclosed (Perron root); rho(empty) = 0. */
 function dirichletGapOf(data: HittingData, width: number): { rho: RationalEnclosure; lA: RationalEnclosure } {
-  const rho = nonNegative(perronRoot(data.Q, width));
+  const rho = nonNegativeEnclosure(perronRoot(data.Q, width));
   return { rho, lA: { lo: ONE.sub(rho.hi), hi: ONE.sub(rho.lo) } };
 }
 
@@ -248,7 +245,7 @@ function pointHittingBound(instance: T5Instance, inverted: boolean): Verdict {
   const claim = inverted ? 'E_x[tau_A] <= sqrt(mu(x)/mu(A^c)) / l_A' : 'E_x[tau_A] <= sqrt(mu(A^c)/mu(x)) / l_A';
   return decideRefining((width) => {
     const { lA } = dirichletGapOf(data, width);
-    const low = nonNegative(lA).lo;
+    const low = nonNegativeEnclosure(lA).lo;
     let margin = Infinity;
     let open = false;
     for (const x of data.rest) {

@@ -6,9 +6,11 @@
  * - `RationalEnclosure`: lo <= x <= hi with exact rational endpoints.
  * - `enclosureNumberObject`: the JSON number object of an enclosure; `approx` is
  *   the midpoint, `exact` is set only when lo = hi.
+ * - `absEnclosure`: the exact range of |x| over an enclosure.
+ * - `nonNegativeEnclosure`: [max(lo, 0), max(hi, 0)], for a quantity known to be >= 0.
  */
 import { APPROX_DIGITS, exactNumberObject, rationalToDecimal, type NumberObject } from './numberObject.js';
-import { Rational, numeratorDenominator } from './rational.js';
+import { Rational, ZERO, numeratorDenominator } from './rational.js';
 
 export interface RationalEnclosure {
   readonly lo: Rational;
@@ -35,6 +37,21 @@ export function enclosureNumberObject(enclosure: RationalEnclosure): NumberObjec
     lo: rationalToDecimal(enclosure.lo, digits, 'floor'),
     hi: rationalToDecimal(enclosure.hi, digits, 'ceil'),
   };
+}
+
+/** The exact range of |t| over t in [lo, hi] (no rounding: the endpoints are exact). */
+export function absEnclosure(x: RationalEnclosure): RationalEnclosure {
+  if (x.lo.compare(ZERO) >= 0) return x;
+  if (x.hi.compare(ZERO) <= 0) return { lo: x.hi.neg(), hi: x.lo.neg() };
+  return { lo: ZERO, hi: x.lo.neg().compare(x.hi) > 0 ? x.lo.neg() : x.hi };
+}
+
+/**
+ * [max(lo, 0), max(hi, 0)], exact: the enclosure of a quantity known to be >= 0,
+ * so that powers of the ends stay ordered (0 <= lo <= x <= hi gives lo^k <= x^k <= hi^k).
+ */
+export function nonNegativeEnclosure(x: RationalEnclosure): RationalEnclosure {
+  return x.lo.compare(ZERO) >= 0 ? x : { lo: ZERO, hi: x.hi.compare(ZERO) >= 0 ? x.hi : ZERO };
 }
 
 /** floor(log10 |q|) up to one unit (from digit counts); 0 for q = 0. */

@@ -21,6 +21,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { NumberObject } from '../../src/arith/numberObject.js';
 import { Rational } from '../../src/arith/rational.js';
 import { exactArithmetic } from '../../src/arith/exact.js';
+import { perronRoot } from '../../src/linalg/perronRoot.js';
 import { dirichletGap } from '../../src/markov/dirichletGap.js';
 import { runTheorem, type TheoremResult } from '../../src/runner/run.js';
 import { PROFILES } from '../../src/runner/profiles.js';
@@ -28,7 +29,7 @@ import { DEFAULT_SEED } from '../../src/runner/seed.js';
 import type { FailVerdict, PropertySpec, Verdict } from '../../src/runner/theorem.js';
 import { certifyIdentity } from '../../src/symbolic/index.js';
 import { T5, type T5Instance } from '../../theorems/T5.js';
-import { chainInstance, perronRoot, type ChainSource } from '../../theorems/support/spectralBounds.js';
+import { chainInstance, type ChainSource } from '../../theorems/support/spectralBounds.js';
 import type { RationalEnclosure } from '../../src/arith/enclosure.js';
 
 const r = (p: number, q = 1): Rational => new Rational(BigInt(p), BigInt(q));

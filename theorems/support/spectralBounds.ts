@@ -1,9 +1,12 @@
 /**
- * Shared instances and decision procedures of the spectral theorems T4
- * (exponential mixing governed by the spectral gap) and T5 (bounded hitting
- * times to superior states): exact rational chains with their stationary law,
- * refinable eigenvalue enclosures, and sound three-valued comparisons of an
- * exact quantity with a bound that depends on an enclosed eigenvalue.
+ * Shared instances of the spectral theorems T4 (exponential mixing governed
+ * by the spectral gap) and T5 (bounded hitting times to superior states):
+ * exact rational chains with their stationary law, their eigenvalue
+ * enclosures, and the certificate claims on them. The general tools they use
+ * are in src/: `perronRoot` (src/linalg/perronRoot.ts), `decideRefining`,
+ * `decidePowerSeries`, `smallerMargin` (src/runner/decideRefining.ts),
+ * `PowerTable` (src/arith/powerTable.ts), `absEnclosure`,
+ * `nonNegativeEnclosure` (src/arith/enclosure.ts).
  *
  * Main definitions
  * - `ChainInstance`: a rational kernel P with a stationary law mu > 0 (a
@@ -14,15 +17,7 @@
  *   `chainInstance` for hand-made chains (checked exactly).
  * - `spectralEnclosures(P, width)`: l_2, l_n, l* = max(|l_2|, |l_n|), g = 1 - l_2,
  *   g* = 1 - l*, as rational enclosures (exact root isolation).
- * - `perronRoot(Q, width)`: an enclosure of the spectral radius of Q >= 0.
- * - `decideRefining(attempt, what)`: retry with narrower eigenvalue enclosures
- *   (`REFINEMENT_WIDTHS`: 10^-30 ... 10^-240) until a comparison is decided.
- * - `PowerTable`: exact powers x^k of one rational, compared by cross-multiplication.
- * - `decidePowerSeries(lhs, c, rate, exponent)`: decide lhs[t] <= c rate^exponent(t)
- *   for every t, rate enclosed.
- * - Small exact helpers: `massOf`, `isStationary`,
- *   `obeysDetailedBalance`, `absEnclosure`, `nonNegative`, `smallerMargin`,
- *   `toFloat`, `numberOf`.
+ * - Small exact helpers: `massOf`, `isStationary`, `toFloat`, `numberOf`.
  * - Certificate claims (shared by T4 and T5): `chainClaim` (the instance P,
  *   mu with the stationary witness, plus the claim's definitions and
  *   witnesses), `extremeEigenvalues` (l_2, l_n and l*), `perronRootOn`
@@ -30,14 +25,6 @@
  *   (nu_t = nu_0 P^t), `rowTotalVariation`, `upTo`, `powerOf`, `definition`.
  *
  * Main statements
- * - (Directed comparison) For 0 <= lo <= l <= hi and c >= 0, k >= 0:
- *   c lo^k <= c l^k <= c hi^k. So x <= c lo^k proves x <= c l^k, and
- *   x > c hi^k proves x > c l^k; anything in between is undecided and the
- *   enclosure is refined. No bound is ever decided from a midpoint.
- * - (Perron-Frobenius) For a nonnegative square Q the spectral radius is an
- *   eigenvalue and every real eigenvalue is at most it, so rho(Q) is the
- *   largest real root of det(x I - Q), whatever the rest of the spectrum.
- *
  * - (Claims) In a certificate the eigenvalues are brackets [lo, hi] verified by
  *   the checker's inertia count (`eigenvalueBracket`): they enter a claim as
  *   intervals, so a claim with one is decided in interval arithmetic. For
@@ -50,7 +37,8 @@
  * Implementation details
  * Every chain is exact: P and mu are rationals and `isStationary` (mu P = mu,
  * sum mu = 1, mu > 0) is checked exactly when an instance is built, so a
- * construction error can never pass for a counterexample. Eigenvalues come from
+ * construction error can never pass for a counterexample (detailed balance by
+ * `detailedBalance` of src/markov/reversibility.ts). Eigenvalues come from
  * `kernelSpectrum` (exact characteristic polynomial, Sturm isolation), which
  * throws `NotRealSpectrumError` for a non-real spectrum; callers turn that into
  * a decided fail (when realness is the claim) or an undecided run (when a
@@ -63,13 +51,12 @@ import type { RationalEnclosure } from '../../src/arith/enclosure.js';
 import { enclosureNumberObject } from '../../src/arith/enclosure.js';
 import { exactArithmetic } from '../../src/arith/exact.js';
 import { exactNumberObject, type NumberObject } from '../../src/arith/numberObject.js';
-import { ONE, Rational, ZERO, numeratorDenominator } from '../../src/arith/rational.js';
+import { ONE, Rational, ZERO } from '../../src/arith/rational.js';
 import { normalize, total } from '../../src/arith/rationalVector.js';
-import { characteristicPolynomial } from '../../src/linalg/characteristicPolynomial.js';
-import { isolateRealRoots } from '../../src/linalg/realRootIsolation.js';
+import { perronRoot } from '../../src/linalg/perronRoot.js';
+import { detailedBalance } from '../../src/markov/reversibility.js';
 import { kernelSpectrum } from '../../src/markov/spectrum.js';
 import { ebmKernel, ebmStationaryClosedForm } from '../../src/models/ebm.js';
-import { fail, pass, undecided, type Verdict } from '../../src/runner/theorem.js';
 import { abs, add, and, eq, matrixValue, max, mul, num, pow, ref, sub, sum, vectorValue } from '../../src/certificate/build.js';
 import { eigenvalueBracket, eigenvalueWitness } from '../../src/certificate/eigenvalueBracket.js';
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
@@ -108,14 +95,6 @@ export function isStationary(kernel: readonly (readonly Rational[])[], mu: reado
   return true;
 }
 
-/** mu(x) P(x,y) = mu(y) P(y,x) for every pair, exactly. */
-export function obeysDetailedBalance(kernel: readonly (readonly Rational[])[], mu: readonly Rational[]): boolean {
-  for (let x = 0; x < kernel.length; x++) {
-    for (let y = 0; y < x; y++) if (!mu[x]!.mul(kernel[x]![y]!).equals(mu[y]!.mul(kernel[y]![x]!))) return false;
-  }
-  return true;
-}
-
 /**
  * Build a chain and check its contract exactly: rows are distributions, mu is a
  * positive stationary law, and for every source but 'nonReversible' detailed
@@ -127,7 +106,7 @@ export function chainInstance(source: ChainSource, kernel: Rational[][], mu: Rat
   });
   if (!isStationary(kernel, mu)) throw new Error(`${source} chain: mu is not a positive stationary law`);
   const reversible = source !== 'nonReversible';
-  if (reversible && !obeysDetailedBalance(kernel, mu)) throw new Error(`${source} chain: detailed balance fails`);
+  if (reversible && detailedBalance(exactArithmetic, mu, kernel).reversible !== true) throw new Error(`${source} chain: detailed balance fails`);
   return weights === undefined ? { source, kernel, mu } : { source, kernel, mu, weights };
 }
 
@@ -277,129 +256,6 @@ export function spectralEnclosures(kernel: Rational[][], widthDigits: number): S
     spectralGap: spectrum.spectralGap,
     absoluteGap: g,
   };
-}
-
-/**
- * rho(Q) for a nonnegative square Q: the largest real root of det(x I - Q)
- * (Perron-Frobenius, module comment), enclosed with width <= 10^-widthDigits.
- * The empty matrix (A = X in T5) has spectral radius 0.
- */
-export function perronRoot(q: readonly (readonly Rational[])[], widthDigits: number): RationalEnclosure {
-  if (q.length === 0) return { lo: ZERO, hi: ZERO };
-  const isolation = isolateRealRoots(characteristicPolynomial(q), { widthDigits, maxRoots: 1 });
-  const root = isolation.roots[0];
-  if (root === undefined) throw new Error('perronRoot: a nonnegative matrix has a real eigenvalue; none was isolated');
-  return { lo: root.lo, hi: root.hi };
-}
-
-/** The exact range of |t| over t in [lo, hi]. */
-export function absEnclosure(x: RationalEnclosure): RationalEnclosure {
-  if (x.lo.compare(ZERO) >= 0) return x;
-  if (x.hi.compare(ZERO) <= 0) return { lo: x.hi.neg(), hi: x.lo.neg() };
-  return { lo: ZERO, hi: x.lo.neg().compare(x.hi) > 0 ? x.lo.neg() : x.hi };
-}
-
-/** [max(lo, 0), hi]: for a quantity known to be >= 0, so that powers of the ends stay ordered. */
-export function nonNegative(x: RationalEnclosure): RationalEnclosure {
-  return x.lo.compare(ZERO) >= 0 ? x : { lo: ZERO, hi: x.hi.compare(ZERO) >= 0 ? x.hi : ZERO };
-}
-
-/** Eigenvalue enclosure widths tried, in decimal digits. */
-export const REFINEMENT_WIDTHS: readonly number[] = [30, 60, 120, 240];
-
-/**
- * Run `attempt` with eigenvalue enclosures of width 10^-30, 10^-60, ... 10^-240
- * until it returns a verdict (undefined = undecided at that width).
- */
-export function decideRefining(attempt: (widthDigits: number) => Verdict | undefined, what: string): Verdict {
-  for (const width of REFINEMENT_WIDTHS) {
-    const verdict = attempt(width);
-    if (verdict !== undefined) return verdict;
-  }
-  return undecided(`${what}: undecided with eigenvalue enclosures of width 1e-${REFINEMENT_WIDTHS[REFINEMENT_WIDTHS.length - 1]}`);
-}
-
-/**
- * Powers x^k of one rational x >= 0, kept as BigInt numerator and denominator
- * (x^k = n^k / d^k, no gcd reductions), each built from the largest one known.
- */
-export class PowerTable {
-  private readonly numerators: bigint[];
-  private readonly denominators: bigint[];
-
-  constructor(readonly base: Rational) {
-    const [n, d] = numeratorDenominator(base);
-    this.numerators = [1n, n];
-    this.denominators = [1n, d];
-  }
-
-  /** [n^k, d^k] */
-  parts(k: number): [bigint, bigint] {
-    while (this.numerators.length <= k) {
-      this.numerators.push(this.numerators[this.numerators.length - 1]! * this.numerators[1]!);
-      this.denominators.push(this.denominators[this.denominators.length - 1]! * this.denominators[1]!);
-    }
-    return [this.numerators[k]!, this.denominators[k]!];
-  }
-
-  /** x^k as a Rational (reduced). */
-  get(k: number): Rational {
-    const [n, d] = this.parts(k);
-    return new Rational(n, d);
-  }
-
-  /** The sign of y - c x^k, by exact cross-multiplication (all denominators positive). */
-  compareScaled(y: Rational, c: Rational, k: number): -1 | 0 | 1 {
-    const [yn, yd] = numeratorDenominator(y);
-    const [cn, cd] = numeratorDenominator(c);
-    const [pn, pd] = this.parts(k);
-    const left = yn * cd * pd;
-    const right = cn * pn * yd;
-    return left < right ? -1 : left > right ? 1 : 0;
-  }
-}
-
-/**
- * Decide lhs[t] <= c * rate^exponent(t) for every t (c >= 0, rate >= 0 known by
- * an enclosure): a pass when every lhs[t] <= c lo^k, a fail when some
- * lhs[t] > c hi^k (a genuine counterexample), undefined otherwise.
- * `claim(t)` words the failing instance. The margin (float64 diagnostic) is the
- * smallest c lo^k - lhs[t] over the comparisons that are not trivially tight
- * (t >= 1, and not 0 <= 0).
- */
-export function decidePowerSeries(
-  lhs: readonly Rational[],
-  c: Rational,
-  rate: RationalEnclosure,
-  exponent: (t: number) => number,
-  claim: (t: number) => string,
-  extra: Record<string, NumberObject | string> = {},
-): Verdict | undefined {
-  const { lo, hi } = nonNegative(rate);
-  const lows = new PowerTable(lo);
-  const highs = new PowerTable(hi);
-  let margin = Infinity;
-  let open = false;
-  for (let t = 0; t < lhs.length; t++) {
-    const k = exponent(t);
-    if (lows.compareScaled(lhs[t]!, c, k) <= 0) {
-      if (t > 0 && c.compare(ZERO) > 0 && lo.compare(ZERO) > 0) margin = Math.min(margin, toFloat(c) * toFloat(lo) ** k - toFloat(lhs[t]!));
-      continue;
-    }
-    if (highs.compareScaled(lhs[t]!, c, k) > 0) {
-      return fail(claim(t), { ...extra, t: String(t), lhs: exactNumberObject(lhs[t]!), rhsUpperBound: exactNumberObject(c.mul(highs.get(k))), rate: enclosureNumberObject(rate) });
-    }
-    open = true;
-  }
-  if (open) return undefined;
-  return Number.isFinite(margin) ? pass(Math.max(0, margin)) : pass();
-}
-
-/** The smaller of two optional margins (a pass without a margin has nothing to report). */
-export function smallerMargin(a: number | undefined, b: number | undefined): number | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return Math.min(a, b);
 }
 
 // ---------------------------------------------------------------- views

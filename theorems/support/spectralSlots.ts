@@ -15,10 +15,12 @@
  * never assumed, so `chainInstance` checks the contract it promises.
  */
 import type fc from 'fast-check';
+import { exactArithmetic } from '../../src/arith/exact.js';
+import { detailedBalance } from '../../src/markov/reversibility.js';
 import type { SlotSelection } from '../../properties/index.js';
 import { exactChain, type ResponseChainInstance } from './responseChain.js';
 import { slotFamily, type SlotDraw, type SlotFamily } from './slotLab.js';
-import { chainInstance, obeysDetailedBalance, type ChainInstance } from './spectralBounds.js';
+import { chainInstance, type ChainInstance } from './spectralBounds.js';
 
 export function slotChainFamily<I>(build: (chain: ChainInstance, draw: SlotDraw) => fc.Arbitrary<I>, slots: SlotSelection = {}): SlotFamily<I> {
   return slotFamily<I>(
@@ -27,7 +29,7 @@ export function slotChainFamily<I>(build: (chain: ChainInstance, draw: SlotDraw)
       build: (draw) => {
         const { P, mu } = exactChain(draw as unknown as ResponseChainInstance);
         const weights = draw.potential?.form === 'weights' ? draw.potential.weights : undefined;
-        return build(chainInstance(obeysDetailedBalance(P, mu) ? 'ebm' : 'nonReversible', P, mu, weights), draw);
+        return build(chainInstance(detailedBalance(exactArithmetic, mu, P).reversible === true ? 'ebm' : 'nonReversible', P, mu, weights), draw);
       },
     },
   );
