@@ -275,7 +275,7 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
 
   const reversibility = memo('reversibility', plan.stationary, () => decideReversibility(stationaryLane.ar, model, stationaryLane.kernel, mu as unknown[] | undefined));
   json.reversible = reversibility.reversible;
-  modes.reversible = needsTranscendental(model) && !model.ebm ? plan.stationary : 'exact';
+  modes.reversible = 'exact';
   if (reversibility.violation) json.reversibilityViolation = reversibility.violation;
 
   if (!reversibility.reversible) omitted.potential = 'P is not reversible: no U with P(x,y) / P(y,x) = exp(U(y) - U(x))';

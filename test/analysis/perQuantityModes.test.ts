@@ -39,7 +39,6 @@ const frac = (p: bigint, q: bigint): Frac => {
 const add = (x: Frac, y: Frac): Frac => frac(x[0] * y[1] + y[0] * x[1], x[1] * y[1]);
 const mul = (x: Frac, y: Frac): Frac => frac(x[0] * y[0], x[1] * y[1]);
 const div = (x: Frac, y: Frac): Frac => frac(x[0] * y[1], x[1] * y[0]);
-const equal = (x: Frac, y: Frac) => x[0] === y[0] && x[1] === y[1];
 function parse(text: string): Frac {
   const [p, q] = text.split('/');
   return frac(BigInt(p!), BigInt(q ?? '1'));
