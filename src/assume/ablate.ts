@@ -32,7 +32,7 @@ import { EXIT } from '../errors.js';
 import type { Certifier } from '../runner/identity.js';
 import type { Profile } from '../runner/profiles.js';
 import type { Counterexample, PropertyResult, PropertyStatus } from '../runner/property.js';
-import { runAblation, type AblationOutcome, type ProgressEvent } from '../runner/run.js';
+import { runAblation, type AblationOutcome, type AblationResult, type ProgressEvent, type RunOptions } from '../runner/run.js';
 import type { AssumptionSpec, Theorem } from '../runner/theorem.js';
 import { measureDegree, type DegreeResult } from './degree.js';
 import { seedName } from '../runner/renames.js';
@@ -86,6 +86,11 @@ const noIdentities: Certifier = () => {
   throw new Error('ablation does not certify identities');
 };
 
+/** The runner's options of these ablations (`runAblation`, or `runSteps` with `ablation` for worker threads). */
+export function ablationRunOptions(options: AblateOptions): RunOptions {
+  return { seed: options.seed, profile: options.profile, runs: options.runs, certify: noIdentities, ablation: true };
+}
+
 function counterexampleOf(property: string, c: Counterexample): AblationCounterexample {
   return {
     property,
@@ -117,15 +122,20 @@ function failedCounterexamples(properties: readonly PropertyResult[]): AblationC
   return properties.flatMap((p) => (p.status === 'falsified' && p.counterexample !== undefined ? [counterexampleOf(p.name, p.counterexample)] : []));
 }
 
-/** Every assumption of every theorem, in catalogue order. */
-export function ablateTheorems(theorems: readonly Theorem[], options: AblateOptions): AblationReport[] {
+/**
+ * Every assumption of every theorem, in catalogue order. `results`, by
+ * theorem and assumption, are the runs made elsewhere (worker threads:
+ * `runSteps` of src/runner/parallel.ts); without them each runs here.
+ */
+export function ablateTheorems(theorems: readonly Theorem[], options: AblateOptions, results?: readonly (readonly AblationResult[])[]): AblationReport[] {
   const total = theorems.reduce((n, t) => n + t.assumptions.length, 0);
   let done = 0;
   const reports: AblationReport[] = [];
-  for (const theorem of theorems) {
-    for (const assumption of theorem.assumptions as readonly AssumptionSpec<unknown>[]) {
-      options.onProgress?.({ theoremId: theorem.id, kind: 'ablation', name: assumption.id, done, total });
-      const result = runAblation(theorem, assumption, { seed: options.seed, profile: options.profile, runs: options.runs, certify: noIdentities });
+  for (const [t, theorem] of theorems.entries()) {
+    for (const [a, assumption] of (theorem.assumptions as readonly AssumptionSpec<unknown>[]).entries()) {
+      const given = results?.[t]?.[a];
+      if (given === undefined) options.onProgress?.({ theoremId: theorem.id, kind: 'ablation', name: assumption.id, done, total });
+      const result = given ?? runAblation(theorem, assumption, ablationRunOptions(options));
       const necessary = result.properties.some((p) => p.status === 'falsified');
       const report: AblationReport = {
         theorem: theorem.id,

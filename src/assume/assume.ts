@@ -6,6 +6,8 @@
  * - `AssumeTheoremReport`, `AssumePropertyReport`: per theorem and property.
  * - `assumeTheorems(theorems, overrides, options)`: runs each theorem's
  *   properties that use a replaced slot (`Theorem.instantiate`).
+ * - `assumeProperty(theorem, property, options)`: one of them (what a worker
+ *   thread runs for `assume --workers N`).
  * - `assumeExitCode(reports)`: 1 falsified, 4 error, 3 undecided, else 0.
  *
  * Main statements
@@ -36,7 +38,7 @@ import { MINIMUM_RUNS_FOR_VERIFIED, runProperty, type PropertyStatus } from '../
 import type { ProgressEvent } from '../runner/run.js';
 import { deriveSeed } from '../runner/seed.js';
 import { seedName } from '../runner/renames.js';
-import { pass, type PropertySpec, type SlotOverrides, type SubClaimHypothesis, type Theorem } from '../runner/theorem.js';
+import { pass, type PropertySpec, type SlotOverrides, type SlotProperty, type SubClaimHypothesis, type Theorem } from '../runner/theorem.js';
 import { smallestCounterexample, type AblationCounterexample } from './ablate.js';
 import { measureDegree, type DegreeResult } from './degree.js';
 
@@ -122,13 +124,64 @@ function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
 
-/** Every theorem with the overrides (module comment). */
-export function assumeTheorems(theorems: readonly Theorem[], overrides: SlotOverrides, options: AssumeOptions): AssumeTheoremReport[] {
+/**
+ * One property of a theorem with the overrides (`assumeTheorems`; a worker
+ * thread runs the same for `assume --workers N`).
+ */
+export function assumeProperty(theorem: Theorem, property: SlotProperty, options: Pick<AssumeOptions, 'seed' | 'runs'>): AssumePropertyReport {
+  const seed = deriveSeed(options.seed, theorem.id, 'assume', seedName(property.spec));
+  let report: AssumePropertyReport;
+  const tally = { met: 0, runs: 0 };
+  const spec =
+    property.hypothesis === undefined
+      ? property.spec
+      : implication(property.spec, property.hypothesis, (met) => {
+          tally.runs += 1;
+          if (met) tally.met += 1;
+        });
+  try {
+    const result = runProperty(spec, { seed, runs: options.runs }, property.arbitrary);
+    let status = result.status;
+    // vacuous passes are no evidence: VERIFIED counts only the runs that met the hypothesis
+    if (property.hypothesis !== undefined && status === 'verified' && tally.met < MINIMUM_RUNS_FOR_VERIFIED) status = 'checked';
+    report = { name: result.name, status, runs: result.runs, undecided: result.undecided, slots: [...property.slots] };
+    if (property.hypothesis !== undefined) report.hypothesis = { text: property.hypothesis.text, met: tally.met, runs: tally.runs };
+    if (result.status === 'falsified' && result.counterexample !== undefined) {
+      const c = result.counterexample;
+      report.counterexample = {
+        property: result.name,
+        claim: c.claim,
+        instance: c.instance,
+        ...(c.values !== undefined ? { values: c.values } : {}),
+        seed: c.seed,
+        path: c.path,
+        shrinks: c.shrinks,
+      };
+    }
+    if (result.error !== undefined) report.error = result.error;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    report = { name: property.spec.name, status: 'error', runs: 0, undecided: 0, slots: [...property.slots], error: errorText(error) };
+  }
+  return report;
+}
+
+/**
+ * Every theorem with the overrides (module comment). `ranElsewhere(t, p)`
+ * gives the report of property p of theorem t when it was run elsewhere
+ * (worker threads), undefined to run it here.
+ */
+export function assumeTheorems(
+  theorems: readonly Theorem[],
+  overrides: SlotOverrides,
+  options: AssumeOptions,
+  ranElsewhere?: (theorem: number, property: number) => AssumePropertyReport | undefined,
+): AssumeTheoremReport[] {
   const replaced = Object.keys(overrides);
   const plans = theorems.map((theorem) => ({ theorem, instantiation: theorem.instantiate?.(overrides) }));
   const total = plans.reduce((n, p) => n + (p.instantiation?.properties.length ?? 0), 0);
   let done = 0;
-  return plans.map(({ theorem, instantiation }): AssumeTheoremReport => {
+  return plans.map(({ theorem, instantiation }, t): AssumeTheoremReport => {
     const base = { id: theorem.id, title: theorem.title, runs: options.runs };
     if (instantiation === undefined) {
       return { ...base, status: 'not-applicable', slots: [], properties: [], skipped: [], reason: 'its instances are not built from slots' };
@@ -141,42 +194,14 @@ export function assumeTheorems(theorems: readonly Theorem[], overrides: SlotOver
           : `uses none of the replaced slots (${replaced.join(', ')}); its slots: ${(theorem.slots ?? []).join(', ')}`;
       return { ...base, status: 'not-applicable', slots, properties: [], skipped: [...instantiation.skipped], reason };
     }
-    const properties = instantiation.properties.map((property): AssumePropertyReport => {
-      options.onProgress?.({ theoremId: theorem.id, kind: 'property', name: property.spec.name, done, total });
-      const seed = deriveSeed(options.seed, theorem.id, 'assume', seedName(property.spec));
-      let report: AssumePropertyReport;
-      const tally = { met: 0, runs: 0 };
-      const spec =
-        property.hypothesis === undefined
-          ? property.spec
-          : implication(property.spec, property.hypothesis, (met) => {
-              tally.runs += 1;
-              if (met) tally.met += 1;
-            });
-      try {
-        const result = runProperty(spec, { seed, runs: options.runs }, property.arbitrary);
-        let status = result.status;
-        // vacuous passes are no evidence: VERIFIED counts only the runs that met the hypothesis
-        if (property.hypothesis !== undefined && status === 'verified' && tally.met < MINIMUM_RUNS_FOR_VERIFIED) status = 'checked';
-        report = { name: result.name, status, runs: result.runs, undecided: result.undecided, slots: [...property.slots] };
-        if (property.hypothesis !== undefined) report.hypothesis = { text: property.hypothesis.text, met: tally.met, runs: tally.runs };
-        if (result.status === 'falsified' && result.counterexample !== undefined) {
-          const c = result.counterexample;
-          report.counterexample = {
-            property: result.name,
-            claim: c.claim,
-            instance: c.instance,
-            ...(c.values !== undefined ? { values: c.values } : {}),
-            seed: c.seed,
-            path: c.path,
-            shrinks: c.shrinks,
-          };
-        }
-        if (result.error !== undefined) report.error = result.error;
-      } catch (error) {
-        if (error instanceof InputError) throw error;
-        report = { name: property.spec.name, status: 'error', runs: 0, undecided: 0, slots: [...property.slots], error: errorText(error) };
+    const properties = instantiation.properties.map((property, p): AssumePropertyReport => {
+      const given = ranElsewhere?.(t, p);
+      if (given !== undefined) {
+        done += 1;
+        return given;
       }
+      options.onProgress?.({ theoremId: theorem.id, kind: 'property', name: property.spec.name, done, total });
+      const report = assumeProperty(theorem, property, options);
       done += 1;
       return report;
     });

@@ -16,7 +16,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { Task, TaskExecutor, TaskReply } from '../runner/parallel.js';
-import type { TheoremSource, WorkerRequest } from './worker.js';
+import type { AssumeTask, TheoremSource, WorkerRequest } from './worker.js';
 import { InputError } from '../errors.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -29,12 +29,18 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-export async function withWorkerPool<R>(workers: number, source: TheoremSource, work: (executor: TaskExecutor) => Promise<R>): Promise<R> {
+/** A `TaskExecutor` that also runs `assume`'s tasks. */
+export interface WorkerPool extends TaskExecutor {
+  assume(task: AssumeTask): Promise<TaskReply>;
+}
+
+export async function withWorkerPool<R>(workers: number, source: TheoremSource, work: (executor: WorkerPool) => Promise<R>): Promise<R> {
   const pool = new Tinypool({ filename: WORKER.href, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
   try {
     return await work({
       workers,
       run: (task: Task) => pool.run({ source, task } satisfies WorkerRequest) as Promise<TaskReply>,
+      assume: (task: AssumeTask) => pool.run({ source, assume: task } satisfies WorkerRequest) as Promise<TaskReply>,
     });
   } finally {
     await pool.destroy();

@@ -197,14 +197,14 @@ export async function runSteps(
   options: RunOptions,
   executor: TaskExecutor | undefined,
   settings: ParallelSettings,
-  include: (index: number) => boolean = () => true,
+  include: (index: number, step: TheoremStep) => boolean = () => true,
 ): Promise<TheoremRun[]> {
   const runs = options.runs ?? options.profile.runs;
   const record = options.record === true;
   let index = 0;
   const plans = theorems.map((theorem) => {
     const steps = theoremSteps(theorem, options);
-    return { theorem, steps, included: steps.map(() => include(index++)) };
+    return { theorem, steps, included: steps.map((step) => include(index++, step)) };
   });
   const total = plans.reduce((n, plan) => n + plan.included.filter(Boolean).length, 0);
   if (executor === undefined) {
@@ -344,4 +344,22 @@ function joined(seed: number, runs: number, own: readonly Job[]): Exploration | 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `run` on every item over `lanes` lanes, each taking the next item when
+ * free; the replies in the items' order (for work that is not theorem steps,
+ * such as `assume`'s properties).
+ */
+export async function runQueue<T, R>(items: readonly T[], lanes: number, run: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const replies: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      replies[index] = await run(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+  return replies;
 }

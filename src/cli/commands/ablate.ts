@@ -28,7 +28,11 @@ import type { Command } from 'commander';
 import type { NumberObject } from '../../arith/numberObject.js';
 import { parseRational } from '../../arith/rational.js';
 import { rationalToDecimal } from '../../arith/numberObject.js';
-import { ablateTheorems, ablationExitCode, type AblationCounterexample, type AblationReport } from '../../assume/ablate.js';
+import { ablateTheorems, ablationExitCode, ablationRunOptions, type AblationCounterexample, type AblationReport } from '../../assume/ablate.js';
+import type { AblationResult, ProgressEvent } from '../../runner/run.js';
+import { runSteps } from '../../runner/parallel.js';
+import { parseWorkers, withWorkerPool, workersAvailable } from '../workerPool.js';
+import type { TheoremSource } from '../worker.js';
 import type { DegreeResult } from '../../assume/degree.js';
 import { toJsonText } from '../../report/json.js';
 import { replayCommand } from '../../report/markdown.js';
@@ -144,9 +148,15 @@ interface AblateOptions {
   seed?: string;
   json?: boolean;
   quiet?: boolean;
+  workers?: string;
 }
 
-export function registerAblate(program: Command, context: CommandContext, catalogue: () => readonly Theorem[]): void {
+/** What parallel runs need (commands/catalogue.ts `ParallelSource`): the catalogue as a module. */
+export interface WorkerCatalogue {
+  readonly catalogueModule?: string;
+}
+
+export function registerAblate(program: Command, context: CommandContext, catalogue: () => readonly Theorem[], parallel: WorkerCatalogue = {}): void {
   program
     .command('ablate')
     .description('necessity of each assumption: its properties run on instances that violate it')
@@ -155,9 +165,10 @@ export function registerAblate(program: Command, context: CommandContext, catalo
     .option('--seed <s>', `master seed, an integer (default ${DEFAULT_SEED})`)
     .option('--json', 'print JSON')
     .option('--quiet', 'no progress on stderr (a bar on a terminal, else a line every few seconds)')
+    .option('--workers <n>', 'worker threads (default: the number of cores); the result is the same for any number')
     .action(async (words: string[], options: AblateOptions) => {
       const { catalogue: theorems, ids, files } = await withTheoremModules(catalogue(), words);
-      ablate(context, theorems, ids, options, files);
+      await ablate(context, theorems, ids, options, files, parallel);
     });
 }
 
@@ -214,15 +225,32 @@ export function renderAblations(reports: readonly AblationReport[], seed: number
   return `${lines.join('\n')}\n`;
 }
 
-function ablate(context: CommandContext, catalogue: readonly Theorem[], ids: string[], options: AblateOptions, files: ReadonlyMap<string, string>): void {
+async function ablate(
+  context: CommandContext,
+  catalogue: readonly Theorem[],
+  ids: string[],
+  options: AblateOptions,
+  files: ReadonlyMap<string, string>,
+  parallel: WorkerCatalogue,
+): Promise<void> {
   const runs = parseRunsOption(options.runs);
   const seed = parseSeedOption(options.seed);
   const theorems = selectTheoremIds(catalogue, ids);
+  const workers = parseWorkers(options.workers, parallel.catalogueModule !== undefined && workersAvailable());
   const json = Boolean(options.json);
   const progress = createProgress(context.io, progressStyle(context.io, json, options.quiet), 'ebm-lens ablate');
   let reports: AblationReport[];
   try {
-    reports = ablateTheorems(theorems, { seed, runs, profile: PROFILES.quick, degreeSamples: degreeSamples(runs), onProgress: (event) => progress.update(event) });
+    const ablateOptions = { seed, runs, profile: PROFILES.quick, degreeSamples: degreeSamples(runs), onProgress: (event: ProgressEvent) => progress.update(event) };
+    let results: AblationResult[][] | undefined;
+    if (workers > 1) {
+      // Only the ablation steps run, each ablated property a task (src/runner/parallel.ts); the reports are built here, in order.
+      const source: TheoremSource = { catalogue: parallel.catalogueModule!, files: [...new Set(files.values())] };
+      const runOptions = { ...ablationRunOptions(ablateOptions), onProgress: ablateOptions.onProgress };
+      const done = await withWorkerPool(workers, source, (executor) => runSteps(theorems, runOptions, executor, { identities: false }, (_, step) => step.kind === 'ablation'));
+      results = done.map(({ steps, results: stepResults }) => steps.flatMap((step, k) => (step.kind === 'ablation' ? [stepResults[k] as AblationResult] : [])));
+    }
+    reports = ablateTheorems(theorems, ablateOptions, results);
   } finally {
     progress.finish();
   }

@@ -30,23 +30,27 @@
  */
 import type { Command } from 'commander';
 import { readAssumptionFile } from '../../assume/assumptionFile.js';
-import { assumeExitCode, assumeTheorems, hypothesisGone, type AssumeTheoremReport } from '../../assume/assume.js';
+import { assumeExitCode, assumeTheorems, hypothesisGone, type AssumePropertyReport, type AssumeTheoremReport } from '../../assume/assume.js';
+import { runQueue } from '../../runner/parallel.js';
+import { parseWorkers, withWorkerPool, workersAvailable } from '../workerPool.js';
+import type { TheoremSource } from '../worker.js';
 import { toJsonText } from '../../report/json.js';
 import { DEFAULT_SEED } from '../../runner/seed.js';
 import type { Theorem } from '../../runner/theorem.js';
 import type { CommandContext } from '../io.js';
 import { createProgress, progressStyle } from '../progress.js';
 import { withTheoremModules } from '../theoremModules.js';
-import { DEFAULT_LAB_RUNS, counterexampleLines, degreeSamples, formatDegree, parseRunsOption, parseSeedOption, selectTheoremIds } from './ablate.js';
+import { DEFAULT_LAB_RUNS, type WorkerCatalogue, counterexampleLines, degreeSamples, formatDegree, parseRunsOption, parseSeedOption, selectTheoremIds } from './ablate.js';
 
 interface AssumeOptions {
   runs?: string;
   seed?: string;
   json?: boolean;
   quiet?: boolean;
+  workers?: string;
 }
 
-export function registerAssume(program: Command, context: CommandContext, catalogue: () => readonly Theorem[]): void {
+export function registerAssume(program: Command, context: CommandContext, catalogue: () => readonly Theorem[], parallel: WorkerCatalogue = {}): void {
   program
     .command('assume')
     .description('what if: the theorems with some instance slots replaced (JSON of slot variants, or a JS/TS module of arbitraries)')
@@ -56,9 +60,10 @@ export function registerAssume(program: Command, context: CommandContext, catalo
     .option('--seed <s>', `master seed, an integer (default ${DEFAULT_SEED})`)
     .option('--json', 'print JSON')
     .option('--quiet', 'no progress on stderr (a bar on a terminal, else a line every few seconds)')
+    .option('--workers <n>', 'worker threads (default: the number of cores); the result is the same for any number')
     .action(async (file: string, words: string[], options: AssumeOptions) => {
-      const { catalogue: theorems, ids } = await withTheoremModules(catalogue(), words);
-      await assume(context, theorems, file, ids, options);
+      const { catalogue: theorems, ids, files } = await withTheoremModules(catalogue(), words);
+      await assume(context, theorems, file, ids, options, files, parallel);
     });
 }
 
@@ -113,16 +118,45 @@ function render(reports: readonly AssumeTheoremReport[], file: string, labels: r
   return `${lines.join('\n')}\n`;
 }
 
-async function assume(context: CommandContext, catalogue: readonly Theorem[], file: string, ids: string[], options: AssumeOptions): Promise<void> {
+async function assume(
+  context: CommandContext,
+  catalogue: readonly Theorem[],
+  file: string,
+  ids: string[],
+  options: AssumeOptions,
+  files: ReadonlyMap<string, string>,
+  parallel: WorkerCatalogue,
+): Promise<void> {
   const runs = parseRunsOption(options.runs);
   const seed = parseSeedOption(options.seed);
   const theorems = selectTheoremIds(catalogue, ids);
+  const workers = parseWorkers(options.workers, parallel.catalogueModule !== undefined && workersAvailable());
   const assumptions = await readAssumptionFile(file);
   const json = Boolean(options.json);
   const progress = createProgress(context.io, progressStyle(context.io, json, options.quiet), 'ebm-lens assume');
   let reports: AssumeTheoremReport[];
   try {
-    reports = assumeTheorems(theorems, assumptions.overrides, { seed, runs, degreeSamples: degreeSamples(runs), onProgress: (event) => progress.update(event) });
+    let ranElsewhere: ((t: number, p: number) => AssumePropertyReport | undefined) | undefined;
+    if (workers > 1) {
+      // Each property a task; one a worker could not answer for runs here, in order (assumeTheorems), as with one thread.
+      const items = theorems.flatMap((theorem, t) => (theorem.instantiate?.(assumptions.overrides)?.properties ?? []).map((property, p) => ({ theorem, name: property.spec.name, t, p })));
+      const source: TheoremSource = { catalogue: parallel.catalogueModule!, files: [...new Set(files.values())], assumptions: file };
+      let done = 0;
+      const replies = await withWorkerPool(workers, source, (pool) =>
+        runQueue(items, workers, async (item) => {
+          progress.update({ theoremId: item.theorem.id, kind: 'property', name: item.name, done, total: items.length });
+          const reply = await pool.assume({ theorem: item.theorem.id, index: item.p, seed, runs }).catch((error: unknown) => ({ rerun: String(error) }));
+          done += 1;
+          return reply;
+        }),
+      );
+      const given = new Map(items.map((item, k) => [`${item.t}/${item.p}`, replies[k]!]));
+      ranElsewhere = (t, p) => {
+        const reply = given.get(`${t}/${p}`);
+        return reply !== undefined && 'value' in reply ? (reply.value as AssumePropertyReport) : undefined;
+      };
+    }
+    reports = assumeTheorems(theorems, assumptions.overrides, { seed, runs, degreeSamples: degreeSamples(runs), onProgress: (event) => progress.update(event) }, ranElsewhere);
   } finally {
     progress.finish();
   }

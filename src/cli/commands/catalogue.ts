@@ -137,8 +137,8 @@ export function registerCatalogueCommands(
       replayCommandAction(context, theorems, id, options, files);
     });
 
-  registerAblate(program, context, checked);
-  registerAssume(program, context, checked);
+  registerAblate(program, context, checked, parallel);
+  registerAssume(program, context, checked, parallel);
   registerDocs(program, context, checked);
 }
 
