@@ -79,6 +79,8 @@ export interface SparseAnalyzeJson {
 const REDUCIBLE = 'the chain is reducible, so its stationary law is not unique (one per closed class)';
 const NOT_REVERSIBLE = 'P is not reversible: S = D^{1/2} P D^{-1/2} is not symmetric, so the symmetric eigenvalue theory (T4, T5) does not apply';
 const PRECISION = 'float64 (sparse; residuals and bounds stated per quantity)';
+/** Lanczos stops when lambdaMin's residual estimate is below this (lambda2's: 1e-10). */
+const LAMBDA_MIN_TOLERANCE = 1e-8;
 
 export interface SparseAnalyzeOptions {
   /** Lanczos residual tolerance (default 1e-10) */
@@ -188,7 +190,14 @@ export function analyzeSparse(model: SparseModel, options: SparseAnalyzeOptions 
     }
     length = Math.sqrt(length);
     for (let i = 0; i < n; i++) root[i] = root[i]! / length;
-    const spectrum = sparseExtremeEigenvalues(S, { deflate: root, smallest: true, tolerance: options.tolerance ?? 1e-10 });
+    // lambdaMin enters only the absolute gap: a looser tolerance and fewer kept vectors at the lower end
+    const spectrum = sparseExtremeEigenvalues(S, {
+      deflate: root,
+      smallest: true,
+      tolerance: options.tolerance ?? 1e-10,
+      smallestTolerance: LAMBDA_MIN_TOLERANCE,
+      keepSmallest: 6,
+    });
     const l2 = spectrum.largest;
     const lmin = spectrum.smallest!;
     json.lambda2 = floatNumberObject(l2.value);

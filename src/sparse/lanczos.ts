@@ -63,10 +63,14 @@ export interface SparseLanczosOptions {
   readonly smallest?: boolean;
   /** stop when the residual estimates are at most tolerance (absolute; default 1e-10) */
   readonly tolerance?: number;
-  /** default 48 */
+  /** default 32 (measured on the 100,000-state W6 chain: 32 vectors keeping 10 took half the time of 48 keeping 16, for 7 % more products) */
   readonly maxBasis?: number;
-  /** Ritz vectors kept per wanted end at a restart (default 16) */
+  /** Ritz vectors kept per wanted end at a restart (default 10) */
   readonly keep?: number;
+  /** tolerance of the smallest eigenvalue (default `tolerance`) */
+  readonly smallestTolerance?: number;
+  /** Ritz vectors kept at the lower end at a restart (default `keep`) */
+  readonly keepSmallest?: number;
   /** default 5000 */
   readonly maxProducts?: number;
   readonly seed?: number;
@@ -119,9 +123,11 @@ export function sparseExtremeEigenvalues(S: CsrMatrix, options: SparseLanczosOpt
   const dimension = n - (deflate ? 1 : 0);
   if (dimension < 1) throw new RangeError('sparseExtremeEigenvalues: the complement is empty');
   const tolerance = options.tolerance ?? 1e-10;
-  const maxBasis = Math.min(options.maxBasis ?? 48, dimension);
+  const maxBasis = Math.min(options.maxBasis ?? 32, dimension);
   const wantSmallest = options.smallest ?? false;
-  const keepPerEnd = Math.max(1, Math.min(options.keep ?? 16, Math.floor((maxBasis - 1) / (wantSmallest ? 3 : 2))));
+  const keepPerEnd = Math.max(1, Math.min(options.keep ?? 10, Math.floor((maxBasis - 1) / (wantSmallest ? 3 : 2))));
+  const keepBottom = Math.max(1, Math.min(options.keepSmallest ?? keepPerEnd, keepPerEnd));
+  const smallestTolerance = options.smallestTolerance ?? tolerance;
   const maxProducts = options.maxProducts ?? 5000;
   let seed = (options.seed ?? 1) >>> 0 || 1;
   const random = (): number => {
@@ -206,14 +212,14 @@ export function sparseExtremeEigenvalues(S: CsrMatrix, options: SparseLanczosOpt
     const estimate = (i: number) => (exhausted ? 0 : Math.abs(beta * vectors[(m - 1) * m + i]!));
     const top = order[0]!;
     const bottom = order[m - 1]!;
-    const converged = estimate(top) <= tolerance && (!wantSmallest || estimate(bottom) <= tolerance);
+    const converged = estimate(top) <= tolerance && (!wantSmallest || estimate(bottom) <= smallestTolerance);
     if (converged || exhausted || products >= maxProducts) {
       const largest = ritzPair(S, V, vectors, m, top, values[top]!);
       const smallest = wantSmallest ? ritzPair(S, V, vectors, m, bottom, values[bottom]!) : undefined;
       return { largest, ...(smallest ? { smallest } : {}), products, restarts, converged: converged || exhausted };
     }
     // thick restart: keep the Ritz vectors at the wanted end(s), then the last Lanczos vector
-    const kept = wantSmallest ? [...order.slice(0, keepPerEnd), ...order.slice(m - keepPerEnd)] : order.slice(0, keepPerEnd);
+    const kept = wantSmallest ? [...order.slice(0, keepPerEnd), ...order.slice(m - keepBottom)] : order.slice(0, keepPerEnd);
     const next = V[m]!;
     const newBasis = kept.map((index) => combine(V, vectors, m, index, n));
     H.fill(0);

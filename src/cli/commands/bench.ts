@@ -1,5 +1,5 @@
 /**
- * `ebm-lens bench [W1..W5] [--json]`: the fixed benchmark workloads, timed.
+ * `ebm-lens bench [W1..W6] [--json]`: the fixed benchmark workloads, timed.
  *
  * Main definitions
  * - `registerBench(program, context, catalogue)`: adds the command. The
@@ -46,7 +46,7 @@ const MAX_REPETITIONS = 1000;
 export function registerBench(program: Command, context: CommandContext, catalogue: readonly Theorem[] = []): void {
   program
     .command('bench')
-    .description('time the fixed workloads W1..W5 (median of repetitions after a warm-up, peak memory, result figures)')
+    .description('time the fixed workloads W1..W6 (median of repetitions after a warm-up, peak memory, result figures)')
     .argument('[workloads...]', `workload IDs (default all: ${WORKLOAD_IDS.join(' ')})`)
     .option('--repetitions <n>', `timed runs of each workload after one warm-up (default ${DEFAULT_REPETITIONS})`)
     .option('--scale <scale>', 'full (the reference sizes) or tiny (a few small instances)', 'full')
