@@ -1,5 +1,6 @@
 /**
- * The theorem catalogue: every theorem module of THEOREMS.md, in catalogue order.
+ * The theorem catalogue: every theorem module of docs/catalogue.md, in
+ * catalogue order.
  *
  * Main definitions
  * - `catalogue`: the theorems `ebm-lens list`, `check` and `replay` work on.
