@@ -80,7 +80,6 @@ import {
 import { energyMatrixWeights, energyWeights, kolmogorovCycle } from '../properties/index.js';
 import { familiesArbitrary, referenceEpsLevels, slotFamily, slotLaboratory, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import {
-  ChainClaim,
   canonicalTilt,
   describeInstance,
   ebmModelOf,
@@ -88,11 +87,10 @@ import {
   exactValue,
   referenceMeasureOf,
   responseChains,
-  sameSupport,
-  stationaryLawClaim,
   type ExactChain,
   type ResponseChainInstance,
 } from './support/responseChain.js';
+import { ChainClaim, sameSupport, stationaryLawClaim } from './support/chainClaim.js';
 
 // ---------------------------------------------------------------- instances
 

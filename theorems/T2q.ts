@@ -76,7 +76,6 @@ import type { BoolExpr, Index, NumExpr } from '../src/certificate/format.js';
 import { beta as betaArbitrary, type EnergyVector, type ReferenceSample, type SlotName } from '../properties/index.js';
 import { referenceEpsLevels, slotFamily, slotLaboratory, touches, type PropertyFamilies, type SlotFamily } from './support/slotLab.js';
 import {
-  ChainClaim,
   describeInstance,
   edgeMeasureOf,
   exactChain,
@@ -86,9 +85,9 @@ import {
   referenceMeasureOf,
   responseChains,
   stationaryLawAt,
-  stationaryLawClaim,
   type ResponseChainInstance,
 } from './support/responseChain.js';
+import { ChainClaim, stationaryLawClaim } from './support/chainClaim.js';
 
 // ---------------------------------------------------------------- instances
 
