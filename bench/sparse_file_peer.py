@@ -8,7 +8,8 @@ the CSR kernel (duplicates summed), then: the stationary law as the Perron
 vector of P^T (ARPACK eigs, tol 1e-12) with max |mu P - mu|; the detailed
 balance defect max |mu_i P_ij - mu_j P_ji|; lambda2 of the symmetrized kernel
 (S + S^T) / 2, S = D^{1/2} P D^{-1/2}, by eigsh (k = 2, 'LA', tol 1e-10, as the
-W6 reference). Prints one JSON line; "seconds" covers everything after the
+W6 reference), and its smallest eigenvalue (k = 1, 'SA', tol 1e-8), the
+quantities and tolerances of `ebm-lens analyze`. Prints one JSON line; "seconds" covers everything after the
 interpreter started (imports, reading and parsing the file included), as
 `ebm-lens analyze FILE` is timed from the shell.
 """
@@ -37,5 +38,6 @@ r = np.sqrt(mu)
 S = sp.diags(r) @ P @ sp.diags(1 / r)
 S = (S + S.T) / 2
 lam = sorted(eigsh(S, k=2, which="LA", tol=1e-10, return_eigenvectors=False))
-print(json.dumps({"n": n, "nnz": int(P.nnz), "lambda2": float(lam[0]), "gap": float(1 - lam[0]), "residual": residual,
+lam_min = float(eigsh(S, k=1, which="SA", tol=1e-8, return_eigenvectors=False)[0])
+print(json.dumps({"n": n, "nnz": int(P.nnz), "lambda2": float(lam[0]), "gap": float(1 - lam[0]), "lambdaMin": lam_min, "residual": residual,
                   "balanceDefect": defect, "readSeconds": t_read, "seconds": time.perf_counter() - t0}))
