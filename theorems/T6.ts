@@ -1,91 +1,87 @@
 /**
- * T6, RLVR is expected KL minimization toward the optimal reasoning
- * distribution.
- *
- * Prompts x with weights D(x), reference q(.|x), verifier r(x,y) in {0, 1},
- * correct set C_x, p0(x) = q(C_x|x). For every policy pi,
- *   J(pi) = E_x[E_pi r - beta KL(pi(.|x) || q(.|x))]
- *         = E_x[beta log Z(x)] - beta E_x[KL(pi(.|x) || pi*(.|x))],
- *   Z(x) = 1 - p0 + p0 e^{1/beta},
- * so maximizing J is minimizing the expected KL to pi*. The optimal reasoning
- * distribution has accuracy p* = p0 e^{1/beta} / Z, i.e.
- * logit p* = logit p0 + 1/beta (so p* > p0 when 0 < p0 < 1), and
- * KL(pi* || q) = kl(p* || p0) = p* / beta - log Z. (Claims from the paper's
- * abstract, formalized.)
+ * T6: RLVR as expected KL minimization toward the optimal reasoning
+ * distribution pi*, and pi*'s accuracy p* (docs/catalogue.md#t6; the claim
+ * itself is `statement` below).
  *
  * Main definitions
- * - `T6`: the theorem module (instances and shared predicates:
- *   ./support/rlvrGibbs.ts).
+ * - `T6`: the theorem module; its instances are `RlvrPolicyInstance`s
+ *   (support/rlvrInstances.ts): prompts x with weights D(x), q(.|x), the
+ *   verifier's correct set C_x and p0(x) = q(C_x|x), a temperature, and a
+ *   policy pi(.|x) per prompt.
  *
  * Main statements
- * - Identities (certified): the objective identity for n = 3 with C = {1};
- *   kl(p* || p0) = p* / beta - log Z; KL(pi* || q) = kl(p* || p0) for n = 3
- *   with C = {1, 2}; logit p* = logit p0 + 1/beta.
+ * - Identities (certified): the objective identity for n = 3, C = {1}; the
+ *   closed form of kl(p* || p0); KL(pi* || q) = kl(p* || p0) for n = 3,
+ *   C = {1, 2}; the logit shift.
  * - Properties: `objective-identity`, `kl-to-reference` (interval, equal to
  *   30 digits); `partition-and-accuracy`, `logit-shift`, `accuracy-increases`
- *   (exact).
- * - Assumptions: 0 < p0 < 1 (needed for p* > p0 only), beta > 0 (needed for
- *   p* > p0 only; the equalities hold for every beta != 0).
+ *   (exact). Mutants: the same claims with a sign, a factor, a term or the
+ *   order of a KL changed, from the same templates (`objective`, `klChain`,
+ *   `partition`, `logitShift`).
+ * - Assumptions: `interior-accuracy` and `beta-positive`, each needed for
+ *   p* > p0 only; the equalities hold for every beta != 0.
+ * - Slots (`assume`): n, prompts, beta or expOneOverBeta, and start (pi, for
+ *   the objective identity, which holds for every pi).
  *
  * Implementation details
- * Degenerate prompts: C_x takes every size 0..n, so p0 = 0 (no correct
- * response) and p0 = 1 (all correct) occur. There the reward is constant on
- * supp q, pi* = q and p* = p0 exactly; Z = 1 (p0 = 0) or e^{1/beta} (p0 = 1),
- * as the formula says; logit p0 = +-infinity and the logit relation reads
- * p* = p0; the strict p* > p0 needs 0 < p0 < 1.
+ * Degenerate prompts: C_x takes every size 0..n, so p0 = 0 and p0 = 1 occur;
+ * there the reward is constant on supp q, pi* = q and p* = p0 exactly, the
+ * logit relation reads p* = p0, and the strict p* > p0 needs 0 < p0 < 1.
  * Exactness: beta is never rational when e^{1/beta} is, so the exact
- * properties draw E = e^{1/beta} rational (beta = 1/log E). Then
- * pi*(y) = q(y) E^{r(y)} / Z is computed from its definition in exact
- * rationals, and Z = 1 - p0 + p0 E, p* = p0 E / Z and the odds relation
- * p* / (1 - p*) = E p0/(1 - p0) (the logit relation exponentiated) are decided
- * with no rounding at all. The identities with logs are decided in interval
- * arithmetic from the engine's J, KL and pi* (src/rlvr), beta drawn exactly or
- * as 1/log E, "equal to 30 digits": the enclosure of the difference contains
- * 0 and is narrower than 10^-30 (40 digits, doubled up to 640 while undecided).
- * Certificate claims (`certify`): the instance is D, q, r (1 on C, 0 on W), pi
- * and beta or E; e^{r/beta} (E^r, exact, when E is given), Z, pi*, the class
- * masses and J are definitions (support/rlvrGibbs.ts). 1 - p* and 1 - p0 are
- * the masses of W summed directly, so kl(p* || p0) of a prompt with p0 = 1 has
- * an exact zero term, as in the engine.
+ * properties draw E = e^{1/beta} rational (beta = 1/log E); pi* is then
+ * computed from its definition in exact rationals and the partition, p* and
+ * the logit relation exponentiated (the odds of p* are E times those of p0) are decided
+ * with no rounding. The identities with logs are decided in interval
+ * arithmetic (`decideComparisons`: equal to 30 digits, 40 digits doubled up
+ * to 640 while undecided) from the engine's J, KL and pi* (src/rlvr).
+ * Certificate claims restate each claim over D, q, r, pi and beta or E with
+ * the definitions of support/rlvrClaims.ts; 1 - p* and 1 - p0 are the masses
+ * of W summed directly, so kl(p* || p0) at p0 = 1 has an exact zero term.
  */
 import type { Interval, IntervalArithmetic } from '../src/arith/interval.js';
-import { ONE, Rational } from '../src/arith/rational.js';
-import { kl } from '../src/info/divergences.js';
-import { fail, pass, type AssumptionSpec, type IdentitySpec, type PropertySpec, type Theorem } from '../src/runner/theorem.js';
-import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
-import { expOneOverBeta } from '../properties/index.js';
+import { ONE, type Rational } from '../src/arith/rational.js';
 import { add, and, div, eq, eq30, gt, implies, log, mul, not, num, ref, sub } from '../src/certificate/build.js';
 import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
 import type { BoolExpr, NumExpr } from '../src/certificate/format.js';
-import {
-  bernoulliKlOf,
-  betaOf,
-  decideComparisons,
-  describeRlvr,
-  enclose,
-  everyPrompt,
-  exactOptimum,
-  exactValues,
-  expectation,
-  interiorPrompt,
-  klToOptimum,
-  objectiveDefs,
-  optimumDefs,
-  overPrompts,
-  promptObjective,
-  promptOptimum,
-  rlvrClaim,
-  rlvrEveryPolicyFamilies,
-  rlvrPolicyFamily,
-  rlvrPolicyInstance,
-  rowKl,
-  supported,
-  temperatureDefs,
-  type Comparison,
-  type RlvrPolicyInstance,
-  type Temperature,
-} from './support/rlvrGibbs.js';
-import { slotLaboratory } from './support/slotLab.js';
+import { kl } from '../src/info/divergences.js';
+import { decideComparisons, type Comparison } from '../src/runner/decideComparisons.js';
+import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
+import { drawnFrom, slotLaboratory, specs, type Predicate, type SpecParts } from '../src/runner/kit/index.js';
+import { fail, pass, type FailVerdict, type IdentitySpec, type Theorem } from '../src/runner/theorem.js';
+import { expOneOverBeta, type Prompt } from '../properties/index.js';
+import { bernoulliKlOf, everyPrompt, interiorPrompt, objectiveDefs, optimumDefs, overPrompts, rlvrClaim, rowKl, temperatureDefs } from './support/rlvrClaims.js';
+import { betaOf, describeRlvr, enclose, exactOptimum, exactValues, expectation, klToOptimum, promptObjective, promptOptimum } from './support/rlvrInstances.js';
+import { rlvrEveryPolicyFamilies, rlvrPolicyFamily, rlvrPolicyInstance, supported } from './support/rlvrInstances.js';
+import type { ExactOptimum, RlvrPolicyInstance, Temperature } from './support/rlvrInstances.js';
+
+// ---------------------------------------------------------------- statement
+
+const statement = {
+  text:
+    'J(pi) = E_{x~D}[E_pi r - beta KL(pi(.|x) || q(.|x))] = E_x[beta log Z(x)] - beta E_x[KL(pi(.|x) || pi*(.|x))], Z(x) = 1 - p0 + p0 e^{1/beta}. ' +
+    'The optimal reasoning distribution pi* has accuracy p* = p0 e^{1/beta} / Z, i.e. logit p* = logit p0 + 1/beta (> p0 when 0 < p0 < 1), ' +
+    'and KL(pi* || q) = kl(p* || p0) = p*/beta - log Z.',
+  latex:
+    'J(\\pi) = \\mathbb{E}_{x\\sim D}\\big[\\mathbb{E}_{\\pi} r - \\beta\\,\\mathrm{KL}(\\pi(\\cdot|x)\\,\\|\\,q(\\cdot|x))\\big] = \\mathbb{E}_x[\\beta\\log Z(x)] - \\beta\\,\\mathbb{E}_x\\big[\\mathrm{KL}(\\pi(\\cdot|x)\\,\\|\\,\\pi^*(\\cdot|x))\\big],\\quad ' +
+    'Z = 1 - p_0 + p_0 e^{1/\\beta},\\quad p^* = \\frac{p_0 e^{1/\\beta}}{Z},\\ \\operatorname{logit} p^* = \\operatorname{logit} p_0 + \\tfrac{1}{\\beta},\\quad ' +
+    '\\mathrm{KL}(\\pi^*\\,\\|\\,q) = \\mathrm{kl}(p^*\\,\\|\\,p_0) = \\tfrac{p^*}{\\beta} - \\log Z',
+};
+
+const source =
+  '"For reasoning models trained with verifiable rewards (RLVR), we show the objective is equivalent to expected KL minimization toward an optimal reasoning distribution, with the suboptimality gap reducing to the Bernoulli KL between target and current accuracies along the natural gradient flow."';
+
+// ---------------------------------------------------------------- instances and checks
+
+type Parts = SpecParts<RlvrPolicyInstance, Predicate<RlvrPolicyInstance>>;
+const rlvr = specs<RlvrPolicyInstance>({ mode: 'interval', describe: describeRlvr });
+
+/** Every policy kind; pi = q; pi = q with E = e^{1/beta} rational (exact properties), interior prompts only. */
+const everyPolicy = rlvrPolicyInstance();
+const fromReference = rlvrPolicyInstance({ kinds: ['reference'] });
+const exactFromReference = rlvrPolicyInstance({ kinds: ['reference'], temperature: 'exp' });
+const interiorExact = rlvrPolicyInstance({ kinds: ['reference'], temperature: 'exp', degenerate: false });
+
+const isInterior = (p0: Rational): boolean => p0.n !== 0n && !p0.equals(ONE);
 
 /** E = e^{1/beta} of an exact-mode instance (drawn in the 'exp' form). */
 function expOf(temperature: Temperature): Rational {
@@ -93,53 +89,22 @@ function expOf(temperature: Temperature): Rational {
   return temperature.E;
 }
 
-const isInterior = (p0: Rational): boolean => p0.n !== 0n && !p0.equals(ONE);
-
-// ---------------------------------------------------------------- certificate claims
-
-/** J(pi) = E_x[beta log Z(x)] - beta E_x[KL(pi || pi*)], to 30 digits; `scale` multiplies log Z and the KL (beta, or nothing for the mutant). */
-function objectiveClaim(instance: RlvrPolicyInstance, text: string, scale: (e: NumExpr) => NumExpr): CertifiedClaim {
-  const n = instance.responses;
-  const rhs = sub(overPrompts(scale(log(ref('Z', 'x')))), scale(overPrompts(rowKl('pi', 'piStar', n))));
-  const defs = { ...temperatureDefs(instance), ...optimumDefs(instance), ...objectiveDefs(instance) };
-  return rlvrClaim(instance, true, text, defs, eq30(ref('J'), rhs));
-}
-const timesBeta = (e: NumExpr): NumExpr => mul(ref('beta'), e);
-
-/** For every prompt, each term equal to the next to 30 digits: KL(pi* || q) = ... . */
-function klToReferenceClaim(instance: RlvrPolicyInstance, text: string, terms: readonly NumExpr[]): CertifiedClaim {
-  const chain = terms.slice(1).map((term, k) => eq30(terms[k]!, term));
-  return rlvrClaim(instance, false, text, { ...temperatureDefs(instance), ...optimumDefs(instance) }, everyPrompt(and(...chain)));
-}
-const klOptimumToReference = (instance: RlvrPolicyInstance): NumExpr => rowKl('piStar', 'q', instance.responses);
-/** p* / beta -+ log Z at x. */
-const closedFormKl = (sign: 1 | -1): NumExpr => (sign === 1 ? add : sub)(div(ref('pStar', 'x'), ref('beta')), log(ref('Z', 'x')));
-
-/** An exact claim about pi* and q per prompt (E = e^{1/beta} given exactly). */
-const exactClaim = (instance: RlvrPolicyInstance, text: string, body: BoolExpr): CertifiedClaim => rlvrClaim(instance, false, text, optimumDefs(instance), everyPrompt(body));
-
-/** Z = closed form (1 - p0 + p0 E, or the mutant's p0 E), and with `accuracy` p* = p0 E / Z. */
-function partitionClaim(instance: RlvrPolicyInstance, text: string, closedZ: NumExpr, accuracy: boolean): CertifiedClaim {
-  const p0E = mul(ref('p0', 'x'), ref('E'));
-  const partition = eq(ref('Z', 'x'), closedZ);
-  return exactClaim(instance, text, accuracy ? and(partition, eq(ref('pStar', 'x'), div(p0E, ref('Z', 'x')))) : partition);
+/** The first fail of `each` over the prompts, pi* exact; else a pass with the smallest margin `each` returned. */
+function exactlyAtEveryPrompt(each: (p: Prompt, optimum: ExactOptimum, E: Rational, x: number) => FailVerdict | number): Predicate<RlvrPolicyInstance> {
+  return (instance) => {
+    const E = expOf(instance.temperature);
+    let margin = Number.POSITIVE_INFINITY;
+    for (const [x, p] of instance.prompts.entries()) {
+      const outcome = each(p, exactOptimum(p, E), E, x);
+      if (typeof outcome !== 'number') return outcome;
+      margin = Math.min(margin, outcome);
+    }
+    return pass(margin);
+  };
 }
 
-/**
- * The logit relation exponentiated, for 0 < p0 < 1: the odds p* / (1 - p*) equal shift(p0 / (1 - p0)) (E times
- * the odds, or the mutant's odds / E), with 1 - p* = pi*(W) summed directly; with `degenerate` also p* = p0 when
- * p0 is 0 or 1.
- */
-function logitClaim(instance: RlvrPolicyInstance, text: string, shift: (odds: NumExpr) => NumExpr, degenerate: boolean): CertifiedClaim {
-  const odds = div(ref('p0', 'x'), sub(num(1), ref('p0', 'x')));
-  const interior = implies(interiorPrompt, eq(div(ref('pStar', 'x'), ref('wStar', 'x')), shift(odds)));
-  return exactClaim(instance, text, degenerate ? and(interior, implies(not(interiorPrompt), eq(ref('pStar', 'x'), ref('p0', 'x')))) : interior);
-}
-
-// ---------------------------------------------------------------- interval properties
-
-/** E_x[J_x(pi)] and E_x[beta log Z] - beta E_x[KL(pi || pi*)]. */
-function objectiveSides(ar: IntervalArithmetic, instance: RlvrPolicyInstance, betaScale: boolean): { J: Interval; rhs: Interval } {
+/** E_x[J_x(pi)] and E_x[beta log Z] - beta E_x[KL(pi || pi*)] (without beta: E_x[log Z] - E_x[KL]). */
+function objectiveSides(ar: IntervalArithmetic, instance: RlvrPolicyInstance, withBeta: boolean): { J: Interval; rhs: Interval } {
   const beta = betaOf(ar, instance.temperature);
   const objectives: Interval[] = [];
   const logZs: Interval[] = [];
@@ -154,27 +119,14 @@ function objectiveSides(ar: IntervalArithmetic, instance: RlvrPolicyInstance, be
   });
   const expectedLogZ = expectation(ar, instance.prompts, logZs);
   const expectedKl = expectation(ar, instance.prompts, kls);
-  const rhs = betaScale ? ar.sub(ar.mul(beta, expectedLogZ), ar.mul(beta, expectedKl)) : ar.sub(expectedLogZ, expectedKl);
+  const rhs = withBeta ? ar.sub(ar.mul(beta, expectedLogZ), ar.mul(beta, expectedKl)) : ar.sub(expectedLogZ, expectedKl);
   return { J: expectation(ar, instance.prompts, objectives), rhs };
 }
 
-const objectiveIdentity: PropertySpec<RlvrPolicyInstance> = {
-  name: 'objective-identity',
-  claim: 'J(pi) = E_x[E_pi r - beta KL(pi||q)] equals E_x[beta log Z(x)] - beta E_x[KL(pi||pi*)] (equal to 30 digits)',
-  mode: 'interval',
-  precision: EQUALITY_PRECISION,
-  arbitrary: rlvrPolicyInstance(),
-  describe: describeRlvr,
-  certify: (instance) => objectiveClaim(instance, 'J(pi) = E_x[beta log Z(x)] - beta E_x[KL(pi||pi*)]', timesBeta),
-  predicate: (instance) =>
-    decideComparisons('J(pi) = E_x[beta log Z] - beta E_x[KL(pi||pi*)]', (ar) => {
-      const { J, rhs } = objectiveSides(ar, instance, true);
-      return [{ relation: 'equal', lhs: J, rhs, names: ['J(pi)', 'E[beta log Z] - beta E[KL(pi||pi*)]'] }];
-    }),
-};
+/** The terms KL(pi* || q) is claimed equal to, per prompt: true ones, and the mutants'. */
+type ReferenceTerm = 'klToReference' | 'bernoulli' | 'reversedBernoulli' | 'closedForm' | 'wrongSign';
 
-/** Per prompt: KL(pi* || q), kl(p* || p0), p* / beta - log Z, and the mutants' kl(p0 || p*), p* / beta + log Z. */
-function referenceDivergences(ar: IntervalArithmetic, instance: RlvrPolicyInstance) {
+function referenceTerms(ar: IntervalArithmetic, instance: RlvrPolicyInstance): Record<ReferenceTerm, Interval>[] {
   const beta = betaOf(ar, instance.temperature);
   return instance.prompts.map((p) => {
     const prompt = supported(ar, p);
@@ -192,187 +144,45 @@ function referenceDivergences(ar: IntervalArithmetic, instance: RlvrPolicyInstan
   });
 }
 
-const klToReference: PropertySpec<RlvrPolicyInstance> = {
-  name: 'kl-to-reference',
-  claim: 'KL(pi*||q) = kl(p*||p0) = p*/beta - log Z for every prompt (equal to 30 digits)',
-  mode: 'interval',
-  precision: EQUALITY_PRECISION,
-  arbitrary: rlvrPolicyInstance({ kinds: ['reference'] }),
-  describe: describeRlvr,
-  certify: (instance) =>
-    klToReferenceClaim(instance, 'KL(pi*||q) = kl(p*||p0) = p*/beta - log Z for every prompt', [
-      klOptimumToReference(instance),
-      bernoulliKlOf('piStar', 'q'),
-      closedFormKl(-1),
-    ]),
-  predicate: (instance) =>
-    decideComparisons('KL(pi*||q) = kl(p*||p0) = p*/beta - log Z', (ar) =>
-      referenceDivergences(ar, instance).flatMap((d, x): Comparison[] => [
-        { relation: 'equal', lhs: d.klToReference, rhs: d.bernoulli, names: [`KL(pi*||q) at prompt ${x}`, `kl(p*||p0) at prompt ${x}`] },
-        { relation: 'equal', lhs: d.bernoulli, rhs: d.closedForm, names: [`kl(p*||p0) at prompt ${x}`, `p*/beta - log Z at prompt ${x}`] },
-      ]),
-    ),
+// ---------------------------------------------------------------- certificate claims
+
+/** p* / beta -+ log Z at x. */
+const closedFormKl = (sign: 1 | -1): NumExpr => (sign === 1 ? add : sub)(div(ref('pStar', 'x'), ref('beta')), log(ref('Z', 'x')));
+
+/** Each term's text and its expression in the certificate language. */
+const REFERENCE_TERMS: Record<ReferenceTerm, { text: string; expr: (n: number) => NumExpr }> = {
+  klToReference: { text: 'KL(pi*||q)', expr: (n) => rowKl('piStar', 'q', n) },
+  bernoulli: { text: 'kl(p*||p0)', expr: () => bernoulliKlOf('piStar', 'q') },
+  reversedBernoulli: { text: 'kl(p0||p*)', expr: () => bernoulliKlOf('q', 'piStar') },
+  closedForm: { text: 'p*/beta - log Z', expr: () => closedFormKl(-1) },
+  wrongSign: { text: 'p*/beta + log Z', expr: () => closedFormKl(1) },
 };
 
-// ---------------------------------------------------------------- exact properties
+/** An exact claim about pi* and q per prompt (E = e^{1/beta} given exactly). */
+const exactClaim = (instance: RlvrPolicyInstance, text: string, body: BoolExpr): CertifiedClaim => rlvrClaim(instance, false, text, optimumDefs(instance), everyPrompt(body));
 
-const exactArbitrary = rlvrPolicyInstance({ kinds: ['reference'], temperature: 'exp' });
+// ---------------------------------------------------------------- assumptions
 
-const partitionAndAccuracy: PropertySpec<RlvrPolicyInstance> = {
-  name: 'partition-and-accuracy',
-  claim: 'Z = sum_y q(y) e^{r(y)/beta} = 1 - p0 + p0 e^{1/beta} and p* = pi*(C) = p0 e^{1/beta} / Z (exact, E = e^{1/beta} rational)',
-  mode: 'exact',
-  arbitrary: exactArbitrary,
-  describe: describeRlvr,
-  certify: (instance) =>
-    partitionClaim(instance, 'Z = 1 - p0 + p0 E and p* = p0 E / Z for every prompt (E = e^{1/beta})', add(sub(num(1), ref('p0', 'x')), mul(ref('p0', 'x'), ref('E'))), true),
-  predicate: (instance) => {
-    const E = expOf(instance.temperature);
-    for (const [x, p] of instance.prompts.entries()) {
-      const optimum = exactOptimum(p, E);
-      const closedZ = ONE.sub(p.p0).add(p.p0.mul(E));
-      if (!optimum.Z.equals(closedZ)) return fail(`Z != 1 - p0 + p0 e^{1/beta} at prompt ${x}`, exactValues(['Z', '1 - p0 + p0 E'], optimum.Z, closedZ));
-      const closedP = p.p0.mul(E).div(closedZ);
-      if (!optimum.pStar.equals(closedP)) return fail(`p* != p0 e^{1/beta} / Z at prompt ${x}`, exactValues(['pi*(C)', 'p0 E / Z'], optimum.pStar, closedP));
-    }
-    return pass(0);
-  },
-};
-
-const logitShift: PropertySpec<RlvrPolicyInstance> = {
-  name: 'logit-shift',
-  claim: 'logit p* = logit p0 + 1/beta, i.e. p*/(1-p*) = e^{1/beta} p0/(1-p0) when 0 < p0 < 1; p* = p0 when p0 in {0, 1} (exact)',
-  mode: 'exact',
-  arbitrary: exactArbitrary,
-  describe: describeRlvr,
-  certify: (instance) => logitClaim(instance, 'p*/(1-p*) = E p0/(1-p0) when 0 < p0 < 1, p* = p0 otherwise, for every prompt (E = e^{1/beta})', (odds) => mul(ref('E'), odds), true),
-  predicate: (instance) => {
-    const E = expOf(instance.temperature);
-    for (const [x, p] of instance.prompts.entries()) {
-      const optimum = exactOptimum(p, E);
-      if (!isInterior(p.p0)) {
-        if (!optimum.pStar.equals(p.p0)) return fail(`p* != p0 at the degenerate prompt ${x}`, exactValues(['p*', 'p0'], optimum.pStar, p.p0));
-        continue;
-      }
-      const oddsStar = optimum.pStar.div(optimum.pStarWrong);
-      const shifted = E.mul(p.p0).div(ONE.sub(p.p0));
-      if (!oddsStar.equals(shifted)) return fail(`odds(p*) != e^{1/beta} odds(p0) at prompt ${x}`, exactValues(['p*/(1-p*)', 'E p0/(1-p0)'], oddsStar, shifted));
-    }
-    return pass(0);
-  },
-};
-
-const accuracyIncreases: PropertySpec<RlvrPolicyInstance> = {
-  name: 'accuracy-increases',
-  claim: 'p* > p0 for every prompt with 0 < p0 < 1 (exact, E = e^{1/beta} > 1 rational)',
-  mode: 'exact',
-  arbitrary: rlvrPolicyInstance({ kinds: ['reference'], temperature: 'exp', degenerate: false }),
-  describe: describeRlvr,
-  // As the predicate, on every prompt: 0 < p0 < 1 is the arbitrary's (and the assumption's), not the claim's.
-  certify: (instance) => exactClaim(instance, 'p* > p0 for every prompt (E = e^{1/beta})', gt(ref('pStar', 'x'), ref('p0', 'x'))),
-  predicate: (instance) => {
-    const E = expOf(instance.temperature);
-    let margin = Number.POSITIVE_INFINITY;
-    for (const [x, p] of instance.prompts.entries()) {
-      const { pStar } = exactOptimum(p, E);
-      if (!pStar.gt(p.p0)) return fail(`p* <= p0 at prompt ${x}`, exactValues(['p*', 'p0'], pStar, p.p0));
-      margin = Math.min(margin, pStar.sub(p.p0).valueOf());
-    }
-    return pass(margin);
-  },
-};
-
-// ---------------------------------------------------------------- mutants
-
-const logitSignFlipped: PropertySpec<RlvrPolicyInstance> = {
-  name: 'logit-sign-flipped',
-  claim: 'logit p* = logit p0 - 1/beta, i.e. p*/(1-p*) = p0/((1-p0) e^{1/beta}) (sign of the shift flipped)',
-  mode: 'exact',
-  arbitrary: exactArbitrary,
-  describe: describeRlvr,
-  certify: (instance) => logitClaim(instance, 'p*/(1-p*) = p0/((1-p0) E) when 0 < p0 < 1, for every prompt (E = e^{1/beta})', (odds) => div(odds, ref('E')), false),
-  predicate: (instance) => {
-    const E = expOf(instance.temperature);
-    for (const [x, p] of instance.prompts.entries()) {
-      if (!isInterior(p.p0)) continue;
-      const optimum = exactOptimum(p, E);
-      const oddsStar = optimum.pStar.div(optimum.pStarWrong);
-      const shifted = p.p0.div(ONE.sub(p.p0).mul(E));
-      if (!oddsStar.equals(shifted)) return fail(`odds(p*) != odds(p0) / e^{1/beta} at prompt ${x}`, exactValues(['p*/(1-p*)', 'p0/((1-p0) E)'], oddsStar, shifted));
-    }
-    return pass(0);
-  },
-};
-
-const partitionMissingTerm: PropertySpec<RlvrPolicyInstance> = {
-  name: 'partition-missing-term',
-  claim: 'Z = p0 e^{1/beta} (the 1 - p0 term missing)',
-  mode: 'exact',
-  arbitrary: exactArbitrary,
-  describe: describeRlvr,
-  certify: (instance) => partitionClaim(instance, 'Z = p0 E for every prompt (E = e^{1/beta})', mul(ref('p0', 'x'), ref('E')), false),
-  predicate: (instance) => {
-    const E = expOf(instance.temperature);
-    for (const [x, p] of instance.prompts.entries()) {
-      const { Z } = exactOptimum(p, E);
-      const wrong = p.p0.mul(E);
-      if (!Z.equals(wrong)) return fail(`Z != p0 e^{1/beta} at prompt ${x}`, exactValues(['Z', 'p0 E'], Z, wrong));
-    }
-    return pass(0);
-  },
-};
-
-const bernoulliKlReversed: PropertySpec<RlvrPolicyInstance> = {
-  name: 'bernoulli-kl-reversed',
-  claim: 'KL(pi*||q) = kl(p0||p*) (Bernoulli KL arguments reversed)',
-  mode: 'interval',
-  arbitrary: klToReference.arbitrary,
-  describe: describeRlvr,
-  certify: (instance) => klToReferenceClaim(instance, 'KL(pi*||q) = kl(p0||p*) for every prompt', [klOptimumToReference(instance), bernoulliKlOf('q', 'piStar')]),
-  predicate: (instance) =>
-    decideComparisons('KL(pi*||q) = kl(p0||p*)', (ar) =>
-      referenceDivergences(ar, instance).map((d, x): Comparison => ({
-        relation: 'equal',
-        lhs: d.klToReference,
-        rhs: d.reversedBernoulli,
-        names: [`KL(pi*||q) at prompt ${x}`, `kl(p0||p*) at prompt ${x}`],
-      })),
-    ),
-};
-
-const klToReferenceSign: PropertySpec<RlvrPolicyInstance> = {
-  name: 'kl-to-reference-sign',
-  claim: 'KL(pi*||q) = p*/beta + log Z (sign of log Z flipped)',
-  mode: 'interval',
-  arbitrary: klToReference.arbitrary,
-  describe: describeRlvr,
-  certify: (instance) => klToReferenceClaim(instance, 'KL(pi*||q) = p*/beta + log Z for every prompt', [klOptimumToReference(instance), closedFormKl(1)]),
-  predicate: (instance) =>
-    decideComparisons('KL(pi*||q) = p*/beta + log Z', (ar) =>
-      referenceDivergences(ar, instance).map((d, x): Comparison => ({
-        relation: 'equal',
-        lhs: d.klToReference,
-        rhs: d.wrongSign,
-        names: [`KL(pi*||q) at prompt ${x}`, `p*/beta + log Z at prompt ${x}`],
-      })),
-    ),
-};
-
-const objectiveWithoutBeta: PropertySpec<RlvrPolicyInstance> = {
-  name: 'objective-without-beta',
-  claim: 'J(pi) = E_x[log Z(x)] - E_x[KL(pi||pi*)] (factor beta dropped)',
-  mode: 'interval',
-  arbitrary: objectiveIdentity.arbitrary,
-  describe: describeRlvr,
-  certify: (instance) => objectiveClaim(instance, 'J(pi) = E_x[log Z(x)] - E_x[KL(pi||pi*)]', (e) => e),
-  predicate: (instance) =>
-    decideComparisons('J(pi) = E_x[log Z] - E_x[KL(pi||pi*)]', (ar) => {
-      const { J, rhs } = objectiveSides(ar, instance, false);
-      return [{ relation: 'equal', lhs: J, rhs, names: ['J(pi)', 'E[log Z] - E[KL(pi||pi*)]'] }];
-    }),
-};
+const assumptions = [
+  rlvr.assumption('interior-accuracy', '0 < p0(x) < 1 (a correct and a wrong response in supp q), needed for p* > p0: for p0 in {0, 1} the reward is constant on supp q, pi* = q and p* = p0.', {
+    needed: true,
+    violate: rlvrPolicyInstance({ kinds: ['reference'], temperature: 'exp', degenerate: true }),
+    properties: ['accuracy-increases'],
+  }),
+  rlvr.assumption('beta-positive', 'beta > 0 (E = e^{1/beta} > 1), needed for p* > p0: for beta < 0 the same closed forms give p* < p0.', {
+    needed: true,
+    violate: rlvrPolicyInstance({ kinds: ['reference'], degenerate: false, temperatures: expOneOverBeta().map((E) => ({ form: 'exp' as const, E: ONE.div(E) })) }),
+    properties: ['accuracy-increases'],
+  }),
+];
 
 // ---------------------------------------------------------------- identities
+
+const probability = (...names: string[]) => Object.fromEntries(names.map((name) => [name, 'probability' as const]));
+/** p* and 1 - p* of one prompt by definition, from p0 and Z = 1 - p0 + p0 e^{1/beta}. */
+const ACCURACY_VARIABLES = { ...probability('p0', 'w0'), beta: 'positive', Z: 'positive', ...probability('pS', 'wS') } as const;
+const OPTIMAL_ACCURACY = { Z: 'w0 + p0*exp(1/beta)', pS: 'p0*exp(1/beta)/Z', wS: 'w0/Z' };
+const BERNOULLI_KL = 'pS*log(pS/p0) + wS*log(wS/w0)';
 
 const identities: IdentitySpec[] = [
   {
@@ -380,123 +190,202 @@ const identities: IdentitySpec[] = [
     description: 'n = 3, C = {1}: p1 - beta KL(p||q) = beta log Z - beta KL(p||pi*), Z = 1 - p0 + p0 e^{1/beta}, p0 = q1',
     lhs: 'p1 - beta*(p1*log(p1/q1) + p2*log(p2/q2) + p3*log(p3/q3))',
     rhs: 'beta*log(Z) - beta*(p1*log(p1/s1) + p2*log(p2/s2) + p3*log(p3/s3))',
-    variables: {
-      p1: 'probability',
-      p2: 'probability',
-      p3: 'probability',
-      q1: 'probability',
-      q2: 'probability',
-      q3: 'probability',
-      beta: 'positive',
-      Z: 'positive',
-      s1: 'probability',
-      s2: 'probability',
-      s3: 'probability',
-    },
+    variables: { ...probability('p1', 'p2', 'p3', 'q1', 'q2', 'q3'), beta: 'positive', Z: 'positive', ...probability('s1', 's2', 's3') },
     substitutions: { p3: '1 - p1 - p2', q3: '1 - q1 - q2', Z: '1 - q1 + q1*exp(1/beta)', s1: 'q1*exp(1/beta)/Z', s2: 'q2/Z', s3: 'q3/Z' },
   },
   {
     name: 'bernoulli-kl-closed-form',
     description: 'kl(p*||p0) = p*/beta - log Z with p* = p0 e^{1/beta}/Z, 1 - p* = (1 - p0)/Z',
-    lhs: 'pS*log(pS/p0) + wS*log(wS/w0)',
+    lhs: BERNOULLI_KL,
     rhs: 'pS/beta - log(Z)',
-    variables: { p0: 'probability', w0: 'probability', beta: 'positive', Z: 'positive', pS: 'probability', wS: 'probability' },
-    substitutions: { w0: '1 - p0', Z: 'w0 + p0*exp(1/beta)', pS: 'p0*exp(1/beta)/Z', wS: 'w0/Z' },
+    variables: ACCURACY_VARIABLES,
+    substitutions: { w0: '1 - p0', ...OPTIMAL_ACCURACY },
   },
   {
     name: 'kl-to-reference-n3',
     description: 'n = 3, C = {1, 2}: KL(pi*||q) = kl(p*||p0)',
     lhs: 's1*log(s1/q1) + s2*log(s2/q2) + s3*log(s3/q3)',
-    rhs: 'pS*log(pS/p0) + wS*log(wS/w0)',
-    variables: {
-      q1: 'probability',
-      q2: 'probability',
-      q3: 'probability',
-      p0: 'probability',
-      w0: 'probability',
-      beta: 'positive',
-      Z: 'positive',
-      pS: 'probability',
-      wS: 'probability',
-      s1: 'probability',
-      s2: 'probability',
-      s3: 'probability',
-    },
-    substitutions: {
-      q3: '1 - q1 - q2',
-      p0: 'q1 + q2',
-      w0: 'q3',
-      Z: 'w0 + p0*exp(1/beta)',
-      pS: 'p0*exp(1/beta)/Z',
-      wS: 'w0/Z',
-      s1: 'q1*exp(1/beta)/Z',
-      s2: 'q2*exp(1/beta)/Z',
-      s3: 'q3/Z',
-    },
+    rhs: BERNOULLI_KL,
+    variables: { ...probability('q1', 'q2', 'q3'), ...ACCURACY_VARIABLES, ...probability('s1', 's2', 's3') },
+    substitutions: { q3: '1 - q1 - q2', p0: 'q1 + q2', w0: 'q3', ...OPTIMAL_ACCURACY, s1: 'q1*exp(1/beta)/Z', s2: 'q2*exp(1/beta)/Z', s3: 'q3/Z' },
   },
   {
     name: 'logit-shift',
     description: 'logit p* = logit p0 + 1/beta',
     lhs: 'log(pS/wS)',
     rhs: 'log(p0/w0) + 1/beta',
-    variables: { p0: 'probability', w0: 'probability', beta: 'positive', Z: 'positive', pS: 'probability', wS: 'probability' },
-    substitutions: { w0: '1 - p0', Z: 'w0 + p0*exp(1/beta)', pS: 'p0*exp(1/beta)/Z', wS: 'w0/Z' },
+    variables: ACCURACY_VARIABLES,
+    substitutions: { w0: '1 - p0', ...OPTIMAL_ACCURACY },
   },
 ];
 
-// ---------------------------------------------------------------- assumptions
+// ---------------------------------------------------------------- properties
 
-const assumptions: AssumptionSpec<RlvrPolicyInstance>[] = [
-  {
-    id: 'interior-accuracy',
-    text: '0 < p0(x) < 1 (a correct and a wrong response in supp q), needed for p* > p0: for p0 in {0, 1} the reward is constant on supp q, pi* = q and p* = p0.',
-    needed: true,
-    violate: rlvrPolicyInstance({ kinds: ['reference'], temperature: 'exp', degenerate: true }),
-    properties: ['accuracy-increases'],
-  },
-  {
-    id: 'beta-positive',
-    text: 'beta > 0 (E = e^{1/beta} > 1), needed for p* > p0: for beta < 0 the same closed forms give p* < p0.',
-    needed: true,
-    violate: rlvrPolicyInstance({
-      kinds: ['reference'],
-      degenerate: false,
-      temperatures: expOneOverBeta().map((E) => ({ form: 'exp' as const, E: ONE.div(E) })),
+/** J(pi) = E_x[beta log Z(x)] - beta E_x[KL(pi||pi*)] (to 30 digits); false without the factor beta. */
+function objective(withBeta: boolean): Parts {
+  const b = withBeta ? 'beta ' : '';
+  const text = `J(pi) = E_x[${b}log Z(x)] - ${b}E_x[KL(pi||pi*)]`;
+  const scale = (e: NumExpr): NumExpr => (withBeta ? mul(ref('beta'), e) : e);
+  return {
+    claim: text,
+    arbitrary: everyPolicy,
+    check: (instance) =>
+      decideComparisons(`J(pi) = E_x[${b}log Z] - ${b}E_x[KL(pi||pi*)]`, (ar) => {
+        const { J, rhs } = objectiveSides(ar, instance, withBeta);
+        return [{ relation: 'equal', lhs: J, rhs, names: ['J(pi)', `E[${b}log Z] - ${b}E[KL(pi||pi*)]`] }];
+      }),
+    certify: (instance) => {
+      const rhs = sub(overPrompts(scale(log(ref('Z', 'x')))), scale(overPrompts(rowKl('pi', 'piStar', instance.responses))));
+      const defs = { ...temperatureDefs(instance), ...optimumDefs(instance), ...objectiveDefs(instance) };
+      return rlvrClaim(instance, true, text, defs, eq30(ref('J'), rhs));
+    },
+  };
+}
+
+/** KL(pi* || q) = each term in turn, at every prompt (to 30 digits); true for kl(p* || p0), p* / beta - log Z. */
+function klChain(...terms: ReferenceTerm[]): Parts {
+  const chain: ReferenceTerm[] = ['klToReference', ...terms];
+  const text = chain.map((term) => REFERENCE_TERMS[term].text).join(' = ');
+  return {
+    claim: text,
+    arbitrary: fromReference,
+    check: (instance) =>
+      decideComparisons(text, (ar) =>
+        referenceTerms(ar, instance).flatMap((d, x) =>
+          terms.map((term, k): Comparison => {
+            const previous = chain[k]!;
+            const names = [`${REFERENCE_TERMS[previous].text} at prompt ${x}`, `${REFERENCE_TERMS[term].text} at prompt ${x}`] as const;
+            return { relation: 'equal', lhs: d[previous], rhs: d[term], names };
+          }),
+        ),
+      ),
+    certify: (instance) => {
+      const exprs = chain.map((term) => REFERENCE_TERMS[term].expr(instance.responses));
+      const defs = { ...temperatureDefs(instance), ...optimumDefs(instance) };
+      return rlvrClaim(instance, false, `${text} for every prompt`, defs, everyPrompt(and(...exprs.slice(1).map((e, k) => eq30(exprs[k]!, e)))));
+    },
+  };
+}
+
+/** Z = 1 - p0 + p0 e^{1/beta} and p* = p0 e^{1/beta} / Z, exactly; false with the term 1 - p0 missing. */
+function partition(missingTerm: boolean): Parts {
+  const [text, name] = missingTerm ? ['p0 e^{1/beta}', 'p0 E'] : ['1 - p0 + p0 e^{1/beta}', '1 - p0 + p0 E'];
+  return {
+    claim: `Z = ${text}`,
+    arbitrary: exactFromReference,
+    mode: 'exact',
+    check: exactlyAtEveryPrompt((p, optimum, E, x) => {
+      const closedZ = missingTerm ? p.p0.mul(E) : ONE.sub(p.p0).add(p.p0.mul(E));
+      if (!optimum.Z.equals(closedZ)) return fail(`Z != ${text} at prompt ${x}`, exactValues(['Z', name], optimum.Z, closedZ));
+      if (missingTerm) return 0;
+      const closedP = p.p0.mul(E).div(closedZ);
+      return optimum.pStar.equals(closedP) ? 0 : fail(`p* != p0 e^{1/beta} / Z at prompt ${x}`, exactValues(['pi*(C)', 'p0 E / Z'], optimum.pStar, closedP));
     }),
-    properties: ['accuracy-increases'],
-  },
+    certify: (instance) => {
+      const p0E = mul(ref('p0', 'x'), ref('E'));
+      const Z = eq(ref('Z', 'x'), missingTerm ? p0E : add(sub(num(1), ref('p0', 'x')), p0E));
+      const body = missingTerm ? Z : and(Z, eq(ref('pStar', 'x'), div(p0E, ref('Z', 'x'))));
+      return exactClaim(instance, `Z = ${name}${missingTerm ? '' : ' and p* = p0 E / Z'} for every prompt (E = e^{1/beta})`, body);
+    },
+  };
+}
+
+/**
+ * The logit relation exponentiated, exactly: odds(p*) = e^{1/beta} odds(p0) when 0 < p0 < 1 and p* = p0 when p0 in
+ * {0, 1}; false with the shift's sign flipped (odds(p0) / e^{1/beta}, interior prompts only). 1 - p* = pi*(W).
+ */
+function logitShift(sign: 1 | -1): Parts {
+  const up = sign === 1;
+  const [shift, oddsName] = up ? ['e^{1/beta} odds(p0)', 'E p0/(1-p0)'] : ['odds(p0) / e^{1/beta}', 'p0/((1-p0) E)'];
+  return {
+    claim: up ? 'logit p* = logit p0 + 1/beta' : 'logit p* = logit p0 - 1/beta, i.e. p*/(1-p*) = p0/((1-p0) e^{1/beta})',
+    arbitrary: exactFromReference,
+    mode: 'exact',
+    check: exactlyAtEveryPrompt((p, optimum, E, x) => {
+      if (!isInterior(p.p0)) {
+        if (up && !optimum.pStar.equals(p.p0)) return fail(`p* != p0 at the degenerate prompt ${x}`, exactValues(['p*', 'p0'], optimum.pStar, p.p0));
+        return 0;
+      }
+      const oddsStar = optimum.pStar.div(optimum.pStarWrong);
+      const shifted = up ? E.mul(p.p0).div(ONE.sub(p.p0)) : p.p0.div(ONE.sub(p.p0).mul(E));
+      return oddsStar.equals(shifted) ? 0 : fail(`odds(p*) != ${shift} at prompt ${x}`, exactValues(['p*/(1-p*)', oddsName], oddsStar, shifted));
+    }),
+    certify: (instance) => {
+      const odds = div(ref('p0', 'x'), sub(num(1), ref('p0', 'x')));
+      const interior = implies(interiorPrompt, eq(div(ref('pStar', 'x'), ref('wStar', 'x')), up ? mul(ref('E'), odds) : div(odds, ref('E'))));
+      const degenerate = implies(not(interiorPrompt), eq(ref('pStar', 'x'), ref('p0', 'x')));
+      const text = `p*/(1-p*) = ${oddsName} when 0 < p0 < 1${up ? ', p* = p0 otherwise' : ''}, for every prompt (E = e^{1/beta})`;
+      return exactClaim(instance, text, up ? and(interior, degenerate) : interior);
+    },
+  };
+}
+
+const properties = [
+  rlvr.property('objective-identity', {
+    ...objective(true),
+    claim: 'J(pi) = E_x[E_pi r - beta KL(pi||q)] equals E_x[beta log Z(x)] - beta E_x[KL(pi||pi*)] (equal to 30 digits)',
+    precision: EQUALITY_PRECISION,
+  }),
+  rlvr.property('kl-to-reference', {
+    ...klChain('bernoulli', 'closedForm'),
+    claim: 'KL(pi*||q) = kl(p*||p0) = p*/beta - log Z for every prompt (equal to 30 digits)',
+    precision: EQUALITY_PRECISION,
+  }),
+  rlvr.property('partition-and-accuracy', {
+    ...partition(false),
+    claim: 'Z = sum_y q(y) e^{r(y)/beta} = 1 - p0 + p0 e^{1/beta} and p* = pi*(C) = p0 e^{1/beta} / Z (exact, E = e^{1/beta} rational)',
+  }),
+  rlvr.property('logit-shift', {
+    ...logitShift(1),
+    claim: 'logit p* = logit p0 + 1/beta, i.e. p*/(1-p*) = e^{1/beta} p0/(1-p0) when 0 < p0 < 1; p* = p0 when p0 in {0, 1} (exact)',
+  }),
+  rlvr.property('accuracy-increases', {
+    claim: 'p* > p0 for every prompt with 0 < p0 < 1 (exact, E = e^{1/beta} > 1 rational)',
+    arbitrary: interiorExact,
+    mode: 'exact',
+    check: exactlyAtEveryPrompt((p, { pStar }, _E, x) => (pStar.gt(p.p0) ? pStar.sub(p.p0).valueOf() : fail(`p* <= p0 at prompt ${x}`, exactValues(['p*', 'p0'], pStar, p.p0)))),
+    // As the check, on every prompt: 0 < p0 < 1 is the arbitrary's (and the assumption's), not the claim's.
+    certify: (instance) => exactClaim(instance, 'p* > p0 for every prompt (E = e^{1/beta})', gt(ref('pStar', 'x'), ref('p0', 'x'))),
+  }),
 ];
+
+// ---------------------------------------------------------------- mutants
+
+const mutants = [
+  rlvr.mutant('logit-sign-flipped', logitShift(-1), 'sign of the shift flipped'),
+  rlvr.mutant('partition-missing-term', partition(true), 'the 1 - p0 term missing'),
+  rlvr.mutant('bernoulli-kl-reversed', klChain('reversedBernoulli'), 'Bernoulli KL arguments reversed'),
+  rlvr.mutant('kl-to-reference-sign', klChain('wrongSign'), 'sign of log Z flipped'),
+  rlvr.mutant('objective-without-beta', objective(false), 'factor beta dropped'),
+];
+
+// ---------------------------------------------------------------- slots (assume)
+
+const [objectiveIdentity, klToReference, partitionAndAccuracy, logitShiftProperty, accuracyIncreases] = properties;
+const exactFamily = rlvrPolicyFamily({ temperature: 'exp' });
+
+const laboratory = slotLaboratory([
+  // the objective identity holds for every pi: the start slot draws it
+  drawnFrom(objectiveIdentity!, rlvrEveryPolicyFamilies()),
+  drawnFrom(klToReference!, [rlvrPolicyFamily({ temperature: 'beta' }), exactFamily]),
+  drawnFrom(partitionAndAccuracy!, [exactFamily]),
+  drawnFrom(logitShiftProperty!, [exactFamily]),
+  // "p* > p0 when 0 < p0 < 1": with the prompts replaced, checked as the implication it is
+  drawnFrom(accuracyIncreases!, [rlvrPolicyFamily({ temperature: 'exp', prompts: { degenerate: false } })], {
+    text: '0 < p0 < 1 at every prompt',
+    slots: ['prompts'],
+    holds: (instance: RlvrPolicyInstance) => instance.prompts.every((p) => isInterior(p.p0)),
+  }),
+]);
 
 export const T6: Theorem = {
   id: 'T6',
   title: 'RLVR is expected KL minimization toward the optimal reasoning distribution',
-  statement: {
-    text:
-      'J(pi) = E_{x~D}[E_pi r - beta KL(pi(.|x) || q(.|x))] = E_x[beta log Z(x)] - beta E_x[KL(pi(.|x) || pi*(.|x))], Z(x) = 1 - p0 + p0 e^{1/beta}. ' +
-      'The optimal reasoning distribution pi* has accuracy p* = p0 e^{1/beta} / Z, i.e. logit p* = logit p0 + 1/beta (> p0 when 0 < p0 < 1), ' +
-      'and KL(pi* || q) = kl(p* || p0) = p*/beta - log Z.',
-    latex:
-      'J(\\pi) = \\mathbb{E}_{x\\sim D}\\big[\\mathbb{E}_{\\pi} r - \\beta\\,\\mathrm{KL}(\\pi(\\cdot|x)\\,\\|\\,q(\\cdot|x))\\big] = \\mathbb{E}_x[\\beta\\log Z(x)] - \\beta\\,\\mathbb{E}_x\\big[\\mathrm{KL}(\\pi(\\cdot|x)\\,\\|\\,\\pi^*(\\cdot|x))\\big],\\quad ' +
-      'Z = 1 - p_0 + p_0 e^{1/\\beta},\\quad p^* = \\frac{p_0 e^{1/\\beta}}{Z},\\ \\operatorname{logit} p^* = \\operatorname{logit} p_0 + \\tfrac{1}{\\beta},\\quad ' +
-      '\\mathrm{KL}(\\pi^*\\,\\|\\,q) = \\mathrm{kl}(p^*\\,\\|\\,p_0) = \\tfrac{p^*}{\\beta} - \\log Z',
-  },
-  source:
-    '"For reasoning models trained with verifiable rewards (RLVR), we show the objective is equivalent to expected KL minimization toward an optimal reasoning distribution, with the suboptimality gap reducing to the Bernoulli KL between target and current accuracies along the natural gradient flow."',
+  statement,
+  source,
   assumptions,
   identities,
-  properties: [objectiveIdentity, klToReference, partitionAndAccuracy, logitShift, accuracyIncreases],
-  mutants: [logitSignFlipped, partitionMissingTerm, bernoulliKlReversed, klToReferenceSign, objectiveWithoutBeta],
-  // Slots (`assume`): n, prompts, beta or expOneOverBeta, and start (pi for the objective identity, which holds for every pi).
-  ...slotLaboratory([
-    { spec: objectiveIdentity, families: rlvrEveryPolicyFamilies() },
-    { spec: klToReference, families: [rlvrPolicyFamily({ temperature: 'beta' }), rlvrPolicyFamily({ temperature: 'exp' })] },
-    { spec: partitionAndAccuracy, families: [rlvrPolicyFamily({ temperature: 'exp' })] },
-    { spec: logitShift, families: [rlvrPolicyFamily({ temperature: 'exp' })] },
-    // "p* > p0 when 0 < p0 < 1": with the prompts replaced, checked as the implication it is
-    {
-      spec: accuracyIncreases,
-      families: [rlvrPolicyFamily({ temperature: 'exp', prompts: { degenerate: false } })],
-      hypothesis: { text: '0 < p0 < 1 at every prompt', slots: ['prompts'], holds: (instance: RlvrPolicyInstance) => instance.prompts.every((p) => isInterior(p.p0)) },
-    },
-  ]),
+  properties,
+  mutants,
+  ...laboratory,
 };

@@ -10,7 +10,7 @@ import type { PropertySpec, Verdict } from '../../src/runner/theorem.js';
 import { certifyIdentity } from '../../src/symbolic/index.js';
 import type { Prompt } from '../../properties/index.js';
 import { T6 } from '../../theorems/T6.js';
-import { exactOptimum, type RlvrPolicyInstance, type Temperature } from '../../theorems/support/rlvrGibbs.js';
+import { exactOptimum, type RlvrPolicyInstance, type Temperature } from '../../theorems/support/rlvrInstances.js';
 
 /**
  * Known answers: closed forms worked by hand (exact rationals), and values

@@ -1,2 +1,4 @@
-// Until T1, T6 and T7 import rlvrInstances.ts and rlvrClaims.ts directly.
+// Until T1, T6 and T7 import rlvrInstances.ts, rlvrClaims.ts and src/runner/decideComparisons.ts directly.
 export * from './rlvrInstances.js';
+export * from './rlvrClaims.js';
+export { decideComparisons, type Comparison } from '../../src/runner/decideComparisons.js';

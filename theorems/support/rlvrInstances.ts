@@ -1,158 +1,60 @@
 /**
- * Shared predicates of the Gibbs variational identity (T1) and the RLVR
- * theorems (T6, T7): deciding equalities and inequalities between enclosed
- * reals, and random RLVR instances with a policy per prompt.
+ * RLVR instances of T6 and T7: prompt sets with a temperature and a policy
+ * per prompt, their slot families, and the per-prompt quantities their
+ * checks read.
  *
  * Main definitions
- * - `Comparison`, `decideComparisons(claim, compute)`: a claim made of
- *   equalities ("equal to 30 digits") and strict or weak inequalities between
- *   interval enclosures, decided with precision escalation.
  * - `Temperature`: beta given exactly, or E = e^{1/beta} given exactly (then
- *   beta = 1/log E is the enclosed, irrational quantity); `betaOf`.
+ *   beta = 1/log E is the enclosed, irrational quantity); `betaOf`,
+ *   `temperature(form)`.
  * - `RlvrPolicyInstance`, `rlvrPolicyInstance(constraints)`: prompt sets
  *   (`promptSet`), a temperature, and a policy pi(.|x) per prompt of a chosen
- *   kind (reference, tilt, any, nonTilt, classConditional).
+ *   `PolicyKind` (reference, tilt, any, nonTilt, classConditional).
  * - `rlvrPolicyFamily`, `rlvrEveryPolicyFamilies`: the same instances as slot
  *   families (n, prompts, beta or expOneOverBeta, start), for `assume`.
- * - `promptOptimum`, `promptObjective`: pi*, p*, log Z and J_x(pi) of one
- *   prompt, computed by the engine (src/rlvr) in interval arithmetic.
+ * - `promptOptimum`, `promptObjective`, `klToOptimum`, `expectation`: pi*,
+ *   p*, log Z, J_x(pi), KL(pi || pi*) and E_x of one prompt or of all,
+ *   computed by the engine (src/rlvr, src/info) in interval arithmetic.
  * - `exactOptimum`: pi*, Z and p* of one prompt from the definition
  *   pi*(y) = q(y) E^{r(y)} / Z, exactly, when E is rational.
- * - `conditional`: pi(.|C) or pi(.|W) as exact rationals; `isTiltPolicy`.
- * - Certificate claims of T6 and T7: `rlvrValues` (the instance as D, q, r,
- *   pi and beta or E), `temperatureDefs`, `optimumDefs` (e^{r/beta}, Z, pi*,
- *   the masses p0, p*), `objectiveDefs` (p_pi, J(pi), J(pi*)), `rowKl`,
- *   `bernoulliKlOf`, `overPrompts`, `everyPrompt`, `interiorPrompt`,
- *   `rlvrClaim`.
+ * - `accuracy`, `conditional`, `isTiltPolicy`: class masses, pi(.|C) and
+ *   pi(.|W), and the tilt test, as exact rationals.
+ * - `enclose`, `exactValues`: rationals as enclosures; exact sides of a fail.
+ *
+ * Main statements
+ * - A 'nonTilt' policy is drawn only where a class has two members (it is
+ *   never a tilt); a 'classConditional' one is a tilt by eta = +-infinity,
+ *   with p_pi in {0, 1}. Degenerate prompts (C empty or everything) occur
+ *   unless excluded.
+ * - With no slot replaced, a family draws the instances of the slots it
+ *   lists (src/runner/kit/slotFamily.ts), so `assume` with the default
+ *   variants checks the same claims on the same kind of instances.
  *
  * Implementation details
- * An equality between transcendental quantities cannot be decided by
- * intervals: it counts as holding "to 30 digits" when the enclosure of
- * lhs - rhs contains 0 and is narrower than 10^-30, and as failing when the
- * enclosure excludes 0 (a decided fail). A strict inequality holds when the
- * enclosures separate in the claimed order and fails when they separate in the
- * other. Anything else raises `UndecidedError`, so `decideWithEscalation`
- * doubles the digits (40 up to 640) and reports "undecided" at the cap: an
- * undecided claim is never a pass, and a rounding artifact is never a fail.
+ * q > 0 on every response, so `supported` keeps every response. J, KL and pi*
+ * come from the engine, never from the closed forms the theorems check.
  */
 import fc from 'fast-check';
-import { UndecidedError } from '../../src/arith/arithmetic.js';
 import type { Interval, IntervalArithmetic } from '../../src/arith/interval.js';
 import { exactNumberObject, type NumberObject } from '../../src/arith/numberObject.js';
-import { Rational } from '../../src/arith/rational.js';
+import { Rational, ZERO } from '../../src/arith/rational.js';
 import { total } from '../../src/arith/rationalVector.js';
 import { kl } from '../../src/info/divergences.js';
 import { rlvrObjective } from '../../src/rlvr/objective.js';
 import { optimalReasoningPolicy, type OptimalReasoning } from '../../src/rlvr/optimalPolicy.js';
 import { restrictToSupport, type SupportedPrompt } from '../../src/rlvr/prompt.js';
-import { EQUALITY_DIGITS, decideInIntervals, equalTo30Digits } from '../../src/runner/decideInIntervals.js';
-import { fail, pass, type Verdict } from '../../src/runner/theorem.js';
-import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
-import type { BoolExpr, Definition, InstanceValues, NumExpr } from '../../src/certificate/format.js';
-import {
-  add,
-  all,
-  and,
-  div,
-  exp,
-  gt,
-  log,
-  lt,
-  matrixValue,
-  mul,
-  num,
-  rationalValue,
-  ref,
-  sub,
-  sum,
-  vectorValue,
-  xlogy,
-} from '../../src/certificate/build.js';
-import {
-  beta as betaArbitrary,
-  expOneOverBeta,
-  initialPolicy,
-  instanceToJson,
-  isTilt,
-  promptSet,
-  type InitialPolicyKind,
-  type Prompt,
-  type PromptSlotConstraints,
-  type SlotSelection,
-} from '../../properties/index.js';
-import { slotFamily, type SlotFamily } from './slotLab.js';
-
-// ---------------------------------------------------------------- deciding claims
-
-/**
- * One relation between two enclosed reals:
- * 'equal' (to 30 digits), 'less' (lhs < rhs), 'atMost' (lhs <= rhs; decided
- * when the enclosures separate, or both are the same exact point).
- */
-export interface Comparison {
-  readonly relation: 'equal' | 'less' | 'atMost';
-  readonly lhs: Interval;
-  readonly rhs: Interval;
-  /** Names of the two sides in a counterexample, e.g. ['J(pi)', 'beta log Z - beta KL(pi||pi*)']. */
-  readonly names: readonly [string, string];
-}
-
-type Outcome = { status: 'pass'; margin: number } | { status: 'fail'; comparison: Comparison; difference: Interval } | { status: 'open'; why: string };
-
-function judge(ar: IntervalArithmetic, c: Comparison): Outcome {
-  const difference = ar.sub(c.lhs, c.rhs);
-  if (c.relation === 'equal') {
-    const { verdict, width } = equalTo30Digits(ar, difference);
-    if (verdict === 'different') return { status: 'fail', comparison: c, difference };
-    if (verdict === 'equal') return { status: 'pass', margin: width };
-    return { status: 'open', why: `${c.names[0]} = ${c.names[1]}: enclosure of the difference contains 0 but is wider than 1e-${EQUALITY_DIGITS} at ${ar.label}` };
-  }
-  // slack = rhs - lhs: the claim wants slack > 0 ('less') or slack >= 0 ('atMost').
-  const slack = ar.neg(difference);
-  const sign = ar.sign(slack);
-  if (sign === 1) return { status: 'pass', margin: ar.lowerRational(slack).valueOf() };
-  if (sign === 0 && c.relation === 'atMost') return { status: 'pass', margin: 0 };
-  if (sign === -1 || sign === 0) return { status: 'fail', comparison: c, difference };
-  return { status: 'open', why: `${c.names[0]} ${c.relation === 'less' ? '<' : '<='} ${c.names[1]}: enclosures overlap at ${ar.label}` };
-}
-
-/**
- * Decide a claim made of several comparisons, computed afresh at each
- * precision. Pass (margin: the smallest margin: widths for equalities, lower
- * bounds of rhs - lhs for inequalities) when all hold; fail, with both sides
- * and their difference, as soon as one is decided false; undecided when the
- * cap (640 digits) is reached with some comparison still open.
- */
-export function decideComparisons(claim: string, compute: (ar: IntervalArithmetic) => readonly Comparison[]): Verdict {
-  return decideInIntervals(claim, (ar) => {
-    let margin = Number.POSITIVE_INFINITY;
-    let open: string | undefined;
-    for (const comparison of compute(ar)) {
-      const outcome = judge(ar, comparison);
-      if (outcome.status === 'fail') {
-        return fail(claim, {
-          [comparison.names[0]]: ar.toNumberObject(comparison.lhs),
-          [comparison.names[1]]: ar.toNumberObject(comparison.rhs),
-          'lhs - rhs': ar.toNumberObject(outcome.difference),
-          precision: ar.label,
-        });
-      }
-      if (outcome.status === 'open') open ??= outcome.why;
-      else margin = Math.min(margin, outcome.margin);
-    }
-    if (open !== undefined) throw new UndecidedError(open);
-    return pass(margin);
-  });
-}
-
-/** An exact equality or inequality, decided with no rounding; values are the exact sides. */
-export function exactValues(names: readonly [string, string], lhs: Rational, rhs: Rational): Record<string, NumberObject> {
-  return { [names[0]]: exactNumberObject(lhs), [names[1]]: exactNumberObject(rhs) };
-}
+import { slotFamily, type SlotFamily } from '../../src/runner/kit/index.js';
+import { beta as betaArbitrary, expOneOverBeta, initialPolicy, instanceToJson, isTilt, promptSet } from '../../properties/index.js';
+import type { InitialPolicyKind, Prompt, PromptSlotConstraints, SlotSelection, SlotValues } from '../../properties/index.js';
 
 /** Rationals as enclosures (exact points when terminating decimals). */
 export function enclose(ar: IntervalArithmetic, values: readonly Rational[]): Interval[] {
   return values.map((v) => ar.fromRational(v));
+}
+
+/** The exact sides of a fail decided with no rounding. */
+export function exactValues(names: readonly [string, string], lhs: Rational, rhs: Rational): Record<string, NumberObject> {
+  return { [names[0]]: exactNumberObject(lhs), [names[1]]: exactNumberObject(rhs) };
 }
 
 // ---------------------------------------------------------------- temperature
@@ -165,16 +67,18 @@ export function betaOf(ar: IntervalArithmetic, temperature: Temperature): Interv
   return temperature.form === 'beta' ? ar.fromRational(temperature.beta) : ar.div(ar.one, ar.log(ar.fromRational(temperature.E)));
 }
 
+const BETA_RANGE = { min: '1/64', max: 64 } as const;
+
 /** Temperatures: beta in [1/64, 64] (shrinks to 1), or E = e^{1/beta} in [1001/1000, 2^20] (shrinks to 2). */
 export function temperature(form: 'beta' | 'exp' | 'both'): fc.Arbitrary<Temperature> {
-  const byBeta = betaArbitrary({ min: '1/64', max: 64 }).map((beta) => ({ form: 'beta' as const, beta }));
+  const byBeta = betaArbitrary(BETA_RANGE).map((beta) => ({ form: 'beta' as const, beta }));
   const byExp = expOneOverBeta().map((E) => ({ form: 'exp' as const, E }));
   if (form === 'beta') return byBeta;
   if (form === 'exp') return byExp;
   return fc.oneof(byBeta, byExp);
 }
 
-// ---------------------------------------------------------------- RLVR instances
+// ---------------------------------------------------------------- instances
 
 /**
  * How pi(.|x) is drawn: 'reference' (pi = q), 'tilt' (q times a on C and b on
@@ -221,7 +125,7 @@ function classConditional(prompt: Prompt, correctClass: boolean): Rational[] {
   const inClass = prompt.correct.map((c) => c === correctClass);
   if (!inClass.some(Boolean)) return [...prompt.reference];
   const mass = total(prompt.reference.filter((_, y) => inClass[y]));
-  return prompt.reference.map((q, y) => (inClass[y] ? q.div(mass) : new Rational(0n)));
+  return prompt.reference.map((q, y) => (inClass[y] ? q.div(mass) : ZERO));
 }
 
 function admitsNonTilt(correct: readonly boolean[]): boolean {
@@ -254,6 +158,9 @@ export function rlvrPolicyInstance(constraints: RlvrPolicyConstraints = {}): fc.
   );
 }
 
+/** The slots a family may draw: which of them it draws depends on its options. */
+type RlvrDraw = Pick<SlotValues, 'n' | 'prompts'> & Partial<Pick<SlotValues, 'beta' | 'expOneOverBeta' | 'start'>>;
+
 /**
  * RLVR instances drawn from slots (for `assume`): n responses, the prompts
  * slot (default: up to 3 prompts, degenerate sets allowed), the temperature
@@ -261,20 +168,17 @@ export function rlvrPolicyInstance(constraints: RlvrPolicyConstraints = {}): fc.
  * pi(.|x) = the start slot's pi_0 per prompt when `start` is given (q itself
  * otherwise: the claim is then about pi* and q only).
  */
-export function rlvrPolicyFamily(options: {
-  temperature: 'beta' | 'exp';
-  start?: InitialPolicyKind;
-  prompts?: PromptSlotConstraints;
-}): SlotFamily<RlvrPolicyInstance> {
+export function rlvrPolicyFamily(options: { temperature: 'beta' | 'exp'; start?: InitialPolicyKind; prompts?: PromptSlotConstraints }): SlotFamily<RlvrPolicyInstance> {
   const slots: SlotSelection = {
     n: { min: 2, max: 5 },
     prompts: { maxPrompts: 3, degenerate: true, ...options.prompts },
-    ...(options.temperature === 'beta' ? { beta: { min: '1/64', max: 64 } } : { expOneOverBeta: {} }),
+    ...(options.temperature === 'beta' ? { beta: BETA_RANGE } : { expOneOverBeta: {} }),
     ...(options.start !== undefined ? { start: options.start } : {}),
   };
-  return slotFamily<RlvrPolicyInstance>(slots, {
-    build: (draw) => {
-      const prompts = draw.prompts!.prompts;
+  return slotFamily(slots, {
+    build: (selected) => {
+      const draw: RlvrDraw = selected;
+      const prompts = draw.prompts.prompts;
       const temperature: Temperature = draw.beta !== undefined ? { form: 'beta', beta: draw.beta } : { form: 'exp', E: draw.expOneOverBeta! };
       const policies: PolicySample[] =
         draw.start !== undefined ? draw.start.map((p) => ({ kind: p.kind, pi: p.pi0 })) : prompts.map((p) => ({ kind: 'reference', pi: [...p.reference] }));
@@ -283,7 +187,7 @@ export function rlvrPolicyFamily(options: {
   });
 }
 
-/** Families for every start kind (q, tilts, arbitrary laws, non-tilts), in both temperature forms. */
+/** Families for every start kind (q, tilts, arbitrary laws, non-tilts by default), in both temperature forms. */
 export function rlvrEveryPolicyFamilies(starts: readonly InitialPolicyKind[] = ['reference', 'tilt', 'any', 'nonTilt']): SlotFamily<RlvrPolicyInstance>[] {
   return starts.flatMap((start) => (['beta', 'exp'] as const).map((temperature) => rlvrPolicyFamily({ temperature, start })));
 }
@@ -370,102 +274,4 @@ export function expectation(ar: IntervalArithmetic, prompts: readonly Prompt[], 
     acc = ar.add(acc, ar.mul(ar.fromRational(p.weight), values[i]!));
   });
   return acc;
-}
-
-// ---------------------------------------------------------------- certificate claims (T6, T7)
-
-/*
- * In the certificate language an RLVR instance is D (prompt weights, a vector
- * over prompts x), q, r and pi (matrices over prompts x and responses y; r is
- * the verifier, 1 on C_x and 0 on W_x), and the temperature: beta, or
- * E = e^{1/beta} with beta = 1/log E a definition. Everything else is a
- * definition of the claim: e^{r/beta}, Z, pi*, the class masses
- * p0 = q(C), p* = pi*(C), p_pi = pi(C) (and the masses of W, each summed
- * directly, so that a degenerate prompt has 1 - p* = 0 exactly), J, the
- * conditional laws. The indices are always x (prompt) and y (response).
- */
-
-/** The instance: D, q, r, the temperature, and pi when `policy` (the claim is about pi, not only pi* and q). */
-export function rlvrValues(instance: RlvrPolicyInstance, policy: boolean): InstanceValues {
-  const t = instance.temperature;
-  return {
-    D: vectorValue(instance.prompts.map((p) => p.weight)),
-    q: matrixValue(instance.prompts.map((p) => p.reference)),
-    r: instance.prompts.map((p) => p.correct.map((c) => (c ? '1' : '0'))),
-    ...(t.form === 'beta' ? { beta: rationalValue(t.beta) } : { E: rationalValue(t.E) }),
-    ...(policy ? { pi: matrixValue(instance.policies.map((s) => s.pi)) } : {}),
-  };
-}
-
-/** Names of the mass of C and of W under each law (the paper's p0, p*, p_pi). */
-const MASS = { q: ['p0', 'w0'], piStar: ['pStar', 'wStar'], pi: ['pPi', 'wPi'] } as const;
-type Law = keyof typeof MASS;
-
-/** [y in C] (correct) or [y in W], at (x, y). */
-const indicator = (correct: boolean): NumExpr => (correct ? ref('r', 'x', 'y') : sub(num(1), ref('r', 'x', 'y')));
-
-/** law(C|x) or law(W|x), summed directly. */
-const classMass = (law: Law, correct: boolean, n: number): NumExpr => sum('y', n, mul(ref(law, 'x', 'y'), indicator(correct)));
-
-/** The masses of C and W under `law` as definitions over x. */
-function massDefs(law: Law, n: number): Record<string, Definition> {
-  const [c, w] = MASS[law];
-  return { [c]: { index: ['x'], body: classMass(law, true, n) }, [w]: { index: ['x'], body: classMass(law, false, n) } };
-}
-
-/** KL(a(x,.) || b(x,.)) over the n responses, with 0 log 0 = 0. */
-export const rowKl = (a: string, b: string, n: number): NumExpr => sum('y', n, xlogy(ref(a, 'x', 'y'), ref(b, 'x', 'y')));
-
-/** kl(a || b) of Bernoulli laws given as (mass of C, mass of W) of two laws, at x. */
-export function bernoulliKlOf(a: Law, b: Law): NumExpr {
-  const [aC, aW] = MASS[a];
-  const [bC, bW] = MASS[b];
-  return add(xlogy(ref(aC, 'x'), ref(bC, 'x')), xlogy(ref(aW, 'x'), ref(bW, 'x')));
-}
-
-/** E_x f(x) = sum_x D(x) f(x). */
-export const overPrompts = (f: NumExpr): NumExpr => sum('x', 'D', mul(ref('D', 'x'), f));
-
-/** For every prompt x. */
-export const everyPrompt = (body: BoolExpr): BoolExpr => all('x', 'D', body);
-
-/** 0 < p0(x) < 1. */
-export const interiorPrompt: BoolExpr = and(gt(ref('p0', 'x'), num(0)), lt(ref('p0', 'x'), num(1)));
-
-/** beta = 1/log E when the temperature is given as E = e^{1/beta} (beta is then an instance value otherwise). */
-export function temperatureDefs(instance: RlvrPolicyInstance): Record<string, Definition> {
-  return instance.temperature.form === 'exp' ? { beta: { index: [], body: div(num(1), log(ref('E'))) } } : {};
-}
-
-/**
- * The optimum of every prompt, from its definition: tilt(x,y) = e^{r(x,y)/beta}
- * (exp(r/beta), or E^{r} = 1 + (E - 1) r for r in {0, 1}, exact, when E is
- * given), Z(x) = sum_y q tilt, pi*(x,y) = q tilt / Z, and the masses p0, w0 of
- * q and p* = pi*(C), w* = pi*(W).
- */
-export function optimumDefs(instance: RlvrPolicyInstance): Record<string, Definition> {
-  const n = instance.responses;
-  const tilt = instance.temperature.form === 'beta' ? exp(div(ref('r', 'x', 'y'), ref('beta'))) : add(num(1), mul(sub(ref('E'), num(1)), ref('r', 'x', 'y')));
-  return {
-    tilt: { index: ['x', 'y'], body: tilt },
-    Z: { index: ['x'], body: sum('y', n, mul(ref('q', 'x', 'y'), ref('tilt', 'x', 'y'))) },
-    piStar: { index: ['x', 'y'], body: div(mul(ref('q', 'x', 'y'), ref('tilt', 'x', 'y')), ref('Z', 'x')) },
-    ...massDefs('q', n),
-    ...massDefs('piStar', n),
-  };
-}
-
-/**
- * The policy's masses p_pi = pi(C), pi(W), and the objectives
- * J(pi) = E_x[pi(C|x) - beta KL(pi(.|x) || q(.|x))] and J(pi*) likewise.
- */
-export function objectiveDefs(instance: RlvrPolicyInstance): Record<string, Definition> {
-  const n = instance.responses;
-  const objective = (law: Law): NumExpr => overPrompts(sub(ref(MASS[law][0], 'x'), mul(ref('beta'), rowKl(law, 'q', n))));
-  return { ...massDefs('pi', n), J: { index: [], body: objective('pi') }, JStar: { index: [], body: objective('piStar') } };
-}
-
-/** A claim on an RLVR instance: its values (pi when `policy`), the definitions, the assertion. */
-export function rlvrClaim(instance: RlvrPolicyInstance, policy: boolean, text: string, defs: Record<string, Definition>, assert: BoolExpr): CertifiedClaim {
-  return { claim: { text, defs, assert }, instance: rlvrValues(instance, policy) };
 }
