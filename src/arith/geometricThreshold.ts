@@ -22,7 +22,8 @@ import type { Rational } from './rational.js';
 
 /** The smallest m in 0..cap with scale ratio^m <= bound (module comment); undefined when m > cap. */
 export function geometricThreshold(ratio: Rational, scale: Rational, bound: Rational, cap: number): number | undefined {
-  const below = (m: number): boolean => ratio.n ** BigInt(m) * scale.n * bound.d <= ratio.d ** BigInt(m) * bound.n * scale.d;
+  const below = (m: number): boolean =>
+    ratio.n ** BigInt(m) * scale.n * bound.d <= ratio.d ** BigInt(m) * bound.n * scale.d;
   if (below(0)) return 0;
   if (ratio.n === 0n) return cap >= 1 ? 1 : undefined;
   const guess = Math.ceil(Math.log(bound.div(scale).valueOf()) / Math.log(ratio.valueOf()));

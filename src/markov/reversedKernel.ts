@@ -29,12 +29,28 @@ import type { ReadonlyMatrix } from '../linalg/matrix.js';
 import { stepDistribution } from './kernel.js';
 
 /** For each y, x -> law(x) P(x,y) / masses(y) (undefined where masses(y) = 0); masses default to law P. */
-export function reversedKernels<T>(ar: Arithmetic<T>, law: readonly T[], kernel: ReadonlyMatrix<T>, masses: readonly T[] = stepDistribution(ar, law, kernel)): (T[] | undefined)[] {
-  return masses.map((mass, y) => (ar.sign(mass) === 0 ? undefined : law.map((value, x) => ar.div(ar.mul(value, kernel[x]![y]!), mass))));
+export function reversedKernels<T>(
+  ar: Arithmetic<T>,
+  law: readonly T[],
+  kernel: ReadonlyMatrix<T>,
+  masses: readonly T[] = stepDistribution(ar, law, kernel),
+): (T[] | undefined)[] {
+  return masses.map((mass, y) =>
+    ar.sign(mass) === 0 ? undefined : law.map((value, x) => ar.div(ar.mul(value, kernel[x]![y]!), mass)),
+  );
 }
 
-/** KL(nu P || mu) = KL(nu || mu) for a stationary mu, decided (module comment): nu(x) mu(y) = (nu P)(y) mu(x) wherever P(x,y) > 0 and (nu P)(y) > 0. */
-export function klDropVanishes<T>(ar: Arithmetic<T>, nu: readonly T[], nuP: readonly T[], mu: readonly T[], kernel: ReadonlyMatrix<T>): boolean {
+/**
+ * KL(nu P || mu) = KL(nu || mu) for a stationary mu, decided (module comment):
+ * nu(x) mu(y) = (nu P)(y) mu(x) wherever P(x,y) > 0 and (nu P)(y) > 0.
+ */
+export function klDropVanishes<T>(
+  ar: Arithmetic<T>,
+  nu: readonly T[],
+  nuP: readonly T[],
+  mu: readonly T[],
+  kernel: ReadonlyMatrix<T>,
+): boolean {
   for (let x = 0; x < nu.length; x++) {
     for (let y = 0; y < nu.length; y++) {
       // x, y < n: the kernel is n x n and nu, nuP, mu have n entries
