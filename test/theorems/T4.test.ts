@@ -110,17 +110,17 @@ describe('T4 spectra (closed forms)', () => {
   });
 
   it('accepts the real spectrum of reversible chains, including l_n = -1 of a periodic one', () => {
-    expect(check('spectrumRealInUnitInterval', loopless()).status).toBe('pass');
-    expect(check('spectrumRealInUnitInterval', twoState(r(1), r(1))).status).toBe('pass');
-    expect(check('symmetrizedKernelIsSymmetric', loopless()).status).toBe('pass');
+    expect(check('spectrum-real-in-unit-interval', loopless()).status).toBe('pass');
+    expect(check('spectrum-real-in-unit-interval', twoState(r(1), r(1))).status).toBe('pass');
+    expect(check('symmetrized-kernel-is-symmetric', loopless()).status).toBe('pass');
   });
 
   it('rejects a cyclic (non-reversible) chain: S is not symmetric and its eigenvalues are complex', () => {
     const h = r(1, 2);
     const cyclic = instance('nonReversible', [[h, h, r(0)], [r(0), h, h], [h, r(0), h]], [r(1, 3), r(1, 3), r(1, 3)]);
-    expect(check('symmetrizedKernelIsSymmetric', cyclic).status).toBe('fail');
-    expect(failValue(check('spectrumRealInUnitInterval', cyclic), 'realEigenvalues')).toBe('1');
-    expect(check('chi2Contraction', cyclic).status).toBe('undecided');
+    expect(check('symmetrized-kernel-is-symmetric', cyclic).status).toBe('fail');
+    expect(failValue(check('spectrum-real-in-unit-interval', cyclic), 'realEigenvalues')).toBe('1');
+    expect(check('chi2-contraction', cyclic).status).toBe('undecided');
   });
 });
 
@@ -128,33 +128,33 @@ describe('T4 decay bounds (closed forms)', () => {
   const chain = twoState(r(1, 4), r(1, 2), { horizon: 6 });
 
   it('holds with equality for chi2 on a 2-state chain, and the l*^(4t) variant fails at t = 1', () => {
-    expect(check('chi2Contraction', chain).status).toBe('pass');
-    const verdict = check('chi2DoubleExponent', chain);
+    expect(check('chi2-contraction', chain).status).toBe('pass');
+    const verdict = check('chi2-double-exponent', chain);
     expect(failValue(verdict, 't')).toBe('1');
     expect(failValue(verdict, 'lhs')).toBe('1/32');
   });
 
   it('checks TV with the factor 1/2; the factor 1/4 fails at t = 0 ((4 TV_0)^2 = 16/9 > chi2_0 = 1/2)', () => {
-    expect(check('tvBound', chain).status).toBe('pass');
-    expect(check('pointTvBound', chain).status).toBe('pass');
-    const verdict = check('tvQuarterFactor', chain);
+    expect(check('tv-bound', chain).status).toBe('pass');
+    expect(check('point-tv-bound', chain).status).toBe('pass');
+    const verdict = check('tv-quarter-factor', chain);
     expect(failValue(verdict, 't')).toBe('0');
     expect(failValue(verdict, 'lhs')).toBe('16/9');
   });
 
   it('needs l*, not |l_2|, when |l_n| > |l_2|: chi2_1 = 2/5 > |l_2|^2 chi2_0', () => {
-    expect(check('chi2Contraction', loopless()).status).toBe('pass');
-    expect(check('tvBound', loopless()).status).toBe('pass');
-    const verdict = check('chi2SecondEigenvalue', loopless());
+    expect(check('chi2-contraction', loopless()).status).toBe('pass');
+    expect(check('tv-bound', loopless()).status).toBe('pass');
+    const verdict = check('chi2-second-eigenvalue', loopless());
     expect(failValue(verdict, 't')).toBe('1');
     expect(failValue(verdict, 'lhs')).toBe('2/5');
-    expect(check('tvSecondEigenvalue', loopless()).status).toBe('fail');
+    expect(check('tv-second-eigenvalue', loopless()).status).toBe('fail');
   });
 
   it('bounds KL (equality at t = 0 from a point, decided exactly); reversed KL is infinite at a point mass', () => {
-    expect(check('klBound', chain).status).toBe('pass');
-    expect(check('klBound', loopless()).status).toBe('pass');
-    const verdict = check('klReversed', chain);
+    expect(check('kl-bound', chain).status).toBe('pass');
+    expect(check('kl-bound', loopless()).status).toBe('pass');
+    const verdict = check('kl-reversed', chain);
     expect(failValue(verdict, 't')).toBe('0');
     expect(failValue(verdict, 'state')).toBe('1');
   });
@@ -166,8 +166,8 @@ describe('T4 decay bounds (closed forms)', () => {
       [r(3, 8), r(1, 4), r(3, 8)],
     ];
     const nonReversible = instance('nonReversible', P, [r(23, 48), r(17, 48), r(1, 6)], { from: 2 });
-    expect(check('spectrumRealInUnitInterval', nonReversible).status).toBe('pass');
-    const verdict = check('chi2Contraction', nonReversible);
+    expect(check('spectrum-real-in-unit-interval', nonReversible).status).toBe('pass');
+    const verdict = check('chi2-contraction', nonReversible);
     expect(failValue(verdict, 't')).toBe('1');
     expect(failValue(verdict, 'lhs')).toBe('3925/12512');
     expect(failValue(verdict, 'rhsUpperBound')).toBe('5/16');
@@ -179,30 +179,30 @@ describe('T4 mixing times (closed forms)', () => {
     // (1/g) log(1/(eps mu_min)) = (4/7) log 8 = 1.19 < 3, and (4/7) log 16 = 1.58: iteration stops at step 3, t_mix >= 4.
     for (const [eps, key, value] of [[r(1, 4), 'tMix', '3'], [r(1, 8), 'tMixAtLeast', '4']] as const) {
       const chain = twoState(r(7, 8), r(7, 8), { eps });
-      expect(check('mixingTimeLowerBound', chain).status).toBe('pass');
-      expect(check('mixingTimeUpperBound', chain).status).toBe('pass');
-      expect(failValue(check('mixingUpperSpectralGap', chain), key)).toBe(value);
+      expect(check('mixing-time-lower-bound', chain).status).toBe('pass');
+      expect(check('mixing-time-upper-bound', chain).status).toBe('pass');
+      expect(failValue(check('mixing-upper-spectral-gap', chain), key)).toBe(value);
     }
   });
 
   it('decides the bounds against the exact t_mix: they fail for a claimed t_rel that is too small', () => {
     // t_mix(1/8) = 5 for a = b = 7/8; (t_rel - 1) log 4 = 3 log 4 = 4.16 <= 5 <= 4 log 16 = 11.1.
     const chain = twoState(r(7, 8), r(7, 8), { eps: r(1, 8) });
-    expect(check('mixingTimeLowerBound', chain)).toMatchObject({ status: 'pass' });
-    expect((check('mixingTimeLowerBound', chain) as { margin: number }).margin).toBeCloseTo(5 - 3 * Math.log(4), 10);
-    expect((check('mixingTimeUpperBound', chain) as { margin: number }).margin).toBeCloseTo(4 * Math.log(16) - 5, 10);
+    expect(check('mixing-time-lower-bound', chain)).toMatchObject({ status: 'pass' });
+    expect((check('mixing-time-lower-bound', chain) as { margin: number }).margin).toBeCloseTo(5 - 3 * Math.log(4), 10);
+    expect((check('mixing-time-upper-bound', chain) as { margin: number }).margin).toBeCloseTo(4 * Math.log(16) - 5, 10);
   });
 
   it('refutes (t_rel + 1) log 2 <= t_mix(1/4) when l* = 0 (t_mix = 1 < 2 log 2)', () => {
     const chain = twoState(r(1, 2), r(1, 2));
-    expect(check('mixingTimeLowerBound', chain).status).toBe('pass');
-    expect(failValue(check('mixingLowerPlusOne', chain), 'tMix')).toBe('1');
+    expect(check('mixing-time-lower-bound', chain).status).toBe('pass');
+    expect(failValue(check('mixing-lower-plus-one', chain), 'tMix')).toBe('1');
   });
 
   it('reports no finite mixing bound for a periodic chain, whose decay bounds still hold', () => {
     const periodic = twoState(r(1), r(1));
-    expect(check('mixingTimeUpperBound', periodic).status).toBe('fail');
-    expect(check('chi2Contraction', periodic).status).toBe('pass');
-    expect(check('tvBound', periodic).status).toBe('pass');
+    expect(check('mixing-time-upper-bound', periodic).status).toBe('fail');
+    expect(check('chi2-contraction', periodic).status).toBe('pass');
+    expect(check('tv-bound', periodic).status).toBe('pass');
   });
 });

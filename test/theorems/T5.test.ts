@@ -87,7 +87,7 @@ describe('T5 through the runner (quick profile, default seed)', () => {
     const outcomes = Object.fromEntries(result.ablations!.map((a) => [a.id, [a.outcome, a.properties.map((p) => p.status)]]));
     expect(outcomes).toEqual({
       reversible: ['confirmed', PROPERTY_NAMES.map(() => 'falsified')],
-      properTarget: ['confirmed', ['falsified']],
+      'proper-target': ['confirmed', ['falsified']],
       irreducible: ['confirmed', PROPERTY_NAMES.map(() => 'verified')],
     });
   });
@@ -105,13 +105,13 @@ describe('T5 on a 2-state chain (every bound tight)', () => {
   });
 
   it('refutes l_A >= g (l_A = 1/4 < g = 3/4) and E_mu[tau_A] <= mu(A^c)/g (8/3 > 8/9)', () => {
-    const gap = check('gapMissingMu', chain);
+    const gap = check('gap-missing-mu', chain);
     expect([failValue(gap, 'dirichletGap'), failValue(gap, 'spectralGap')]).toEqual(['1/4', '3/4']);
-    expect(failValue(check('stationaryHittingMissingMu', chain), 'stationaryHitting')).toBe('8/3');
+    expect(failValue(check('stationary-hitting-missing-mu', chain), 'stationaryHitting')).toBe('8/3');
   });
 
   it('fails l_A >= g mu(A) when A = X and l_2 < 0 (l_A = 1 < g = 3/2)', () => {
-    const verdict = check('dirichletGapLowerBound', twoState(r(3, 4), r(3, 4), [0, 1]));
+    const verdict = check('dirichlet-gap-lower-bound', twoState(r(3, 4), r(3, 4), [0, 1]));
     expect([failValue(verdict, 'dirichletGap'), failValue(verdict, 'spectralGap')]).toEqual(['1', '3/2']);
   });
 });
@@ -140,13 +140,13 @@ describe('T5 on the lazy walk on a path (closed forms)', () => {
   });
 
   it('has margin 6 - 5 = 1 in E_mu[tau_A] <= (1 - mu(A))/(g mu(A))', () => {
-    expect((check('stationaryHittingSpectralBound', path()) as { margin: number }).margin).toBeCloseTo(1, 12);
+    expect((check('stationary-hitting-spectral-bound', path()) as { margin: number }).margin).toBeCloseTo(1, 12);
   });
 
   it('refutes the survival bound without its prefactor (P_0(tau_A > 1) = 1 > rho(Q)) and the inverted ratio', () => {
-    const verdict = check('survivalWithoutPrefactor', path());
+    const verdict = check('survival-without-prefactor', path());
     expect([failValue(verdict, 'x'), failValue(verdict, 't'), failValue(verdict, 'lhs')]).toEqual(['0', '1', '1']);
-    const inverted = check('pointHittingInvertedRatio', path());
+    const inverted = check('point-hitting-inverted-ratio', path());
     expect([failValue(inverted, 'x'), failValue(inverted, 'expectedHitting')]).toEqual(['0', '8']);
   });
 });
@@ -158,7 +158,7 @@ describe('T5 without reversibility', () => {
       [r(1, 2), r(1, 4), r(1, 4)],
       [r(1, 8), r(1, 8), r(3, 4)],
     ];
-    const verdict = check('stationaryHittingDirichletBound', instance('nonReversible', P, [r(10, 37), r(11, 37), r(16, 37)], [2]));
+    const verdict = check('stationary-hitting-dirichlet-bound', instance('nonReversible', P, [r(10, 37), r(11, 37), r(16, 37)], [2]));
     expect(failValue(verdict, 'stationaryHitting')).toBe('110/37');
   });
 });

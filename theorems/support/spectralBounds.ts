@@ -1,12 +1,13 @@
 /**
  * Shared instances of the spectral theorems T4 (exponential mixing governed
  * by the spectral gap) and T5 (bounded hitting times to superior states):
- * exact rational chains with their stationary law, their eigenvalue
- * enclosures, and the certificate claims on them. The general tools they use
- * are in src/: `perronRoot` (src/linalg/perronRoot.ts), `decideRefining`,
- * `decidePowerSeries`, `smallerMargin` (src/runner/decideRefining.ts),
- * `PowerTable` (src/arith/powerTable.ts), `absEnclosure`,
- * `nonNegativeEnclosure` (src/arith/enclosure.ts).
+ * exact rational chains with their stationary law and their eigenvalue
+ * enclosures. Their certificate claims are assembled with spectralClaims.ts.
+ * The general tools they use are in src/: `perronRoot`
+ * (src/linalg/perronRoot.ts), `decideRefining`, `decidePowerSeries`,
+ * `smallerMargin` (src/runner/decideRefining.ts), `PowerTable`
+ * (src/arith/powerTable.ts), `absEnclosure`, `nonNegativeEnclosure`
+ * (src/arith/enclosure.ts).
  *
  * Main definitions
  * - `ChainInstance`: a rational kernel P with a stationary law mu > 0 (a
@@ -16,23 +17,14 @@
  *   violations `circulatedTriangle`, `reducibleChain`, `bipartiteChain`;
  *   `chainInstance` for hand-made chains (checked exactly).
  * - `spectralEnclosures(P, width)`: l_2, l_n, l* = max(|l_2|, |l_n|), g = 1 - l_2,
- *   g* = 1 - l*, as rational enclosures (exact root isolation).
+ *   g* = 1 - l*, as rational enclosures (exact root isolation);
+ *   `whenRealSpectrum(compute, why)`: a verdict that needs them, undecided
+ *   when the spectrum is not real; `decideEvery(items, decide)`: the first
+ *   verdict that is not a pass, else the pass with the smallest margin.
  * - Small exact helpers: `massOf`, `isStationary`, `toFloat`, `numberOf`.
- * - Certificate claims (shared by T4 and T5): `chainClaim` (the instance P,
- *   mu with the stationary witness, plus the claim's definitions and
- *   witnesses), `extremeEigenvalues` (l_2, l_n and l*), `perronRootOn`
- *   (rho(P restricted to A^c)), `kernelPowers` (P^t), `lawsOverTime`
- *   (nu_t = nu_0 P^t), `rowTotalVariation`, `upTo`, `powerOf`, `definition`.
- *
- * Main statements
- * - (Claims) In a certificate the eigenvalues are brackets [lo, hi] verified by
- *   the checker's inertia count (`eigenvalueBracket`): they enter a claim as
- *   intervals, so a claim with one is decided in interval arithmetic. For
- *   n = 2 no witness is needed: the eigenvalues of a stochastic 2 x 2 matrix
- *   are 1 and tr P - 1 (det(P - l I) = (1 - l)(tr P - 1 - l), T4's identity
- *   twoStateCharacteristicPolynomial), so l_2 = l_n = tr P - 1 is a
- *   definition and the claim stays exact; likewise rho(Q) = max_y Q_yy for a
- *   diagonal block Q (1 x 1, or no moves inside A^c).
+ * - `SPECTRAL_SOURCE`: the sentence of the paper's abstract both theorems
+ *   formalize; `TWO_STATE_LAW`: mu = (b, a)/(a + b) of the 2-state chain, as
+ *   identity substitutions.
  *
  * Implementation details
  * Every chain is exact: P and mu are rationals and `isStationary` (mu P = mu,
@@ -47,20 +39,17 @@
  * chain for n <= 5.
  */
 import fc from 'fast-check';
-import type { RationalEnclosure } from '../../src/arith/enclosure.js';
-import { enclosureNumberObject } from '../../src/arith/enclosure.js';
+import { enclosureNumberObject, type RationalEnclosure } from '../../src/arith/enclosure.js';
 import { exactArithmetic } from '../../src/arith/exact.js';
 import { exactNumberObject, type NumberObject } from '../../src/arith/numberObject.js';
 import { ONE, Rational, ZERO } from '../../src/arith/rational.js';
 import { normalize, total } from '../../src/arith/rationalVector.js';
-import { perronRoot } from '../../src/linalg/perronRoot.js';
+import { NotRealSpectrumError } from '../../src/linalg/symmetricEnclosure.js';
 import { detailedBalance } from '../../src/markov/reversibility.js';
 import { kernelSpectrum } from '../../src/markov/spectrum.js';
 import { ebmKernel, ebmStationaryClosedForm } from '../../src/models/ebm.js';
-import { abs, add, and, eq, matrixValue, max, mul, num, pow, ref, sub, sum, vectorValue } from '../../src/certificate/build.js';
-import { eigenvalueBracket, eigenvalueWitness } from '../../src/certificate/eigenvalueBracket.js';
-import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
-import type { BoolExpr, Definition, InstanceValue, NumExpr, Witness } from '../../src/certificate/format.js';
+import { smallerMargin } from '../../src/runner/decideRefining.js';
+import { pass, undecided, type Verdict } from '../../src/runner/theorem.js';
 import { conductance, nearReversiblePrior, positiveRational, positiveWeights, reversiblePrior, type ConductanceConstraints } from '../../properties/index.js';
 
 /** How a chain was built: reversible sources first, then the assumption violations. */
@@ -258,6 +247,31 @@ export function spectralEnclosures(kernel: Rational[][], widthDigits: number): S
   };
 }
 
+/** `compute`, or undecided when P has non-real eigenvalues (`why` turns the error's message into the reason). */
+export function whenRealSpectrum(compute: () => Verdict, why: (message: string) => string): Verdict {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof NotRealSpectrumError) return undecided(why(error.message));
+    throw error;
+  }
+}
+
+/**
+ * Each item's verdict by `decide`, in order: the first that is not a pass
+ * (a fail, or undefined: not decided at this width), else a pass with the
+ * smallest margin.
+ */
+export function decideEvery<X>(items: readonly X[], decide: (item: X, index: number) => Verdict | undefined): Verdict | undefined {
+  let margin: number | undefined;
+  for (const [index, item] of items.entries()) {
+    const verdict = decide(item, index);
+    if (verdict === undefined || verdict.status !== 'pass') return verdict;
+    margin = smallerMargin(margin, verdict.margin);
+  }
+  return margin === undefined ? pass() : pass(margin);
+}
+
 // ---------------------------------------------------------------- views
 
 /** The nearest float64 of a rational (diagnostics only). */
@@ -270,117 +284,15 @@ export function numberOf(value: Rational | RationalEnclosure): NumberObject {
   return value instanceof Rational ? exactNumberObject(value) : enclosureNumberObject(value);
 }
 
-// ---------------------------------------------------------------- certificate claims
+// ---------------------------------------------------------------- shared statement pieces
 
-/** Width 10^-digits of the eigenvalue enclosures behind the witnesses' brackets (and their margin). */
-export const WITNESS_DIGITS = 30;
-const WITNESS_MARGIN = new Rational(1n, 10n ** BigInt(WITNESS_DIGITS));
+/** The sentence of the paper's abstract that T4 and T5 formalize. */
+export const SPECTRAL_SOURCE =
+  'Claims from the paper\'s abstract, formalized: "This yields monotonic KL convergence to a high-quality stationary distribution, ' +
+  'bounded hitting times to superior states, and exponential mixing governed by the spectral gap."';
 
-export const definition = (index: string[], body: NumExpr): Definition => ({ index, body });
-
-/** Definitions and witnesses that give a claim its named quantities. */
-export interface ClaimParts {
-  readonly defs?: Record<string, Definition>;
-  readonly witnesses?: Witness[];
-  /** instance values beyond P and mu */
-  readonly values?: Record<string, InstanceValue>;
-  /** facts of the instance that the definitions rest on, checked before the assertion */
-  readonly premise?: BoolExpr;
-}
-
-/** x^k, written 1 when k = 0 (so that a bound at t = 0 stays exact even when x is an enclosure). */
-export function powerOf(x: NumExpr, k: number): NumExpr {
-  return k === 0 ? num(1) : pow(x, k);
-}
-
-/** The conjunction of `body(t)` for t = from..to (true when empty). */
-export function upTo(from: number, to: number, body: (t: number) => BoolExpr): BoolExpr {
-  const parts = Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => body(from + k));
-  return parts.length === 0 ? { and: [] } : and(...parts);
-}
-
-/**
- * A claim on a chain: the instance is P and mu (mu witnessed stationary, so
- * the checker also confirms that P is stochastic), plus the parts' values,
- * definitions and witnesses.
- */
-export function chainClaim(chain: ChainInstance, text: string, assert: BoolExpr, ...parts: ClaimParts[]): CertifiedClaim {
-  const defs = Object.assign({}, ...parts.map((part) => part.defs ?? {})) as Record<string, Definition>;
-  const values = Object.assign({}, ...parts.map((part) => part.values ?? {})) as Record<string, InstanceValue>;
-  const premises = parts.flatMap((part) => (part.premise === undefined ? [] : [part.premise]));
-  return {
-    claim: { text, ...(Object.keys(defs).length === 0 ? {} : { defs }), assert: premises.length === 0 ? assert : and(...premises, assert) },
-    instance: { P: matrixValue(chain.kernel), mu: vectorValue(chain.mu), ...values },
-    witnesses: [{ kind: 'stationary', matrix: 'P', law: 'mu' }, ...parts.flatMap((part) => part.witnesses ?? [])],
-  };
-}
-
-/** A witnessed eigenvalue of P (on the states of `mask` when given), bracketed from its enclosure. */
-function witnessed(chain: ChainInstance, name: string, rank: number, enclosure: RationalEnclosure, mask?: { name: string; states: number[] }): Witness {
-  const bracket = eigenvalueBracket(chain.kernel, chain.mu, rank, enclosure, mask?.states, { margin: WITNESS_MARGIN });
-  return eigenvalueWitness({ matrix: 'P', law: 'mu', rank, name, ...(mask === undefined ? {} : { states: mask.name }) }, bracket);
-}
-
-/**
- * l2 = l_2, ln = l_n (those asked for) and, with both, lstar = l* = max(|l_2|, |l_n|):
- * eigenvalue witnesses (ranks 2 and -1) for n >= 3, the definition tr P - 1 for n = 2.
- */
-export function extremeEigenvalues(chain: ChainInstance, names: readonly ('l2' | 'ln')[] = ['l2', 'ln']): ClaimParts {
-  const defs: Record<string, Definition> = {};
-  if (names.includes('l2') && names.includes('ln')) defs.lstar = definition([], max(abs(ref('l2')), abs(ref('ln'))));
-  if (chain.kernel.length === 2) {
-    // the eigenvalues are 1 and tr P - 1: l_2 = l_n = tr P - 1
-    const [first, ...rest] = names;
-    if (first !== undefined) defs[first] = definition([], sub(add(ref('P', 0, 0), ref('P', 1, 1)), num(1)));
-    for (const name of rest) defs[name] = definition([], ref(first!));
-    return { defs };
-  }
-  const spectrum = spectralEnclosures(chain.kernel, WITNESS_DIGITS);
-  const witnesses = names.map((name) => (name === 'l2' ? witnessed(chain, 'l2', 2, spectrum.lambda2) : witnessed(chain, 'ln', -1, spectrum.lambdaMin)));
-  return { defs, witnesses };
-}
-
-/**
- * rhoQ = rho(Q), Q = P restricted to A^c (the instance mask `Ac`). When Q is
- * diagonal (A^c = {y}, or no move between two states of A^c: checked as a
- * premise, P(x, y) = 0 for x != y in A^c) its eigenvalues are its diagonal
- * entries and rhoQ = max_y Q_yy exactly; else a witness of the largest
- * eigenvalue of P on A^c (the Perron root: Q >= 0).
- */
-export function perronRootOn(chain: ChainInstance, rest: readonly number[]): ClaimParts {
-  const Q = rest.map((x) => rest.map((y) => chain.kernel[x]![y]!));
-  if (Q.every((row, i) => row.every((q, j) => i === j || q.equals(ZERO)))) {
-    const offDiagonal = rest.flatMap((x) => rest.filter((y) => y !== x).map((y) => eq(ref('P', x, y), num(0))));
-    return {
-      defs: { rhoQ: definition([], rest.length === 1 ? ref('P', rest[0]!, rest[0]!) : max(...rest.map((y) => ref('P', y, y)))) },
-      ...(offDiagonal.length === 0 ? {} : { premise: and(...offDiagonal) }),
-    };
-  }
-  const mask = chain.kernel.map((_, x) => (rest.includes(x) ? 1 : 0));
-  return { witnesses: [witnessed(chain, 'rhoQ', 1, perronRoot(Q, WITNESS_DIGITS), { name: 'Ac', states: mask })] };
-}
-
-/** 0/1 indicator of `states` among n, as an instance vector. */
-export function maskValue(n: number, states: readonly number[]): InstanceValue {
-  return Array.from({ length: n }, (_, x) => (states.includes(x) ? '1' : '0'));
-}
-
-/** Pt0 = I (the instance value I) and Pt{t}(x, y) = sum_z Pt{t-1}(x, z) P(z, y) for t = 1..T: the rows of P^t. */
-export function kernelPowers(n: number, T: number): ClaimParts {
-  const defs: Record<string, Definition> = {};
-  for (let t = 1; t <= T; t++) defs[`Pt${t}`] = definition(['x', 'y'], sum('z', 'mu', mul(ref(`Pt${t - 1}`, 'x', 'z'), ref('P', 'z', 'y'))));
-  const identity = Array.from({ length: n }, (_, x) => Array.from({ length: n }, (_, y) => (x === y ? '1' : '0')));
-  return { defs, values: { Pt0: identity } };
-}
-
-/** nu{t}(y) = sum_x nu{t-1}(x) P(x, y) for t = 1..T, from the instance law nu0. */
-export function lawsOverTime(nu0: readonly Rational[], T: number): ClaimParts {
-  const defs: Record<string, Definition> = {};
-  for (let t = 1; t <= T; t++) defs[`nu${t}`] = definition(['y'], sum('x', 'mu', mul(ref(`nu${t - 1}`, 'x'), ref('P', 'x', 'y'))));
-  return { defs, values: { nu0: vectorValue(nu0) } };
-}
-
-/** TV(P^t(x, .), mu) = (1/2) sum_y |P^t(x, y) - mu(y)| at the row index x (a bound name or a state). */
-export function rowTotalVariation(t: number, x: string | number): NumExpr {
-  return mul(num('1/2'), sum('y', 'mu', abs(sub(ref(`Pt${t}`, x, 'y'), ref('mu', 'y')))));
-}
+/** The stationary law mu = (m1, m2) = (b, a)/(a + b) of P = [[1 - a, a], [b, 1 - b]], as identity variables and substitutions. */
+export const TWO_STATE_LAW = {
+  variables: { a: 'probability', b: 'probability' },
+  substitutions: { m1: 'b/(a + b)', m2: 'a/(a + b)' },
+} as const;
