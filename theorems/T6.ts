@@ -5,70 +5,68 @@
  *
  * Main definitions
  * - `T6`: the theorem module; its instances are `RlvrPolicyInstance`s
- *   (support/rlvrInstances.ts): prompts x with weights D(x), q(.|x), the
- *   verifier's correct set C_x and p0(x) = q(C_x|x), a temperature, and a
- *   policy pi(.|x) per prompt.
+ *   (support/rlvrInstances.ts): prompts with weights D(x), q(.|x), the correct
+ *   set C_x and p0(x) = q(C_x|x), a temperature, and a policy per prompt.
  *
  * Main statements
- * - Identities (certified): the objective identity for n = 3, C = {1}; the
- *   closed form of kl(p* || p0); KL(pi* || q) = kl(p* || p0) for n = 3,
- *   C = {1, 2}; the logit shift.
- * - Properties: `objective-identity`, `kl-to-reference` (interval, equal to
- *   30 digits); `partition-and-accuracy`, `logit-shift`, `accuracy-increases`
- *   (exact). Mutants: the same claims with a sign, a factor, a term or the
- *   order of a KL changed, from the same templates (`objective`, `klChain`,
- *   `partition`, `logitShift`).
- * - Assumptions: `interior-accuracy` and `beta-positive`, each needed for
- *   p* > p0 only; the equalities hold for every beta != 0.
- * - Slots (`assume`): n, prompts, beta or expOneOverBeta, and start (pi, for
- *   the objective identity, which holds for every pi).
+ * - Identities (certified): the objective identity and KL(pi* || q) =
+ *   kl(p* || p0) for n = 3; kl(p* || p0)'s closed form; the logit shift.
+ * - Properties: `objective-identity`, `kl-to-reference` (interval);
+ *   `partition-and-accuracy`, `logit-shift`, `accuracy-increases` (exact).
+ *   Mutants come from the same templates (`objective`, `klChain`,
+ *   `partition`, `logitShift`) with a sign, factor, term or KL order changed.
+ * - Assumptions: `interior-accuracy`, `beta-positive`, each needed for
+ *   p* > p0 only. Slots (`assume`): n, prompts, beta or expOneOverBeta, start.
  *
  * Implementation details
- * Degenerate prompts: C_x takes every size 0..n, so p0 = 0 and p0 = 1 occur;
- * there the reward is constant on supp q, pi* = q and p* = p0 exactly, the
- * logit relation reads p* = p0, and the strict p* > p0 needs 0 < p0 < 1.
- * Exactness: beta is never rational when e^{1/beta} is, so the exact
- * properties draw E = e^{1/beta} rational (beta = 1/log E); pi* is then
- * computed from its definition in exact rationals and the partition, p* and
- * the logit relation exponentiated (the odds of p* are E times those of p0) are decided
- * with no rounding. The identities with logs are decided in interval
- * arithmetic (`decideComparisons`: equal to 30 digits, 40 digits doubled up
- * to 640 while undecided) from the engine's J, KL and pi* (src/rlvr).
- * Certificate claims restate each claim over D, q, r, pi and beta or E with
- * the definitions of support/rlvrClaims.ts; 1 - p* and 1 - p0 are the masses
- * of W summed directly, so kl(p* || p0) at p0 = 1 has an exact zero term.
+ * C_x takes every size 0..n, so p0 in {0, 1} occurs: there pi* = q and
+ * p* = p0 exactly. beta is never rational when e^{1/beta} is, so the exact
+ * properties draw E = e^{1/beta} rational and decide the partition, p* and
+ * the odds relation (the logit shift exponentiated) in exact rationals from
+ * pi*'s definition. The identities with logs are decided in intervals
+ * (`decideComparisons`, equal to 30 digits, 40 digits doubled up to 640) from
+ * the engine's J, KL and pi* (support/rlvrChecks.ts). Certificate claims use
+ * the definitions of support/rlvrClaims.ts.
  */
-import type { Interval, IntervalArithmetic } from '../src/arith/interval.js';
 import { ONE, type Rational } from '../src/arith/rational.js';
 import { add, and, div, eq, eq30, gt, implies, log, mul, not, num, ref, sub } from '../src/certificate/build.js';
 import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
 import type { BoolExpr, NumExpr } from '../src/certificate/format.js';
-import { kl } from '../src/info/divergences.js';
 import { decideComparisons, type Comparison } from '../src/runner/decideComparisons.js';
 import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
-import { drawnFrom, slotLaboratory, specs, type Predicate, type SpecParts } from '../src/runner/kit/index.js';
-import { fail, pass, type FailVerdict, type IdentitySpec, type Theorem } from '../src/runner/theorem.js';
-import { expOneOverBeta, type Prompt } from '../properties/index.js';
-import { bernoulliKlOf, everyPrompt, interiorPrompt, objectiveDefs, optimumDefs, overPrompts, rlvrClaim, rowKl, temperatureDefs } from './support/rlvrClaims.js';
-import { betaOf, describeRlvr, enclose, exactOptimum, exactValues, expectation, klToOptimum, promptObjective, promptOptimum } from './support/rlvrInstances.js';
-import { rlvrEveryPolicyFamilies, rlvrPolicyFamily, rlvrPolicyInstance, supported } from './support/rlvrInstances.js';
-import type { ExactOptimum, RlvrPolicyInstance, Temperature } from './support/rlvrInstances.js';
+import { drawnFrom, slotLaboratory, specs, variables } from '../src/runner/kit/index.js';
+import type { Predicate, SpecParts } from '../src/runner/kit/index.js';
+import { fail, type IdentitySpec, type Theorem } from '../src/runner/theorem.js';
+import { expOneOverBeta } from '../properties/index.js';
+import { exactlyAtEveryPrompt, objectiveSides, referenceTerms, type ReferenceTerm } from './support/rlvrChecks.js';
+import { bernoulliKlOf, everyPrompt, interiorPrompt, objectiveDefs, optimumDefs } from './support/rlvrClaims.js';
+import { overPrompts, rlvrClaim, rowKl, temperatureDefs } from './support/rlvrClaims.js';
+import { describeRlvr, exactValues, rlvrPolicyInstance } from './support/rlvrInstances.js';
+import { rlvrEveryPolicyFamilies, rlvrPolicyFamily } from './support/rlvrInstances.js';
+import type { RlvrPolicyInstance } from './support/rlvrInstances.js';
 
 // ---------------------------------------------------------------- statement
 
 const statement = {
   text:
-    'J(pi) = E_{x~D}[E_pi r - beta KL(pi(.|x) || q(.|x))] = E_x[beta log Z(x)] - beta E_x[KL(pi(.|x) || pi*(.|x))], Z(x) = 1 - p0 + p0 e^{1/beta}. ' +
-    'The optimal reasoning distribution pi* has accuracy p* = p0 e^{1/beta} / Z, i.e. logit p* = logit p0 + 1/beta (> p0 when 0 < p0 < 1), ' +
+    'J(pi) = E_{x~D}[E_pi r - beta KL(pi(.|x) || q(.|x))] = E_x[beta log Z(x)] - beta E_x[KL(pi(.|x) || pi*(.|x))], ' +
+    'Z(x) = 1 - p0 + p0 e^{1/beta}. ' +
+    'The optimal reasoning distribution pi* has accuracy p* = p0 e^{1/beta} / Z, ' +
+    'i.e. logit p* = logit p0 + 1/beta (> p0 when 0 < p0 < 1), ' +
     'and KL(pi* || q) = kl(p* || p0) = p*/beta - log Z.',
   latex:
-    'J(\\pi) = \\mathbb{E}_{x\\sim D}\\big[\\mathbb{E}_{\\pi} r - \\beta\\,\\mathrm{KL}(\\pi(\\cdot|x)\\,\\|\\,q(\\cdot|x))\\big] = \\mathbb{E}_x[\\beta\\log Z(x)] - \\beta\\,\\mathbb{E}_x\\big[\\mathrm{KL}(\\pi(\\cdot|x)\\,\\|\\,\\pi^*(\\cdot|x))\\big],\\quad ' +
-    'Z = 1 - p_0 + p_0 e^{1/\\beta},\\quad p^* = \\frac{p_0 e^{1/\\beta}}{Z},\\ \\operatorname{logit} p^* = \\operatorname{logit} p_0 + \\tfrac{1}{\\beta},\\quad ' +
+    'J(\\pi) = \\mathbb{E}_{x\\sim D}\\big[\\mathbb{E}_{\\pi} r ' +
+    '- \\beta\\,\\mathrm{KL}(\\pi(\\cdot|x)\\,\\|\\,q(\\cdot|x))\\big] = \\mathbb{E}_x[\\beta\\log Z(x)] ' +
+    '- \\beta\\,\\mathbb{E}_x\\big[\\mathrm{KL}(\\pi(\\cdot|x)\\,\\|\\,\\pi^*(\\cdot|x))\\big],\\quad ' +
+    'Z = 1 - p_0 + p_0 e^{1/\\beta},\\quad p^* = \\frac{p_0 e^{1/\\beta}}{Z},' +
+    '\\ \\operatorname{logit} p^* = \\operatorname{logit} p_0 + \\tfrac{1}{\\beta},\\quad ' +
     '\\mathrm{KL}(\\pi^*\\,\\|\\,q) = \\mathrm{kl}(p^*\\,\\|\\,p_0) = \\tfrac{p^*}{\\beta} - \\log Z',
 };
 
 const source =
-  '"For reasoning models trained with verifiable rewards (RLVR), we show the objective is equivalent to expected KL minimization toward an optimal reasoning distribution, with the suboptimality gap reducing to the Bernoulli KL between target and current accuracies along the natural gradient flow."';
+  '"For reasoning models trained with verifiable rewards (RLVR), we show the objective is equivalent to expected ' +
+  'KL minimization toward an optimal reasoning distribution, with the suboptimality gap reducing to the Bernoulli ' +
+  'KL between target and current accuracies along the natural gradient flow."';
 
 // ---------------------------------------------------------------- instances and checks
 
@@ -80,74 +78,16 @@ const everyPolicy = rlvrPolicyInstance();
 const fromReference = rlvrPolicyInstance({ kinds: ['reference'] });
 const exactFromReference = rlvrPolicyInstance({ kinds: ['reference'], temperature: 'exp' });
 const interiorExact = rlvrPolicyInstance({ kinds: ['reference'], temperature: 'exp', degenerate: false });
+/** Interior prompts with E = e^{1/beta} < 1: beta < 0. */
+const negativeBeta = expOneOverBeta().map((E) => ({ form: 'exp' as const, E: ONE.div(E) }));
 
 const isInterior = (p0: Rational): boolean => p0.n !== 0n && !p0.equals(ONE);
-
-/** E = e^{1/beta} of an exact-mode instance (drawn in the 'exp' form). */
-function expOf(temperature: Temperature): Rational {
-  if (temperature.form !== 'exp') throw new Error('exact T6 properties need the temperature as E = e^{1/beta}');
-  return temperature.E;
-}
-
-/** The first fail of `each` over the prompts, pi* exact; else a pass with the smallest margin `each` returned. */
-function exactlyAtEveryPrompt(each: (p: Prompt, optimum: ExactOptimum, E: Rational, x: number) => FailVerdict | number): Predicate<RlvrPolicyInstance> {
-  return (instance) => {
-    const E = expOf(instance.temperature);
-    let margin = Number.POSITIVE_INFINITY;
-    for (const [x, p] of instance.prompts.entries()) {
-      const outcome = each(p, exactOptimum(p, E), E, x);
-      if (typeof outcome !== 'number') return outcome;
-      margin = Math.min(margin, outcome);
-    }
-    return pass(margin);
-  };
-}
-
-/** E_x[J_x(pi)] and E_x[beta log Z] - beta E_x[KL(pi || pi*)] (without beta: E_x[log Z] - E_x[KL]). */
-function objectiveSides(ar: IntervalArithmetic, instance: RlvrPolicyInstance, withBeta: boolean): { J: Interval; rhs: Interval } {
-  const beta = betaOf(ar, instance.temperature);
-  const objectives: Interval[] = [];
-  const logZs: Interval[] = [];
-  const kls: Interval[] = [];
-  instance.prompts.forEach((p, i) => {
-    const prompt = supported(ar, p);
-    const optimum = promptOptimum(ar, prompt, beta);
-    const pi = instance.policies[i]!.pi;
-    objectives.push(promptObjective(ar, enclose(ar, pi), prompt, beta));
-    logZs.push(optimum.logZ);
-    kls.push(klToOptimum(ar, pi, optimum));
-  });
-  const expectedLogZ = expectation(ar, instance.prompts, logZs);
-  const expectedKl = expectation(ar, instance.prompts, kls);
-  const rhs = withBeta ? ar.sub(ar.mul(beta, expectedLogZ), ar.mul(beta, expectedKl)) : ar.sub(expectedLogZ, expectedKl);
-  return { J: expectation(ar, instance.prompts, objectives), rhs };
-}
-
-/** The terms KL(pi* || q) is claimed equal to, per prompt: true ones, and the mutants'. */
-type ReferenceTerm = 'klToReference' | 'bernoulli' | 'reversedBernoulli' | 'closedForm' | 'wrongSign';
-
-function referenceTerms(ar: IntervalArithmetic, instance: RlvrPolicyInstance): Record<ReferenceTerm, Interval>[] {
-  const beta = betaOf(ar, instance.temperature);
-  return instance.prompts.map((p) => {
-    const prompt = supported(ar, p);
-    const optimum = promptOptimum(ar, prompt, beta);
-    const p0Law = enclose(ar, [p.p0, ONE.sub(p.p0)]);
-    const pStarLaw = [optimum.pStar, optimum.pStarWrong];
-    const pStarOverBeta = ar.div(optimum.pStar, beta);
-    return {
-      klToReference: kl(ar, optimum.policy, prompt.reference),
-      bernoulli: kl(ar, pStarLaw, p0Law),
-      reversedBernoulli: kl(ar, p0Law, pStarLaw),
-      closedForm: ar.sub(pStarOverBeta, optimum.logZ),
-      wrongSign: ar.add(pStarOverBeta, optimum.logZ),
-    };
-  });
-}
 
 // ---------------------------------------------------------------- certificate claims
 
 /** p* / beta -+ log Z at x. */
-const closedFormKl = (sign: 1 | -1): NumExpr => (sign === 1 ? add : sub)(div(ref('pStar', 'x'), ref('beta')), log(ref('Z', 'x')));
+const closedFormKl = (sign: 1 | -1): NumExpr =>
+  (sign === 1 ? add : sub)(div(ref('pStar', 'x'), ref('beta')), log(ref('Z', 'x')));
 
 /** Each term's text and its expression in the certificate language. */
 const REFERENCE_TERMS: Record<ReferenceTerm, { text: string; expr: (n: number) => NumExpr }> = {
@@ -159,39 +99,60 @@ const REFERENCE_TERMS: Record<ReferenceTerm, { text: string; expr: (n: number) =
 };
 
 /** An exact claim about pi* and q per prompt (E = e^{1/beta} given exactly). */
-const exactClaim = (instance: RlvrPolicyInstance, text: string, body: BoolExpr): CertifiedClaim => rlvrClaim(instance, false, text, optimumDefs(instance), everyPrompt(body));
+const exactClaim = (instance: RlvrPolicyInstance, text: string, body: BoolExpr): CertifiedClaim =>
+  rlvrClaim(instance, false, text, optimumDefs(instance), everyPrompt(body));
 
 // ---------------------------------------------------------------- assumptions
 
 const assumptions = [
-  rlvr.assumption('interior-accuracy', '0 < p0(x) < 1 (a correct and a wrong response in supp q), needed for p* > p0: for p0 in {0, 1} the reward is constant on supp q, pi* = q and p* = p0.', {
-    needed: true,
-    violate: rlvrPolicyInstance({ kinds: ['reference'], temperature: 'exp', degenerate: true }),
-    properties: ['accuracy-increases'],
-  }),
-  rlvr.assumption('beta-positive', 'beta > 0 (E = e^{1/beta} > 1), needed for p* > p0: for beta < 0 the same closed forms give p* < p0.', {
-    needed: true,
-    violate: rlvrPolicyInstance({ kinds: ['reference'], degenerate: false, temperatures: expOneOverBeta().map((E) => ({ form: 'exp' as const, E: ONE.div(E) })) }),
-    properties: ['accuracy-increases'],
-  }),
+  rlvr.assumption(
+    'interior-accuracy',
+    '0 < p0(x) < 1 (a correct and a wrong response in supp q), needed for p* > p0: ' +
+      'for p0 in {0, 1} the reward is constant on supp q, pi* = q and p* = p0.',
+    {
+      needed: true,
+      violate: rlvrPolicyInstance({ kinds: ['reference'], temperature: 'exp', degenerate: true }),
+      properties: ['accuracy-increases'],
+    },
+  ),
+  rlvr.assumption(
+    'beta-positive',
+    'beta > 0 (E = e^{1/beta} > 1), needed for p* > p0: for beta < 0 the same closed forms give p* < p0.',
+    {
+      needed: true,
+      violate: rlvrPolicyInstance({ kinds: ['reference'], degenerate: false, temperatures: negativeBeta }),
+      properties: ['accuracy-increases'],
+    },
+  ),
 ];
 
 // ---------------------------------------------------------------- identities
 
-const probability = (...names: string[]) => Object.fromEntries(names.map((name) => [name, 'probability' as const]));
 /** p* and 1 - p* of one prompt by definition, from p0 and Z = 1 - p0 + p0 e^{1/beta}. */
-const ACCURACY_VARIABLES = { ...probability('p0', 'w0'), beta: 'positive', Z: 'positive', ...probability('pS', 'wS') } as const;
+const ACCURACY_VARIABLES = {
+  ...variables('probability', 'p0', 'w0'),
+  ...variables('positive', 'beta', 'Z'),
+  ...variables('probability', 'pS', 'wS'),
+};
 const OPTIMAL_ACCURACY = { Z: 'w0 + p0*exp(1/beta)', pS: 'p0*exp(1/beta)/Z', wS: 'w0/Z' };
 const BERNOULLI_KL = 'pS*log(pS/p0) + wS*log(wS/w0)';
+/** pi* = (s1, s2, s3) by definition for n = 3, the correct responses tilted by e^{1/beta}. */
+const optimumN3 = (...correct: number[]) =>
+  Object.fromEntries([1, 2, 3].map((y) => [`s${y}`, correct.includes(y) ? `q${y}*exp(1/beta)/Z` : `q${y}/Z`]));
 
 const identities: IdentitySpec[] = [
   {
     name: 'rlvr-objective-n3',
-    description: 'n = 3, C = {1}: p1 - beta KL(p||q) = beta log Z - beta KL(p||pi*), Z = 1 - p0 + p0 e^{1/beta}, p0 = q1',
+    description:
+      'n = 3, C = {1}: p1 - beta KL(p||q) = beta log Z - beta KL(p||pi*), Z = 1 - p0 + p0 e^{1/beta}, p0 = q1',
     lhs: 'p1 - beta*(p1*log(p1/q1) + p2*log(p2/q2) + p3*log(p3/q3))',
     rhs: 'beta*log(Z) - beta*(p1*log(p1/s1) + p2*log(p2/s2) + p3*log(p3/s3))',
-    variables: { ...probability('p1', 'p2', 'p3', 'q1', 'q2', 'q3'), beta: 'positive', Z: 'positive', ...probability('s1', 's2', 's3') },
-    substitutions: { p3: '1 - p1 - p2', q3: '1 - q1 - q2', Z: '1 - q1 + q1*exp(1/beta)', s1: 'q1*exp(1/beta)/Z', s2: 'q2/Z', s3: 'q3/Z' },
+    variables: {
+      ...variables('probability', 'p1', 'p2', 'p3', 'q1', 'q2', 'q3'),
+      ...variables('positive', 'beta', 'Z'),
+      ...variables('probability', 's1', 's2', 's3'),
+    },
+    substitutions: { p3: '1 - p1 - p2', q3: '1 - q1 - q2', Z: '1 - q1 + q1*exp(1/beta)', ...optimumN3(1) },
   },
   {
     name: 'bernoulli-kl-closed-form',
@@ -206,8 +167,12 @@ const identities: IdentitySpec[] = [
     description: 'n = 3, C = {1, 2}: KL(pi*||q) = kl(p*||p0)',
     lhs: 's1*log(s1/q1) + s2*log(s2/q2) + s3*log(s3/q3)',
     rhs: BERNOULLI_KL,
-    variables: { ...probability('q1', 'q2', 'q3'), ...ACCURACY_VARIABLES, ...probability('s1', 's2', 's3') },
-    substitutions: { q3: '1 - q1 - q2', p0: 'q1 + q2', w0: 'q3', ...OPTIMAL_ACCURACY, s1: 'q1*exp(1/beta)/Z', s2: 'q2*exp(1/beta)/Z', s3: 'q3/Z' },
+    variables: {
+      ...variables('probability', 'q1', 'q2', 'q3'),
+      ...ACCURACY_VARIABLES,
+      ...variables('probability', 's1', 's2', 's3'),
+    },
+    substitutions: { q3: '1 - q1 - q2', p0: 'q1 + q2', w0: 'q3', ...OPTIMAL_ACCURACY, ...optimumN3(1, 2) },
   },
   {
     name: 'logit-shift',
@@ -235,7 +200,10 @@ function objective(withBeta: boolean): Parts {
         return [{ relation: 'equal', lhs: J, rhs, names: ['J(pi)', `E[${b}log Z] - ${b}E[KL(pi||pi*)]`] }];
       }),
     certify: (instance) => {
-      const rhs = sub(overPrompts(scale(log(ref('Z', 'x')))), scale(overPrompts(rowKl('pi', 'piStar', instance.responses))));
+      const rhs = sub(
+        overPrompts(scale(log(ref('Z', 'x')))),
+        scale(overPrompts(rowKl('pi', 'piStar', instance.responses))),
+      );
       const defs = { ...temperatureDefs(instance), ...optimumDefs(instance), ...objectiveDefs(instance) };
       return rlvrClaim(instance, true, text, defs, eq30(ref('J'), rhs));
     },
@@ -253,16 +221,21 @@ function klChain(...terms: ReferenceTerm[]): Parts {
       decideComparisons(text, (ar) =>
         referenceTerms(ar, instance).flatMap((d, x) =>
           terms.map((term, k): Comparison => {
-            const previous = chain[k]!;
-            const names = [`${REFERENCE_TERMS[previous].text} at prompt ${x}`, `${REFERENCE_TERMS[term].text} at prompt ${x}`] as const;
-            return { relation: 'equal', lhs: d[previous], rhs: d[term], names };
+            const [lhs, at] = [chain[k]!, (t: ReferenceTerm) => `${REFERENCE_TERMS[t].text} at prompt ${x}`];
+            return { relation: 'equal', lhs: d[lhs], rhs: d[term], names: [at(lhs), at(term)] };
           }),
         ),
       ),
     certify: (instance) => {
       const exprs = chain.map((term) => REFERENCE_TERMS[term].expr(instance.responses));
-      const defs = { ...temperatureDefs(instance), ...optimumDefs(instance) };
-      return rlvrClaim(instance, false, `${text} for every prompt`, defs, everyPrompt(and(...exprs.slice(1).map((e, k) => eq30(exprs[k]!, e)))));
+      const equalities = everyPrompt(and(...exprs.slice(1).map((e, k) => eq30(exprs[k]!, e))));
+      return rlvrClaim(
+        instance,
+        false,
+        `${text} for every prompt`,
+        { ...temperatureDefs(instance), ...optimumDefs(instance) },
+        equalities,
+      );
     },
   };
 }
@@ -276,16 +249,23 @@ function partition(missingTerm: boolean): Parts {
     mode: 'exact',
     check: exactlyAtEveryPrompt((p, optimum, E, x) => {
       const closedZ = missingTerm ? p.p0.mul(E) : ONE.sub(p.p0).add(p.p0.mul(E));
-      if (!optimum.Z.equals(closedZ)) return fail(`Z != ${text} at prompt ${x}`, exactValues(['Z', name], optimum.Z, closedZ));
+      if (!optimum.Z.equals(closedZ))
+        return fail(`Z != ${text} at prompt ${x}`, exactValues(['Z', name], optimum.Z, closedZ));
       if (missingTerm) return 0;
       const closedP = p.p0.mul(E).div(closedZ);
-      return optimum.pStar.equals(closedP) ? 0 : fail(`p* != p0 e^{1/beta} / Z at prompt ${x}`, exactValues(['pi*(C)', 'p0 E / Z'], optimum.pStar, closedP));
+      return optimum.pStar.equals(closedP)
+        ? 0
+        : fail(`p* != p0 e^{1/beta} / Z at prompt ${x}`, exactValues(['pi*(C)', 'p0 E / Z'], optimum.pStar, closedP));
     }),
     certify: (instance) => {
       const p0E = mul(ref('p0', 'x'), ref('E'));
       const Z = eq(ref('Z', 'x'), missingTerm ? p0E : add(sub(num(1), ref('p0', 'x')), p0E));
       const body = missingTerm ? Z : and(Z, eq(ref('pStar', 'x'), div(p0E, ref('Z', 'x'))));
-      return exactClaim(instance, `Z = ${name}${missingTerm ? '' : ' and p* = p0 E / Z'} for every prompt (E = e^{1/beta})`, body);
+      return exactClaim(
+        instance,
+        `Z = ${name}${missingTerm ? '' : ' and p* = p0 E / Z'} for every prompt (E = e^{1/beta})`,
+        body,
+      );
     },
   };
 }
@@ -298,23 +278,32 @@ function logitShift(sign: 1 | -1): Parts {
   const up = sign === 1;
   const [shift, oddsName] = up ? ['e^{1/beta} odds(p0)', 'E p0/(1-p0)'] : ['odds(p0) / e^{1/beta}', 'p0/((1-p0) E)'];
   return {
-    claim: up ? 'logit p* = logit p0 + 1/beta' : 'logit p* = logit p0 - 1/beta, i.e. p*/(1-p*) = p0/((1-p0) e^{1/beta})',
+    claim: up
+      ? 'logit p* = logit p0 + 1/beta'
+      : 'logit p* = logit p0 - 1/beta, i.e. p*/(1-p*) = p0/((1-p0) e^{1/beta})',
     arbitrary: exactFromReference,
     mode: 'exact',
     check: exactlyAtEveryPrompt((p, optimum, E, x) => {
       if (!isInterior(p.p0)) {
-        if (up && !optimum.pStar.equals(p.p0)) return fail(`p* != p0 at the degenerate prompt ${x}`, exactValues(['p*', 'p0'], optimum.pStar, p.p0));
+        if (up && !optimum.pStar.equals(p.p0))
+          return fail(`p* != p0 at the degenerate prompt ${x}`, exactValues(['p*', 'p0'], optimum.pStar, p.p0));
         return 0;
       }
       const oddsStar = optimum.pStar.div(optimum.pStarWrong);
       const shifted = up ? E.mul(p.p0).div(ONE.sub(p.p0)) : p.p0.div(ONE.sub(p.p0).mul(E));
-      return oddsStar.equals(shifted) ? 0 : fail(`odds(p*) != ${shift} at prompt ${x}`, exactValues(['p*/(1-p*)', oddsName], oddsStar, shifted));
+      return oddsStar.equals(shifted)
+        ? 0
+        : fail(`odds(p*) != ${shift} at prompt ${x}`, exactValues(['p*/(1-p*)', oddsName], oddsStar, shifted));
     }),
     certify: (instance) => {
       const odds = div(ref('p0', 'x'), sub(num(1), ref('p0', 'x')));
-      const interior = implies(interiorPrompt, eq(div(ref('pStar', 'x'), ref('wStar', 'x')), up ? mul(ref('E'), odds) : div(odds, ref('E'))));
+      const interior = implies(
+        interiorPrompt,
+        eq(div(ref('pStar', 'x'), ref('wStar', 'x')), up ? mul(ref('E'), odds) : div(odds, ref('E'))),
+      );
       const degenerate = implies(not(interiorPrompt), eq(ref('pStar', 'x'), ref('p0', 'x')));
-      const text = `p*/(1-p*) = ${oddsName} when 0 < p0 < 1${up ? ', p* = p0 otherwise' : ''}, for every prompt (E = e^{1/beta})`;
+      const otherwise = up ? ', p* = p0 otherwise' : '';
+      const text = `p*/(1-p*) = ${oddsName} when 0 < p0 < 1${otherwise}, for every prompt (E = e^{1/beta})`;
       return exactClaim(instance, text, up ? and(interior, degenerate) : interior);
     },
   };
@@ -323,7 +312,8 @@ function logitShift(sign: 1 | -1): Parts {
 const properties = [
   rlvr.property('objective-identity', {
     ...objective(true),
-    claim: 'J(pi) = E_x[E_pi r - beta KL(pi||q)] equals E_x[beta log Z(x)] - beta E_x[KL(pi||pi*)] (equal to 30 digits)',
+    claim:
+      'J(pi) = E_x[E_pi r - beta KL(pi||q)] equals E_x[beta log Z(x)] - beta E_x[KL(pi||pi*)] (equal to 30 digits)',
     precision: EQUALITY_PRECISION,
   }),
   rlvr.property('kl-to-reference', {
@@ -333,19 +323,28 @@ const properties = [
   }),
   rlvr.property('partition-and-accuracy', {
     ...partition(false),
-    claim: 'Z = sum_y q(y) e^{r(y)/beta} = 1 - p0 + p0 e^{1/beta} and p* = pi*(C) = p0 e^{1/beta} / Z (exact, E = e^{1/beta} rational)',
+    claim:
+      'Z = sum_y q(y) e^{r(y)/beta} = 1 - p0 + p0 e^{1/beta} and p* = pi*(C) = p0 e^{1/beta} / Z ' +
+      '(exact, E = e^{1/beta} rational)',
   }),
   rlvr.property('logit-shift', {
     ...logitShift(1),
-    claim: 'logit p* = logit p0 + 1/beta, i.e. p*/(1-p*) = e^{1/beta} p0/(1-p0) when 0 < p0 < 1; p* = p0 when p0 in {0, 1} (exact)',
+    claim:
+      'logit p* = logit p0 + 1/beta, i.e. p*/(1-p*) = e^{1/beta} p0/(1-p0) when 0 < p0 < 1; ' +
+      'p* = p0 when p0 in {0, 1} (exact)',
   }),
   rlvr.property('accuracy-increases', {
     claim: 'p* > p0 for every prompt with 0 < p0 < 1 (exact, E = e^{1/beta} > 1 rational)',
     arbitrary: interiorExact,
     mode: 'exact',
-    check: exactlyAtEveryPrompt((p, { pStar }, _E, x) => (pStar.gt(p.p0) ? pStar.sub(p.p0).valueOf() : fail(`p* <= p0 at prompt ${x}`, exactValues(['p*', 'p0'], pStar, p.p0)))),
+    check: exactlyAtEveryPrompt((p, { pStar }, _E, x) =>
+      pStar.gt(p.p0)
+        ? pStar.sub(p.p0).valueOf()
+        : fail(`p* <= p0 at prompt ${x}`, exactValues(['p*', 'p0'], pStar, p.p0)),
+    ),
     // As the check, on every prompt: 0 < p0 < 1 is the arbitrary's (and the assumption's), not the claim's.
-    certify: (instance) => exactClaim(instance, 'p* > p0 for every prompt (E = e^{1/beta})', gt(ref('pStar', 'x'), ref('p0', 'x'))),
+    certify: (instance) =>
+      exactClaim(instance, 'p* > p0 for every prompt (E = e^{1/beta})', gt(ref('pStar', 'x'), ref('p0', 'x'))),
   }),
 ];
 

@@ -40,7 +40,8 @@ export interface Comparison {
   readonly names: readonly [string, string];
 }
 
-type Outcome = { status: 'pass'; margin: number } | { status: 'fail'; difference: Interval } | { status: 'open'; why: string };
+type Outcome =
+  { status: 'pass'; margin: number } | { status: 'fail'; difference: Interval } | { status: 'open'; why: string };
 
 function judge(ar: IntervalArithmetic, c: Comparison): Outcome {
   const difference = ar.sub(c.lhs, c.rhs);
@@ -57,7 +58,10 @@ function judge(ar: IntervalArithmetic, c: Comparison): Outcome {
   if (sign === 1) return { status: 'pass', margin: ar.lowerRational(slack).valueOf() };
   if (sign === 0 && c.relation === 'atMost') return { status: 'pass', margin: 0 };
   if (sign === -1 || sign === 0) return { status: 'fail', difference };
-  return { status: 'open', why: `${c.names[0]} ${c.relation === 'less' ? '<' : '<='} ${c.names[1]}: enclosures overlap at ${ar.label}` };
+  return {
+    status: 'open',
+    why: `${c.names[0]} ${c.relation === 'less' ? '<' : '<='} ${c.names[1]}: enclosures overlap at ${ar.label}`,
+  };
 }
 
 /** The verdict of the comparisons `compute` gives, afresh at each precision (module comment). */

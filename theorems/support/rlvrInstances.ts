@@ -44,8 +44,21 @@ import { rlvrObjective } from '../../src/rlvr/objective.js';
 import { optimalReasoningPolicy, type OptimalReasoning } from '../../src/rlvr/optimalPolicy.js';
 import { restrictToSupport, type SupportedPrompt } from '../../src/rlvr/prompt.js';
 import { slotFamily, type SlotFamily } from '../../src/runner/kit/index.js';
-import { beta as betaArbitrary, expOneOverBeta, initialPolicy, instanceToJson, isTilt, promptSet } from '../../properties/index.js';
-import type { InitialPolicyKind, Prompt, PromptSlotConstraints, SlotSelection, SlotValues } from '../../properties/index.js';
+import {
+  beta as betaArbitrary,
+  expOneOverBeta,
+  initialPolicy,
+  instanceToJson,
+  isTilt,
+  promptSet,
+} from '../../properties/index.js';
+import type {
+  InitialPolicyKind,
+  Prompt,
+  PromptSlotConstraints,
+  SlotSelection,
+  SlotValues,
+} from '../../properties/index.js';
 
 /** Rationals as enclosures (exact points when terminating decimals). */
 export function enclose(ar: IntervalArithmetic, values: readonly Rational[]): Interval[] {
@@ -53,18 +66,25 @@ export function enclose(ar: IntervalArithmetic, values: readonly Rational[]): In
 }
 
 /** The exact sides of a fail decided with no rounding. */
-export function exactValues(names: readonly [string, string], lhs: Rational, rhs: Rational): Record<string, NumberObject> {
+export function exactValues(
+  names: readonly [string, string],
+  lhs: Rational,
+  rhs: Rational,
+): Record<string, NumberObject> {
   return { [names[0]]: exactNumberObject(lhs), [names[1]]: exactNumberObject(rhs) };
 }
 
 // ---------------------------------------------------------------- temperature
 
 /** beta given exactly, or E = e^{1/beta} given exactly (beta = 1 / log E). */
-export type Temperature = { readonly form: 'beta'; readonly beta: Rational } | { readonly form: 'exp'; readonly E: Rational };
+export type Temperature =
+  { readonly form: 'beta'; readonly beta: Rational } | { readonly form: 'exp'; readonly E: Rational };
 
 /** beta in interval arithmetic: the rational itself, or an enclosure of 1 / log E. */
 export function betaOf(ar: IntervalArithmetic, temperature: Temperature): Interval {
-  return temperature.form === 'beta' ? ar.fromRational(temperature.beta) : ar.div(ar.one, ar.log(ar.fromRational(temperature.E)));
+  return temperature.form === 'beta'
+    ? ar.fromRational(temperature.beta)
+    : ar.div(ar.one, ar.log(ar.fromRational(temperature.E)));
 }
 
 const BETA_RANGE = { min: '1/64', max: 64 } as const;
@@ -135,7 +155,10 @@ function admitsNonTilt(correct: readonly boolean[]): boolean {
 
 function policyFor(prompt: Prompt, kinds: readonly PolicyKind[]): fc.Arbitrary<PolicySample> {
   const usable = kinds.filter((k) => k !== 'nonTilt' || admitsNonTilt(prompt.correct));
-  if (usable.length === 0) throw new Error(`rlvrPolicyInstance: no policy kind among ${kinds.join(', ')} fits a prompt with correct = ${JSON.stringify(prompt.correct)}`);
+  if (usable.length === 0)
+    throw new Error(
+      `rlvrPolicyInstance: no policy kind among ${kinds.join(', ')} fits a prompt with correct = ${JSON.stringify(prompt.correct)}`,
+    );
   return fc.constantFrom(...usable).chain((kind): fc.Arbitrary<PolicySample> => {
     if (kind === 'classConditional') return fc.boolean().map((cls) => ({ kind, pi: classConditional(prompt, cls) }));
     return initialPolicy(prompt, { kind }).map((p) => ({ kind, pi: p.pi0 }));
@@ -153,9 +176,13 @@ export function rlvrPolicyInstance(constraints: RlvrPolicyConstraints = {}): fc.
     degenerate: constraints.degenerate ?? true,
   });
   const temperatures = constraints.temperatures ?? temperature(constraints.temperature ?? 'both');
-  return fc.tuple(prompts, temperatures).chain(([set, t]) =>
-    fc.tuple(...set.prompts.map((p) => policyFor(p, kinds))).map((policies) => ({ responses: set.responses, prompts: set.prompts, temperature: t, policies })),
-  );
+  return fc
+    .tuple(prompts, temperatures)
+    .chain(([set, t]) =>
+      fc
+        .tuple(...set.prompts.map((p) => policyFor(p, kinds)))
+        .map((policies) => ({ responses: set.responses, prompts: set.prompts, temperature: t, policies })),
+    );
 }
 
 /** The slots a family may draw: which of them it draws depends on its options. */
@@ -168,7 +195,11 @@ type RlvrDraw = Pick<SlotValues, 'n' | 'prompts'> & Partial<Pick<SlotValues, 'be
  * pi(.|x) = the start slot's pi_0 per prompt when `start` is given (q itself
  * otherwise: the claim is then about pi* and q only).
  */
-export function rlvrPolicyFamily(options: { temperature: 'beta' | 'exp'; start?: InitialPolicyKind; prompts?: PromptSlotConstraints }): SlotFamily<RlvrPolicyInstance> {
+export function rlvrPolicyFamily(options: {
+  temperature: 'beta' | 'exp';
+  start?: InitialPolicyKind;
+  prompts?: PromptSlotConstraints;
+}): SlotFamily<RlvrPolicyInstance> {
   const slots: SlotSelection = {
     n: { min: 2, max: 5 },
     prompts: { maxPrompts: 3, degenerate: true, ...options.prompts },
@@ -179,24 +210,37 @@ export function rlvrPolicyFamily(options: { temperature: 'beta' | 'exp'; start?:
     build: (selected) => {
       const draw: RlvrDraw = selected;
       const prompts = draw.prompts.prompts;
-      const temperature: Temperature = draw.beta !== undefined ? { form: 'beta', beta: draw.beta } : { form: 'exp', E: draw.expOneOverBeta! };
+      const temperature: Temperature =
+        draw.beta !== undefined ? { form: 'beta', beta: draw.beta } : { form: 'exp', E: draw.expOneOverBeta! };
       const policies: PolicySample[] =
-        draw.start !== undefined ? draw.start.map((p) => ({ kind: p.kind, pi: p.pi0 })) : prompts.map((p) => ({ kind: 'reference', pi: [...p.reference] }));
+        draw.start !== undefined
+          ? draw.start.map((p) => ({ kind: p.kind, pi: p.pi0 }))
+          : prompts.map((p) => ({ kind: 'reference', pi: [...p.reference] }));
       return fc.constant({ responses: draw.n, prompts, temperature, policies });
     },
   });
 }
 
 /** Families for every start kind (q, tilts, arbitrary laws, non-tilts by default), in both temperature forms. */
-export function rlvrEveryPolicyFamilies(starts: readonly InitialPolicyKind[] = ['reference', 'tilt', 'any', 'nonTilt']): SlotFamily<RlvrPolicyInstance>[] {
-  return starts.flatMap((start) => (['beta', 'exp'] as const).map((temperature) => rlvrPolicyFamily({ temperature, start })));
+export function rlvrEveryPolicyFamilies(
+  starts: readonly InitialPolicyKind[] = ['reference', 'tilt', 'any', 'nonTilt'],
+): SlotFamily<RlvrPolicyInstance>[] {
+  return starts.flatMap((start) =>
+    (['beta', 'exp'] as const).map((temperature) => rlvrPolicyFamily({ temperature, start })),
+  );
 }
 
 /** The JSON view of an RLVR instance (every rational exact). */
 export function describeRlvr(instance: RlvrPolicyInstance): unknown {
   return instanceToJson({
     temperature: instance.temperature,
-    prompts: instance.prompts.map((p, i) => ({ weight: p.weight, reference: p.reference, correct: p.correct, p0: p.p0, policy: instance.policies[i]! })),
+    prompts: instance.prompts.map((p, i) => ({
+      weight: p.weight,
+      reference: p.reference,
+      correct: p.correct,
+      p0: p.p0,
+      policy: instance.policies[i]!,
+    })),
   });
 }
 
@@ -204,16 +248,30 @@ export function describeRlvr(instance: RlvrPolicyInstance): unknown {
 
 /** The prompt as the engine takes it: q > 0 everywhere here, so restriction keeps every response. */
 export function supported(ar: IntervalArithmetic, prompt: Prompt): SupportedPrompt<Interval> {
-  return restrictToSupport(ar, { weight: ar.fromRational(prompt.weight), reference: enclose(ar, prompt.reference), correct: prompt.correct });
+  return restrictToSupport(ar, {
+    weight: ar.fromRational(prompt.weight),
+    reference: enclose(ar, prompt.reference),
+    correct: prompt.correct,
+  });
 }
 
 /** pi*, p*, 1 - p*, log Z of one prompt (engine, interval); for p0 in {0, 1}, pi* = q exactly. */
-export function promptOptimum(ar: IntervalArithmetic, prompt: SupportedPrompt<Interval>, beta: Interval): OptimalReasoning<Interval> {
+export function promptOptimum(
+  ar: IntervalArithmetic,
+  prompt: SupportedPrompt<Interval>,
+  beta: Interval,
+): OptimalReasoning<Interval> {
   return optimalReasoningPolicy(ar, prompt, beta);
 }
 
 /** J_x(pi) = pi(C) - beta KL(pi || q) (engine). `isReference`: pi = q exactly, so KL = 0 exactly. */
-export function promptObjective(ar: IntervalArithmetic, pi: readonly Interval[], prompt: SupportedPrompt<Interval>, beta: Interval, isReference = false): Interval {
+export function promptObjective(
+  ar: IntervalArithmetic,
+  pi: readonly Interval[],
+  prompt: SupportedPrompt<Interval>,
+  beta: Interval,
+  isReference = false,
+): Interval {
   return rlvrObjective(ar, pi, prompt, beta, isReference);
 }
 
@@ -227,7 +285,11 @@ export function accuracy(pi: readonly Rational[], correct: readonly boolean[]): 
  * undefined when pi(class) = 0 (the conditional law does not exist, and its
  * term in T7's decomposition carries the factor pi(class) = 0).
  */
-export function conditional(pi: readonly Rational[], correct: readonly boolean[], cls: boolean): Rational[] | undefined {
+export function conditional(
+  pi: readonly Rational[],
+  correct: readonly boolean[],
+  cls: boolean,
+): Rational[] | undefined {
   const members = pi.filter((_, y) => correct[y] === cls);
   const mass = total(members);
   if (mass.n === 0n) return undefined;
@@ -263,7 +325,11 @@ export function exactOptimum(prompt: Prompt, E: Rational): ExactOptimum {
 }
 
 /** KL(pi || pi*) of one prompt with pi exact and pi* enclosed (engine `kl`). */
-export function klToOptimum(ar: IntervalArithmetic, pi: readonly Rational[], optimum: OptimalReasoning<Interval>): Interval {
+export function klToOptimum(
+  ar: IntervalArithmetic,
+  pi: readonly Rational[],
+  optimum: OptimalReasoning<Interval>,
+): Interval {
   return kl(ar, enclose(ar, pi), optimum.policy);
 }
 
