@@ -83,7 +83,7 @@ import {
   referenceDefinitions,
   responseEntropy,
   rewardValue,
-  flowFamily,
+  legacyFlowFamily as flowFamily,
   flowInstance,
   flowState,
   intervalPredicate,

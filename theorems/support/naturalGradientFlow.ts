@@ -1,6 +1,6 @@
 /**
- * Shared pieces of T8 and T9: RLVR instances along the natural gradient flow,
- * the tilt family in closed form, and the interval deciders their predicates use.
+ * RLVR instances along the natural gradient flow (T8, T9), the tilt family in
+ * closed form, and the walks over prompts and times their checks make.
  *
  * Along the flow d theta/dt = r - beta (theta - log q) started from a tilt
  * pi_0 = q e^{kappa_0 r} / Z(kappa_0) of the reference (kappa_0 = 0 for q),
@@ -15,10 +15,13 @@
  *   so that e^{-beta t} stays in a range where the claims are decidable.
  * - `flowFamily(options)`: the same instances as a slot family (n, prompts,
  *   start, beta, times), for `assume`.
- * - `flowGapExcess`: (J(pi*) - J(pi_t)) - beta kl(p_t || p*), the degree by
- *   which a start outside the tilt family breaks T8's equality.
  * - `withDegeneratePrompt(arbitrary)`: the same instances with the first
  *   prompt's correct set made empty (p0 = 0).
+ * - `decayLevels`, `startDegrees`: the levels beta t = 0 .. 4 of a degree of
+ *   failure, and the degrees of a replaced start (`assume`).
+ * - `fromATilt`: the hypothesis "pi_0 is q or a tilt of q" (exact).
+ * - `flowGapExcess`, `gapExcess`: (J(pi*) - J(pi_t)) - beta kl(p_t || p*),
+ *   the degree by which a start outside the tilt family breaks T8's equality.
  * - `PromptFlow`, `promptFlow(ar, prompt, beta)`: one prompt in engine form
  *   with p0, q(W), the tilt parameter kappa_0 of its start and pi*.
  * - `flowState`: pi_t from the engine's closed form (`flowPolicy`).
@@ -26,19 +29,10 @@
  *   its definition, independently of the engine.
  * - `suboptimalityGap`, `bernoulliGap`: J(pi*) - J(pi_t) from the objective's
  *   definition, and beta kl(p_t || p*).
- * - `classEntropies`: H_C = H(q(.|C)) and H_W = H(q(.|W)).
- * - `Checks`: decided comparisons (strictly less, equal to 30 digits) that
- *   record the smallest margin and build fail verdicts with both sides;
- *   `PRECISION_EQUAL`, `PRECISION_STRICT`: the report's precision lines.
- * - `IntervalCheck`, `intervalPredicate(claim, check)`: a predicate from a
- *   check that returns a decided fail or nothing, run with precision
- *   escalation (`decideInIntervals`); undecided at the cap is `undecided`,
- *   never a pass.
- * - `describeFlowInstance`: the JSON view of an instance (exact "p/q" strings).
- * - Certificate claims: `flowClaimInstance` (the primitive instance),
- *   `flowDefinitions` (closed form, pi*, J, tilt family as claim definitions),
- *   `referenceDefinitions`, `classMass`, `responseKl`, `responseEntropy`,
- *   `everyPromptAndTime`, `consecutiveTimes`, `certifyFlow` (section comment).
+ * - `classEntropies`: H_C = H(q(.|C)) and H_W = H(q(.|W)); `logitOf`.
+ * - `everyPromptThenTime`, `consecutiveTimesOf`, `where`: the first fail of
+ *   a check over every prompt and time, or over consecutive times.
+ * - `describeFlowInstance`, `label`: JSON views (exact "p/q" strings).
  *
  * Implementation details
  * A start of kind 'reference' is passed to the engine as "no pi_0" (the flow
@@ -46,13 +40,10 @@
  * for any start as the tilt with the start's accuracy,
  * kappa_0 = log(pi_0(C) q(W) / (pi_0(W) q(C))) (one log of an exact rational),
  * and as 0 on degenerate prompts; for a tilt start it is its tilt parameter.
- * Equalities between transcendental quantities are decided "to 30 digits":
- * the enclosure of LHS - RHS must contain 0 and be narrower than
- * 10^-30 max(1, |LHS|); an enclosure that excludes 0 is a decided fail;
- * anything else raises `UndecidedError`, so the precision doubles.
+ * The certificate claims of the flow are in flowClaims.ts.
  */
 import fc from 'fast-check';
-import { UndecidedError, sum, type Arithmetic } from '../../src/arith/arithmetic.js';
+import { sum, type Arithmetic } from '../../src/arith/arithmetic.js';
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../../src/arith/interval.js';
 import type { NumberObject } from '../../src/arith/numberObject.js';
 import { ONE, Rational, ZERO, rationalToString } from '../../src/arith/rational.js';
@@ -61,32 +52,9 @@ import { flowPolicy, type FlowState } from '../../src/rlvr/naturalGradientFlow.j
 import { rlvrObjective } from '../../src/rlvr/objective.js';
 import { optimalReasoningPolicy, type OptimalReasoning } from '../../src/rlvr/optimalPolicy.js';
 import { restrictToSupport, type SupportedPrompt } from '../../src/rlvr/prompt.js';
-import { decideInIntervals } from '../../src/runner/decideInIntervals.js';
-import {
-  add,
-  all,
-  and,
-  div,
-  exp,
-  ifThen,
-  log,
-  matrixValue,
-  mul,
-  neg,
-  num,
-  or,
-  rationalValue,
-  ref,
-  sub,
-  sum as sumOver,
-  truth,
-  vectorValue,
-  xlogy,
-  eq,
-} from '../../src/certificate/build.js';
-import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
-import type { BoolExpr, Definition, Index, InstanceValues, NumExpr } from '../../src/certificate/format.js';
-import { fail, pass, type FailVerdict, type Verdict } from '../../src/runner/theorem.js';
+import { overridesLabel, realizeFamilies, slotFamily, touches, type SlotFamily } from '../../src/runner/kit/index.js';
+import { slotFamily as legacySlotFamily, type SlotFamily as LegacyFamily } from './slotLab.js';
+import type { DegreeLevel, DegreeSpec, FailVerdict, SlotOverrides, SubClaimHypothesis } from '../../src/runner/theorem.js';
 import {
   beta as betaArbitrary,
   instanceToJson,
@@ -95,8 +63,8 @@ import {
   type BetaConstraints,
   type InitialPolicyKind,
   type Prompt,
+  type SlotSelection,
 } from '../../properties/index.js';
-import { slotFamily, type SlotFamily } from './slotLab.js';
 
 // ---------------------------------------------------------------- instances
 
@@ -143,13 +111,19 @@ export function flowInstance(options: FlowInstanceOptions = {}): fc.Arbitrary<Fl
       maxWeight: 16,
     }),
   );
+  const decays = timesArbitrary({
+    max: options.maxDecay ?? 6,
+    minLength: options.minTimes ?? 1,
+    maxLength: options.maxTimes ?? 2,
+  });
   return fc
-    .record({
-      prompts,
-      beta: betaArbitrary(options.beta ?? { min: '1/16', max: 16 }),
-      decays: timesArbitrary({ max: options.maxDecay ?? 6, minLength: options.minTimes ?? 1, maxLength: options.maxTimes ?? 2 }),
-    })
-    .map(({ prompts: set, beta, decays }) => ({ n: set.responses, beta, prompts: set.prompts, times: decays.map((s) => s.div(beta)) }));
+    .record({ prompts, beta: betaArbitrary(options.beta ?? { min: '1/16', max: 16 }), decays })
+    .map(({ prompts: set, beta, decays: s }) => ({
+      n: set.responses,
+      beta,
+      prompts: set.prompts,
+      times: s.map((decay) => decay.div(beta)),
+    }));
 }
 
 /**
@@ -182,6 +156,9 @@ export interface FlowFamilyOptions {
   maxDecay?: number;
 }
 
+/** The slots a flow family draws. */
+type FlowSlots = Required<Pick<SlotSelection, 'n' | 'prompts' | 'start' | 'beta' | 'times'>>;
+
 /**
  * Flow instances drawn from slots (for `assume`): n (default 2..4), the
  * prompts slot, the start slot (pi_0 of each prompt), beta in [1/16, 16], and
@@ -193,29 +170,55 @@ export function flowFamily(options: FlowFamilyOptions): SlotFamily<FlowInstance>
   const minTimes = options.minTimes ?? 1;
   const maxTimes = options.maxTimes ?? 2;
   const pinned = [...(options.pinStart ? (['start'] as const) : []), ...(options.pinTimes ? (['times'] as const) : [])];
-  return slotFamily<FlowInstance>(
-    {
-      n: { min: options.minStates ?? 2, max: options.maxStates ?? 4 },
-      prompts: { maxPrompts: options.maxPrompts ?? 2, degenerate: options.degenerate ?? true, maxWeight: 16 },
-      start: options.start,
-      beta: { min: '1/16', max: 16 },
-      times: { minLength: minTimes, maxLength: maxTimes },
+  const slots: FlowSlots = {
+    n: { min: options.minStates ?? 2, max: options.maxStates ?? 4 },
+    prompts: { maxPrompts: options.maxPrompts ?? 2, degenerate: options.degenerate ?? true, maxWeight: 16 },
+    start: options.start,
+    beta: { min: '1/16', max: 16 },
+    times: { minLength: minTimes, maxLength: maxTimes },
+  };
+  return slotFamily<FlowSlots, FlowInstance>(slots, {
+    pinned,
+    build: (draw, replaced) => {
+      const { n, beta } = draw;
+      const prompts = draw.prompts.prompts.map((p, i) => ({ ...p, initial: draw.start[i]! }));
+      if (replaced.has('times')) return fc.constant({ n, beta, prompts, times: draw.times });
+      const decays = timesArbitrary({ max: options.maxDecay ?? 6, minLength: minTimes, maxLength: maxTimes });
+      return decays.map((s) => ({ n, beta, prompts, times: s.map((decay) => decay.div(beta)) }));
     },
-    {
-      pinned,
-      build: (draw, replaced) => {
-        const beta = draw.beta!;
-        const prompts = draw.prompts!.prompts.map((p, i) => ({ ...p, initial: draw.start![i]! }));
-        if (replaced.has('times')) return fc.constant({ n: draw.n, beta, prompts, times: draw.times! });
-        return timesArbitrary({ max: options.maxDecay ?? 6, minLength: minTimes, maxLength: maxTimes }).map((decays) => ({
-          n: draw.n,
-          beta,
-          prompts,
-          times: decays.map((s) => s.div(beta)),
-        }));
-      },
-    },
-  );
+  });
+}
+
+// ---------------------------------------------------------------- degrees of failure
+
+/** beta t at which a degree of failure is measured: the defect shrinks as pi_t approaches pi*. */
+const DECAYS = ['0', '1/2', '1', '2', '4'];
+
+/** The instances at each beta t = s of the ladder (one time t = s / beta). */
+export function decayLevels(instances: fc.Arbitrary<FlowInstance>, prefix = ''): DegreeLevel<FlowInstance>[] {
+  return DECAYS.map((text) => {
+    const [p, q] = text.split('/');
+    const s = new Rational(BigInt(p!), BigInt(q ?? '1'));
+    const arbitrary = instances.map((instance) => ({ ...instance, times: [s.div(instance.beta)] }));
+    return { label: `${prefix}beta t = ${text}`, arbitrary };
+  });
+}
+
+/**
+ * The degrees of failure of a replaced start: `degree` measured on the
+ * `families` with the overrides, along beta t (or at the replaced times).
+ */
+export function startDegrees(
+  families: readonly SlotFamily<FlowInstance>[],
+  degree: (levels: DegreeLevel<FlowInstance>[]) => DegreeSpec<FlowInstance>,
+): (overrides: SlotOverrides) => DegreeSpec<FlowInstance>[] {
+  return (overrides) => {
+    if (!touches(overrides, ['start'])) return [];
+    const instances = realizeFamilies(families, overrides);
+    if (instances === undefined) return [];
+    const text = overridesLabel(overrides);
+    return [degree(touches(overrides, ['times']) ? [{ label: text, arbitrary: instances }] : decayLevels(instances, `${text}, `))];
+  };
 }
 
 /** The larger of two enclosed reals: [max lo, max hi]. */
@@ -223,6 +226,29 @@ function intervalMax(ia: IntervalArithmetic, a: Interval, b: Interval): Interval
   const lo = [ia.lowerRational(a), ia.lowerRational(b)].reduce((x, y) => (x.gt(y) ? x : y));
   const hi = [ia.upperRational(a), ia.upperRational(b)].reduce((x, y) => (x.gt(y) ? x : y));
   return ia.fromBounds(lo, hi);
+}
+
+/**
+ * pi_0 is q or a tilt of q at every prompt: pi_0(y) q(y') = pi_0(y') q(y) for
+ * y, y' in the same class (exact; cross-multiplied, so zeros of q need no
+ * division). The hypothesis of T8's claims "from pi_0 = q (or any tilt of
+ * q)", checked as implications once the start is replaced.
+ */
+export const fromATilt: SubClaimHypothesis<FlowInstance> = {
+  text: 'pi_0 is q or a tilt of q at every prompt',
+  slots: ['start'],
+  holds: (instance) =>
+    instance.prompts.every(({ initial, reference: q, correct }) => {
+      const pi0 = initial?.pi0;
+      const sameRatio = (y: number, z: number) => correct[y] !== correct[z] || pi0![y]!.mul(q[z]!).equals(pi0![z]!.mul(q[y]!));
+      return pi0 === undefined || q.every((_, y) => q.every((_, z) => sameRatio(y, z)));
+    }),
+};
+
+/** The degree of failure of T8's tilt start: `flowGapExcess` at the given levels. */
+export function gapExcess(levels: DegreeLevel<FlowInstance>[]): DegreeSpec<FlowInstance> {
+  const measure = '(J(pi*) - J(pi_t)) - beta kl(p_t || p*), max over prompts and times, enclosed at 40 digits';
+  return { name: 'gap-excess', measure: `${measure}; 0 along the tilt family`, defect: flowGapExcess, levels };
 }
 
 /**
@@ -247,6 +273,11 @@ export function flowGapExcess(instance: FlowInstance): NumberObject {
 
 export function describeFlowInstance(instance: unknown): unknown {
   return instanceToJson(instance);
+}
+
+/** A rational as "p/q", for failure contexts. */
+export function label(q: Rational): string {
+  return rationalToString(q);
 }
 
 // ---------------------------------------------------------------- one prompt along the flow
@@ -337,12 +368,19 @@ export function bernoulliGap<T>(ar: Arithmetic<T>, beta: T, state: FlowState<T>,
 }
 
 /** H_C = H(q(.|C)) and H_W = H(q(.|W)); the entropy of an empty class is taken as 0. */
-export function classEntropies<T>(ar: Arithmetic<T>, reference: readonly Rational[], correct: readonly boolean[]): { HC: T; HW: T } {
+export function classEntropies<T>(
+  ar: Arithmetic<T>,
+  reference: readonly Rational[],
+  correct: readonly boolean[],
+): { HC: T; HW: T } {
   const conditional = (cls: boolean): T => {
     const members = reference.filter((_, y) => correct[y] === cls);
     if (members.length === 0) return ar.zero;
     const mass = members.reduce((acc, q) => acc.add(q), ZERO);
-    return entropy(ar, members.map((q) => ar.fromRational(q.div(mass))));
+    return entropy(
+      ar,
+      members.map((q) => ar.fromRational(q.div(mass))),
+    );
   };
   return { HC: conditional(true), HW: conditional(false) };
 }
@@ -352,230 +390,87 @@ export function logitOf<T>(ar: Arithmetic<T>, correctMass: T, wrongMass: T): T {
   return ar.log(ar.div(correctMass, wrongMass));
 }
 
-// ---------------------------------------------------------------- deciding
+// ---------------------------------------------------------------- walks of the checks
 
-/** 10^-30: the agreement required of an equality between transcendental quantities. */
-const AGREEMENT = new Rational(1n, 10n ** 30n);
+/** Where a check failed: the prompt and time, and more. */
+export const where = (index: number, t: Rational, extra: Record<string, string> = {}): Record<string, string> => ({
+  prompt: String(index),
+  t: label(t),
+  ...extra,
+});
 
-/** The report's precision lines of properties decided by `Checks`: equalities, and strict comparisons. */
-export const PRECISION_EQUAL = 'rigorous intervals from 40 digits (doubling to 640 while undecided); equality to 30 digits';
-export const PRECISION_STRICT = 'rigorous intervals from 40 digits (doubling to 640 while undecided); strict comparisons decided when enclosures separate';
+type Step<A extends unknown[]> = (flow: PromptFlow<Interval>, index: number, t: Rational, ...rest: A) => FailVerdict | undefined;
 
-type Context = Record<string, string>;
-
-/**
- * Decided comparisons in interval arithmetic. Each method returns a fail
- * verdict (with both sides as number objects) when the claim is decidedly
- * false, undefined when it holds, and throws UndecidedError otherwise.
- * `verdict()` is the pass with the smallest margin recorded.
- */
-export class Checks {
-  private margin = Number.POSITIVE_INFINITY;
-
-  constructor(private readonly ia: IntervalArithmetic) {}
-
-  /** lhs < rhs, decided when the enclosures separate. Margin: rhs - lhs. */
-  less(lhs: Interval, rhs: Interval, claim: string, context: Context = {}): FailVerdict | undefined {
-    const order = this.ia.compare(lhs, rhs);
-    if (order === undefined) throw new UndecidedError(`${claim} undecided at ${this.ia.label}`);
-    if (order >= 0) return this.failure(claim, context, lhs, rhs);
-    this.record(this.ia.toNumber(this.ia.sub(rhs, lhs)));
-    return undefined;
-  }
-
-  /** lhs = rhs to 30 digits (module comment). Margin: the width of the difference's enclosure. */
-  equal(lhs: Interval, rhs: Interval, claim: string, context: Context = {}): FailVerdict | undefined {
-    const difference = this.ia.sub(lhs, rhs);
-    const sign = this.ia.sign(difference);
-    if (sign === 0) {
-      this.record(0);
-      return undefined;
+/** Every prompt (all enclosed first), then every time: the first fail of `each`. */
+export function everyPromptThenTime(
+  ia: IntervalArithmetic,
+  instance: FlowInstance,
+  beta: Interval,
+  each: Step<[]>,
+): FailVerdict | undefined {
+  const flows = instance.prompts.map((prompt) => promptFlow(ia, prompt, beta));
+  for (const [index, flow] of flows.entries()) {
+    for (const t of instance.times) {
+      const failure = each(flow, index, t);
+      if (failure) return failure;
     }
-    if (sign !== undefined) return this.failure(claim, context, lhs, rhs, difference);
-    const width = this.ia.upperRational(difference).sub(this.ia.lowerRational(difference));
-    const scale = this.ia.upperRational(this.ia.abs(lhs));
-    const tolerance = AGREEMENT.mul(scale.gt(ONE) ? scale : ONE);
-    if (width.compare(tolerance) >= 0) {
-      throw new UndecidedError(`${claim}: the difference's enclosure contains 0 but is wider than 10^-30 at ${this.ia.label}`);
+  }
+  return undefined;
+}
+
+/** The first fail of `each` over consecutive times (per prompt), `value` read once per time. */
+export function consecutiveTimesOf(
+  ia: IntervalArithmetic,
+  instance: FlowInstance,
+  beta: Interval,
+  value: (flow: PromptFlow<Interval>, t: Rational) => Interval,
+  each: Step<[v: Interval, previous: { t: Rational; v: Interval } | undefined]>,
+): FailVerdict | undefined {
+  const flows = instance.prompts.map((prompt) => promptFlow(ia, prompt, beta));
+  for (const [index, flow] of flows.entries()) {
+    let previous: { t: Rational; v: Interval } | undefined;
+    for (const t of instance.times) {
+      const v = value(flow, t);
+      const failure = each(flow, index, t, v, previous);
+      if (failure) return failure;
+      previous = { t, v };
     }
-    this.record(width.valueOf());
-    return undefined;
   }
-
-  /** A decided fail with the given sides. */
-  failure(claim: string, context: Context, lhs: Interval, rhs: Interval, difference?: Interval): FailVerdict {
-    const values: Record<string, NumberObject | string> = { ...context, lhs: this.ia.toNumberObject(lhs), rhs: this.ia.toNumberObject(rhs) };
-    if (difference) values.difference = this.ia.toNumberObject(difference);
-    return fail(claim, values);
-  }
-
-  verdict(): Verdict {
-    return Number.isFinite(this.margin) ? pass(this.margin) : pass();
-  }
-
-  private record(margin: number): void {
-    if (margin < this.margin) this.margin = margin;
-  }
+  return undefined;
 }
 
-/** A check on one instance: a decided fail, or undefined when every claim held (see `Checks`). */
-export type IntervalCheck<I> = (ia: IntervalArithmetic, checks: Checks, instance: I) => FailVerdict | undefined;
+// ---------------------------------------------------------------- T9's imports until it is on the kit
 
-/**
- * The predicate deciding `check` with precision escalation (`decideInIntervals`):
- * its fail, or a pass with the smallest margin; undecided at the cap names `claim`.
- */
-export function intervalPredicate<I>(claim: string, check: IntervalCheck<I>): (instance: I) => Verdict {
-  return (instance) =>
-    decideInIntervals(claim, (ia) => {
-      const checks = new Checks(ia); // records the smallest margin of this precision's run
-      return check(ia, checks, instance) ?? checks.verdict();
-    });
-}
+export { IntervalChecks as Checks, intervalCheck as intervalPredicate, PRECISION_EQUAL, PRECISION_STRICT } from '../../src/runner/kit/index.js';
+export type { IntervalCheck } from '../../src/runner/kit/index.js';
+export * from './flowCertificate.js';
 
-/** A rational as "p/q", for failure contexts. */
-export function label(q: Rational): string {
-  return rationalToString(q);
-}
-
-// ---------------------------------------------------------------- certificate claims
-
-/*
- * The claims of T8 and T9 in the certificate language (src/certificate/).
- * The instance holds primitive data only, as exact rationals (`flowClaimInstance`):
- * beta, the times t[k], and per prompt x (one row each) the weight D[x], the
- * reference q[x][y], the reward r[x][y] in {0, 1} (1 exactly on C_x) and the
- * start pi0[x][y] (q itself for the flow from q). Everything else is a
- * definition that the checker evaluates (`flowDefinitions`): the closed form
- * of the flow theta_t = theta* + e^{-beta t}(theta_0 - theta*), theta* = log q + r/beta,
- * theta_0 = log pi_0, its softmax pi_t (pi_0 itself at t = 0), the masses p_t = pi_t(C) and pi_t(W),
- * pi* = q e^{r/beta}/Z*, J from its definition pi(C) - beta KL(pi || q), and
- * the tilt family q e^{kappa_t r}/Z(kappa_t).
- * Index names: x a prompt, k a time, y a response. Class masses are sums
- * weighted by r and 1 - r, so the mass of an empty class is an exact 0 (on a
- * degenerate prompt p_t = 0 or pi_t(W) = 0 exactly, and 0 log 0 = 0 applies).
- */
-
-/** A definition name[index...] = body. */
-export const definition = (index: string[], body: NumExpr): Definition => ({ index, body });
-
-/** 1[y in C] = r(x, y), or 1[y in W] = 1 - r(x, y), at the bound prompt x and response y. */
-export function indicator(correct: boolean): NumExpr {
-  return correct ? ref('r', 'x', 'y') : sub(num(1), ref('r', 'x', 'y'));
-}
-
-/** The mass of `value` (an expression in y) on C (correct) or on W: sum_y 1[y in class] value(y). */
-export function classMass(n: number, correct: boolean, value: NumExpr): NumExpr {
-  return sumOver('y', n, mul(indicator(correct), value));
-}
-
-/** KL(a || b) = sum_y a(y) log(a(y)/b(y)) over the n responses (0 log 0 = 0); a, b expressions in y. */
-export function responseKl(n: number, a: NumExpr, b: NumExpr): NumExpr {
-  return sumOver('y', n, xlogy(a, b));
-}
-
-/** H(a) = -sum_y a(y) log a(y) over the n responses; `a` an expression in y. */
-export function responseEntropy(n: number, a: NumExpr): NumExpr {
-  return neg(sumOver('y', n, xlogy(a, num(1))));
-}
-
-/** r as a 0/1 matrix, one row per prompt. */
-export function rewardValue(prompts: readonly Prompt[]): InstanceValues[string] {
-  return prompts.map((p) => p.correct.map((c) => (c ? '1' : '0')));
-}
-
-/** The instance of a flow claim (section comment). */
-export function flowClaimInstance(instance: FlowInstance): InstanceValues {
-  return {
-    beta: rationalValue(instance.beta),
-    t: vectorValue(instance.times),
-    D: vectorValue(instance.prompts.map((p) => p.weight)),
-    q: matrixValue(instance.prompts.map((p) => p.reference)),
-    r: rewardValue(instance.prompts),
-    pi0: matrixValue(instance.prompts.map((p) => p.initial?.pi0 ?? p.reference)),
-  };
-}
-
-/** q(C) and q(W) of each prompt x. */
-export function referenceDefinitions(n: number): Record<string, Definition> {
-  return {
-    qC: definition(['x'], classMass(n, true, ref('q', 'x', 'y'))),
-    qW: definition(['x'], classMass(n, false, ref('q', 'x', 'y'))),
-  };
-}
-
-/** The flow in closed form, pi*, J and the tilt family (section comment), for n responses. */
-export function flowDefinitions(n: number): Record<string, Definition> {
-  const beta = ref('beta');
-  const q = ref('q', 'x', 'y');
-  const r = ref('r', 'x', 'y');
-  const a = ref('decay', 'k');
-  const pi = ref('pi', 'x', 'k', 'y');
-  const piStar = ref('piStar', 'x', 'y');
-  const thetaStar = ref('thetaStar', 'x', 'y');
-  const kappa = ref('kappa', 'x', 'k');
-  return {
-    ...referenceDefinitions(n),
-    // a = e^{-beta t}, eta_t = (1 - a)/beta
-    decay: definition(['k'], exp(neg(mul(beta, ref('t', 'k'))))),
-    eta: definition(['k'], div(sub(num(1), a), beta)),
-    // theta_t = theta* + a (theta_0 - theta*), and pi_t = softmax(theta_t); at t = 0 pi_t is the start pi_0
-    // itself (the closed form's value there, which the engine's pi_t returns without rounding)
-    thetaStar: definition(['x', 'y'], add(log(q), div(r, beta))),
-    theta0: definition(['x', 'y'], log(ref('pi0', 'x', 'y'))),
-    theta: definition(['x', 'k', 'y'], add(thetaStar, mul(a, sub(ref('theta0', 'x', 'y'), thetaStar)))),
-    Z: definition(['x', 'k'], sumOver('y', n, exp(ref('theta', 'x', 'k', 'y')))),
-    softmax: definition(['x', 'k', 'y'], div(exp(ref('theta', 'x', 'k', 'y')), ref('Z', 'x', 'k'))),
-    pi: definition(['x', 'k', 'y'], ifThen(eq(ref('t', 'k'), num(0)), ref('pi0', 'x', 'y'), ref('softmax', 'x', 'k', 'y'))),
-    pC: definition(['x', 'k'], classMass(n, true, pi)),
-    pW: definition(['x', 'k'], classMass(n, false, pi)),
-    // pi* = q e^{r/beta}/Z*, p* = pi*(C), 1 - p* = pi*(W)
-    ZStar: definition(['x'], sumOver('y', n, mul(q, exp(div(r, beta))))),
-    piStar: definition(['x', 'y'], div(mul(q, exp(div(r, beta))), ref('ZStar', 'x'))),
-    pStar: definition(['x'], classMass(n, true, piStar)),
-    pStarW: definition(['x'], classMass(n, false, piStar)),
-    // J(pi) = pi(C) - beta KL(pi || q); the gap J(pi*) - J(pi_t); kl(p_t || p*) with both classes' masses
-    JStar: definition(['x'], sub(ref('pStar', 'x'), mul(beta, responseKl(n, piStar, q)))),
-    J: definition(['x', 'k'], sub(ref('pC', 'x', 'k'), mul(beta, responseKl(n, pi, q)))),
-    gap: definition(['x', 'k'], sub(ref('JStar', 'x'), ref('J', 'x', 'k'))),
-    klToOptimum: definition(['x', 'k'], add(xlogy(ref('pC', 'x', 'k'), ref('pStar', 'x')), xlogy(ref('pW', 'x', 'k'), ref('pStarW', 'x')))),
-    // the tilt family: kappa_0 = log(pi_0(C) q(W) / (pi_0(W) q(C))), taken as 0 on a degenerate prompt (every tilt is q there);
-    // kappa_t = a kappa_0 + eta_t; q e^{kappa_t r}/Z(kappa_t)
-    pi0C: definition(['x'], classMass(n, true, ref('pi0', 'x', 'y'))),
-    pi0W: definition(['x'], classMass(n, false, ref('pi0', 'x', 'y'))),
-    kappa0: definition(
-      ['x'],
-      ifThen(
-        or(eq(ref('qC', 'x'), num(0)), eq(ref('qW', 'x'), num(0))),
-        num(0),
-        log(div(mul(ref('pi0C', 'x'), ref('qW', 'x')), mul(ref('pi0W', 'x'), ref('qC', 'x')))),
-      ),
-    ),
-    kappa: definition(['x', 'k'], add(mul(a, ref('kappa0', 'x')), ref('eta', 'k'))),
-    ZTilt: definition(['x', 'k'], sumOver('y', n, mul(q, exp(mul(kappa, r))))),
-    tilt: definition(['x', 'k', 'y'], div(mul(q, exp(mul(kappa, r))), ref('ZTilt', 'x', 'k'))),
-  };
-}
-
-/** The claim `body` (in the bound prompt x and time k) for every prompt and time. */
-export function everyPromptAndTime(body: BoolExpr): BoolExpr {
-  return all('x', 'q', all('k', 't', body));
-}
-
-/**
- * The claim `body(k - 1, k)` for consecutive times, with the time indices
- * written out (the claim language has no index arithmetic); true for one time.
- */
-export function consecutiveTimes(count: number, body: (before: Index, after: Index) => BoolExpr): BoolExpr {
-  const pairs = Array.from({ length: count - 1 }, (_, k) => body(k, k + 1));
-  return pairs.length === 0 ? truth(true) : and(...pairs);
-}
-
-/** A property's `certify`: the claim `assertion` on the instance, with the flow's definitions (or others). */
-export function certifyFlow(
-  text: string,
-  assertion: (instance: FlowInstance) => BoolExpr,
-  definitions: (n: number) => Record<string, Definition> = flowDefinitions,
-): (instance: FlowInstance) => CertifiedClaim {
-  return (instance) => ({ claim: { text, defs: definitions(instance.n), assert: assertion(instance) }, instance: flowClaimInstance(instance) });
+/** `flowFamily` in the older family form of slotLab.ts. */
+export function legacyFlowFamily(options: FlowFamilyOptions): LegacyFamily<FlowInstance> {
+  const minTimes = options.minTimes ?? 1;
+  const maxTimes = options.maxTimes ?? 2;
+  const pinned = [...(options.pinStart ? (['start'] as const) : []), ...(options.pinTimes ? (['times'] as const) : [])];
+  return legacySlotFamily<FlowInstance>(
+    {
+      n: { min: options.minStates ?? 2, max: options.maxStates ?? 4 },
+      prompts: { maxPrompts: options.maxPrompts ?? 2, degenerate: options.degenerate ?? true, maxWeight: 16 },
+      start: options.start,
+      beta: { min: '1/16', max: 16 },
+      times: { minLength: minTimes, maxLength: maxTimes },
+    },
+    {
+      pinned,
+      build: (draw, replaced) => {
+        const beta = draw.beta!;
+        const prompts = draw.prompts!.prompts.map((p, i) => ({ ...p, initial: draw.start![i]! }));
+        if (replaced.has('times')) return fc.constant({ n: draw.n, beta, prompts, times: draw.times! });
+        return timesArbitrary({ max: options.maxDecay ?? 6, minLength: minTimes, maxLength: maxTimes }).map((decays) => ({
+          n: draw.n,
+          beta,
+          prompts,
+          times: decays.map((s) => s.div(beta)),
+        }));
+      },
+    },
+  );
 }
