@@ -12,7 +12,11 @@
  * - `TaskExecutor`: runs tasks somewhere (a pool of worker threads).
  * - `runCatalogueParallel(theorems, options, executor)`: `runCatalogue` of
  *   run.ts, its work spread over the executor's workers.
+ * - `runSteps(theorems, options, executor, settings, include)`: the steps
+ *   `include` accepts (a shard's, or the ablations), on the executor's
+ *   workers or in this thread; results by step, unassembled.
  * - `sliceCount(runs, workers)`: how many slices a property's runs are cut into.
+ * - `runQueue(items, lanes, run)`: other work (`assume`'s properties) over lanes.
  *
  * Main statements
  * - The result equals `runCatalogue`'s for the same options: every step's

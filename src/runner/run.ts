@@ -5,6 +5,10 @@
  * - `RunOptions`: master seed, profile, run count, certifier, ablation flag,
  *   progress callback.
  * - `runTheorem(theorem, options)`: a `TheoremResult`.
+ * - `theoremSteps(theorem, options)`: its steps in order, each with its seed;
+ *   `runStep` runs one in this thread, `assembleTheorem` builds the result
+ *   from the steps' results (the parallel runner, parallel.ts, and `merge` of
+ *   a sharded check use the same three).
  * - `runAblation(theorem, assumption, options)`: the properties relying on an
  *   assumption, run on instances that violate it.
  * - `theoremStatus`: how the parts combine.
