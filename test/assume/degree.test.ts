@@ -4,8 +4,7 @@ import { Rational, parseRational } from '../../src/arith/rational.js';
 import { exactNumberObject, type NumberObject } from '../../src/arith/numberObject.js';
 import { measureDegree } from '../../src/assume/degree.js';
 import type { DegreeSpec } from '../../src/runner/theorem.js';
-import { detailedBalanceDefect } from '../../theorems/T2.js';
-import { closedFormDefect } from '../../theorems/T2q.js';
+import { closedFormDefect, detailedBalanceDefect } from '../../theorems/support/exactChainChecks.js';
 import { flowGapExcess } from '../../theorems/support/naturalGradientFlow.js';
 import type { ResponseChainInstance } from '../../theorems/support/responseChain.js';
 

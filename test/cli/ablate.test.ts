@@ -55,20 +55,20 @@ describe('ablate on fixtures', () => {
 });
 
 describe('ablate T2 (the real theorem)', () => {
-  it('breaks A1 and A2 with exact counterexamples, keeps A3, and measures detailed balance failing more as eps grows', async () => {
+  it('breaks reward-potential and reversible-reference with exact counterexamples, keeps full-support, and measures detailed balance failing more as eps grows', async () => {
     const { code, stdout } = await run(['ablate', 'T2', '--json', '--runs', '40'], catalogue);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     const byId = Object.fromEntries(json.ablations.map((a: { assumption: string }) => [a.assumption, a]));
-    expect([byId.A1.necessary, byId.A2.necessary, byId.A3.necessary]).toEqual([true, true, false]);
-    for (const id of ['A1', 'A2']) {
+    expect([byId['reward-potential'].necessary, byId['reversible-reference'].necessary, byId['full-support'].necessary]).toEqual([true, true, false]);
+    for (const id of ['reward-potential', 'reversible-reference']) {
       const c = byId[id].counterexample;
       expect(typeof c.claim).toBe('string');
       expect(c.instance.n).toBeGreaterThanOrEqual(3);
       const exact = Object.values(c.values as Record<string, { exact?: string }>).filter((v) => typeof v === 'object' && v.exact !== undefined);
       expect(exact.length).toBeGreaterThanOrEqual(2); // both sides, exact rationals
     }
-    const levels = byId.A2.degree.levels as { label: string; largest: { lo: string; hi: string } }[];
+    const levels = byId['reversible-reference'].degree.levels as { label: string; largest: { lo: string; hi: string } }[];
     expect(levels.map((l) => l.label)).toEqual(['eps = 1/1000', 'eps = 1/100', 'eps = 1/10', 'eps = 1/2', 'eps = 1']);
     // a hundredfold larger circulation: a decidedly larger defect
     expect(parseRational(levels[2]!.largest.lo).gt(parseRational(levels[0]!.largest.hi))).toBe(true);

@@ -5,7 +5,7 @@
  * properties' own instances cannot do this: with mu the stationary law of P,
  * a detailed-balance violation never sits at one pair alone (the net flows
  * out of each state cancel). So the verdicts are called directly
- * (`T2Internals`) on hand-built P and mu: balanced by construction,
+ * (theorems/support/exactChainChecks.ts) on hand-built P and mu: balanced by construction,
  * P(x,y) = F(x,y) / mu(x) with F symmetric, then one entry changed.
  */
 import { Decimal } from 'decimal.js';
@@ -13,11 +13,9 @@ import { describe, expect, test } from 'vitest';
 import type { NumberObject } from '../../src/arith/numberObject.js';
 import { Rational } from '../../src/arith/rational.js';
 import type { Verdict } from '../../src/runner/theorem.js';
-import { T2Internals, detailedBalanceDefect } from '../../theorems/T2.js';
-import { edgeSumConstant } from '../../theorems/T2q.js';
+import { detailedBalanceDefect, detailedBalanceVerdict, edgeMeasureVerdict, kolmogorovCycles, ratioVerdict, sameLawVerdict } from '../../theorems/support/exactChainChecks.js';
+import { edgeSumConstant } from '../../theorems/support/stationaryQuality.js';
 import { exactChain, type ExactChain, type ResponseChainInstance } from '../../theorems/support/responseChain.js';
-
-const { detailedBalanceVerdict, ratioVerdict, edgeMeasureVerdict, sameLawVerdict, kolmogorovCycles } = T2Internals;
 
 const rat = (p: number | bigint, q: number | bigint = 1): Rational => new Rational(BigInt(p), BigInt(q));
 const square = <T>(n: number, f: (x: number, y: number) => T): T[][] => Array.from({ length: n }, (_, x) => Array.from({ length: n }, (_, y) => f(x, y)));

@@ -74,12 +74,12 @@ describe('T2 through the runner (quick profile, default seed)', () => {
     for (const m of result.mutants) expect(m.status, m.name).toBe('refuted');
   });
 
-  test('ablation: A1 and A2 are needed by every property, A3 by none', () => {
+  test('ablation: reward-potential and reversible-reference are needed by every property, full-support by none', () => {
     const outcomes = Object.fromEntries(result.ablations!.map((a) => [a.id, { needed: a.needed, outcome: a.outcome }]));
     expect(outcomes).toEqual({
-      A1: { needed: true, outcome: 'confirmed' },
-      A2: { needed: true, outcome: 'confirmed' },
-      A3: { needed: false, outcome: 'confirmed' },
+      'reward-potential': { needed: true, outcome: 'confirmed' },
+      'reversible-reference': { needed: true, outcome: 'confirmed' },
+      'full-support': { needed: false, outcome: 'confirmed' },
     });
     for (const ablation of result.ablations!.filter((a) => a.needed)) {
       for (const p of ablation.properties) expect(p.status, `${ablation.id} ${p.name}`).toBe('falsified');

@@ -9,7 +9,9 @@ import { DEFAULT_SEED } from '../../src/runner/seed.js';
 import type { PropertySpec, Verdict } from '../../src/runner/theorem.js';
 import { catalogueProblems } from '../../src/runner/validate.js';
 import { certifyIdentity } from '../../src/symbolic/index.js';
-import { T2q, edgeSumConstant, type QualityInstance } from '../../theorems/T2q.js';
+import { T2q } from '../../theorems/T2q.js';
+import type { QualityInstance } from '../../theorems/support/qualityInstances.js';
+import { edgeSumConstant } from '../../theorems/support/stationaryQuality.js';
 import { exactChain } from '../../theorems/support/responseChain.js';
 
 /**
@@ -65,12 +67,12 @@ describe('T2q through the runner (quick profile, default seed)', () => {
     for (const m of result.mutants) expect(m.status, m.name).toBe('refuted');
   });
 
-  test('ablation: s = 0 and A2 are needed by their claims, A3 by strictness', () => {
+  test('ablation: no-interaction and reversible-reference are needed by their claims, full-support by strictness', () => {
     const outcomes = Object.fromEntries(result.ablations!.map((a) => [a.id, { needed: a.needed, outcome: a.outcome }]));
     expect(outcomes).toEqual({
-      'A1-no-interaction': { needed: true, outcome: 'confirmed' },
-      A2: { needed: true, outcome: 'confirmed' },
-      A3: { needed: true, outcome: 'confirmed' },
+      'no-interaction': { needed: true, outcome: 'confirmed' },
+      'reversible-reference': { needed: true, outcome: 'confirmed' },
+      'full-support': { needed: true, outcome: 'confirmed' },
     });
   });
 
@@ -148,7 +150,7 @@ describe('T2q predicates on hand-made instances', () => {
     expect(property('quality-strictly-decreasing-in-beta').predicate(instance).status).toBe('fail');
   });
 
-  test('the trap (A2 dropped): E_mu[Phi] = -2.8943 < E_rho[Phi] = -398/305, decided', () => {
+  test('the trap (reversible reference dropped): E_mu[Phi] = -2.8943 < E_rho[Phi] = -398/305, decided', () => {
     const q = [
       [rat(0), rat(1, 9), rat(8, 9)],
       [rat(1, 2), rat(1, 2), rat(0)],

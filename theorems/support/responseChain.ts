@@ -9,11 +9,14 @@
  *   slots of properties/ (reference q, potential Phi, interaction s, reward
  *   form, beta), in the weight form (w, v, c rational: P exact) or the value
  *   form (Phi, s, c, beta rational: P transcendental).
+ * - `chainFamily(variants)`, `CHAIN_STATES`: the same chains as a slot family
+ *   (`assume`), n in 2..5.
  * - `ebmModelOf`: the instance as the engine's `EbmModel` (the full reward, so
  *   the engine builds P = pi* itself, c(x) included).
  * - `referenceMeasureOf`, `edgeMeasureOf`: rho (the reversing measure of q, or
  *   q's stationary law when q is not reversible) and C(x,y) = rho(x) q(y|x).
- * - `canonicalTilt`: Z_Phi and e^U = rho w Z_Phi in any arithmetic.
+ * - `canonicalTilt`, `canonicalPotential`: Z_Phi, e^U = rho w Z_Phi and U in
+ *   any arithmetic.
  * - `exactChain`: P (by `ebmKernel`), mu (by GTH, `stationaryDistribution`)
  *   and the closed-form pieces, exactly, for weight-form instances.
  * - `interactionVanishes`, `potentialIsConstant`: s = 0 and Phi constant, exactly.
@@ -52,7 +55,9 @@ import {
   type RewardParts,
   type RewardSample,
   type RewardVariant,
+  type SlotName,
 } from '../../properties/index.js';
+import { slotFamily, type SlotFamily } from '../../src/runner/kit/index.js';
 
 // ---------------------------------------------------------------- exact helpers
 
@@ -99,6 +104,22 @@ export function responseChains(slots: ResponseChainSlots): fc.Arbitrary<Response
     reward: slots.reward ?? 'pairwise',
     beta: slots.beta ?? 'default',
   });
+}
+
+/** States of the T2 and T2q chains: 2..5 keeps exact GTH and the interval exponentials cheap. */
+export const CHAIN_STATES = { min: 2, max: 5 } as const;
+
+/** The variants of one slot family of response chains (n in CHAIN_STATES, beta by default). */
+export interface ChainVariants {
+  readonly reference: ReferenceVariant;
+  readonly potential: PotentialVariant;
+  readonly interaction: InteractionVariant;
+  readonly reward: RewardVariant;
+}
+
+/** Response chains as a slot family (`assume`); its instances are `responseChains` of the same slots. */
+export function chainFamily({ reference, potential, interaction, reward }: ChainVariants, pinned: readonly SlotName[] = []): SlotFamily<ResponseChainInstance> {
+  return slotFamily({ n: CHAIN_STATES, reference, potential, interaction, reward, beta: 'default' }, { pinned });
 }
 
 /** The parts r(x,y) is built from. */
@@ -151,6 +172,23 @@ export function canonicalTilt<T>(
   const zPhi = q.map((row, x) => row.reduce((acc, qxy, y) => ar.add(acc, ar.mul(ar.mul(qxy, w[y]!), v[x]![y]!)), ar.zero));
   const tilt = zPhi.map((z, x) => ar.mul(ar.mul(rho[x]!, w[x]!), z));
   return { zPhi, tilt };
+}
+
+/**
+ * T2's canonical potential U(x) = log rho(x) + Phi(x)/beta + log Z_Phi(x) of
+ * an instance, in any arithmetic with logarithms (Phi/beta exact in the value
+ * form, log w in the weight form).
+ */
+export function canonicalPotential<T>(ar: Arithmetic<T>, instance: ResponseChainInstance): T[] {
+  const beta = ar.fromRational(instance.beta);
+  const rho = referenceMeasureOf(instance.reference);
+  const w = energyWeights(ar, instance.potential, beta);
+  const v = energyMatrixWeights(ar, instance.interaction, beta);
+  const enclose = (row: readonly Rational[]) => row.map((value) => ar.fromRational(value));
+  const { zPhi } = canonicalTilt(ar, instance.reference.q.map(enclose), enclose(rho), w, v);
+  const potential = instance.potential;
+  const phiOverBeta = potential.form === 'values' ? potential.values.map((phi) => ar.fromRational(phi.div(instance.beta))) : w.map((wx) => ar.log(wx));
+  return zPhi.map((z, x) => ar.add(ar.add(ar.log(ar.fromRational(rho[x]!)), phiOverBeta[x]!), ar.log(z)));
 }
 
 /** Everything about a weight-form chain, exactly. */
