@@ -38,31 +38,15 @@
  * P, nu0 and mu (support/klConvergenceClaims.ts).
  */
 import type fc from 'fast-check';
-import { drawnFrom, slotLaboratory, specs, type Predicate, type SpecParts } from '../src/runner/kit/index.js';
+import { drawnFrom, slotLaboratory, specs, theoremModule } from '../src/runner/kit/index.js';
+import type { Predicate, SpecParts } from '../src/runner/kit/index.js';
 import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
 import type { IdentitySpec, Theorem } from '../src/runner/theorem.js';
-import {
-  ALL_FAMILIES,
-  chainRuns,
-  describeRun,
-  NON_PRIMITIVE_FAMILIES,
-  nonStationaryRuns,
-} from './support/chainRuns.js';
-import {
-  periodicKernels,
-  positiveKernels,
-  POSITIVE_FAMILIES,
-  tunedFamily,
-  uniformOrAnyStart,
-} from './support/chainRuns.js';
-import type { ChainRun } from './support/chainRuns.js';
-import {
-  chainRuleVerdict,
-  KL_INCREASE,
-  klIncrease,
-  klStepVerdict,
-  limitVerdict,
-} from './support/klConvergenceChecks.js';
+import { ALL_FAMILIES, chainRuns, describeRun, NON_PRIMITIVE_FAMILIES } from './support/chainRuns.js';
+import { nonStationaryRuns, periodicKernels, positiveKernels, POSITIVE_FAMILIES } from './support/chainRuns.js';
+import { tunedFamily, uniformOrAnyStart, type ChainRun } from './support/chainRuns.js';
+import { chainRuleVerdict, klStepVerdict, limitVerdict } from './support/klConvergenceChecks.js';
+import { KL_INCREASE, klIncrease } from './support/klConvergenceChecks.js';
 import { chainRuleClaim, klStepClaim, limitClaim } from './support/klConvergenceClaims.js';
 
 // ---------------------------------------------------------------- statement
@@ -320,14 +304,7 @@ const laboratory = slotLaboratory([
   drawnFrom(rule!, [tuned, tunedSparse]),
 ]);
 
-export const T3: Theorem = {
-  id: 'T3',
-  title: 'Monotone KL convergence',
-  statement,
-  source,
-  assumptions,
-  identities,
-  properties,
-  mutants,
-  ...laboratory,
-};
+export const T3: Theorem = theoremModule(
+  { id: 'T3', title: 'Monotone KL convergence', statement, source },
+  { assumptions, identities, properties, mutants, ...laboratory },
+);

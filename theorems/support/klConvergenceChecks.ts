@@ -41,17 +41,8 @@ import { lawAtTimeBySquaring } from '../../src/markov/lawAtTime.js';
 import { klDropVanishes, reversedKernels } from '../../src/markov/reversedKernel.js';
 import { decideInIntervals, equalTo30Digits } from '../../src/runner/decideInIntervals.js';
 import { fail, pass, undecided, type Verdict } from '../../src/runner/theorem.js';
-import {
-  blocksToThreshold,
-  decayScale,
-  isStationary,
-  klOf,
-  lawAt,
-  MAX_T,
-  startLaw,
-  step,
-  type ChainRun,
-} from './chainRuns.js';
+import { blocksToThreshold, decayScale, isStationary, klOf, lawAt, MAX_T } from './chainRuns.js';
+import { startLaw, step, type ChainRun } from './chainRuns.js';
 import { exactValue } from './responseChain.js';
 
 /** The reference law: mu, or the uniform law u of a mutant. */

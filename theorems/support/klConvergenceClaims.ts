@@ -34,38 +34,9 @@ import { matrixProduct } from '../../src/linalg/matrix.js';
 import { contractingPower } from '../../src/markov/contraction.js';
 import { invariantSetWitness } from '../../src/markov/invariantSet.js';
 import { stepDistribution } from '../../src/markov/kernel.js';
-import {
-  abs,
-  add,
-  all,
-  and,
-  div,
-  eq,
-  eq30,
-  gt,
-  ifThen,
-  implies,
-  klDivergence,
-  le,
-  log,
-  lt,
-} from '../../src/certificate/build.js';
-import {
-  matrixValue,
-  max,
-  min,
-  mul,
-  not,
-  num,
-  or,
-  pow,
-  rationalValue,
-  ref,
-  sub,
-  sum,
-  vectorValue,
-  xlogy,
-} from '../../src/certificate/build.js';
+import { abs, add, all, and, div, eq, eq30, gt, ifThen, implies, klDivergence } from '../../src/certificate/build.js';
+import { le, log, lt, matrixValue, max, min, mul, not, num, or, pow } from '../../src/certificate/build.js';
+import { rationalValue, ref, sub, sum, vectorValue, xlogy } from '../../src/certificate/build.js';
 import { totalVariation as tvOf } from '../../src/certificate/build.js';
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import type { BoolExpr, Definition, InstanceValue, InstanceValues, NumExpr } from '../../src/certificate/format.js';
