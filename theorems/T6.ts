@@ -40,7 +40,7 @@ import { fail, type IdentitySpec, type Theorem } from '../src/runner/theorem.js'
 import { expOneOverBeta } from '../properties/index.js';
 import { exactlyAtEveryPrompt, objectiveSides, referenceTerms, type ReferenceTerm } from './support/rlvrChecks.js';
 import { bernoulliKlOf, everyPrompt, interiorPrompt, objectiveDefs, optimumDefs } from './support/rlvrClaims.js';
-import { overPrompts, rlvrClaim, rowKl, temperatureDefs } from './support/rlvrClaims.js';
+import { optimumSymbols, overPrompts, rlvrClaim, rowKl, temperatureDefs } from './support/rlvrClaims.js';
 import { describeRlvr, exactValues, rlvrPolicyInstance } from './support/rlvrInstances.js';
 import { rlvrEveryPolicyFamilies, rlvrPolicyFamily } from './support/rlvrInstances.js';
 import type { RlvrPolicyInstance } from './support/rlvrInstances.js';
@@ -136,9 +136,6 @@ const ACCURACY_VARIABLES = {
 };
 const OPTIMAL_ACCURACY = { Z: 'w0 + p0*exp(1/beta)', pS: 'p0*exp(1/beta)/Z', wS: 'w0/Z' };
 const BERNOULLI_KL = 'pS*log(pS/p0) + wS*log(wS/w0)';
-/** pi* = (s1, s2, s3) by definition for n = 3, the correct responses tilted by e^{1/beta}. */
-const optimumN3 = (...correct: number[]) =>
-  Object.fromEntries([1, 2, 3].map((y) => [`s${y}`, correct.includes(y) ? `q${y}*exp(1/beta)/Z` : `q${y}/Z`]));
 
 const identities: IdentitySpec[] = [
   {
@@ -152,7 +149,12 @@ const identities: IdentitySpec[] = [
       ...variables('positive', 'beta', 'Z'),
       ...variables('probability', 's1', 's2', 's3'),
     },
-    substitutions: { p3: '1 - p1 - p2', q3: '1 - q1 - q2', Z: '1 - q1 + q1*exp(1/beta)', ...optimumN3(1) },
+    substitutions: {
+      p3: '1 - p1 - p2',
+      q3: '1 - q1 - q2',
+      Z: '1 - q1 + q1*exp(1/beta)',
+      ...optimumSymbols([1, 2, 3], [1]),
+    },
   },
   {
     name: 'bernoulli-kl-closed-form',
@@ -172,7 +174,13 @@ const identities: IdentitySpec[] = [
       ...ACCURACY_VARIABLES,
       ...variables('probability', 's1', 's2', 's3'),
     },
-    substitutions: { q3: '1 - q1 - q2', p0: 'q1 + q2', w0: 'q3', ...OPTIMAL_ACCURACY, ...optimumN3(1, 2) },
+    substitutions: {
+      q3: '1 - q1 - q2',
+      p0: 'q1 + q2',
+      w0: 'q3',
+      ...OPTIMAL_ACCURACY,
+      ...optimumSymbols([1, 2, 3], [1, 2]),
+    },
   },
   {
     name: 'logit-shift',
@@ -229,13 +237,8 @@ function klChain(...terms: ReferenceTerm[]): Parts {
     certify: (instance) => {
       const exprs = chain.map((term) => REFERENCE_TERMS[term].expr(instance.responses));
       const equalities = everyPrompt(and(...exprs.slice(1).map((e, k) => eq30(exprs[k]!, e))));
-      return rlvrClaim(
-        instance,
-        false,
-        `${text} for every prompt`,
-        { ...temperatureDefs(instance), ...optimumDefs(instance) },
-        equalities,
-      );
+      const defs = { ...temperatureDefs(instance), ...optimumDefs(instance) };
+      return rlvrClaim(instance, false, `${text} for every prompt`, defs, equalities);
     },
   };
 }

@@ -10,7 +10,7 @@ import type { PropertySpec, Verdict } from '../../src/runner/theorem.js';
 import { certifyIdentity } from '../../src/symbolic/index.js';
 import type { Prompt } from '../../properties/index.js';
 import { T7 } from '../../theorems/T7.js';
-import { conditional, exactOptimum, isTiltPolicy, type PolicyKind, type RlvrPolicyInstance } from '../../theorems/support/rlvrGibbs.js';
+import { conditional, exactOptimum, isTiltPolicy, type PolicyKind, type RlvrPolicyInstance } from '../../theorems/support/rlvrInstances.js';
 
 /**
  * Known answers: worked by hand from the definitions and evaluated with
@@ -65,7 +65,7 @@ describe('T7 through the runner (quick profile, default seed)', () => {
   });
 
   test('ablation: the equality needs pi to be a tilt of q', () => {
-    expect(result.ablations!.map((a) => [a.id, a.needed, a.outcome])).toEqual([['tilt', true, 'confirmed']]);
+    expect(result.ablations!.map((a) => [a.id, a.needed, a.outcome])).toEqual([['policy-is-tilt', true, 'confirmed']]);
   });
 
   test('every mutant is refuted within 200 runs at other seeds too', () => {

@@ -9,8 +9,10 @@
  *   terms it is claimed equal to, true and false).
  * - T7: `promptParts` (KL(pi || pi*), the Bernoulli KL both ways, the class
  *   terms and the gap, per prompt), `gapSides` (J(pi*) - J(pi) and its
- *   Bernoulli part), `everyPolicyIsTilt`, `conditionalMismatch`, and
- *   `gapExcess` with `GAP_EXCESS` (the degree of failure of the tilt
+ *   Bernoulli part), `everyPolicyIsTilt`, `conditionalMismatch`,
+ *   `reversedBernoulliInfiniteAt`, `optimalConditionalsHold` (the exact check
+ *   of pi*'s conditional laws), and
+ *   `gapExcess`, `gapExcessDegree` (the degree of failure of the tilt
  *   assumption).
  *
  * Implementation details
@@ -25,18 +27,17 @@ import type { NumberObject } from '../../src/arith/numberObject.js';
 import { ONE, type Rational } from '../../src/arith/rational.js';
 import { InfiniteDivergenceError, kl } from '../../src/info/divergences.js';
 import type { Predicate } from '../../src/runner/kit/index.js';
-import { pass, type FailVerdict } from '../../src/runner/theorem.js';
-import type { Prompt } from '../../properties/index.js';
 import {
-  accuracy,
-  betaOf,
-  conditional,
-  enclose,
-  exactOptimum,
-  expectation,
-  isTiltPolicy,
-  klToOptimum,
-} from './rlvrInstances.js';
+  fail,
+  pass,
+  type DegreeLevel,
+  type DegreeSpec,
+  type FailVerdict,
+  type Verdict,
+} from '../../src/runner/theorem.js';
+import type { Prompt } from '../../properties/index.js';
+import { accuracy, betaOf, conditional, enclose, exactOptimum, exactValues, expectation } from './rlvrInstances.js';
+import { isTiltPolicy, klToOptimum } from './rlvrInstances.js';
 import { promptObjective, promptOptimum, supported } from './rlvrInstances.js';
 import type { ExactOptimum, RlvrPolicyInstance, Temperature } from './rlvrInstances.js';
 
@@ -165,6 +166,17 @@ export function promptParts(ar: IntervalArithmetic, instance: RlvrPolicyInstance
   });
 }
 
+/**
+ * The first prompt where kl(p* || p_pi) = +infinity (-1 if none): p_pi in {0, 1} with 0 < p* < 1, decided exactly
+ * (p* is interior iff p0 is).
+ */
+export function reversedBernoulliInfiniteAt(instance: RlvrPolicyInstance): number {
+  return instance.prompts.findIndex((p, i) => {
+    const [pC, pW] = accuracy(instance.policies[i]!.pi, p.correct);
+    return (pC.n === 0n || pW.n === 0n) && p.p0.n !== 0n && !p.p0.equals(ONE);
+  });
+}
+
 /** J(pi*) - J(pi) and beta E_x kl(p_pi || p*) (or E_x kl without beta). */
 export function gapSides(ar: IntervalArithmetic, instance: RlvrPolicyInstance, withBeta = true) {
   const all = promptParts(ar, instance);
@@ -187,7 +199,7 @@ export interface Mismatch {
   readonly q: Rational;
 }
 
-/** The first response where pi(.|C) != q(.|C) or pi(.|W) != q(.|W) (classes with mass under pi); undefined when none. */
+/** The first response where pi(.|C) != q(.|C) or pi(.|W) != q(.|W) (classes pi gives mass); undefined if none. */
 export function conditionalMismatch(instance: RlvrPolicyInstance): Mismatch | undefined {
   for (const [x, p] of instance.prompts.entries()) {
     for (const cls of [true, false]) {
@@ -210,4 +222,33 @@ export function gapExcess(instance: RlvrPolicyInstance): NumberObject {
   const ar = intervalArithmetic(40);
   const { gap, bernoulliGap } = gapSides(ar, instance);
   return ar.toNumberObject(ar.sub(gap, bernoulliGap));
+}
+
+/** The degree of failure of the tilt assumption: the gap's excess at the given levels. */
+export function gapExcessDegree(levels: DegreeLevel<RlvrPolicyInstance>[]): DegreeSpec<RlvrPolicyInstance> {
+  return { name: 'gap-excess', measure: GAP_EXCESS, defect: gapExcess, levels };
+}
+
+/** pi*(.|C) = q(.|C) and pi*(.|W) = q(.|W) at every prompt, exactly (E = e^{1/beta} rational). */
+export function optimalConditionalsHold(instance: RlvrPolicyInstance): Verdict {
+  const t = instance.temperature;
+  if (t.form !== 'exp') throw new Error('optimal-conditionals needs the temperature as E = e^{1/beta}');
+  for (const [x, p] of instance.prompts.entries()) {
+    const { policy } = exactOptimum(p, t.E);
+    for (const cls of [true, false]) {
+      const [name, optimal, reference] = [
+        cls ? 'C' : 'W',
+        conditional(policy, p.correct, cls),
+        conditional(p.reference, p.correct, cls),
+      ];
+      if ((optimal === undefined) !== (reference === undefined))
+        return fail(`pi* and q differ in support on ${name} at prompt ${x}`);
+      const y = optimal?.findIndex((v, k) => !v.equals(reference![k]!)) ?? -1;
+      if (y >= 0) {
+        const values = exactValues(['pi*(y|class)', 'q(y|class)'], optimal![y]!, reference![y]!);
+        return fail(`pi*(.|${name}) != q(.|${name}) at prompt ${x}`, values);
+      }
+    }
+  }
+  return pass(0);
 }

@@ -266,3 +266,12 @@ export function optimalConditionalsClaim(instance: RlvrPolicyInstance): Certifie
     everyPrompt(and(...perClass)),
   );
 }
+
+// ---------------------------------------------------------------- the identities' pi* (symbolic)
+
+/**
+ * pi* as the symbolic identities of T6 and T7 write it: s_k = q_k e^{1/beta}/Z for k correct and q_k/Z
+ * otherwise, for each k of `names` (a response's number, or a class: C, W).
+ */
+export const optimumSymbols = (names: readonly (number | string)[], correct: readonly (number | string)[]) =>
+  Object.fromEntries(names.map((k) => [`s${k}`, correct.includes(k) ? `q${k}*exp(1/beta)/Z` : `q${k}/Z`]));
