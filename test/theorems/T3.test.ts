@@ -9,6 +9,7 @@ import { invariantSetWitness } from '../../src/markov/invariantSet.js';
 import { PROFILES } from '../../src/runner/profiles.js';
 import { runMutant } from '../../src/runner/property.js';
 import { runTheorem, type TheoremResult } from '../../src/runner/run.js';
+import { findByName, seedName } from '../../src/runner/renames.js';
 import { DEFAULT_SEED } from '../../src/runner/seed.js';
 import type { PropertySpec, Verdict } from '../../src/runner/theorem.js';
 import { catalogueProblems } from '../../src/runner/validate.js';
@@ -83,8 +84,22 @@ describe('T3 through the runner (quick profile, default seed)', () => {
     });
   });
 
-  test('the module is consistent: one-word names, unique, assumptions name its own properties', () => {
+  test('the module is consistent: kebab-case names, unique, assumptions name its own properties', () => {
     expect(catalogueProblems([T3])).toEqual([]);
+  });
+
+  test('the assumptions renamed keep their former IDs: replay resolves them, and their seeds stay', () => {
+    const renamed = {
+      stationarity: 'stationary-mu',
+      'stationarity-chain-rule': 'stationary-mu-for-chain-rule',
+      positivity: 'positive-kernel',
+    };
+    for (const [old, now] of Object.entries(renamed)) {
+      const lookup = findByName(T3.assumptions, old);
+      expect(lookup?.spec.id).toBe(now);
+      expect(lookup?.renamedFrom).toBe(old);
+      expect(seedName(lookup!.spec)).toBe(old);
+    }
   });
 
   test('every mutant is refuted within 200 runs at other seeds too', () => {
