@@ -40,10 +40,17 @@ import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
 import type { IdentitySpec, Theorem } from '../src/runner/theorem.js';
 import { drawnFrom, slotLaboratory, specs, type Predicate, type SpecParts } from '../src/runner/kit/index.js';
 import { instanceToJson } from '../properties/index.js';
-import { dirichletGapBound, pointHittingBound, stationaryHittingDirichletBound, stationaryHittingSpectralBound, survivalBound } from './support/hittingChecks.js';
-import { targetInstances, type T5Instance } from './support/hittingChecks.js';
-import { dirichletGapClaim, pointHittingClaim, stationaryHittingDirichletClaim, stationaryHittingSpectralClaim, survivalClaim } from './support/hittingClaims.js';
-import { circulatedTriangle, reducibleChain, reversibleChain, SPECTRAL_SOURCE, twoStateChain, TWO_STATE_LAW } from './support/spectralBounds.js';
+import { dirichletGapBound, pointHittingBound, stationaryHittingDirichletBound } from './support/hittingChecks.js';
+import {
+  stationaryHittingSpectralBound,
+  survivalBound,
+  targetInstances,
+  type T5Instance,
+} from './support/hittingChecks.js';
+import { dirichletGapClaim, pointHittingClaim, stationaryHittingDirichletClaim } from './support/hittingClaims.js';
+import { stationaryHittingSpectralClaim, survivalClaim } from './support/hittingClaims.js';
+import { circulatedTriangle, reducibleChain, reversibleChain, spectralTheorem } from './support/spectralBounds.js';
+import { twoStateChain, TWO_STATE_LAW } from './support/spectralBounds.js';
 import { slotChainFamily } from './support/spectralSlots.js';
 
 export type { T5Instance } from './support/hittingChecks.js';
@@ -67,8 +74,9 @@ const statement = {
 const hittingInstances = targetInstances(reversibleChain(['prior', 'sparsePrior', 'ebm', 'twoState', 'loopless']));
 
 /** The whole space as the target: A = X (Q empty, l_A = 1), on 2-state chains with l_2 = 1 - a - b < 0 and on other reversible chains. */
-const wholeSpaceTargets = targetInstances(fc.oneof(twoStateChain(new Rational(1n, 2n)), reversibleChain(['prior', 'loopless'])), (chain) =>
-  fc.constant(chain.kernel.map((_, x) => x)),
+const wholeSpaceTargets = targetInstances(
+  fc.oneof(twoStateChain(new Rational(1n, 2n)), reversibleChain(['prior', 'loopless'])),
+  (chain) => fc.constant(chain.kernel.map((_, x) => x)),
 );
 
 /** Reducible chains with a target meeting both closed classes (so every hitting time is finite). */
@@ -88,7 +96,13 @@ type Parts = SpecParts<T5Instance, Predicate<T5Instance>>;
 
 // ---------------------------------------------------------------- assumptions
 
-const EVERY_BOUND = ['dirichlet-gap-lower-bound', 'stationary-hitting-dirichlet-bound', 'stationary-hitting-spectral-bound', 'survival-bound', 'point-hitting-bound'];
+const EVERY_BOUND = [
+  'dirichlet-gap-lower-bound',
+  'stationary-hitting-dirichlet-bound',
+  'stationary-hitting-spectral-bound',
+  'survival-bound',
+  'point-hitting-bound',
+];
 
 const assumptions = [
   hitting.assumption(
@@ -97,7 +111,9 @@ const assumptions = [
       'Q is no longer self-adjoint in L2(mu), its norm exceeds rho(Q), and every bound fails (g is taken from the eigenvalues of P when they are real).',
     {
       needed: true,
-      violate: targetInstances(circulatedTriangle(), (chain) => fc.integer({ min: 0, max: chain.kernel.length - 1 }).map((x) => [x])),
+      violate: targetInstances(circulatedTriangle(), (chain) =>
+        fc.integer({ min: 0, max: chain.kernel.length - 1 }).map((x) => [x]),
+      ),
       properties: EVERY_BOUND,
     },
   ),
@@ -105,7 +121,12 @@ const assumptions = [
     'proper-target',
     'A is nonempty and A != X. Dropped with A = X: Q is the empty matrix, rho(Q) = 0 and l_A = 1, while g mu(A) = g = 1 - l_2 exceeds 1 ' +
       'whenever l_2 < 0, so l_A >= g mu(A) fails. (With A empty every bound is vacuous: Q = P, l_A = 0, E tau_A = infinity.)',
-    { needed: true, violate: wholeSpaceTargets, properties: ['dirichlet-gap-lower-bound'], formerNames: ['properTarget'] },
+    {
+      needed: true,
+      violate: wholeSpaceTargets,
+      properties: ['dirichlet-gap-lower-bound'],
+      formerNames: ['properTarget'],
+    },
   ),
   hitting.assumption(
     'irreducible',
@@ -144,7 +165,8 @@ const identities: IdentitySpec[] = [
     rhs: 'm1 / (1 - (1 - a))',
     variables: TWO_STATE_LAW.variables,
     substitutions: { m1: TWO_STATE_LAW.substitutions.m1, h1: '1/a' },
-    description: 'For the 2-state chain and A = {2}, E_1[tau_A] = 1/a, and E_mu[tau_A] = mu(1)/a = mu(A^c)/l_A: the Dirichlet bound is an equality.',
+    description:
+      'For the 2-state chain and A = {2}, E_1[tau_A] = 1/a, and E_mu[tau_A] = mu(1)/a = mu(A^c)/l_A: the Dirichlet bound is an equality.',
   },
   cramerRow(1),
   cramerRow(2),
@@ -152,7 +174,17 @@ const identities: IdentitySpec[] = [
     name: 'dirichletFormReversible',
     lhs: 'm1*f1*(f1 - (P11*f1 + P12*f2 + P13*f3)) + m2*f2*(f2 - (P21*f1 + P22*f2 + P23*f3)) + m3*f3*(f3 - (P31*f1 + P32*f2 + P33*f3))',
     rhs: 'c12*(f1 - f2)^2 + c13*(f1 - f3)^2 + c23*(f2 - f3)^2',
-    variables: { m1: 'positive', m2: 'positive', m3: 'positive', c12: 'positive', c13: 'positive', c23: 'positive', f1: 'real', f2: 'real', f3: 'real' },
+    variables: {
+      m1: 'positive',
+      m2: 'positive',
+      m3: 'positive',
+      c12: 'positive',
+      c13: 'positive',
+      c23: 'positive',
+      f1: 'real',
+      f2: 'real',
+      f3: 'real',
+    },
     substitutions: {
       P12: 'c12/m1',
       P13: 'c13/m1',
@@ -173,26 +205,42 @@ const identities: IdentitySpec[] = [
 // ---------------------------------------------------------------- properties
 
 /** A claim (flag true) and its false variant (flag false; for `inverted`, true) from one check and one certificate claim. */
-function template(check: (flag: boolean) => Predicate<T5Instance>, certify: (flag: boolean) => (instance: T5Instance) => CertifiedClaim, claim: (flag: boolean) => string) {
-  return (flag: boolean): Parts => ({ claim: claim(flag), arbitrary: hittingInstances, check: check(flag), certify: certify(flag) });
+function template(
+  check: (flag: boolean) => Predicate<T5Instance>,
+  certify: (flag: boolean) => (instance: T5Instance) => CertifiedClaim,
+  claim: (flag: boolean) => string,
+) {
+  return (flag: boolean): Parts => ({
+    claim: claim(flag),
+    arbitrary: hittingInstances,
+    check: check(flag),
+    certify: certify(flag),
+  });
 }
 
 const EVERY_X_AND_T = 'for every x in A^c and t = 0..horizon';
-const dirichletGap = template(dirichletGapBound, dirichletGapClaim, (withMu) => (withMu ? 'l_A >= g mu(A), g = 1 - l_2 the spectral gap' : 'l_A >= g'));
+const dirichletGap = template(dirichletGapBound, dirichletGapClaim, (withMu) =>
+  withMu ? 'l_A >= g mu(A), g = 1 - l_2 the spectral gap' : 'l_A >= g',
+);
 const stationarySpectral = template(stationaryHittingSpectralBound, stationaryHittingSpectralClaim, (withMu) =>
   withMu ? 'E_mu[tau_A] <= (1 - mu(A)) / (g mu(A))' : 'E_mu[tau_A] <= mu(A^c) / g',
 );
 const survival = template(survivalBound, survivalClaim, (withPrefactor) =>
-  withPrefactor ? `P_x(tau_A > t) <= sqrt(mu(A^c)/mu(x)) (1 - l_A)^t ${EVERY_X_AND_T}` : `P_x(tau_A > t) <= (1 - l_A)^t ${EVERY_X_AND_T}`,
+  withPrefactor
+    ? `P_x(tau_A > t) <= sqrt(mu(A^c)/mu(x)) (1 - l_A)^t ${EVERY_X_AND_T}`
+    : `P_x(tau_A > t) <= (1 - l_A)^t ${EVERY_X_AND_T}`,
 );
 const pointHitting = template(pointHittingBound, pointHittingClaim, (inverted) =>
-  inverted ? 'E_x[tau_A] <= sqrt(mu(x)/mu(A^c)) / l_A for every x in A^c' : 'E_x[tau_A] <= sqrt(mu(A^c)/mu(x)) / l_A for every x in A^c',
+  inverted
+    ? 'E_x[tau_A] <= sqrt(mu(x)/mu(A^c)) / l_A for every x in A^c'
+    : 'E_x[tau_A] <= sqrt(mu(A^c)/mu(x)) / l_A for every x in A^c',
 );
 
 const properties = [
   hitting.property('dirichlet-gap-lower-bound', {
     ...dirichletGap(true),
-    precision: 'mu(A) exact; l_A = 1 - rho(Q) and g = 1 - l_2 rational enclosures (exact root isolation, width 1e-30 refined to 1e-240), directed comparison',
+    precision:
+      'mu(A) exact; l_A = 1 - rho(Q) and g = 1 - l_2 rational enclosures (exact root isolation, width 1e-30 refined to 1e-240), directed comparison',
     formerNames: ['dirichletGapLowerBound'],
   }),
   hitting.property('stationary-hitting-dirichlet-bound', {
@@ -222,28 +270,30 @@ const properties = [
 
 // ---------------------------------------------------------------- mutants
 
-const mutants = [
-  hitting.mutant('gap-missing-mu', { ...dirichletGap(false), formerNames: ['gapMissingMu'] }, 'the factor mu(A) dropped'),
-  hitting.mutant('stationary-hitting-missing-mu', { ...stationarySpectral(false), formerNames: ['stationaryHittingMissingMu'] }, 'the factor mu(A) dropped'),
-  hitting.mutant('survival-without-prefactor', { ...survival(false), formerNames: ['survivalWithoutPrefactor'] }, 'the prefactor sqrt(mu(A^c)/mu(x)) dropped'),
-  hitting.mutant('point-hitting-inverted-ratio', { ...pointHitting(true), formerNames: ['pointHittingInvertedRatio'] }, 'the ratio inverted'),
+/** The false variants: name, former name, a template with false parameters, and what was changed. */
+const FALSE_VARIANTS: [string, string, Parts, string][] = [
+  ['gap-missing-mu', 'gapMissingMu', dirichletGap(false), 'mu(A) dropped'],
+  ['stationary-hitting-missing-mu', 'stationaryHittingMissingMu', stationarySpectral(false), 'mu(A) dropped'],
+  ['survival-without-prefactor', 'survivalWithoutPrefactor', survival(false), 'the prefactor dropped'],
+  ['point-hitting-inverted-ratio', 'pointHittingInvertedRatio', pointHitting(true), 'the ratio inverted'],
 ];
+
+const mutants = FALSE_VARIANTS.map(([name, former, parts, mutation]) =>
+  hitting.mutant(name, { ...parts, formerNames: [former] }, mutation),
+);
 
 // ---------------------------------------------------------------- slots (assume)
 
 /** EBM response chains drawn from slots (support/spectralSlots.ts), A from the target slot (a level set of Phi). */
 const chainFamily = slotChainFamily({ target: 'levelSet' }, (chain, draw) =>
-  fc.record({ chain: fc.constant(chain), target: fc.constant(draw.target.states), horizon: fc.integer({ min: 0, max: 12 }) }),
+  fc.record({
+    chain: fc.constant(chain),
+    target: fc.constant(draw.target.states),
+    horizon: fc.integer({ min: 0, max: 12 }),
+  }),
 );
 
-export const T5: Theorem = {
-  id: 'T5',
-  title: 'Bounded hitting times to superior states',
-  statement,
-  source: SPECTRAL_SOURCE,
-  assumptions,
-  identities,
-  properties,
-  mutants,
-  ...slotLaboratory(properties.map((spec) => drawnFrom(spec, [chainFamily]))),
-};
+const laboratory = slotLaboratory(properties.map((spec) => drawnFrom(spec, [chainFamily])));
+
+const members = { statement, assumptions, identities, properties, mutants, ...laboratory };
+export const T5: Theorem = spectralTheorem('T5', 'Bounded hitting times to superior states', members);

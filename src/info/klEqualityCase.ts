@@ -22,7 +22,8 @@ import { ZERO, type Rational } from '../arith/rational.js';
 
 /** c with nu = c mu on the support of nu, or undefined when nu / mu takes two values there (module comment). */
 export function constantRatioOnSupport(nu: readonly Rational[], mu: readonly Rational[]): Rational | undefined {
-  if (nu.length !== mu.length) throw new RangeError(`constantRatioOnSupport: lengths ${nu.length} and ${mu.length} differ`);
+  if (nu.length !== mu.length)
+    throw new RangeError(`constantRatioOnSupport: lengths ${nu.length} and ${mu.length} differ`);
   let ratio: Rational | undefined;
   for (let x = 0; x < nu.length; x++) {
     // x < nu.length = mu.length

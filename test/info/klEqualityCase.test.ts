@@ -33,7 +33,11 @@ describe('constantRatioOnSupport', () => {
   it('gives KL(nu || mu) = log c', () => {
     for (const nu of [laws('1', '0', '0'), laws('1/2', '1/2', '0'), mu]) {
       const c = constantRatioOnSupport(nu, mu)!;
-      const divergence = kl(floatArithmetic, nu.map((v) => v.valueOf()), mu.map((v) => v.valueOf()));
+      const divergence = kl(
+        floatArithmetic,
+        nu.map((v) => v.valueOf()),
+        mu.map((v) => v.valueOf()),
+      );
       expect(divergence).toBeCloseTo(Math.log(c.valueOf()), 14);
     }
   });

@@ -47,16 +47,38 @@ function failValue(verdict: Verdict, key: string): string | undefined {
   return typeof value === 'string' ? value : (value as NumberObject | undefined)?.exact;
 }
 
-function instance(source: ChainSource, kernel: Rational[][], mu: Rational[], options: { from?: number; horizon?: number; eps?: Rational } = {}): T4Instance {
+function instance(
+  source: ChainSource,
+  kernel: Rational[][],
+  mu: Rational[],
+  options: { from?: number; horizon?: number; eps?: Rational } = {},
+): T4Instance {
   const { from = 0, horizon = 4, eps = r(1, 4) } = options;
   const nu = mu.map((_, x) => (x === from ? r(1) : r(0)));
   return { chain: chainInstance(source, kernel, mu), start: { kind: 'point', state: from, nu }, horizon, eps };
 }
 
 const twoState = (a: Rational, b: Rational, options?: Parameters<typeof instance>[3]): T4Instance =>
-  instance('twoState', [[r(1).sub(a), a], [b, r(1).sub(b)]], [b.div(a.add(b)), a.div(a.add(b))], options);
+  instance(
+    'twoState',
+    [
+      [r(1).sub(a), a],
+      [b, r(1).sub(b)],
+    ],
+    [b.div(a.add(b)), a.div(a.add(b))],
+    options,
+  );
 
-const loopless = (): T4Instance => instance('loopless', [[r(0), r(1, 3), r(2, 3)], [r(1, 4), r(0), r(3, 4)], [r(2, 5), r(3, 5), r(0)]], [r(1, 4), r(1, 3), r(5, 12)]);
+const loopless = (): T4Instance =>
+  instance(
+    'loopless',
+    [
+      [r(0), r(1, 3), r(2, 3)],
+      [r(1, 4), r(0), r(3, 4)],
+      [r(2, 5), r(3, 5), r(0)],
+    ],
+    [r(1, 4), r(1, 3), r(5, 12)],
+  );
 
 describe('T4 through the runner (quick profile, default seed)', () => {
   let result: TheoremResult;
@@ -86,7 +108,9 @@ describe('T4 through the runner (quick profile, default seed)', () => {
   it('finds a counterexample to every property relying on each needed assumption', () => {
     for (const ablation of result.ablations!) {
       expect([ablation.id, ablation.outcome]).toEqual([ablation.id, 'confirmed']);
-      if (ablation.needed) for (const p of ablation.properties) expect([ablation.id, p.name, p.status]).toEqual([ablation.id, p.name, 'falsified']);
+      if (ablation.needed)
+        for (const p of ablation.properties)
+          expect([ablation.id, p.name, p.status]).toEqual([ablation.id, p.name, 'falsified']);
     }
   });
 });
@@ -117,7 +141,15 @@ describe('T4 spectra (closed forms)', () => {
 
   it('rejects a cyclic (non-reversible) chain: S is not symmetric and its eigenvalues are complex', () => {
     const h = r(1, 2);
-    const cyclic = instance('nonReversible', [[h, h, r(0)], [r(0), h, h], [h, r(0), h]], [r(1, 3), r(1, 3), r(1, 3)]);
+    const cyclic = instance(
+      'nonReversible',
+      [
+        [h, h, r(0)],
+        [r(0), h, h],
+        [h, r(0), h],
+      ],
+      [r(1, 3), r(1, 3), r(1, 3)],
+    );
     expect(check('symmetrized-kernel-is-symmetric', cyclic).status).toBe('fail');
     expect(failValue(check('spectrum-real-in-unit-interval', cyclic), 'realEigenvalues')).toBe('1');
     expect(check('chi2-contraction', cyclic).status).toBe('undecided');
@@ -177,7 +209,10 @@ describe('T4 decay bounds (closed forms)', () => {
 describe('T4 mixing times (closed forms)', () => {
   it('bounds t_mix(1/4) = 3 and t_mix(1/8) = 5 of a nearly periodic 2-state chain; 1/g in place of t_rel fails', () => {
     // (1/g) log(1/(eps mu_min)) = (4/7) log 8 = 1.19 < 3, and (4/7) log 16 = 1.58: iteration stops at step 3, t_mix >= 4.
-    for (const [eps, key, value] of [[r(1, 4), 'tMix', '3'], [r(1, 8), 'tMixAtLeast', '4']] as const) {
+    for (const [eps, key, value] of [
+      [r(1, 4), 'tMix', '3'],
+      [r(1, 8), 'tMixAtLeast', '4'],
+    ] as const) {
       const chain = twoState(r(7, 8), r(7, 8), { eps });
       expect(check('mixing-time-lower-bound', chain).status).toBe('pass');
       expect(check('mixing-time-upper-bound', chain).status).toBe('pass');
@@ -190,7 +225,10 @@ describe('T4 mixing times (closed forms)', () => {
     const chain = twoState(r(7, 8), r(7, 8), { eps: r(1, 8) });
     expect(check('mixing-time-lower-bound', chain)).toMatchObject({ status: 'pass' });
     expect((check('mixing-time-lower-bound', chain) as { margin: number }).margin).toBeCloseTo(5 - 3 * Math.log(4), 10);
-    expect((check('mixing-time-upper-bound', chain) as { margin: number }).margin).toBeCloseTo(4 * Math.log(16) - 5, 10);
+    expect((check('mixing-time-upper-bound', chain) as { margin: number }).margin).toBeCloseTo(
+      4 * Math.log(16) - 5,
+      10,
+    );
   });
 
   it('refutes (t_rel + 1) log 2 <= t_mix(1/4) when l* = 0 (t_mix = 1 < 2 log 2)', () => {

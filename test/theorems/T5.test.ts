@@ -46,15 +46,38 @@ function failValue(verdict: Verdict, key: string): string | undefined {
   return typeof value === 'string' ? value : (value as NumberObject | undefined)?.exact;
 }
 
-function instance(source: ChainSource, kernel: Rational[][], mu: Rational[], target: number[], horizon = 6): T5Instance {
+function instance(
+  source: ChainSource,
+  kernel: Rational[][],
+  mu: Rational[],
+  target: number[],
+  horizon = 6,
+): T5Instance {
   return { chain: chainInstance(source, kernel, mu), target, horizon };
 }
 
 const twoState = (a: Rational, b: Rational, target: number[]): T5Instance =>
-  instance('twoState', [[r(1).sub(a), a], [b, r(1).sub(b)]], [b.div(a.add(b)), a.div(a.add(b))], target);
+  instance(
+    'twoState',
+    [
+      [r(1).sub(a), a],
+      [b, r(1).sub(b)],
+    ],
+    [b.div(a.add(b)), a.div(a.add(b))],
+    target,
+  );
 
 const path = (): T5Instance =>
-  instance('sparsePrior', [[r(1, 2), r(1, 2), r(0)], [r(1, 4), r(1, 2), r(1, 4)], [r(0), r(1, 2), r(1, 2)]], [r(1, 4), r(1, 2), r(1, 4)], [2]);
+  instance(
+    'sparsePrior',
+    [
+      [r(1, 2), r(1, 2), r(0)],
+      [r(1, 4), r(1, 2), r(1, 4)],
+      [r(0), r(1, 2), r(1, 2)],
+    ],
+    [r(1, 4), r(1, 2), r(1, 4)],
+    [2],
+  );
 
 const PROPERTY_NAMES = T5.properties.map((p) => p.name);
 
@@ -84,7 +107,9 @@ describe('T5 through the runner (quick profile, default seed)', () => {
   });
 
   it('finds counterexamples without reversibility or a proper target, and none without irreducibility', () => {
-    const outcomes = Object.fromEntries(result.ablations!.map((a) => [a.id, [a.outcome, a.properties.map((p) => p.status)]]));
+    const outcomes = Object.fromEntries(
+      result.ablations!.map((a) => [a.id, [a.outcome, a.properties.map((p) => p.status)]]),
+    );
     expect(outcomes).toEqual({
       reversible: ['confirmed', PROPERTY_NAMES.map(() => 'falsified')],
       'proper-target': ['confirmed', ['falsified']],
@@ -124,7 +149,10 @@ describe('T5 on the lazy walk on a path (closed forms)', () => {
   };
 
   it('encloses rho(Q) = 1/2 + sqrt(2)/4, as the engine Dirichlet gap does', () => {
-    const Q = [[r(1, 2), r(1, 2)], [r(1, 4), r(1, 2)]];
+    const Q = [
+      [r(1, 2), r(1, 2)],
+      [r(1, 4), r(1, 2)],
+    ];
     const rho = perronRoot(Q, 30);
     // (4 rho - 2)^2 = 2 with 4 rho - 2 > 0.
     contains(rho, (x) => x.mul(4).sub(2).pow(2), 2);
@@ -158,7 +186,10 @@ describe('T5 without reversibility', () => {
       [r(1, 2), r(1, 4), r(1, 4)],
       [r(1, 8), r(1, 8), r(3, 4)],
     ];
-    const verdict = check('stationary-hitting-dirichlet-bound', instance('nonReversible', P, [r(10, 37), r(11, 37), r(16, 37)], [2]));
+    const verdict = check(
+      'stationary-hitting-dirichlet-bound',
+      instance('nonReversible', P, [r(10, 37), r(11, 37), r(16, 37)], [2]),
+    );
     expect(failValue(verdict, 'stationaryHitting')).toBe('110/37');
   });
 });

@@ -32,11 +32,13 @@ import { exactArithmetic } from '../../src/arith/exact.js';
 import { ONE, ZERO, type Rational } from '../../src/arith/rational.js';
 import { perronRoot } from '../../src/linalg/perronRoot.js';
 import { principalSubmatrix } from '../../src/linalg/matrix.js';
-import { complementOf, expectedHittingTimeFrom, expectedHittingTimes, survivalProbabilities } from '../../src/markov/hittingTimes.js';
+import { complementOf, expectedHittingTimeFrom, expectedHittingTimes } from '../../src/markov/hittingTimes.js';
+import { survivalProbabilities } from '../../src/markov/hittingTimes.js';
 import { decidePowerSeries, decideRefining } from '../../src/runner/decideRefining.js';
 import { fail, pass, type Verdict } from '../../src/runner/theorem.js';
 import { properThresholds, superiorLevelSet, superiorSet } from '../../properties/index.js';
-import { decideEvery, massOf, numberOf, spectralEnclosures, toFloat, whenRealSpectrum, type ChainInstance } from './spectralBounds.js';
+import { decideEvery, massOf, numberOf, spectralEnclosures, toFloat, whenRealSpectrum } from './spectralBounds.js';
+import { type ChainInstance } from './spectralBounds.js';
 
 /** A chain, a target set A (sorted states) and the times 0..horizon of the survival bound. */
 export interface T5Instance {
@@ -49,7 +51,10 @@ export interface T5Instance {
 function targetsFor(chain: ChainInstance): fc.Arbitrary<number[]> {
   const n = chain.kernel.length;
   if (chain.weights !== undefined && properThresholds(chain.weights).length > 0) {
-    return fc.oneof(superiorLevelSet(chain.weights).map((a) => a.states), superiorSet({ n }));
+    return fc.oneof(
+      superiorLevelSet(chain.weights).map((a) => a.states),
+      superiorSet({ n }),
+    );
   }
   return superiorSet({ n });
 }
@@ -59,7 +64,9 @@ export function targetInstances(
   chains: fc.Arbitrary<ChainInstance>,
   targets: (chain: ChainInstance) => fc.Arbitrary<number[]> = targetsFor,
 ): fc.Arbitrary<T5Instance> {
-  return chains.chain((chain) => fc.record({ chain: fc.constant(chain), target: targets(chain), horizon: fc.integer({ min: 0, max: 12 }) }));
+  return chains.chain((chain) =>
+    fc.record({ chain: fc.constant(chain), target: targets(chain), horizon: fc.integer({ min: 0, max: 12 }) }),
+  );
 }
 
 /** The exact pieces of an instance: A^c, mu(A), mu(A^c), Q, and h = E_.[tau_A] (0 on A). */
@@ -95,7 +102,10 @@ function dirichletGapOf(data: HittingData, width: number): { rho: RationalEnclos
 }
 
 /** g = 1 - l_2 from the exact spectrum; a non-real spectrum (non-reversible P) leaves g undefined: undecided. */
-function withSpectralGap(instance: T5Instance, compute: (gapAt: (width: number) => RationalEnclosure) => Verdict): Verdict {
+function withSpectralGap(
+  instance: T5Instance,
+  compute: (gapAt: (width: number) => RationalEnclosure) => Verdict,
+): Verdict {
   return whenRealSpectrum(
     () => compute((width) => spectralEnclosures(instance.chain.kernel, width).spectralGap),
     (message) => `P has non-real eigenvalues (${message}): l_2 and g are undefined`,
@@ -116,7 +126,8 @@ export const dirichletGapBound =
         const { lA } = dirichletGapOf(data, width);
         const g = gapAt(width);
         if (lA.lo.compare(g.hi.mul(w)) >= 0) return pass(toFloat(lA.lo.sub(g.hi.mul(w))));
-        if (lA.hi.compare(g.lo.mul(w)) < 0) return fail(claim, { dirichletGap: numberOf(lA), spectralGap: numberOf(g), muA: numberOf(data.muA) });
+        if (lA.hi.compare(g.lo.mul(w)) < 0)
+          return fail(claim, { dirichletGap: numberOf(lA), spectralGap: numberOf(g), muA: numberOf(data.muA) });
         return undefined;
       }, claim),
     );
@@ -130,7 +141,11 @@ export function stationaryHittingDirichletBound(instance: T5Instance): Verdict {
     const { lA } = dirichletGapOf(data, width);
     if (e.mul(lA.hi).compare(data.muRest) <= 0) return pass(toFloat(data.muRest.div(lA.hi).sub(e)));
     if (e.mul(lA.lo).compare(data.muRest) > 0) {
-      return fail('E_mu[tau_A] > mu(A^c) / l_A', { stationaryHitting: numberOf(e), dirichletGap: numberOf(lA), muRest: numberOf(data.muRest) });
+      return fail('E_mu[tau_A] > mu(A^c) / l_A', {
+        stationaryHitting: numberOf(e),
+        dirichletGap: numberOf(lA),
+        muRest: numberOf(data.muRest),
+      });
     }
     return undefined;
   }, 'E_mu[tau_A] <= mu(A^c) / l_A');
@@ -152,7 +167,12 @@ export const stationaryHittingSpectralBound =
         const g = gapAt(width);
         const upper = e.mul(g.hi).mul(w);
         if (upper.compare(c) <= 0) return g.hi.compare(ZERO) > 0 ? pass(toFloat(c.div(g.hi.mul(w)).sub(e))) : pass();
-        if (e.mul(g.lo).mul(w).compare(c) > 0) return fail(`${claim} fails`, { stationaryHitting: numberOf(e), spectralGap: numberOf(g), muA: numberOf(data.muA) });
+        if (e.mul(g.lo).mul(w).compare(c) > 0)
+          return fail(`${claim} fails`, {
+            stationaryHitting: numberOf(e),
+            spectralGap: numberOf(g),
+            muA: numberOf(data.muA),
+          });
         return undefined;
       }, claim),
     );
@@ -183,7 +203,14 @@ export const survivalBound =
                 (t) => `P_${x}(tau_A > ${t}) > sqrt(mu(A^c)/mu(${x})) (1 - l_A)^${t}`,
                 where,
               )
-            : decidePowerSeries(series, ONE, rho, (t) => t, (t) => `P_${x}(tau_A > ${t}) > (1 - l_A)^${t}`, where);
+            : decidePowerSeries(
+                series,
+                ONE,
+                rho,
+                (t) => t,
+                (t) => `P_${x}(tau_A > ${t}) > (1 - l_A)^${t}`,
+                where,
+              );
         });
       },
       withPrefactor ? 'P_x(tau_A > t) <= sqrt(mu(A^c)/mu(x)) (1 - l_A)^t' : 'P_x(tau_A > t) <= (1 - l_A)^t',
@@ -215,7 +242,13 @@ export const pointHittingBound =
         }
         const lower = hx.mul(low).mul(hx.mul(low)).mul(num);
         if (lower.compare(den) > 0) {
-          const values = { x: String(x), expectedHitting: numberOf(hx), dirichletGap: numberOf(lA), mu: numberOf(mu[x]!), muRest: numberOf(data.muRest) };
+          const values = {
+            x: String(x),
+            expectedHitting: numberOf(hx),
+            dirichletGap: numberOf(lA),
+            mu: numberOf(mu[x]!),
+            muRest: numberOf(data.muRest),
+          };
           return fail(`${claim} fails at x = ${x}`, values);
         }
         open = true;

@@ -20,29 +20,43 @@
  *   bound c / g is stated as E g <= c (g may be 0).
  */
 import { exactArithmetic } from '../../src/arith/exact.js';
-import { all, div, eq, ge, implies, le, mul, num, pow, ref, sub, sum, vectorValue } from '../../src/certificate/build.js';
+import { all, div, eq, ge, implies, le, mul, num, pow, ref, sub, sum } from '../../src/certificate/build.js';
+import { vectorValue } from '../../src/certificate/build.js';
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import type { BoolExpr, Definition, NumExpr } from '../../src/certificate/format.js';
 import { complementOf, expectedHittingTimes } from '../../src/markov/hittingTimes.js';
 import type { T5Instance } from './hittingChecks.js';
-import { chainClaim, definition, extremeEigenvalues, maskValue, perronRootOn, powerOf, upTo, type ClaimParts } from './spectralClaims.js';
+import { chainClaim, definition, extremeEigenvalues, maskValue, perronRootOn, powerOf } from './spectralClaims.js';
+import { upTo, type ClaimParts } from './spectralClaims.js';
 
 type Certify = (instance: T5Instance) => CertifiedClaim;
 
 const inRest = (x: string): BoolExpr => eq(ref('Ac', x), num(1));
 
 /** A claim on the hitting data of the instance; `spectral` adds l2 and g, `horizon` the survival probabilities. */
-function hittingClaim(instance: T5Instance, text: string, assert: BoolExpr, options: { spectral?: boolean; horizon?: number } = {}): CertifiedClaim {
+function hittingClaim(
+  instance: T5Instance,
+  text: string,
+  assert: BoolExpr,
+  options: { spectral?: boolean; horizon?: number } = {},
+): CertifiedClaim {
   const { chain, target } = instance;
   const n = chain.kernel.length;
   const rest = complementOf(n, target);
   const mass = (mask: string): NumExpr => sum('x', 'mu', mul(ref(mask, 'x'), ref('mu', 'x')));
   const survival: Record<string, Definition> = {};
   for (let t = 1; t <= (options.horizon ?? 0); t++) {
-    survival[`surv${t}`] = definition(['x'], mul(ref('Ac', 'x'), sum('y', 'mu', mul(ref('P', 'x', 'y'), ref(`surv${t - 1}`, 'y')))));
+    survival[`surv${t}`] = definition(
+      ['x'],
+      mul(ref('Ac', 'x'), sum('y', 'mu', mul(ref('P', 'x', 'y'), ref(`surv${t - 1}`, 'y')))),
+    );
   }
   const data: ClaimParts = {
-    values: { A: maskValue(n, target), Ac: maskValue(n, rest), h: vectorValue(expectedHittingTimes(exactArithmetic, chain.kernel, target)) },
+    values: {
+      A: maskValue(n, target),
+      Ac: maskValue(n, rest),
+      h: vectorValue(expectedHittingTimes(exactArithmetic, chain.kernel, target)),
+    },
     defs: {
       muA: definition([], mass('A')),
       muAc: definition([], mass('Ac')),
@@ -53,13 +67,25 @@ function hittingClaim(instance: T5Instance, text: string, assert: BoolExpr, opti
     },
     witnesses: [{ kind: 'hitting', matrix: 'P', target: 'A', value: 'h' }],
   };
-  return chainClaim(chain, text, assert, data, perronRootOn(chain, rest), ...(options.spectral ? [extremeEigenvalues(chain, ['l2'])] : []));
+  return chainClaim(
+    chain,
+    text,
+    assert,
+    data,
+    perronRootOn(chain, rest),
+    ...(options.spectral ? [extremeEigenvalues(chain, ['l2'])] : []),
+  );
 }
 
 /** l_A >= g w, w = mu(A) (the claim) or 1 (the mutant). */
 export function dirichletGapClaim(withMu: boolean): Certify {
   return (instance) =>
-    hittingClaim(instance, withMu ? 'l_A >= g mu(A)' : 'l_A >= g', ge(ref('lA'), withMu ? mul(ref('g'), ref('muA')) : ref('g')), { spectral: true });
+    hittingClaim(
+      instance,
+      withMu ? 'l_A >= g mu(A)' : 'l_A >= g',
+      ge(ref('lA'), withMu ? mul(ref('g'), ref('muA')) : ref('g')),
+      { spectral: true },
+    );
 }
 
 export const stationaryHittingDirichletClaim: Certify = (instance) =>
@@ -75,7 +101,12 @@ export function stationaryHittingSpectralClaim(withMu: boolean): Certify {
           le(mul(ref('Emu'), ref('g'), ref('muA')), sub(num(1), ref('muA'))),
           { spectral: true },
         )
-      : hittingClaim(instance, 'E_mu[tau_A] <= mu(A^c) / g, as E_mu[tau_A] g <= mu(A^c)', le(mul(ref('Emu'), ref('g')), ref('muAc')), { spectral: true });
+      : hittingClaim(
+          instance,
+          'E_mu[tau_A] <= mu(A^c) / g, as E_mu[tau_A] g <= mu(A^c)',
+          le(mul(ref('Emu'), ref('g')), ref('muAc')),
+          { spectral: true },
+        );
 }
 
 /**
@@ -108,6 +139,10 @@ export function pointHittingClaim(inverted: boolean): Certify {
     const text = inverted
       ? 'E_x[tau_A] <= sqrt(mu(x)/mu(A^c)) / l_A, as (E_x[tau_A] l_A)^2 mu(A^c) <= mu(x)'
       : 'E_x[tau_A] <= sqrt(mu(A^c)/mu(x)) / l_A, as (E_x[tau_A] l_A)^2 mu(x) <= mu(A^c)';
-    return hittingClaim(instance, `${text}, every x in A^c`, all('x', 'mu', implies(inRest('x'), le(mul(pow(mul(ref('h', 'x'), ref('lA')), 2), a), b))));
+    return hittingClaim(
+      instance,
+      `${text}, every x in A^c`,
+      all('x', 'mu', implies(inRest('x'), le(mul(pow(mul(ref('h', 'x'), ref('lA')), 2), a), b))),
+    );
   };
 }

@@ -1,31 +1,26 @@
 /**
- * T4's instances and checks: exact trajectories of reversible chains against
- * the spectral decay bounds and the mixing-time bounds.
+ * T4's instances and decay checks: exact trajectories of reversible chains
+ * against the spectral decay bounds.
  *
  * Main definitions
  * - `T4Instance`, `chainInstances(chains, options)`: a chain, a start law, the
  *   times 0..horizon checked, and eps for t_mix.
  * - `DecayRate` (`L_STAR`, `ABS_LAMBDA2`): the rate of a decay bound, as an
  *   enclosure from the spectrum and as a certificate expression.
- * - `MixingFactor` (`RELAXATION`, `RELAXATION_MINUS_ONE`, `RELAXATION_PLUS_ONE`,
- *   `INVERSE_SPECTRAL_GAP`) and `MixingArgument` (`TWO_EPS_INVERSE`,
- *   `EPS_MU_MIN_INVERSE`): the factor f and the argument A of a mixing bound
- *   f log(A), for the check and for the certificate claim.
  * - Checks: `symmetrizedKernelIsSymmetric`, `spectrumRealInUnitInterval`,
  *   `chi2Decay(rate, k)`, `tvDecay(rate, c)`, `pointTvDecay`,
- *   `klDecay(reversed)`, `mixingBound(side, factor, argument)`; and
- *   `mixingBoundInteger`, the rounded bound a certificate claim states.
+ *   `klDecay(reversed)`; the mixing-time bounds are in mixingTimeChecks.ts.
  *
  * Implementation details
  * Every chain is rational, so nu_t, chi2(nu_t || mu) and TV(nu_t, mu) are
- * exact and t_mix(eps) is found by exact iteration. The eigenvalues are
+ * exact. The eigenvalues are
  * enclosed by exact root isolation of det(x I - P) (rational endpoints, width
  * 10^-30, refined to 10^-240 while a comparison is undecided). A bound c l^k
  * is decided with directed endpoints: it holds if x <= c lo^k, fails only if
  * x > c hi^k (`decidePowerSeries`); square roots are avoided by comparing
- * squares, (2 TV)^2 <= l*^(2t) chi2. KL and the logarithms of the mixing
- * bounds are enclosed in interval arithmetic (`decideWithEscalation`: 40
- * digits, doubled up to 640, the eigenvalue width following the digits).
+ * squares, (2 TV)^2 <= l*^(2t) chi2. KL is enclosed in interval arithmetic
+ * (`decideWithEscalation`: 40 digits, doubled up to 640, the eigenvalue
+ * width following the digits).
  * Where KL(nu_t || mu) = log(1 + chi2(nu_t || mu)) exactly (nu_t / mu constant
  * on the support of nu_t, `constantRatioOnSupport`), the KL claim is decided
  * on that exact rational instead. A claim that needs l* of a non-real
@@ -36,20 +31,20 @@ import { UndecidedError } from '../../src/arith/arithmetic.js';
 import { absEnclosure, nonNegativeEnclosure, type RationalEnclosure } from '../../src/arith/enclosure.js';
 import { decideWithEscalation } from '../../src/arith/escalation.js';
 import { exactArithmetic } from '../../src/arith/exact.js';
-import type { Interval, IntervalArithmetic } from '../../src/arith/interval.js';
+import type { Interval } from '../../src/arith/interval.js';
 import { PowerTable } from '../../src/arith/powerTable.js';
 import { ONE, Rational, ZERO } from '../../src/arith/rational.js';
-import { abs, div, lt, min, mul, num, ref, sub, add } from '../../src/certificate/build.js';
-import type { BoolExpr, NumExpr } from '../../src/certificate/format.js';
+import { abs, ref } from '../../src/certificate/build.js';
+import type { NumExpr } from '../../src/certificate/format.js';
 import { InfiniteDivergenceError, kl } from '../../src/info/divergences.js';
 import { constantRatioOnSupport } from '../../src/info/klEqualityCase.js';
 import { NotRealSpectrumError } from '../../src/linalg/symmetricEnclosure.js';
-import { mixingTime, type MixingTimeResult } from '../../src/markov/mixingTime.js';
 import { trajectory, type Trajectory } from '../../src/markov/trajectory.js';
 import { decidePowerSeries, decideRefining } from '../../src/runner/decideRefining.js';
 import { fail, pass, undecided, type Verdict } from '../../src/runner/theorem.js';
 import { startDistribution, type StartDistribution, type StartKind } from '../../properties/index.js';
-import { decideEvery, numberOf, spectralEnclosures, toFloat, whenRealSpectrum, type ChainInstance, type SpectralEnclosures } from './spectralBounds.js';
+import { decideEvery, numberOf, spectralEnclosures, toFloat, whenRealSpectrum } from './spectralBounds.js';
+import { type ChainInstance, type SpectralEnclosures } from './spectralBounds.js';
 
 /** A chain, a start law, the times 0..horizon checked, and eps for t_mix. */
 export interface T4Instance {
@@ -87,8 +82,11 @@ function exactTrajectory(instance: T4Instance, nu0: Rational[] = startLaw(instan
 }
 
 /** A predicate that needs l*: a non-real spectrum leaves l* (a complex modulus) unenclosed, so undecided. */
-function needsRealSpectrum(compute: () => Verdict): Verdict {
-  return whenRealSpectrum(compute, (message) => `P has non-real eigenvalues (${message}); l* is not enclosed for a complex spectrum`);
+export function needsRealSpectrum(compute: () => Verdict): Verdict {
+  return whenRealSpectrum(
+    compute,
+    (message) => `P has non-real eigenvalues (${message}); l* is not enclosed for a complex spectrum`,
+  );
 }
 
 // ---------------------------------------------------------------- S symmetric, real spectrum
@@ -126,10 +124,12 @@ export function spectrumRealInUnitInterval(instance: T4Instance): Verdict {
     const [l1, l2] = spectrum.eigenvalues;
     const lMin = spectrum.lambdaMin;
     if (!l1!.lo.equals(ONE) || !l1!.hi.equals(ONE)) {
-      if (l1!.hi.compare(ONE) < 0 || l1!.lo.compare(ONE) > 0) return fail('the largest eigenvalue of P is not 1', { lambda1: numberOf(l1!) });
+      if (l1!.hi.compare(ONE) < 0 || l1!.lo.compare(ONE) > 0)
+        return fail('the largest eigenvalue of P is not 1', { lambda1: numberOf(l1!) });
       return undefined;
     }
-    if (l2!.lo.compare(ONE) >= 0) return fail('l_1 = l_2 = 1: the eigenvalue 1 is not simple', { lambda1: numberOf(l1!), lambda2: numberOf(l2!) });
+    if (l2!.lo.compare(ONE) >= 0)
+      return fail('l_1 = l_2 = 1: the eigenvalue 1 is not simple', { lambda1: numberOf(l1!), lambda2: numberOf(l2!) });
     if (lMin.hi.compare(ONE.neg()) < 0) return fail('an eigenvalue of P is below -1', { lambdaMin: numberOf(lMin) });
     if (lMin.lo.compare(ONE.neg()) < 0) return undefined;
     return pass(Math.min(toFloat(ONE.sub(l2!.hi)), toFloat(lMin.lo.add(ONE))));
@@ -146,12 +146,26 @@ export interface DecayRate {
 }
 
 export const L_STAR: DecayRate = { text: 'l*', enclosure: (s) => s.lStar, expr: ref('lstar') };
-export const ABS_LAMBDA2: DecayRate = { text: '|l_2|', enclosure: (s) => absEnclosure(s.lambda2), expr: abs(ref('l2')) };
+export const ABS_LAMBDA2: DecayRate = {
+  text: '|l_2|',
+  enclosure: (s) => absEnclosure(s.lambda2),
+  expr: abs(ref('l2')),
+};
 
 /** Decide lhs[t] <= c rate^exponent(t) for t = 0..horizon, refining the eigenvalue enclosures. */
-function decaySeries(kernel: Rational[][], lhs: readonly Rational[], c: Rational, rate: DecayRate, exponent: (t: number) => number, claim: (t: number) => string): Verdict {
+function decaySeries(
+  kernel: Rational[][],
+  lhs: readonly Rational[],
+  c: Rational,
+  rate: DecayRate,
+  exponent: (t: number) => number,
+  claim: (t: number) => string,
+): Verdict {
   return needsRealSpectrum(() =>
-    decideRefining((width) => decidePowerSeries(lhs, c, rate.enclosure(spectralEnclosures(kernel, width)), exponent, claim), claim(0)),
+    decideRefining(
+      (width) => decidePowerSeries(lhs, c, rate.enclosure(spectralEnclosures(kernel, width)), exponent, claim),
+      claim(0),
+    ),
   );
 }
 
@@ -160,7 +174,14 @@ export const chi2Decay =
   (rate: DecayRate, k: number) =>
   (instance: T4Instance): Verdict => {
     const { chi2 } = exactTrajectory(instance);
-    return decaySeries(instance.chain.kernel, chi2, chi2[0]!, rate, (t) => k * t, (t) => `chi2(nu_${t} || mu) > ${rate.text}^${k * t} chi2(nu_0 || mu)`);
+    return decaySeries(
+      instance.chain.kernel,
+      chi2,
+      chi2[0]!,
+      rate,
+      (t) => k * t,
+      (t) => `chi2(nu_${t} || mu) > ${rate.text}^${k * t} chi2(nu_0 || mu)`,
+    );
   };
 
 /** (c TV(nu_t, mu))^2 <= rate^(2t) chi2(nu_0 || mu), i.e. TV <= (1/c) rate^t sqrt(chi2_0), for t = 0..horizon (c = 2: the claim). */
@@ -182,9 +203,16 @@ export function pointTvDecay(instance: T4Instance): Verdict {
     decideRefining((width) => {
       const rate = spectralEnclosures(kernel, width).lStar;
       return decideEvery(series, (lhs, x) =>
-        decidePowerSeries(lhs, ONE.sub(mu[x]!).div(mu[x]!), rate, (t) => 2 * t, (t) => `TV(P^${t}(${x}, .), mu) > (1/2) l*^${t} sqrt((1 - mu(${x}))/mu(${x}))`, {
-          x: String(x),
-        }),
+        decidePowerSeries(
+          lhs,
+          ONE.sub(mu[x]!).div(mu[x]!),
+          rate,
+          (t) => 2 * t,
+          (t) => `TV(P^${t}(${x}, .), mu) > (1/2) l*^${t} sqrt((1 - mu(${x}))/mu(${x}))`,
+          {
+            x: String(x),
+          },
+        ),
       );
     }, 'pointwise TV bound'),
   );
@@ -220,7 +248,10 @@ export const klDecay =
             divergence = reversed ? kl(ar, muI, nuI) : kl(ar, nuI, muI);
           } catch (error) {
             if (error instanceof InfiniteDivergenceError) {
-              return fail(`${side(t)} = +infinity > log(1 + l*^${2 * t} chi2(nu_0 || mu))`, { t: String(t), state: String(error.state) });
+              return fail(`${side(t)} = +infinity > log(1 + l*^${2 * t} chi2(nu_0 || mu))`, {
+                t: String(t),
+                state: String(error.state),
+              });
             }
             throw error;
           }
@@ -241,13 +272,20 @@ export const klDecay =
           }
           // Equality cases: KL(nu || mu) = log c exactly when nu/mu = c on supp nu (and KL(mu || nu) = log 1
           // when nu = mu, the only way mu/nu can be constant on supp mu = X); compare c with the argument.
-          const ratio = reversed ? (laws[t]!.every((m, x) => m.equals(mu[x]!)) ? ONE : undefined) : constantRatioOnSupport(laws[t]!, mu);
+          const ratio = reversed
+            ? laws[t]!.every((m, x) => m.equals(mu[x]!))
+              ? ONE
+              : undefined
+            : constantRatioOnSupport(laws[t]!, mu);
           if (ratio !== undefined && ratio.compare(lowArgument) <= 0) {
             if (t > 0 && lowArgument.compare(ratio) > 0) margin = Math.min(margin, toFloat(lowArgument.sub(ratio)));
             continue;
           }
           if (ratio !== undefined && ratio.compare(highArgument) > 0) {
-            return fail(`${side(t)} = log ${ratio.toFraction()} > log(1 + l*^${2 * t} chi2(nu_0 || mu))`, { t: String(t), lStar: numberOf(rate) });
+            return fail(`${side(t)} = log ${ratio.toFraction()} > log(1 + l*^${2 * t} chi2(nu_0 || mu))`, {
+              t: String(t),
+              lStar: numberOf(rate),
+            });
           }
           throw new UndecidedError(`${side(t)} against log(1 + l*^${2 * t} chi2_0) at ${ar.label}`);
         }
@@ -256,121 +294,3 @@ export const klDecay =
       return escalated.decided ? escalated.value : undecided(escalated.reason);
     });
   };
-
-// ---------------------------------------------------------------- mixing times
-
-/** The factor f of a mixing bound f log(A): in the claim (over lstar, l2) and as an interval from the spectrum. */
-export interface MixingFactor {
-  readonly text: string;
-  readonly expr: NumExpr;
-  /** May throw UndecidedError (a gap not decided positive). */
-  readonly enclosure: (ar: IntervalArithmetic, spectrum: SpectralEnclosures) => Interval;
-  /** The gap the factor inverts; an upper bound with this gap exactly 0 is a decided fail, `infinite` says why. */
-  readonly gap: (spectrum: SpectralEnclosures) => RationalEnclosure;
-  readonly infinite: string;
-  /** The factor is finite: its gap is positive (certificate claims). */
-  readonly finite: BoolExpr;
-}
-
-/** 1/gap over the gap's enclosure, which must be decided positive (else undecided). */
-function inverseGap(ar: IntervalArithmetic, gap: RationalEnclosure): Interval {
-  if (gap.lo.compare(ZERO) <= 0) throw new UndecidedError(`the gap enclosure [${gap.lo.toFraction()}, ${gap.hi.toFraction()}] is not decided positive`);
-  return ar.fromBounds(ONE.div(gap.hi), ONE.div(gap.lo));
-}
-
-const trel = div(num(1), sub(num(1), L_STAR.expr));
-const absoluteGap = {
-  gap: (s: SpectralEnclosures) => s.absoluteGap,
-  infinite: 'g* = 0 (an eigenvalue l != l_1 with |l| = 1): t_rel = infinity, there is no finite mixing bound and the chain does not mix',
-  finite: lt(L_STAR.expr, num(1)),
-};
-const relaxation = (ar: IntervalArithmetic, s: SpectralEnclosures): Interval => inverseGap(ar, s.absoluteGap);
-
-/** t_rel = 1/g*, and t_rel - 1, t_rel + 1; 1/g (g the spectral gap, not g*). */
-export const RELAXATION: MixingFactor = { text: 't_rel', expr: trel, enclosure: relaxation, ...absoluteGap };
-export const RELAXATION_MINUS_ONE: MixingFactor = { text: '(t_rel - 1)', expr: sub(trel, num(1)), enclosure: (ar, s) => ar.sub(relaxation(ar, s), ar.one), ...absoluteGap };
-export const RELAXATION_PLUS_ONE: MixingFactor = { text: '(t_rel + 1)', expr: add(trel, num(1)), enclosure: (ar, s) => ar.add(relaxation(ar, s), ar.one), ...absoluteGap };
-export const INVERSE_SPECTRAL_GAP: MixingFactor = {
-  text: '(1/g)',
-  expr: div(num(1), sub(num(1), ref('l2'))),
-  enclosure: (ar, s) => inverseGap(ar, s.spectralGap),
-  gap: (s) => s.spectralGap,
-  infinite: 'g = 0 (l_2 = 1): 1/g = infinity, there is no finite mixing bound',
-  finite: lt(ref('l2'), num(1)),
-};
-
-/** The argument A of a bound f log(A): in the claim (over eps, mu) and its exact value. */
-export interface MixingArgument {
-  readonly text: string;
-  readonly expr: (instance: T4Instance) => NumExpr;
-  readonly value: (instance: T4Instance) => Rational;
-}
-
-const muMin = (mu: readonly Rational[]): Rational => mu.reduce((a, b) => (a.compare(b) <= 0 ? a : b));
-
-export const TWO_EPS_INVERSE: MixingArgument = { text: '1/(2 eps)', expr: () => div(num(1), mul(num(2), ref('eps'))), value: (i) => ONE.div(i.eps.mul(2)) };
-export const EPS_MU_MIN_INVERSE: MixingArgument = {
-  text: '1/(eps mu_min)',
-  expr: (i) => div(num(1), mul(ref('eps'), min(...i.chain.mu.map((_, x) => ref('mu', x))))),
-  value: (i) => ONE.div(i.eps.mul(muMin(i.chain.mu))),
-};
-
-/**
- * side 'upper': t_mix(eps) <= f log(A) < infinity; 'lower': f log(A) <= t_mix(eps).
- * An upper bound whose gap is exactly 0 fails (no finite bound). t_mix is found
- * by exact iteration up to one step past the bound's upper end, so "not mixed
- * by then" is itself a decided answer.
- */
-export const mixingBound =
-  (side: 'upper' | 'lower', factor: MixingFactor, argument: MixingArgument) =>
-  (instance: T4Instance): Verdict => {
-    const { kernel, mu } = instance.chain;
-    const eps = instance.eps;
-    const bound = `${factor.text} log(${argument.text})`;
-    const claim = side === 'upper' ? `t_mix(${eps.toFraction()}) <= ${bound}` : `${bound} <= t_mix(${eps.toFraction()})`;
-    const cache = new Map<number, MixingTimeResult<Rational>>();
-    return needsRealSpectrum(() => {
-      const coarse = side === 'upper' ? spectralEnclosures(kernel, 30) : undefined;
-      if (coarse !== undefined && factor.gap(coarse).hi.equals(ZERO)) {
-        return fail(factor.infinite, { lambda2: numberOf(coarse.lambda2), lambdaMin: numberOf(coarse.lambdaMin) });
-      }
-      const escalated = decideWithEscalation((ar): Verdict => {
-        const spectrum = spectralEnclosures(kernel, ar.digits);
-        const value = ar.mul(factor.enclosure(ar, spectrum), ar.log(ar.fromRational(argument.value(instance))));
-        const cap = Number(ar.upperRational(value).ceil().valueOf()) + 1;
-        let mixing = cache.get(cap);
-        if (mixing === undefined) {
-          mixing = mixingTime(exactArithmetic, kernel, mu, eps, Math.max(cap, 0));
-          cache.set(cap, mixing);
-        }
-        const values = { bound: ar.toNumberObject(value), lStar: numberOf(spectrum.lStar), lambda2: numberOf(spectrum.lambda2) };
-        if (mixing.tMix === undefined) {
-          // d(t) > eps for t = 0..cap, so t_mix > cap > every point of the bound.
-          return side === 'upper' ? fail(`${claim} fails: t_mix > ${cap}`, { ...values, tMixAtLeast: String(cap + 1) }) : pass(cap + 1 - ar.toNumber(value));
-        }
-        const order = ar.compare(ar.fromInteger(mixing.tMix), value);
-        if (order === undefined) throw new UndecidedError(`t_mix = ${mixing.tMix} against ${bound} at ${ar.label}`);
-        const holds = side === 'upper' ? order <= 0 : order >= 0;
-        if (!holds) return fail(`${claim} fails: t_mix = ${mixing.tMix}`, { ...values, tMix: String(mixing.tMix) });
-        return pass(Math.abs(ar.toNumber(value) - mixing.tMix));
-      });
-      return escalated.decided ? escalated.value : undecided(escalated.reason);
-    });
-  };
-
-/** ceil or floor of f log(A), from enclosures refined until both ends round alike (undecided: UndecidedError). */
-export function mixingBoundInteger(instance: T4Instance, factor: MixingFactor, argument: MixingArgument, round: 'ceil' | 'floor'): number {
-  try {
-    const escalated = decideWithEscalation((ar) => {
-      const log = ar.log(ar.fromRational(argument.value(instance)));
-      const value = ar.mul(factor.enclosure(ar, spectralEnclosures(instance.chain.kernel, ar.digits)), log);
-      const [lo, hi] = [ar.lowerRational(value), ar.upperRational(value)].map((end) => Number((round === 'ceil' ? end.ceil() : end.floor()).valueOf()));
-      return lo === hi ? lo : undefined;
-    });
-    if (!escalated.decided) throw new UndecidedError(`the integer part of a mixing bound: ${escalated.reason}`);
-    return escalated.value;
-  } catch (error) {
-    if (error instanceof NotRealSpectrumError) throw new UndecidedError(`P has non-real eigenvalues: ${error.message}`);
-    throw error;
-  }
-}

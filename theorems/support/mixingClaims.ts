@@ -21,11 +21,15 @@
  *   t <= floor(U), with d(t) = max_x TV(P^t(x, .), mu). No monotonicity of d
  *   is used: every t below the bound is checked.
  */
-import { add, all, and, any, chiSquare, div, eq, gt, ifThen, implies, klDivergence, le, log, lt, mul, not, num, or, pow, rationalValue, ref, sub, sum, totalVariation } from '../../src/certificate/build.js';
+import { add, all, and, any, chiSquare, div, eq, gt, ifThen, implies } from '../../src/certificate/build.js';
+import { klDivergence, le, log, lt, mul, not, num, or, pow, rationalValue } from '../../src/certificate/build.js';
+import { ref, sub, sum, totalVariation } from '../../src/certificate/build.js';
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import type { BoolExpr, Definition, NumExpr } from '../../src/certificate/format.js';
-import { L_STAR, mixingBoundInteger, startLaw, type DecayRate, type MixingArgument, type MixingFactor, type T4Instance } from './mixingChecks.js';
-import { chainClaim, definition, extremeEigenvalues, kernelPowers, lawsOverTime, powerOf, rowTotalVariation, upTo, type ClaimParts } from './spectralClaims.js';
+import { L_STAR, startLaw, type DecayRate, type T4Instance } from './mixingChecks.js';
+import { mixingBoundInteger, type MixingArgument, type MixingFactor } from './mixingTimeChecks.js';
+import { chainClaim, definition, extremeEigenvalues, kernelPowers, lawsOverTime, powerOf } from './spectralClaims.js';
+import { rowTotalVariation, upTo, type ClaimParts } from './spectralClaims.js';
 
 type Certify = (instance: T4Instance) => CertifiedClaim;
 
@@ -33,12 +37,23 @@ const chi2At = (t: number): NumExpr => chiSquare(`nu${t}`, 'mu');
 
 /** A claim on nu_0, ..., nu_horizon and the spectrum. */
 function decayClaim(instance: T4Instance, text: string, assert: BoolExpr, ...parts: ClaimParts[]): CertifiedClaim {
-  return chainClaim(instance.chain, text, assert, lawsOverTime(startLaw(instance), instance.horizon), extremeEigenvalues(instance.chain), ...parts);
+  return chainClaim(
+    instance.chain,
+    text,
+    assert,
+    lawsOverTime(startLaw(instance), instance.horizon),
+    extremeEigenvalues(instance.chain),
+    ...parts,
+  );
 }
 
 export const symmetrizedKernelClaim: Certify = (instance) => {
   const s = (i: string, j: string): NumExpr => mul(div(ref('mu', i), ref('mu', j)), pow(ref('P', i, j), 2));
-  return chainClaim(instance.chain, 'S_ij^2 = (mu_i/mu_j) P_ij^2 = S_ji^2 for all i, j', all('i', 'mu', all('j', 'mu', eq(s('i', 'j'), s('j', 'i')))));
+  return chainClaim(
+    instance.chain,
+    'S_ij^2 = (mu_i/mu_j) P_ij^2 = S_ji^2 for all i, j',
+    all('i', 'mu', all('j', 'mu', eq(s('i', 'j'), s('j', 'i')))),
+  );
 };
 
 /**
@@ -72,14 +87,17 @@ export function tvClaim(rate: DecayRate, c: number): Certify {
     decayClaim(
       instance,
       `(${c} TV(nu_t, mu))^2 <= ${rate.text}^(2t) chi2(nu_0 || mu), i.e. TV(nu_t, mu) <= (1/${c}) ${rate.text}^t sqrt(chi2(nu_0 || mu)), t = 0..${instance.horizon}`,
-      upTo(0, instance.horizon, (t) => le(pow(mul(num(c), totalVariation(`nu${t}`, 'mu')), 2), mul(powerOf(rate.expr, 2 * t), chi2At(0)))),
+      upTo(0, instance.horizon, (t) =>
+        le(pow(mul(num(c), totalVariation(`nu${t}`, 'mu')), 2), mul(powerOf(rate.expr, 2 * t), chi2At(0))),
+      ),
     );
 }
 
 export const pointTvClaim: Certify = (instance) => {
   const { chain, horizon } = instance;
   const mu = ref('mu', 'x');
-  const bound = (t: number): BoolExpr => le(pow(mul(num(2), rowTotalVariation(t, 'x')), 2), mul(powerOf(L_STAR.expr, 2 * t), div(sub(num(1), mu), mu)));
+  const bound = (t: number): BoolExpr =>
+    le(pow(mul(num(2), rowTotalVariation(t, 'x')), 2), mul(powerOf(L_STAR.expr, 2 * t), div(sub(num(1), mu), mu)));
   return chainClaim(
     chain,
     `(2 TV(P^t(x, .), mu))^2 <= l*^(2t) (1 - mu(x))/mu(x), i.e. TV(P^t(x, .), mu) <= (1/2) l*^t sqrt((1 - mu(x))/mu(x)), every x, t = 0..${horizon}`,
@@ -111,17 +129,28 @@ export function klClaim(reversed: boolean): Certify {
         );
       }
       const ratio = ref(`ratio${t}`);
-      const constant = eq(sum('x', 'mu', ifThen(gt(nu('x'), num(0)), pow(sub(nu('x'), mul(ratio, ref('mu', 'x'))), 2), num(0))), num(0));
-      return and(implies(constant, le(ratio, argument)), implies(not(constant), le(klDivergence(`nu${t}`, 'mu', 'mu'), log(argument))));
+      const constant = eq(
+        sum('x', 'mu', ifThen(gt(nu('x'), num(0)), pow(sub(nu('x'), mul(ratio, ref('mu', 'x'))), 2), num(0))),
+        num(0),
+      );
+      return and(
+        implies(constant, le(ratio, argument)),
+        implies(not(constant), le(klDivergence(`nu${t}`, 'mu', 'mu'), log(argument))),
+      );
     };
     const ratios: Record<string, Definition> = {};
     if (!reversed) {
       for (let t = 0; t <= instance.horizon; t++) {
-        ratios[`ratio${t}`] = definition([], div(num(1), sum('x', 'mu', ifThen(gt(ref(`nu${t}`, 'x'), num(0)), ref('mu', 'x'), num(0)))));
+        ratios[`ratio${t}`] = definition(
+          [],
+          div(num(1), sum('x', 'mu', ifThen(gt(ref(`nu${t}`, 'x'), num(0)), ref('mu', 'x'), num(0)))),
+        );
       }
     }
     const side = reversed ? 'KL(mu || nu_t)' : 'KL(nu_t || mu)';
-    const exact = reversed ? 'KL = 0 when nu_t = mu, +infinity when nu_t has a zero' : 'KL = log c_t when nu_t = c_t mu on supp nu_t, c_t = 1/mu(supp nu_t)';
+    const exact = reversed
+      ? 'KL = 0 when nu_t = mu, +infinity when nu_t has a zero'
+      : 'KL = log c_t when nu_t = c_t mu on supp nu_t, c_t = 1/mu(supp nu_t)';
     return decayClaim(
       instance,
       `${side} <= log(1 + l*^(2t) chi2(nu_0 || mu)), t = 0..${instance.horizon} (${exact}: then compared without the logarithm)`,
@@ -148,7 +177,11 @@ export function mixingClaim(side: 'lower' | 'upper', factor: MixingFactor, argum
     const bound = mul(factor.expr, log(argument.expr(instance)));
     const boundText = `${factor.text} log(${argument.text})`;
     const k = mixingBoundInteger(instance, factor, argument, side === 'lower' ? 'ceil' : 'floor');
-    const common = [kernelPowers(chain.kernel.length, side === 'lower' ? k - 1 : k), extremeEigenvalues(chain), { values: { eps: rationalValue(eps) } }];
+    const common = [
+      kernelPowers(chain.kernel.length, side === 'lower' ? k - 1 : k),
+      extremeEigenvalues(chain),
+      { values: { eps: rationalValue(eps) } },
+    ];
     if (side === 'lower') {
       return chainClaim(
         chain,

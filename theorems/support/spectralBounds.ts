@@ -23,7 +23,8 @@
  *   verdict that is not a pass, else the pass with the smallest margin.
  * - Small exact helpers: `massOf`, `isStationary`, `toFloat`, `numberOf`.
  * - `SPECTRAL_SOURCE`: the sentence of the paper's abstract both theorems
- *   formalize; `TWO_STATE_LAW`: mu = (b, a)/(a + b) of the 2-state chain, as
+ *   formalize, and `spectralTheorem(id, title, members)`, a theorem with it
+ *   as its source; `TWO_STATE_LAW`: mu = (b, a)/(a + b) of the 2-state chain, as
  *   identity substitutions.
  *
  * Implementation details
@@ -49,11 +50,13 @@ import { detailedBalance } from '../../src/markov/reversibility.js';
 import { kernelSpectrum } from '../../src/markov/spectrum.js';
 import { ebmKernel, ebmStationaryClosedForm } from '../../src/models/ebm.js';
 import { smallerMargin } from '../../src/runner/decideRefining.js';
-import { pass, undecided, type Verdict } from '../../src/runner/theorem.js';
-import { conductance, nearReversiblePrior, positiveRational, positiveWeights, reversiblePrior, type ConductanceConstraints } from '../../properties/index.js';
+import { pass, undecided, type Theorem, type Verdict } from '../../src/runner/theorem.js';
+import { conductance, nearReversiblePrior, positiveRational, positiveWeights } from '../../properties/index.js';
+import { reversiblePrior, type ConductanceConstraints } from '../../properties/index.js';
 
 /** How a chain was built: reversible sources first, then the assumption violations. */
-export type ChainSource = 'prior' | 'sparsePrior' | 'ebm' | 'twoState' | 'loopless' | 'nonReversible' | 'reducible' | 'bipartite';
+export type ChainSource =
+  'prior' | 'sparsePrior' | 'ebm' | 'twoState' | 'loopless' | 'nonReversible' | 'reducible' | 'bipartite';
 
 /** An exact chain: kernel P (rows sum to 1) and a stationary law mu > 0. */
 export interface ChainInstance {
@@ -89,20 +92,30 @@ export function isStationary(kernel: readonly (readonly Rational[])[], mu: reado
  * positive stationary law, and for every source but 'nonReversible' detailed
  * balance holds. A failure is a bug of the construction (an Error), never a verdict.
  */
-export function chainInstance(source: ChainSource, kernel: Rational[][], mu: Rational[], weights?: Rational[]): ChainInstance {
+export function chainInstance(
+  source: ChainSource,
+  kernel: Rational[][],
+  mu: Rational[],
+  weights?: Rational[],
+): ChainInstance {
   kernel.forEach((row, x) => {
-    if (row.some((v) => v.compare(ZERO) < 0) || !total(row).equals(ONE)) throw new Error(`${source} chain: row ${x} is not a distribution`);
+    if (row.some((v) => v.compare(ZERO) < 0) || !total(row).equals(ONE))
+      throw new Error(`${source} chain: row ${x} is not a distribution`);
   });
   if (!isStationary(kernel, mu)) throw new Error(`${source} chain: mu is not a positive stationary law`);
   const reversible = source !== 'nonReversible';
-  if (reversible && detailedBalance(exactArithmetic, mu, kernel).reversible !== true) throw new Error(`${source} chain: detailed balance fails`);
+  if (reversible && detailedBalance(exactArithmetic, mu, kernel).reversible !== true)
+    throw new Error(`${source} chain: detailed balance fails`);
   return weights === undefined ? { source, kernel, mu } : { source, kernel, mu, weights };
 }
 
 // ---------------------------------------------------------------- arbitraries
 
 /** P = q of a reversible prior (q(y|x) = C(x,y)/rho(x)), mu = rho normalized. */
-export function priorChain(constraints: ConductanceConstraints = {}, source: ChainSource = 'prior'): fc.Arbitrary<ChainInstance> {
+export function priorChain(
+  constraints: ConductanceConstraints = {},
+  source: ChainSource = 'prior',
+): fc.Arbitrary<ChainInstance> {
   return reversiblePrior(constraints).map((prior) => chainInstance(source, prior.reference, normalize(prior.rho)));
 }
 
@@ -114,7 +127,12 @@ export function priorChain(constraints: ConductanceConstraints = {}, source: Cha
 export function ebmChain(range: { minStates: number; maxStates: number }): fc.Arbitrary<ChainInstance> {
   return fc
     .integer({ min: range.minStates, max: range.maxStates })
-    .chain((n) => fc.tuple(conductance({ n, maxNumerator: 8, maxDenominator: 4 }), positiveWeights({ n, maxNumerator: 8, maxDenominator: 4 })))
+    .chain((n) =>
+      fc.tuple(
+        conductance({ n, maxNumerator: 8, maxDenominator: 4 }),
+        positiveWeights({ n, maxNumerator: 8, maxDenominator: 4 }),
+      ),
+    )
     .map(([c, w]) => {
       const pieces = ebmKernel(exactArithmetic, { conductance: c, weights: w });
       return chainInstance('ebm', pieces.kernel, ebmStationaryClosedForm(exactArithmetic, pieces), w);
@@ -136,7 +154,14 @@ function unitRational(atLeast: Rational): fc.Arbitrary<Rational> {
  */
 export function twoStateChain(atLeast: Rational = new Rational(1n, 16n)): fc.Arbitrary<ChainInstance> {
   return fc.tuple(unitRational(atLeast), unitRational(atLeast)).map(([a, b]) =>
-    chainInstance('twoState', [[ONE.sub(a), a], [b, ONE.sub(b)]], [b.div(a.add(b)), a.div(a.add(b))]),
+    chainInstance(
+      'twoState',
+      [
+        [ONE.sub(a), a],
+        [b, ONE.sub(b)],
+      ],
+      [b.div(a.add(b)), a.div(a.add(b))],
+    ),
   );
 }
 
@@ -191,7 +216,10 @@ export function reducibleChain(): fc.Arbitrary<ChainInstance> {
         return ZERO;
       }),
     );
-    const mu = [...normalize(first.rho).map((m) => m.mul(alpha)), ...normalize(second.rho).map((m) => m.mul(ONE.sub(alpha)))];
+    const mu = [
+      ...normalize(first.rho).map((m) => m.mul(alpha)),
+      ...normalize(second.rho).map((m) => m.mul(ONE.sub(alpha))),
+    ];
     return chainInstance('reducible', kernel, mu);
   });
 }
@@ -204,13 +232,23 @@ export function reducibleChain(): fc.Arbitrary<ChainInstance> {
 export function bipartiteChain(): fc.Arbitrary<ChainInstance> {
   return fc
     .integer({ min: 2, max: 5 })
-    .chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 1, max: n - 1 }), fc.array(positiveRational({ maxNumerator: 16, maxDenominator: 4 }), { minLength: n * n, maxLength: n * n })))
+    .chain((n) =>
+      fc.tuple(
+        fc.constant(n),
+        fc.integer({ min: 1, max: n - 1 }),
+        fc.array(positiveRational({ maxNumerator: 16, maxDenominator: 4 }), { minLength: n * n, maxLength: n * n }),
+      ),
+    )
     .map(([n, k, weights]) => {
       const c = Array.from({ length: n }, (_, x) =>
-        Array.from({ length: n }, (_, y) => ((x < k) !== (y < k) ? weights[Math.min(x, y) * n + Math.max(x, y)]! : ZERO)),
+        Array.from({ length: n }, (_, y) => (x < k !== y < k ? weights[Math.min(x, y) * n + Math.max(x, y)]! : ZERO)),
       );
       const rho = c.map(total);
-      return chainInstance('bipartite', c.map((row, x) => row.map((v) => v.div(rho[x]!))), normalize(rho));
+      return chainInstance(
+        'bipartite',
+        c.map((row, x) => row.map((v) => v.div(rho[x]!))),
+        normalize(rho),
+      );
     });
 }
 
@@ -262,7 +300,10 @@ export function whenRealSpectrum(compute: () => Verdict, why: (message: string) 
  * (a fail, or undefined: not decided at this width), else a pass with the
  * smallest margin.
  */
-export function decideEvery<X>(items: readonly X[], decide: (item: X, index: number) => Verdict | undefined): Verdict | undefined {
+export function decideEvery<X>(
+  items: readonly X[],
+  decide: (item: X, index: number) => Verdict | undefined,
+): Verdict | undefined {
   let margin: number | undefined;
   for (const [index, item] of items.entries()) {
     const verdict = decide(item, index);
@@ -286,7 +327,7 @@ export function numberOf(value: Rational | RationalEnclosure): NumberObject {
 
 // ---------------------------------------------------------------- shared statement pieces
 
-/** The sentence of the paper's abstract that T4 and T5 formalize. */
+/** The sentence of the paper's abstract that T4 and T5 formalize (their `source`). */
 export const SPECTRAL_SOURCE =
   'Claims from the paper\'s abstract, formalized: "This yields monotonic KL convergence to a high-quality stationary distribution, ' +
   'bounded hitting times to superior states, and exponential mixing governed by the spectral gap."';
@@ -296,3 +337,8 @@ export const TWO_STATE_LAW = {
   variables: { a: 'probability', b: 'probability' },
   substitutions: { m1: 'b/(a + b)', m2: 'a/(a + b)' },
 } as const;
+
+/** A theorem formalizing that sentence: T4 and T5, `SPECTRAL_SOURCE` their source. */
+export function spectralTheorem(id: string, title: string, members: Omit<Theorem, 'id' | 'title' | 'source'>): Theorem {
+  return { id, title, source: SPECTRAL_SOURCE, ...members };
+}

@@ -31,7 +31,8 @@
 import type { RationalEnclosure } from '../../src/arith/enclosure.js';
 import { Rational, ZERO } from '../../src/arith/rational.js';
 import { perronRoot } from '../../src/linalg/perronRoot.js';
-import { abs, add, and, eq, matrixValue, max, mul, num, pow, ref, sub, sum, vectorValue } from '../../src/certificate/build.js';
+import { abs, add, and, eq, matrixValue, max, mul, num, pow, ref, sub, sum } from '../../src/certificate/build.js';
+import { vectorValue } from '../../src/certificate/build.js';
 import { eigenvalueBracket, eigenvalueWitness } from '../../src/certificate/eigenvalueBracket.js';
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import type { BoolExpr, Definition, InstanceValue, NumExpr, Witness } from '../../src/certificate/format.js';
@@ -69,21 +70,39 @@ export function upTo(from: number, to: number, body: (t: number) => BoolExpr): B
  * the checker also confirms that P is stochastic), plus the parts' values,
  * definitions and witnesses.
  */
-export function chainClaim(chain: ChainInstance, text: string, assert: BoolExpr, ...parts: ClaimParts[]): CertifiedClaim {
+export function chainClaim(
+  chain: ChainInstance,
+  text: string,
+  assert: BoolExpr,
+  ...parts: ClaimParts[]
+): CertifiedClaim {
   const defs = Object.assign({}, ...parts.map((part) => part.defs ?? {})) as Record<string, Definition>;
   const values = Object.assign({}, ...parts.map((part) => part.values ?? {})) as Record<string, InstanceValue>;
   const premises = parts.flatMap((part) => (part.premise === undefined ? [] : [part.premise]));
   return {
-    claim: { text, ...(Object.keys(defs).length === 0 ? {} : { defs }), assert: premises.length === 0 ? assert : and(...premises, assert) },
+    claim: {
+      text,
+      ...(Object.keys(defs).length === 0 ? {} : { defs }),
+      assert: premises.length === 0 ? assert : and(...premises, assert),
+    },
     instance: { P: matrixValue(chain.kernel), mu: vectorValue(chain.mu), ...values },
     witnesses: [{ kind: 'stationary', matrix: 'P', law: 'mu' }, ...parts.flatMap((part) => part.witnesses ?? [])],
   };
 }
 
 /** A witnessed eigenvalue of P (on the states of `mask` when given), bracketed from its enclosure. */
-function witnessed(chain: ChainInstance, name: string, rank: number, enclosure: RationalEnclosure, mask?: { name: string; states: number[] }): Witness {
+function witnessed(
+  chain: ChainInstance,
+  name: string,
+  rank: number,
+  enclosure: RationalEnclosure,
+  mask?: { name: string; states: number[] },
+): Witness {
   const bracket = eigenvalueBracket(chain.kernel, chain.mu, rank, enclosure, mask?.states, { margin: WITNESS_MARGIN });
-  return eigenvalueWitness({ matrix: 'P', law: 'mu', rank, name, ...(mask === undefined ? {} : { states: mask.name }) }, bracket);
+  return eigenvalueWitness(
+    { matrix: 'P', law: 'mu', rank, name, ...(mask === undefined ? {} : { states: mask.name }) },
+    bracket,
+  );
 }
 
 /**
@@ -101,7 +120,9 @@ export function extremeEigenvalues(chain: ChainInstance, names: readonly ('l2' |
     return { defs };
   }
   const spectrum = spectralEnclosures(chain.kernel, WITNESS_DIGITS);
-  const witnesses = names.map((name) => (name === 'l2' ? witnessed(chain, 'l2', 2, spectrum.lambda2) : witnessed(chain, 'ln', -1, spectrum.lambdaMin)));
+  const witnesses = names.map((name) =>
+    name === 'l2' ? witnessed(chain, 'l2', 2, spectrum.lambda2) : witnessed(chain, 'ln', -1, spectrum.lambdaMin),
+  );
   return { defs, witnesses };
 }
 
@@ -117,7 +138,12 @@ export function perronRootOn(chain: ChainInstance, rest: readonly number[]): Cla
   if (Q.every((row, i) => row.every((q, j) => i === j || q.equals(ZERO)))) {
     const offDiagonal = rest.flatMap((x) => rest.filter((y) => y !== x).map((y) => eq(ref('P', x, y), num(0))));
     return {
-      defs: { rhoQ: definition([], rest.length === 1 ? ref('P', rest[0]!, rest[0]!) : max(...rest.map((y) => ref('P', y, y)))) },
+      defs: {
+        rhoQ: definition(
+          [],
+          rest.length === 1 ? ref('P', rest[0]!, rest[0]!) : max(...rest.map((y) => ref('P', y, y))),
+        ),
+      },
       ...(offDiagonal.length === 0 ? {} : { premise: and(...offDiagonal) }),
     };
   }
@@ -133,7 +159,8 @@ export function maskValue(n: number, states: readonly number[]): InstanceValue {
 /** Pt0 = I (the instance value I) and Pt{t}(x, y) = sum_z Pt{t-1}(x, z) P(z, y) for t = 1..T: the rows of P^t. */
 export function kernelPowers(n: number, T: number): ClaimParts {
   const defs: Record<string, Definition> = {};
-  for (let t = 1; t <= T; t++) defs[`Pt${t}`] = definition(['x', 'y'], sum('z', 'mu', mul(ref(`Pt${t - 1}`, 'x', 'z'), ref('P', 'z', 'y'))));
+  for (let t = 1; t <= T; t++)
+    defs[`Pt${t}`] = definition(['x', 'y'], sum('z', 'mu', mul(ref(`Pt${t - 1}`, 'x', 'z'), ref('P', 'z', 'y'))));
   const identity = Array.from({ length: n }, (_, x) => Array.from({ length: n }, (_, y) => (x === y ? '1' : '0')));
   return { defs, values: { Pt0: identity } };
 }
@@ -141,7 +168,8 @@ export function kernelPowers(n: number, T: number): ClaimParts {
 /** nu{t}(y) = sum_x nu{t-1}(x) P(x, y) for t = 1..T, from the instance law nu0. */
 export function lawsOverTime(nu0: readonly Rational[], T: number): ClaimParts {
   const defs: Record<string, Definition> = {};
-  for (let t = 1; t <= T; t++) defs[`nu${t}`] = definition(['y'], sum('x', 'mu', mul(ref(`nu${t - 1}`, 'x'), ref('P', 'x', 'y'))));
+  for (let t = 1; t <= T; t++)
+    defs[`nu${t}`] = definition(['y'], sum('x', 'mu', mul(ref(`nu${t - 1}`, 'x'), ref('P', 'x', 'y'))));
   return { defs, values: { nu0: vectorValue(nu0) } };
 }
 

@@ -23,7 +23,14 @@ import type { Instance, SlotSelection } from '../../properties/index.js';
 import { exactChain } from './responseChain.js';
 import { chainInstance, type ChainInstance } from './spectralBounds.js';
 
-const EBM_CHAIN = { n: { min: 2, max: 4 }, reference: 'reversible', potential: 'weights', interaction: 'none', reward: 'potential', beta: 'default' } as const;
+const EBM_CHAIN = {
+  n: { min: 2, max: 4 },
+  reference: 'reversible',
+  potential: 'weights',
+  interaction: 'none',
+  reward: 'potential',
+  beta: 'default',
+} as const;
 
 /** The family of EBM chains with the extra `slots`; `build` makes the theorem's instance from the chain and the draw. */
 export function slotChainFamily<const S extends SlotSelection, I>(
@@ -35,7 +42,15 @@ export function slotChainFamily<const S extends SlotSelection, I>(
     build: (draw) => {
       const { P, mu } = exactChain(draw);
       const weights = draw.potential.form === 'weights' ? draw.potential.weights : undefined;
-      return build(chainInstance(detailedBalance(exactArithmetic, mu, P).reversible === true ? 'ebm' : 'nonReversible', P, mu, weights), draw);
+      return build(
+        chainInstance(
+          detailedBalance(exactArithmetic, mu, P).reversible === true ? 'ebm' : 'nonReversible',
+          P,
+          mu,
+          weights,
+        ),
+        draw,
+      );
     },
   });
 }
