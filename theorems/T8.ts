@@ -31,22 +31,21 @@
  * heuristic error estimate: that property checks agreement within it, and
  * its certificate claim states instead that the closed form solves the flow
  * (the checker cannot redo an integration). Certificate claims
- * (support/flowClaims.ts) restate each claim over the primitive instance
+ * (support/flowGapClaims.ts) restate each claim over the primitive instance
  * (beta, t, q, r, pi_0).
  */
 import type { IdentitySpec, Theorem } from '../src/runner/theorem.js';
 import { drawnFrom, PRECISION_STRICT, slotLaboratory, specs, variables } from '../src/runner/kit/index.js';
 import { differentiate } from '../src/symbolic/index.js';
 import * as claims from './support/flowGapClaims.js';
+import { decayLevels, describeFlowInstance, flowFamily, flowInstance, fromATilt } from './support/flowInstances.js';
 import {
-  decayLevels,
-  describeFlowInstance,
-  flowFamily,
-  flowInstance,
-  fromATilt,
-} from './support/naturalGradientFlow.js';
-import { gapExcess, startDegrees, withDegeneratePrompt } from './support/naturalGradientFlow.js';
-import type { FlowFamilyOptions, FlowInstance } from './support/naturalGradientFlow.js';
+  startDegrees,
+  withDegeneratePrompt,
+  type FlowFamilyOptions,
+  type FlowInstance,
+} from './support/flowInstances.js';
+import { gapExcess } from './support/naturalGradientFlow.js';
 
 // ---------------------------------------------------------------- statement
 

@@ -51,7 +51,7 @@ import {
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import type { BoolExpr, Definition, Index, InstanceValues, NumExpr } from '../../src/certificate/format.js';
 import type { Prompt } from '../../properties/index.js';
-import type { FlowInstance } from './naturalGradientFlow.js';
+import type { FlowInstance } from './flowInstances.js';
 
 /** A definition name[index...] = body. */
 export const definition = (index: string[], body: NumExpr): Definition => ({ index, body });
