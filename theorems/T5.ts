@@ -274,7 +274,7 @@ const properties = [
 const FALSE_VARIANTS: [string, string, Parts, string][] = [
   ['gap-missing-mu', 'gapMissingMu', dirichletGap(false), 'mu(A) dropped'],
   ['stationary-hitting-missing-mu', 'stationaryHittingMissingMu', stationarySpectral(false), 'mu(A) dropped'],
-  ['survival-without-prefactor', 'survivalWithoutPrefactor', survival(false), 'the prefactor dropped'],
+  ['survival-without-prefactor', 'survivalWithoutPrefactor', survival(false), 'without sqrt(mu(A^c)/mu(x))'],
   ['point-hitting-inverted-ratio', 'pointHittingInvertedRatio', pointHitting(true), 'the ratio inverted'],
 ];
 
