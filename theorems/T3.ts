@@ -38,11 +38,10 @@
  * P, nu0 and mu (support/klConvergenceClaims.ts).
  */
 import type fc from 'fast-check';
-import { drawnFrom, slotLaboratory, specs, theoremModule } from '../src/runner/kit/index.js';
-import type { Predicate, SpecParts } from '../src/runner/kit/index.js';
+import { drawnFrom, slotLaboratory, theoremModule } from '../src/runner/kit/index.js';
 import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
 import type { IdentitySpec, Theorem } from '../src/runner/theorem.js';
-import { ALL_FAMILIES, chainRuns, describeRun, NON_PRIMITIVE_FAMILIES } from './support/chainRuns.js';
+import { ALL_FAMILIES, chainRuns, chainSpecs, NON_PRIMITIVE_FAMILIES, type ChainParts } from './support/chainRuns.js';
 import { nonStationaryRuns, periodicKernels, positiveKernels, POSITIVE_FAMILIES } from './support/chainRuns.js';
 import { tunedFamily, uniformOrAnyStart, type ChainRun } from './support/chainRuns.js';
 import { chainRuleVerdict, klStepVerdict, limitVerdict } from './support/klConvergenceChecks.js';
@@ -74,17 +73,13 @@ const source =
 
 // ---------------------------------------------------------------- assumptions
 
-/** Checks are predicates (support/klConvergenceChecks.ts); certificate claims: support/klConvergenceClaims.ts. */
-type Parts = SpecParts<ChainRun, Predicate<ChainRun>>;
-const chain = specs<ChainRun>({ mode: 'interval', describe: describeRun });
-
 const anyKernelRuns = chainRuns(ALL_FAMILIES);
 const positiveKernelRuns = chainRuns(POSITIVE_FAMILIES);
 const nonPrimitiveRuns = chainRuns(NON_PRIMITIVE_FAMILIES);
 const notStationary = nonStationaryRuns(POSITIVE_FAMILIES);
 
 const assumptions = [
-  chain.assumption(
+  chainSpecs.assumption(
     'stationary-mu',
     'mu is stationary for P. Violated by a positive law mu that is not stationary: ' +
       'from nu_0 = mu the divergence rises at once, and nu_t tends to another law.',
@@ -101,7 +96,7 @@ const assumptions = [
       formerNames: ['stationarity'],
     },
   ),
-  chain.assumption(
+  chainSpecs.assumption(
     'stationary-mu-for-chain-rule',
     'The chain rule does not need stationarity: it is an algebraic identity for every positive mu ' +
       '(stationarity only makes each mu~_y a law, hence the drop >= 0).',
@@ -112,7 +107,7 @@ const assumptions = [
       formerNames: ['stationarity-chain-rule'],
     },
   ),
-  chain.assumption(
+  chainSpecs.assumption(
     'positive-kernel',
     'Every entry of P is positive (A3 gives this for pi*), needed for strictness and the limit. ' +
       'Violated by periodic, reducible and identity kernels: KL can stay constant, ' +
@@ -203,7 +198,7 @@ function klStep(
   arbitrary: fc.Arbitrary<ChainRun>,
   strict: boolean,
   reference: 'mu' | 'u' = 'mu',
-): Parts {
+): ChainParts {
   return {
     claim,
     arbitrary,
@@ -213,7 +208,7 @@ function klStep(
 }
 
 /** KL(nu_t || mu) below the decay bound (without `muMin`: no factor 1/mu_min), and <= eps at T(eps). */
-function decayBound(claim: string, muMin: boolean): Parts {
+function decayBound(claim: string, muMin: boolean): ChainParts {
   return {
     claim,
     arbitrary: positiveKernelRuns,
@@ -223,7 +218,7 @@ function decayBound(claim: string, muMin: boolean): Parts {
 }
 
 /** The chain rule with the reversed-kernel term weighted by nu P, or by mu. */
-function chainRule(claim: string, arbitrary: fc.Arbitrary<ChainRun>, weight: 'nuP' | 'mu'): Parts {
+function chainRule(claim: string, arbitrary: fc.Arbitrary<ChainRun>, weight: 'nuP' | 'mu'): ChainParts {
   const expectation = `KL(nu || mu) = KL(nu P || mu) + E_{y ~ ${weight === 'nuP' ? 'nu P' : 'mu'}} KL(nu~_y || mu~_y)`;
   return {
     claim,
@@ -238,7 +233,7 @@ const STRICT_STEP = 'KL(nu_{t+1} || mu) < KL(nu_t || mu) unless nu_t = mu';
 const DECAY = 'KL(nu_t || mu) <= 2 delta^(2 floor(t/k)) TV(nu_0, mu)^2';
 
 const properties = [
-  chain.property(
+  chainSpecs.property(
     'kl-non-increasing',
     klStep(
       `${KL_STEP} for every stochastic P with mu P = mu ` +
@@ -247,11 +242,11 @@ const properties = [
       false,
     ),
   ),
-  chain.property(
+  chainSpecs.property(
     'kl-strictly-decreasing',
     klStep(`if every entry of P is positive: ${STRICT_STEP}`, positiveKernelRuns, true),
   ),
-  chain.property(
+  chainSpecs.property(
     'kl-tends-to-zero',
     decayBound(
       `if every entry of P is positive: ${DECAY} / mu_min for t = 0..4 ` +
@@ -260,7 +255,7 @@ const properties = [
       true,
     ),
   ),
-  chain.property('chain-rule', {
+  chainSpecs.property('chain-rule', {
     ...chainRule(
       'KL(nu || mu) = KL(nu P || mu) + sum_y (nu P)(y) KL(nu~_y || mu~_y) for nu = nu_t ' +
         '(equal to 30 digits; an identity for every positive mu)',
@@ -274,18 +269,18 @@ const properties = [
 // ---------------------------------------------------------------- mutants
 
 const mutants = [
-  chain.mutant(
+  chainSpecs.mutant(
     'strict-for-every-stationary-kernel',
     klStep(`${STRICT_STEP}, for every P with mu P = mu`, nonPrimitiveRuns, true),
     'identity, periodic and reducible kernels included',
   ),
-  chain.mutant(
+  chainSpecs.mutant(
     'kl-to-uniform-non-increasing',
     klStep('KL(nu_{t+1} || u) <= KL(nu_t || u)', chainRuns([positiveKernels], uniformOrAnyStart), false, 'u'),
     'the uniform law u in place of the stationary mu',
   ),
-  chain.mutant('decay-bound-without-mu-min', decayBound(DECAY, false), 'the factor 1/mu_min dropped'),
-  chain.mutant(
+  chainSpecs.mutant('decay-bound-without-mu-min', decayBound(DECAY, false), 'the factor 1/mu_min dropped'),
+  chainSpecs.mutant(
     'chain-rule-weighted-by-mu',
     chainRule('KL(nu || mu) = KL(nu P || mu) + sum_y mu(y) KL(nu~_y || mu~_y)', positiveKernelRuns, 'mu'),
     'expectation under mu instead of nu P',

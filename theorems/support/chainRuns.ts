@@ -12,6 +12,8 @@
  * - `chainRuns(families, starts?)`, `nonStationaryRuns(families)`,
  *   `uniformOrAnyStart`: the arbitraries; `tunedFamily(reference)`: the tuned
  *   kernels as a slot family (`ebm-lens assume`).
+ * - `chainSpecs`, `ChainParts`: the kit's specs over chain runs and their
+ *   parts (src/runner/kit/specs.ts).
  * - Exact laws: `startLaw`, `lawAt` (nu_t = nu_0 P^t), `isStationary`
  *   (mu P = mu); `klOf`, KL(nu || mu) enclosed from exact laws.
  *
@@ -30,7 +32,7 @@ import { kl, totalVariation } from '../../src/info/divergences.js';
 import { stepDistribution } from '../../src/markov/kernel.js';
 import { lawAtTime } from '../../src/markov/lawAtTime.js';
 import { stationaryDistribution } from '../../src/markov/stationaryDistribution.js';
-import { slotFamily, type SlotFamily } from '../../src/runner/kit/index.js';
+import { slotFamily, specs, type Predicate, type SlotFamily, type SpecParts } from '../../src/runner/kit/index.js';
 import { startDistribution, stochasticMatrix, type StartDistribution } from '../../properties/index.js';
 import { describeInstance, exactChain, responseChains } from './responseChain.js';
 
@@ -201,6 +203,10 @@ export function tunedFamily(reference: 'reversible' | 'reversibleSparse'): SlotF
 }
 
 export const describeRun = (run: ChainRun): unknown => describeInstance(run);
+
+/** The specs of T3 over chain runs: interval claims whose checks are predicates, runs shown by `describeRun`. */
+export const chainSpecs = specs<ChainRun>({ mode: 'interval', describe: describeRun });
+export type ChainParts = SpecParts<ChainRun, Predicate<ChainRun>>;
 
 /** nu_0: the start law, or mu itself for a 'stationary' start. */
 export function startLaw(run: ChainRun): Rational[] {
