@@ -34,31 +34,50 @@
  * agree to 30 digits. Certificate claims: support/detailedBalanceClaims.ts.
  */
 import fc from 'fast-check';
-import type { NumberObject } from '../src/arith/numberObject.js';
-import type { Rational } from '../src/arith/rational.js';
 import { normalize, total } from '../src/arith/rationalVector.js';
 import { mul, ref } from '../src/certificate/build.js';
-import { ebmReversibleExact } from '../src/markov/ebmReversibility.js';
-import { ebmKernel } from '../src/models/ebm.js';
-import { EQUALITY_PRECISION, decideInIntervals, equalTo30Digits } from '../src/runner/decideInIntervals.js';
-import { drawnFrom, familiesArbitrary, slotLaboratory, specs, type Predicate, type SpecParts } from '../src/runner/kit/index.js';
-import { fail, pass, type IdentitySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
+import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
+import { drawnFrom, familiesArbitrary, slotLaboratory, specs, theoremModule } from '../src/runner/kit/index.js';
+import type { IdentitySpec, Theorem } from '../src/runner/theorem.js';
 import type { InteractionVariant, ReferenceVariant } from '../properties/index.js';
-import { stationaryLawClaim } from './support/chainClaim.js';
-import { closedForm, closedFormStationaryClaim, detailedBalanceClaim, edgeMeasureClaim, kolmogorovClaim, ratioClaim, transcendentalClaim } from './support/detailedBalanceClaims.js';
-import type { ChainExpr, EdgeExpr } from './support/detailedBalanceClaims.js';
-import { DETAILED_BALANCE_DEFECT, detailedBalanceDefect, detailedBalanceVerdict, edgeMeasureVerdict, epsLadderDegrees } from './support/exactChainChecks.js';
+import {
+  closedForm,
+  closedFormStationaryClaim,
+  detailedBalanceClaim,
+  kolmogorovClaim,
+  ratioClaim,
+} from './support/detailedBalanceClaims.js';
+import {
+  edgeMeasureIs,
+  onChain,
+  stationaryLawIs,
+  transcendentalBalance,
+  transcendentalClaim,
+} from './support/detailedBalanceClaims.js';
+import {
+  DETAILED_BALANCE_DEFECT,
+  detailedBalanceDefect,
+  detailedBalanceVerdict,
+  epsLadderDegrees,
+} from './support/exactChainChecks.js';
 import { kolmogorovVerdict, ratioVerdict, sameLawVerdict } from './support/exactChainChecks.js';
-import { CHAIN_STATES, canonicalPotential, chainFamily, describeInstance, ebmModelOf, exactChain, exactValue } from './support/responseChain.js';
-import { responseChains, type ExactChain, type ResponseChainInstance } from './support/responseChain.js';
+import {
+  CHAIN_STATES,
+  chainFamily,
+  describeInstance,
+  responseChains,
+  type ResponseChainInstance,
+} from './support/responseChain.js';
 import { DETAILED_BALANCE_VARIABLES, LOG_VARIABLES, detailedBalanceChain } from './support/responseChainIdentities.js';
 
 // ---------------------------------------------------------------- statement
 
 const statement = {
   text:
-    'Under A1 (r(x,y) = Phi(y) + c(x) + s(x,y), s symmetric) and A2 (rho(x) q(y|x) = rho(y) q(x|y)), the response chain ' +
-    'P(x,y) = pi*(y|x) is reversible with respect to mu(x) proportional to rho(x) w(x) Z_Phi(x), where w = exp(Phi/beta), ' +
+    'Under A1 (r(x,y) = Phi(y) + c(x) + s(x,y), s symmetric) and A2 (rho(x) q(y|x) = rho(y) q(x|y)), the ' +
+    'response chain ' +
+    'P(x,y) = pi*(y|x) is reversible with respect to mu(x) proportional to rho(x) w(x) Z_Phi(x), where w = ' +
+    'exp(Phi/beta), ' +
     'v = exp(s/beta), Z_Phi(x) = sum_y q(y|x) w(y) v(x,y): mu(x) P(x,y) = mu(y) P(y,x). Equivalently ' +
     'P(x,y)/P(y,x) = exp(U(y) - U(x)) with U(x) = log rho(x) + Phi(x)/beta + log Z_Phi(x). Consequently mu P = mu, ' +
     "every cycle has equal forward and backward products (Kolmogorov's criterion), and the edge measure mu(x) P(x,y) " +
@@ -66,7 +85,8 @@ const statement = {
   latex:
     '\\mu(x) P(x,y) = \\mu(y) P(y,x),\\quad \\mu(x) \\propto \\rho(x)\\, w(x)\\, Z_\\Phi(x),\\quad ' +
     'Z_\\Phi(x) = \\sum_y q(y|x)\\, w(y)\\, v(x,y),\\quad \\frac{P(x,y)}{P(y,x)} = e^{U(y) - U(x)},\\quad ' +
-    'U(x) = \\log\\rho(x) + \\Phi(x)/\\beta + \\log Z_\\Phi(x),\\quad \\mu(x)P(x,y) \\propto C(x,y)\\, v(x,y)\\, w(x)\\, w(y)',
+    'U(x) = \\log\\rho(x) + \\Phi(x)/\\beta + \\log Z_\\Phi(x),\\quad \\mu(x)P(x,y) \\propto C(x,y)\\, v(x,y)\\, ' +
+    'w(x)\\, w(y)',
 };
 
 const source =
@@ -91,82 +111,18 @@ const valueFamilies = [
 ];
 
 /** Dense reversible chains with a symmetric interaction: where the mutants fail. */
-const denseChains = responseChains({ n: CHAIN_STATES, reference: 'reversible', potential: 'weights', interaction: 'symmetric' });
+const denseChains = responseChains({
+  n: CHAIN_STATES,
+  reference: 'reversible',
+  potential: 'weights',
+  interaction: 'symmetric',
+});
 
 /** Weight-form chains on at least three states (every 2-state chain is reversible for its own stationary law). */
 const threeOrMore = (reference: ReferenceVariant, interaction: InteractionVariant) =>
   responseChains({ n: { min: 3, max: 5 }, reference, potential: 'weights', interaction });
 
-
 const exact = specs<ResponseChainInstance>({ mode: 'exact', describe: describeInstance });
-type Parts = SpecParts<ResponseChainInstance, Predicate<ResponseChainInstance>>;
-
-/** A check of the exact chain of a weight-form instance. */
-const onChain =
-  (check: (chain: ExactChain) => Verdict): Predicate<ResponseChainInstance> =>
-  (instance) =>
-    check(exactChain(instance));
-
-/** The stationary law of P (GTH) is `law` normalized (`text`: the law in words), certified as the law `name` proportional to `f`. */
-function stationaryLawIs(claim: string, text: string, law: (chain: ExactChain) => Rational[], name: string, f: ChainExpr): Parts {
-  return {
-    claim,
-    arbitrary: denseChains,
-    check: onChain((chain) => sameLawVerdict(chain.mu, normalize(law(chain)), ['mu(x) (GTH)', text])),
-    certify: stationaryLawClaim(`mu = ${text} (mu: the stationary law of P, witnessed)`, name, f),
-  };
-}
-
-/** The edge measure mu(x) P(x,y) is proportional to `text`, computed by `edge` and certified as `E`. */
-function edgeMeasureIs(claim: string, text: string, edge: (chain: ExactChain, x: number, y: number) => Rational, E: EdgeExpr): Parts {
-  return {
-    claim,
-    arbitrary: denseChains,
-    check: onChain((chain) => edgeMeasureVerdict(chain, (x, y) => edge(chain, x, y), text)),
-    certify: edgeMeasureClaim(`mu(x) P(x,y) = E(x,y) / sum E, E = ${text} (mu: the stationary law of P, witnessed)`, E),
-  };
-}
-
-/** With Phi, s, beta rational: P reversible (decided exactly), then log P(x,y) - log P(y,x) = U(y) - U(x) to 30 digits. */
-function transcendentalBalance(instance: ResponseChainInstance): Verdict {
-  const model = ebmModelOf(instance);
-  const reversibility = ebmReversibleExact(model);
-  if (!reversibility.reversible) {
-    const values: Record<string, string | NumberObject> = {};
-    if (reversibility.ratio !== undefined) values['cycle ratio R'] = exactValue(reversibility.ratio);
-    if (reversibility.affinity !== undefined) values['cycle affinity t'] = exactValue(reversibility.affinity);
-    if (reversibility.cycle !== undefined) values.cycle = reversibility.cycle.join(' -> ');
-    return fail(`P is not reversible: ${reversibility.reason ?? 'Kolmogorov criterion fails'}`, values);
-  }
-  const claim = 'log P(x,y) - log P(y,x) = U(y) - U(x)';
-  const q = instance.reference.q;
-  return decideInIntervals(claim, (ar) => {
-    const P = ebmKernel(ar, model).kernel;
-    const U = canonicalPotential(ar, instance);
-    let widest = 0;
-    let open = false;
-    for (let x = 0; x < q.length; x++) {
-      for (let y = x + 1; y < q.length; y++) {
-        if (q[x]![y]!.n === 0n) continue; // P(x,y) = P(y,x) = 0: the support is symmetric (decided above)
-        const lhs = ar.sub(ar.log(P[x]![y]!), ar.log(P[y]![x]!));
-        const rhs = ar.sub(U[y]!, U[x]!);
-        const difference = ar.sub(lhs, rhs);
-        const { verdict, width } = equalTo30Digits(ar, difference);
-        if (verdict === 'different') {
-          return fail(`${claim} fails for x = ${x}, y = ${y}`, {
-            'log P(x,y) - log P(y,x)': ar.toNumberObject(lhs),
-            'U(y) - U(x)': ar.toNumberObject(rhs),
-            difference: ar.toNumberObject(difference),
-            precision: ar.label,
-          });
-        }
-        if (verdict === 'open') open = true;
-        widest = Math.max(widest, width);
-      }
-    }
-    return open ? undefined : pass(widest);
-  });
-}
 
 // ---------------------------------------------------------------- assumptions
 
@@ -184,21 +140,26 @@ const DEFECT = { name: 'detailed-balance-defect', measure: DETAILED_BALANCE_DEFE
 const assumptions = [
   exact.assumption(
     'reward-potential',
-    'r(x,y) = Phi(y) + c(x) + s(x,y) with s symmetric. Violated by an antisymmetric or arbitrary interaction s (n >= 3: every 2-state chain is reversible for its own stationary law).',
+    'r(x,y) = Phi(y) + c(x) + s(x,y) with s symmetric. Violated by an antisymmetric or arbitrary interaction s ' +
+      '(n >= 3: every 2-state chain is reversible for its own stationary law).',
     {
       needed: true,
       violate: fc.oneof(threeOrMore('reversible', 'antisymmetric'), threeOrMore('reversible', 'any')),
       properties: EVERY_PROPERTY,
       degree: {
         ...DEFECT,
-        levels: (['antisymmetric', 'any'] as const).map((interaction) => ({ label: `interaction ${interaction}`, arbitrary: threeOrMore('reversible', interaction) })),
+        levels: (['antisymmetric', 'any'] as const).map((interaction) => ({
+          label: `interaction ${interaction}`,
+          arbitrary: threeOrMore('reversible', interaction),
+        })),
       },
       formerNames: ['A1'],
     },
   ),
   exact.assumption(
     'reversible-reference',
-    'q is reversible: rho(x) q(y|x) = rho(y) q(x|y). Violated by a reversible prior plus a circulation on a triangle (rho := the stationary law of q).',
+    'q is reversible: rho(x) q(y|x) = rho(y) q(x|y). Violated by a reversible prior plus a circulation on a ' +
+      'triangle (rho := the stationary law of q).',
     {
       needed: true,
       violate: threeOrMore('nonReversible', 'symmetric'),
@@ -206,17 +167,27 @@ const assumptions = [
       degree: {
         ...DEFECT,
         measure: `${DETAILED_BALANCE_DEFECT}; near-reversible priors: a reversible prior plus a circulation of relative size eps`,
-        levels: ['1/1000', '1/100', '1/10', '1/2', '1'].map((eps) => ({ label: `eps = ${eps}`, arbitrary: threeOrMore({ nearReversible: eps }, 'symmetric') })),
+        levels: ['1/1000', '1/100', '1/10', '1/2', '1'].map((eps) => ({
+          label: `eps = ${eps}`,
+          arbitrary: threeOrMore({ nearReversible: eps }, 'symmetric'),
+        })),
       },
       formerNames: ['A2'],
     },
   ),
-  exact.assumption('full-support', 'q(y|x) > 0 for all x, y. Not needed: sparse reversible priors (zero entries, possibly periodic chains) satisfy every claim.', {
-    needed: false,
-    violate: threeOrMore('reversibleSparse', 'symmetric').filter((instance) => instance.reference.q.some((row) => row.some((value) => value.n === 0n))),
-    properties: EVERY_PROPERTY,
-    formerNames: ['A3'],
-  }),
+  exact.assumption(
+    'full-support',
+    'q(y|x) > 0 for all x, y. Not needed: sparse reversible priors (zero entries, possibly periodic chains) ' +
+      'satisfy every claim.',
+    {
+      needed: false,
+      violate: threeOrMore('reversibleSparse', 'symmetric').filter((instance) =>
+        instance.reference.q.some((row) => row.some((value) => value.n === 0n)),
+      ),
+      properties: EVERY_PROPERTY,
+      formerNames: ['A3'],
+    },
+  ),
 ];
 
 // ---------------------------------------------------------------- identities
@@ -242,8 +213,20 @@ const identities: IdentitySpec[] = [
     rhs: 'C12*v12*w1*w2',
     ...chainN3,
   },
-  { name: 'stationarity-n3', description: '(mu P)(1) = mu(1) for mu = rho w Z_Phi, n = 3', lhs: 'mu1*P11 + mu2*P21 + mu3*P31', rhs: 'mu1', ...chainN3 },
-  { name: 'kolmogorov-triangle-n3', description: "Kolmogorov's criterion on the triangle 1 -> 2 -> 3 -> 1, n = 3", lhs: 'P12*P23*P31', rhs: 'P13*P32*P21', ...chainN3 },
+  {
+    name: 'stationarity-n3',
+    description: '(mu P)(1) = mu(1) for mu = rho w Z_Phi, n = 3',
+    lhs: 'mu1*P11 + mu2*P21 + mu3*P31',
+    rhs: 'mu1',
+    ...chainN3,
+  },
+  {
+    name: 'kolmogorov-triangle-n3',
+    description: "Kolmogorov's criterion on the triangle 1 -> 2 -> 3 -> 1, n = 3",
+    lhs: 'P12*P23*P31',
+    rhs: 'P13*P32*P21',
+    ...chainN3,
+  },
   {
     name: 'multiplicative-detailed-balance-n3',
     description:
@@ -276,16 +259,20 @@ const properties = [
       (chain) => chain.tilt,
       'muClosed',
       closedForm,
+      exactChains,
     ),
-    arbitrary: exactChains,
   }),
   exact.property('multiplicative-detailed-balance', {
     claim:
-      'P(x,y) / P(y,x) = exp(U(y) - U(x)) with e^U = rho w Z_Phi (U = log rho + Phi/beta + log Z_Phi), for every pair with P(y,x) > 0; ' +
+      'P(x,y) / P(y,x) = exp(U(y) - U(x)) with e^U = rho w Z_Phi (U = log rho + Phi/beta + log Z_Phi), for every ' +
+      'pair with P(y,x) > 0; ' +
       'P(x,y) = 0 iff P(y,x) = 0',
     arbitrary: exactChains,
     check: onChain(({ P, tilt }) => ratioVerdict(P, tilt, 'e^U')),
-    certify: ratioClaim('P(x,y) / P(y,x) = e^U(y) / e^U(x), e^U = rho w Z_Phi, where P(y,x) > 0; P(x,y) = 0 iff P(y,x) = 0', closedForm),
+    certify: ratioClaim(
+      'P(x,y) / P(y,x) = e^U(y) / e^U(x), e^U = rho w Z_Phi, where P(y,x) > 0; P(x,y) = 0 iff P(y,x) = 0',
+      closedForm,
+    ),
   }),
   exact.property('closed-form-is-stationary', {
     claim: 'mu P = mu for mu = rho w Z_Phi / sum',
@@ -298,7 +285,8 @@ const properties = [
     certify: closedFormStationaryClaim,
   }),
   exact.property('kolmogorov-cycles', {
-    claim: "Kolmogorov's criterion: every triangle and every fundamental cycle of the support has equal forward and backward products of P",
+    claim:
+      "Kolmogorov's criterion: every triangle and every fundamental cycle of the support has equal forward and backward products of P",
     arbitrary: exactChains,
     check: onChain(({ P }) => kolmogorovVerdict(P)),
     certify: kolmogorovClaim,
@@ -309,8 +297,8 @@ const properties = [
       'C(x,y) v(x,y) w(x) w(y)',
       ({ C, v, w }, x, y) => C[x]![y]!.mul(v[x]![y]!).mul(w[x]!).mul(w[y]!),
       (chain, x, y) => mul(chain.C(x, y), chain.v(x, y), chain.w(x), chain.w(y)),
+      exactChains,
     ),
-    arbitrary: exactChains,
   }),
   exact.property('detailed-balance-transcendental', {
     claim:
@@ -329,7 +317,14 @@ const properties = [
 const mutants = [
   exact.mutant(
     'stationary-proportional-to-w',
-    stationaryLawIs('the stationary law is mu(x) = w(x) / sum w', 'w / sum w', (chain) => chain.w, 'wLaw', (chain, x) => chain.w(x)),
+    stationaryLawIs(
+      'the stationary law is mu(x) = w(x) / sum w',
+      'w / sum w',
+      (chain) => chain.w,
+      'wLaw',
+      (chain, x) => chain.w(x),
+      denseChains,
+    ),
     'rho and Z_Phi left out',
   ),
   exact.mutant(
@@ -340,6 +335,7 @@ const mutants = [
       ({ rho, w }) => rho.map((r, x) => r.mul(w[x]!)),
       'rhoWLaw',
       (chain, x) => mul(ref('rho', x), chain.w(x)),
+      denseChains,
     ),
     'Z_Phi left out',
   ),
@@ -355,7 +351,9 @@ const mutants = [
       claim: 'P(x,y) / P(y,x) = exp((Phi(y) - Phi(x))/beta) = w(y)/w(x)',
       arbitrary: denseChains,
       check: onChain(({ P, w }) => ratioVerdict(P, w, 'w')),
-      certify: ratioClaim('P(x,y) / P(y,x) = w(y) / w(x) where P(y,x) > 0; P(x,y) = 0 iff P(y,x) = 0', (chain, x) => chain.w(x)),
+      certify: ratioClaim('P(x,y) / P(y,x) = w(y) / w(x) where P(y,x) > 0; P(x,y) = 0 iff P(y,x) = 0', (chain, x) =>
+        chain.w(x),
+      ),
     },
     'U = Phi/beta only',
   ),
@@ -366,6 +364,7 @@ const mutants = [
       'C(x,y) w(x) w(y)',
       ({ C, w }, x, y) => C[x]![y]!.mul(w[x]!).mul(w[y]!),
       (chain, x, y) => mul(chain.C(x, y), chain.w(x), chain.w(y)),
+      denseChains,
     ),
     'v left out',
   ),
@@ -375,20 +374,16 @@ const mutants = [
 
 const [transcendental] = properties.slice(-1);
 
-/** Every exact property drawn from the exact families, the transcendental one from the value families; the defect along eps. */
+/**
+ * Every exact property drawn from the exact families, the transcendental one from the value families; the defect
+ * along eps.
+ */
 const laboratory = slotLaboratory(
   [...properties.slice(0, -1).map((spec) => drawnFrom(spec, exactFamilies)), drawnFrom(transcendental!, valueFamilies)],
   epsLadderDegrees(DEFECT, exactFamilies),
 );
 
-export const T2: Theorem = {
-  id: 'T2',
-  title: 'Detailed balance with a canonical potential',
-  statement,
-  source,
-  assumptions,
-  identities,
-  properties,
-  mutants,
-  ...laboratory,
-};
+export const T2: Theorem = theoremModule(
+  { id: 'T2', title: 'Detailed balance with a canonical potential', statement, source },
+  { assumptions, identities, properties, mutants, ...laboratory },
+);

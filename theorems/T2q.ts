@@ -42,28 +42,64 @@
  * support/qualityClaims.ts.
  */
 import fc from 'fast-check';
-import { ONE, ZERO, type Rational } from '../src/arith/rational.js';
-import { normalize } from '../src/arith/rationalVector.js';
-import { ge, le, lt, mul } from '../src/certificate/build.js';
+import { ZERO } from '../src/arith/rational.js';
+import { lt, mul } from '../src/certificate/build.js';
 import { differentiate } from '../src/symbolic/index.js';
-import { drawnFrom, slotLaboratory, specs, type Predicate, type SpecParts } from '../src/runner/kit/index.js';
+import { drawnFrom, slotLaboratory, specs, theoremModule } from '../src/runner/kit/index.js';
 import { fail, pass, type IdentitySpec, type Theorem } from '../src/runner/theorem.js';
 import { stationaryLawClaim } from './support/chainClaim.js';
-import { CLOSED_FORM_DEFECT, closedFormDefect, epsLadderDegrees, firstDifference, noInteractionClosedForm } from './support/exactChainChecks.js';
-import { cw, monotoneClaim, referenceQualityClaim, softmaxClaim } from './support/qualityClaims.js';
-import { bipartiteChains, noInteraction, qualityFamilies, symmetricInteractions, trapChains, withSecondBeta } from './support/qualityInstances.js';
+import {
+  CLOSED_FORM_DEFECT,
+  closedFormDefect,
+  epsLadderDegrees,
+  noInteractionClosedForm,
+} from './support/exactChainChecks.js';
+import {
+  againstReference,
+  cw,
+  monotoneClaim,
+  monotoneInBeta,
+  softmaxOfPower,
+  stationaryLawIs,
+} from './support/qualityClaims.js';
+import {
+  bipartiteChains,
+  noInteraction,
+  qualityFamilies,
+  symmetricInteractions,
+  trapChains,
+  withSecondBeta,
+} from './support/qualityInstances.js';
 import type { QualityInstance, QualityReference } from './support/qualityInstances.js';
-import { CHAIN_STATES, describeInstance, exactChain, exactValue, potentialIsConstant, responseChains, type ExactChain } from './support/responseChain.js';
-import { EDGE_MEAN, EDGE_SECOND_MOMENT, NO_INTERACTION_CHAIN, QUALITY_MEAN, QUALITY_VARIABLES, STATES, UNIFORM_CHAIN, sym } from './support/responseChainIdentities.js';
-import { edgeSumConstant, monotoneVerdict, referenceQualityVerdict } from './support/stationaryQuality.js';
+import {
+  CHAIN_STATES,
+  describeInstance,
+  exactValue,
+  potentialIsConstant,
+  responseChains,
+} from './support/responseChain.js';
+import {
+  EDGE_MEAN,
+  EDGE_SECOND_MOMENT,
+  NO_INTERACTION_CHAIN,
+  QUALITY_MEAN,
+  QUALITY_VARIABLES,
+  STATES,
+  UNIFORM_CHAIN,
+  sym,
+} from './support/responseChainIdentities.js';
+import { edgeSumConstant, monotoneVerdict } from './support/stationaryQuality.js';
 
 // ---------------------------------------------------------------- statement
 
 const statement = {
   text:
-    'Under A1 with s = 0 and A2, the stationary law of the response chain is mu(x) proportional to w(x) (C w)(x), w = exp(Phi/beta). ' +
-    'Then E_mu[Phi] >= E_rho[Phi] (rho normalized), and E_mu[Phi] is non-increasing in beta, strictly unless Phi is constant ' +
-    '(with q > 0, A3; in general unless Phi(x) + Phi(y) is constant on the edges of C). If q(y|x) = 1/n, mu = softmax(Phi/beta) exactly.',
+    'Under A1 with s = 0 and A2, the stationary law of the response chain is mu(x) proportional to w(x) (C ' +
+    'w)(x), w = exp(Phi/beta). ' +
+    'Then E_mu[Phi] >= E_rho[Phi] (rho normalized), and E_mu[Phi] is non-increasing in beta, strictly unless Phi ' +
+    'is constant ' +
+    '(with q > 0, A3; in general unless Phi(x) + Phi(y) is constant on the edges of C). If q(y|x) = 1/n, mu = ' +
+    'softmax(Phi/beta) exactly.',
   latex:
     '\\mu(x) \\propto w(x)\\,(Cw)(x),\\quad \\mathbb{E}_\\mu[\\Phi] \\ge \\mathbb{E}_\\rho[\\Phi],\\quad ' +
     '\\frac{d}{d(1/\\beta)}\\,\\mathbb{E}_\\mu[\\Phi] = 2\\,\\mathrm{Var}_{\\tilde C}(g) \\ge 0,\\quad ' +
@@ -79,59 +115,16 @@ const REVERSIBLE_PRIORS: readonly QualityReference[] = ['reversible', 'reversibl
 const closedFormChains = withSecondBeta(noInteraction('weights', REVERSIBLE_PRIORS));
 const uniformChains = withSecondBeta(noInteraction('weights', ['uniform']));
 /** Quality claims without full support: sparse priors included, both forms of Phi. */
-const qualityChains = withSecondBeta(fc.oneof(noInteraction('values', REVERSIBLE_PRIORS), noInteraction('weights', ['reversible', 'reversibleSparse'])));
+const qualityChains = withSecondBeta(
+  fc.oneof(noInteraction('values', REVERSIBLE_PRIORS), noInteraction('weights', ['reversible', 'reversibleSparse'])),
+);
 /** Strictness: priors with q > 0. */
-const positiveChains = withSecondBeta(fc.oneof(noInteraction('values', ['reversible', 'symmetric', 'uniform']), noInteraction('weights', ['reversible'])));
+const positiveChains = withSecondBeta(
+  fc.oneof(noInteraction('values', ['reversible', 'symmetric', 'uniform']), noInteraction('weights', ['reversible'])),
+);
 
 const exact = specs<QualityInstance>({ mode: 'exact', describe: describeInstance });
 const interval = specs<QualityInstance>({ mode: 'interval', describe: describeInstance });
-type Parts = SpecParts<QualityInstance, Predicate<QualityInstance>>;
-
-/** mu (GTH) = `law` normalized at every state; a fail reads "mu(x) != <expected(x)>" with the sides (and the state). */
-function stationaryLawIs(law: (chain: ExactChain) => Rational[], expected: (x: number) => string, side: string, withState = true): Predicate<QualityInstance> {
-  return (instance) => {
-    const chain = exactChain(instance);
-    const closed = normalize(law(chain));
-    return firstDifference(chain.mu, closed, (x) =>
-      fail(`mu(${x}) != ${expected(x)}`, { 'mu(x) (GTH)': exactValue(chain.mu[x]!), [side]: exactValue(closed[x]!), ...(withState ? { state: String(x) } : {}) }),
-    );
-  };
-}
-
-/** q(y|x) = 1/n implies mu = w^power / sum w^power; other priors leave the premise false (an infinite margin). */
-function softmaxOfPower(power: number): Pick<Parts, 'arbitrary' | 'check' | 'certify'> {
-  const onUniform = stationaryLawIs(({ w }) => w.map((wx) => wx.pow(power)), (x) => `w(${x})^${power} / sum`, `w^${power} / sum`);
-  const uniform = (q: readonly (readonly Rational[])[]) => q.every((row) => row.every((value) => value.mul(q.length).equals(ONE)));
-  return { arbitrary: uniformChains, check: (instance) => (uniform(instance.reference.q) ? onUniform(instance) : pass(Number.POSITIVE_INFINITY)), certify: softmaxClaim(power) };
-}
-
-/** Skips the equality case (Phi constant, or Phi(x) + Phi(y) constant on the edges of C), where E_mu[Phi] = E_rho[Phi] at every beta. */
-const unlessEqualityCase =
-  (check: Predicate<QualityInstance>): Predicate<QualityInstance> =>
-  (instance) =>
-    potentialIsConstant(instance.potential) || edgeSumConstant(instance) ? pass(0) : check(instance);
-
-/** E_mu[Phi] >= E_rho[Phi] ('above'), or <= ('below'); `note` completes the claim. */
-function againstReference(sense: 'above' | 'below', arbitrary: fc.Arbitrary<QualityInstance>, note = ''): Parts {
-  const [sign, gSign] = sense === 'above' ? ['>=', '<='] : ['<=', '>='];
-  return {
-    claim: `E_mu[Phi] ${sign} E_rho[Phi]${note}`,
-    arbitrary,
-    check: unlessEqualityCase((instance) => referenceQualityVerdict(instance, sense)),
-    certify: referenceQualityClaim(`E_mu[Phi] ${sign} E_rho[Phi] (rho normalized): G_mu ${gSign} G_rho`, sense === 'above' ? le : ge),
-  };
-}
-
-/** beta1 < beta2 implies E_mu(beta1)[Phi] >= E_mu(beta2)[Phi] ('decreasing'), or <= ('increasing'); `note` completes the claim. */
-function monotoneInBeta(sense: 'decreasing' | 'increasing', arbitrary: fc.Arbitrary<QualityInstance>, note = ''): Parts {
-  const [sign, gSign] = sense === 'decreasing' ? ['>=', '<='] : ['<=', '>='];
-  return {
-    claim: `beta1 < beta2 implies E_mu(beta1)[Phi] ${sign} E_mu(beta2)[Phi]${note}`,
-    arbitrary,
-    check: unlessEqualityCase((instance) => monotoneVerdict(instance, sense, false)),
-    certify: monotoneClaim(`beta < beta2 implies E_mu(beta)[Phi] ${sign} E_mu(beta2)[Phi]: G(beta) ${gSign} G(beta2)`, false, sense === 'decreasing' ? le : ge),
-  };
-}
 
 // ---------------------------------------------------------------- assumptions
 
@@ -142,40 +135,68 @@ const threeOrMore = (reference: 'nonReversible' | { nearReversible: string }) =>
 const assumptions = [
   exact.assumption(
     'no-interaction',
-    'r(x,y) = Phi(y) + c(x): no interaction. Violated by a symmetric interaction s != 0 (T2 still holds): the closed form becomes w(x) sum_y C(x,y) v(x,y) w(y), and an interaction favouring low-Phi pairs lowers E_mu[Phi] or makes it grow with beta.',
+    'r(x,y) = Phi(y) + c(x): no interaction. Violated by a symmetric interaction s != 0 (T2 still holds): the ' +
+      'closed form becomes w(x) sum_y C(x,y) v(x,y) w(y), and an interaction favouring low-Phi pairs lowers ' +
+      'E_mu[Phi] or makes it grow with beta.',
     {
       needed: true,
       violate: symmetricInteractions,
-      properties: ['stationary-closed-form', 'uniform-reference-softmax', 'quality-above-reference', 'quality-non-increasing-in-beta', 'quality-strictly-decreasing-in-beta'],
-      degree: { ...CLOSED_FORM_DEGREE, levels: [{ label: 'symmetric interaction s != 0', arbitrary: symmetricInteractions }] },
+      properties: [
+        'stationary-closed-form',
+        'uniform-reference-softmax',
+        'quality-above-reference',
+        'quality-non-increasing-in-beta',
+        'quality-strictly-decreasing-in-beta',
+      ],
+      degree: {
+        ...CLOSED_FORM_DEGREE,
+        levels: [{ label: 'symmetric interaction s != 0', arbitrary: symmetricInteractions }],
+      },
       formerNames: ['A1-no-interaction'],
     },
   ),
   exact.assumption(
     'reversible-reference',
-    'q reversible: rho(x) q(y|x) = rho(y) q(x|y). Violated by circulations (the closed form fails) and by trap priors (the quality claims fail too; rho := the stationary law of q).',
+    'q reversible: rho(x) q(y|x) = rho(y) q(x|y). Violated by circulations (the closed form fails) and by trap ' +
+      'priors (the quality claims fail too; rho := the stationary law of q).',
     {
       needed: true,
       violate: fc.oneof(threeOrMore('nonReversible'), trapChains),
-      properties: ['stationary-closed-form', 'quality-above-reference', 'quality-non-increasing-in-beta', 'quality-strictly-decreasing-in-beta'],
+      properties: [
+        'stationary-closed-form',
+        'quality-above-reference',
+        'quality-non-increasing-in-beta',
+        'quality-strictly-decreasing-in-beta',
+      ],
       degree: {
         ...CLOSED_FORM_DEGREE,
         measure: `${CLOSED_FORM_DEFECT}; near-reversible priors: a reversible prior plus a circulation of relative size eps`,
-        levels: ['1/1000', '1/100', '1/10', '1/2'].map((eps) => ({ label: `eps = ${eps}`, arbitrary: threeOrMore({ nearReversible: eps }) })),
+        levels: ['1/1000', '1/100', '1/10', '1/2'].map((eps) => ({
+          label: `eps = ${eps}`,
+          arbitrary: threeOrMore({ nearReversible: eps }),
+        })),
       },
       formerNames: ['A2'],
     },
   ),
   exact.assumption(
     'full-support',
-    'q(y|x) > 0 for all x, y, needed by the strictness claim only: on a bipartite support (a tree without self-loops) with Phi = a on one side and b on the other, mu = rho at every beta although Phi is not constant.',
-    { needed: true, violate: bipartiteChains, properties: ['quality-strictly-decreasing-in-beta'], formerNames: ['A3'] },
+    'q(y|x) > 0 for all x, y, needed by the strictness claim only: on a bipartite support (a tree without ' +
+      'self-loops) with Phi = a on one side and b on the other, mu = rho at every beta although Phi is not ' +
+      'constant.',
+    {
+      needed: true,
+      violate: bipartiteChains,
+      properties: ['quality-strictly-decreasing-in-beta'],
+      formerNames: ['A3'],
+    },
   ),
 ];
 
 // ---------------------------------------------------------------- identities
 
 const pairs = STATES.flatMap((x) => STATES.map((y) => [x, y] as const));
+const conductances = pairs.map(([x, y]) => sym('C', x, y)).join(' + ');
 
 const identities: IdentitySpec[] = [
   {
@@ -202,21 +223,25 @@ const identities: IdentitySpec[] = [
   {
     name: 'untilted-edge-mean-n3',
     description: 'at beta = infinity the edge mean of g = (Phi(x) + Phi(y))/2 under C is E_rho[Phi], n = 3',
-    lhs: `(${pairs.map(([x, y]) => `${sym('C', x, y)}*(Phi${x} + Phi${y})/2`).join(' + ')})/(${pairs.map(([x, y]) => sym('C', x, y)).join(' + ')})`,
+    lhs: `(${pairs.map(([x, y]) => `${sym('C', x, y)}*(Phi${x} + Phi${y})/2`).join(' + ')})/(${conductances})`,
     rhs: `(${STATES.map((x) => `rho${x}*Phi${x}`).join(' + ')})/(rho1 + rho2 + rho3)`,
     variables: { ...NO_INTERACTION_CHAIN.variables, Phi1: 'real', Phi2: 'real', Phi3: 'real' },
     substitutions: NO_INTERACTION_CHAIN.substitutions,
   },
   {
     name: 'quality-edge-representation-n2',
-    description: 'E_mu[Phi] is the mean of g = (Phi(x) + Phi(y))/2 under the edge measure C tilted by exp(2 theta g), theta = 1/beta, n = 2',
+    description:
+      'E_mu[Phi] is the mean of g = (Phi(x) + Phi(y))/2 under the edge measure C tilted by exp(2 theta g), theta ' +
+      '= 1/beta, n = 2',
     lhs: QUALITY_MEAN,
     rhs: EDGE_MEAN,
     variables: QUALITY_VARIABLES,
   },
   {
     name: 'quality-derivative-n2',
-    description: 'd/dtheta E_mu[Phi] = 2 Var(g) under the tilted edge measure (derivative by nerdamer, certified), theta = 1/beta, n = 2',
+    description:
+      'd/dtheta E_mu[Phi] = 2 Var(g) under the tilted edge measure (derivative by nerdamer, certified), theta = ' +
+      '1/beta, n = 2',
     lhs: differentiate(QUALITY_MEAN, 'theta'),
     rhs: `2*(${EDGE_SECOND_MOMENT} - (${EDGE_MEAN})^2)`,
     variables: QUALITY_VARIABLES,
@@ -230,31 +255,51 @@ const properties = [
     claim: 'with s = 0 the stationary law of P (GTH) is mu(x) = w(x) (C w)(x) / sum',
     arbitrary: closedFormChains,
     check: stationaryLawIs(noInteractionClosedForm, (x) => `w(${x}) (C w)(${x}) / sum`, 'w (C w) / sum'),
-    certify: stationaryLawClaim('mu = w (C w) / sum (mu: the stationary law of P, witnessed)', 'muClosed', (chain, x) => mul(chain.w(x), cw(chain, x))),
+    certify: stationaryLawClaim('mu = w (C w) / sum (mu: the stationary law of P, witnessed)', 'muClosed', (chain, x) =>
+      mul(chain.w(x), cw(chain, x)),
+    ),
   }),
   exact.property('uniform-reference-softmax', {
     claim: 'if q(y|x) = 1/n, the stationary law (GTH) is softmax(Phi/beta) = w / sum w exactly',
-    ...softmaxOfPower(1),
+    ...softmaxOfPower(1, uniformChains),
   }),
   interval.property(
     'quality-above-reference',
-    againstReference('above', qualityChains, ' (rho normalized; equality exactly when Phi(x) + Phi(y) is constant on the edges of C)'),
+    againstReference(
+      'above',
+      qualityChains,
+      ' (rho normalized; equality exactly when Phi(x) + Phi(y) is constant on the edges of C)',
+    ),
   ),
   interval.property(
     'quality-non-increasing-in-beta',
-    monotoneInBeta('decreasing', qualityChains, ' (equality exactly when Phi(x) + Phi(y) is constant on the edges of C)'),
+    monotoneInBeta(
+      'decreasing',
+      qualityChains,
+      ' (equality exactly when Phi(x) + Phi(y) is constant on the edges of C)',
+    ),
   ),
   interval.property('quality-strictly-decreasing-in-beta', {
     claim: 'beta1 < beta2 and Phi not constant imply E_mu(beta1)[Phi] > E_mu(beta2)[Phi]',
     arbitrary: positiveChains,
     check: (instance) => {
-      if (potentialIsConstant(instance.potential)) return pass(Number.POSITIVE_INFINITY); // premise false: E_mu[Phi] = Phi at every beta
+      // premise false: Phi constant, E_mu[Phi] = Phi at every beta
+      if (potentialIsConstant(instance.potential)) return pass(Number.POSITIVE_INFINITY);
       if (!edgeSumConstant(instance)) return monotoneVerdict(instance, 'decreasing', true);
-      return fail('Phi is not constant, yet E_mu[Phi] = E_rho[Phi] at every beta: Phi(x) + Phi(y) is constant on the edges of C (mu = rho)', {
-        'E_mu(beta1)[Phi] - E_mu(beta2)[Phi]': exactValue(ZERO),
-      });
+      return fail(
+        'Phi is not constant, yet E_mu[Phi] = E_rho[Phi] at every beta: Phi(x) + Phi(y) is constant on the edges ' +
+          'of C (mu = rho)',
+        {
+          'E_mu(beta1)[Phi] - E_mu(beta2)[Phi]': exactValue(ZERO),
+        },
+      );
     },
-    certify: monotoneClaim('Phi not constant implies E_mu(beta)[Phi] > E_mu(beta2)[Phi] (beta < beta2): not the equality case, and G(beta) < G(beta2)', true, lt),
+    certify: monotoneClaim(
+      'Phi not constant implies E_mu(beta)[Phi] > E_mu(beta2)[Phi] (beta < beta2): not the equality case, and ' +
+        'G(beta) < G(beta2)',
+      true,
+      lt,
+    ),
   }),
 ];
 
@@ -267,15 +312,27 @@ const mutants = [
     'stationary-proportional-to-w',
     {
       claim: 'with s = 0 the stationary law is w / sum w for every reversible prior',
-      arbitrary: withSecondBeta(responseChains({ n: CHAIN_STATES, reference: 'reversible', potential: 'weights', interaction: 'none' })),
-      check: stationaryLawIs(({ w }) => w, (x) => `w(${x}) / sum w`, 'w / sum w', false),
-      certify: stationaryLawClaim('mu = w / sum w (mu: the stationary law of P, witnessed)', 'wLaw', (chain, x) => chain.w(x)),
+      arbitrary: withSecondBeta(
+        responseChains({ n: CHAIN_STATES, reference: 'reversible', potential: 'weights', interaction: 'none' }),
+      ),
+      check: stationaryLawIs(
+        ({ w }) => w,
+        (x) => `w(${x}) / sum w`,
+        'w / sum w',
+        false,
+      ),
+      certify: stationaryLawClaim('mu = w / sum w (mu: the stationary law of P, witnessed)', 'wLaw', (chain, x) =>
+        chain.w(x),
+      ),
     },
     'the factor C w left out',
   ),
   exact.mutant(
     'softmax-squared',
-    { claim: 'if q(y|x) = 1/n the stationary law is w^2 / sum w^2 = softmax(2 Phi/beta)', ...softmaxOfPower(2) },
+    {
+      claim: 'if q(y|x) = 1/n the stationary law is w^2 / sum w^2 = softmax(2 Phi/beta)',
+      ...softmaxOfPower(2, uniformChains),
+    },
     'the edge weight w(x) w(y) read as a law',
   ),
 ];
@@ -283,8 +340,14 @@ const mutants = [
 // ---------------------------------------------------------------- slots (assume)
 
 const closedFormFamilies = qualityFamilies('weights', REVERSIBLE_PRIORS);
-const qualityFamilyList = [...qualityFamilies('values', REVERSIBLE_PRIORS), ...qualityFamilies('weights', ['reversible', 'reversibleSparse'])];
-const positiveFamilies = [...qualityFamilies('values', ['reversible', 'symmetric', 'uniform']), ...qualityFamilies('weights', ['reversible'])];
+const qualityFamilyList = [
+  ...qualityFamilies('values', REVERSIBLE_PRIORS),
+  ...qualityFamilies('weights', ['reversible', 'reversibleSparse']),
+];
+const positiveFamilies = [
+  ...qualityFamilies('values', ['reversible', 'symmetric', 'uniform']),
+  ...qualityFamilies('weights', ['reversible']),
+];
 
 /** "strictly unless Phi is constant (with q > 0 ...)": with the prior replaced, checked as the implication it is. */
 const FULL_SUPPORT = {
@@ -307,14 +370,7 @@ const laboratory = slotLaboratory(
   epsLadderDegrees(CLOSED_FORM_DEGREE, closedFormFamilies),
 );
 
-export const T2q: Theorem = {
-  id: 'T2q',
-  title: 'High-quality stationary distribution',
-  statement,
-  source,
-  assumptions,
-  identities,
-  properties,
-  mutants,
-  ...laboratory,
-};
+export const T2q: Theorem = theoremModule(
+  { id: 'T2q', title: 'High-quality stationary distribution', statement, source },
+  { assumptions, identities, properties, mutants, ...laboratory },
+);

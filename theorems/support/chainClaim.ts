@@ -19,9 +19,35 @@
  */
 import { normalize } from '../../src/arith/rationalVector.js';
 import type { Rational } from '../../src/arith/rational.js';
-import { add, all, and, div, eq, exp, gt, log, matrixValue, mul, neg, num, or, rationalValue, ref, sum, vectorValue } from '../../src/certificate/build.js';
+import {
+  add,
+  all,
+  and,
+  div,
+  eq,
+  exp,
+  gt,
+  log,
+  matrixValue,
+  mul,
+  neg,
+  num,
+  or,
+  rationalValue,
+  ref,
+  sum,
+  vectorValue,
+} from '../../src/certificate/build.js';
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
-import type { BoolExpr, Definition, Index, InstanceValue, NumExpr, Range, Witness } from '../../src/certificate/format.js';
+import type {
+  BoolExpr,
+  Definition,
+  Index,
+  InstanceValue,
+  NumExpr,
+  Range,
+  Witness,
+} from '../../src/certificate/format.js';
 import { exactChain, referenceMeasureOf, type ResponseChainInstance } from './responseChain.js';
 
 /** a > 0 iff b > 0, for a, b >= 0: both positive or both zero. */
@@ -66,7 +92,11 @@ export class ChainClaim {
   ) {
     const { reference, potential, interaction, reward } = chain;
     this.form = potential.form;
-    if (interaction.form !== this.form || (reward.kind === 'pairwise' && reward.offset.form !== this.form) || (reward.kind === 'any' && reward.reward.form !== this.form)) {
+    if (
+      interaction.form !== this.form ||
+      (reward.kind === 'pairwise' && reward.offset.form !== this.form) ||
+      (reward.kind === 'any' && reward.reward.form !== this.form)
+    ) {
       throw new Error('ChainClaim: the potential, interaction and reward must be in one form');
     }
     this.n = reference.q.length;
@@ -123,14 +153,22 @@ export class ChainClaim {
     return ref('s', x, y);
   }
 
-  /** The reward r(x,y): Phi(y) + c(x) + s(x,y), Phi(y) - Phi(x) + s(x,y), or the free reward; beta log K(x,y) in the weight form. */
+  /**
+   * The reward r(x,y): Phi(y) + c(x) + s(x,y), Phi(y) - Phi(x) + s(x,y), or the free reward; beta log K(x,y) in the
+   * weight form.
+   */
   r(x: Index, y: Index): NumExpr {
     if (this.form === 'weights') {
       this.define('r', ['x', 'y'], mul(ref('beta'), log(this.K('x', 'y'))));
     } else {
       const reward = this.chain.reward;
-      const offset = reward.kind === 'pairwise' ? ref('c', 'x') : reward.kind === 'potential' ? neg(this.Phi('x')) : undefined;
-      this.define('r', ['x', 'y'], offset === undefined ? ref('reward', 'x', 'y') : add(this.Phi('y'), offset, this.s('x', 'y')));
+      const offset =
+        reward.kind === 'pairwise' ? ref('c', 'x') : reward.kind === 'potential' ? neg(this.Phi('x')) : undefined;
+      this.define(
+        'r',
+        ['x', 'y'],
+        offset === undefined ? ref('reward', 'x', 'y') : add(this.Phi('y'), offset, this.s('x', 'y')),
+      );
     }
     return ref('r', x, y);
   }
@@ -147,12 +185,20 @@ export class ChainClaim {
     return ref(`v${tag}`, x, y);
   }
 
-  /** K_b(x,y) = exp(r(x,y)/b); in the weight form at beta cw(x) w(y) v(x,y), w(y) v(x,y) / w(x) or the free reward's weight. */
+  /**
+   * K_b(x,y) = exp(r(x,y)/b); in the weight form at beta cw(x) w(y) v(x,y), w(y) v(x,y) / w(x) or the free reward's
+   * weight.
+   */
   K(x: Index, y: Index, tag = ''): NumExpr {
     if (this.rationalAt(tag)) {
       const reward = this.chain.reward;
       const wv = mul(ref('w', 'y'), ref('v', 'x', 'y'));
-      const body = reward.kind === 'pairwise' ? mul(ref('cw', 'x'), wv) : reward.kind === 'potential' ? div(wv, ref('w', 'x')) : ref('reward', 'x', 'y');
+      const body =
+        reward.kind === 'pairwise'
+          ? mul(ref('cw', 'x'), wv)
+          : reward.kind === 'potential'
+            ? div(wv, ref('w', 'x'))
+            : ref('reward', 'x', 'y');
       this.define('K', ['x', 'y'], body);
     } else {
       this.define(`K${tag}`, ['x', 'y'], exp(div(this.r('x', 'y'), ref(`beta${tag}`))));
@@ -160,7 +206,10 @@ export class ChainClaim {
     return ref(`K${tag}`, x, y);
   }
 
-  /** Defines Z_b(x) = sum_y q(y|x) K_b(x,y) and the tuned kernel P_b(x,y) = q(y|x) K_b(x,y) / Z_b(x); returns P_b's name. */
+  /**
+   * Defines Z_b(x) = sum_y q(y|x) K_b(x,y) and the tuned kernel P_b(x,y) = q(y|x) K_b(x,y) / Z_b(x); returns P_b's
+   * name.
+   */
   kernel(tag = ''): string {
     const [Z, P] = [`Z${tag}`, `P${tag}`];
     this.define(Z, ['x'], sum('y', this.states, mul(this.q('x', 'y'), this.K('x', 'y', tag))));
@@ -170,7 +219,11 @@ export class ChainClaim {
 
   /** Defines T2's Z_Phi,b(x) = sum_y q(y|x) w_b(y) v_b(x,y); returns its name. */
   zPhi(tag = ''): string {
-    this.define(`ZPhi${tag}`, ['x'], sum('y', this.states, mul(this.q('x', 'y'), this.w('y', tag), this.v('x', 'y', tag))));
+    this.define(
+      `ZPhi${tag}`,
+      ['x'],
+      sum('y', this.states, mul(this.q('x', 'y'), this.w('y', tag), this.v('x', 'y', tag))),
+    );
     return `ZPhi${tag}`;
   }
 
@@ -215,11 +268,20 @@ export class ChainClaim {
     for (let k = n - 1; k >= 1; k--) {
       const Pk = censored(k);
       this.define(`${P}_S${k}`, [], sum('j', { n: k }, ref(Pk, k, 'j')));
-      this.define(censored(k - 1), ['i', 'j'], add(ref(Pk, 'i', 'j'), div(mul(ref(Pk, 'i', k), ref(Pk, k, 'j')), S(k))));
+      this.define(
+        censored(k - 1),
+        ['i', 'j'],
+        add(ref(Pk, 'i', 'j'), div(mul(ref(Pk, 'i', k), ref(Pk, k, 'j')), S(k))),
+      );
     }
     const x = (k: number): NumExpr => ref(`${name}_x${k}`);
     this.define(`${name}_x0`, [], num(1));
-    for (let k = 1; k < n; k++) this.define(`${name}_x${k}`, [], div(add(...states.slice(0, k).map((i) => mul(x(i), ref(censored(k), i, k)))), S(k)));
+    for (let k = 1; k < n; k++)
+      this.define(
+        `${name}_x${k}`,
+        [],
+        div(add(...states.slice(0, k).map((i) => mul(x(i), ref(censored(k), i, k)))), S(k)),
+      );
     this.define(`${name}Total`, [], add(...states.map(x)));
     for (const k of states) this.define(`${name}_${k}`, [], div(x(k), ref(`${name}Total`)));
     return (k) => ref(`${name}_${k}`);
@@ -246,5 +308,11 @@ export const stationaryLawClaim =
   (instance: ResponseChainInstance): CertifiedClaim => {
     const chain = new ChainClaim(instance);
     const mu = chain.stationaryLaw(chain.kernel());
-    return chain.certified(text, chain.sameLaws(mu, chain.law(name, (x) => f(chain, x))));
+    return chain.certified(
+      text,
+      chain.sameLaws(
+        mu,
+        chain.law(name, (x) => f(chain, x)),
+      ),
+    );
   };

@@ -27,22 +27,41 @@ import { ONE, ZERO, type Rational } from '../../src/arith/rational.js';
 import { normalize, total } from '../../src/arith/rationalVector.js';
 import { cycleBasis, fundamentalCycle } from '../../src/markov/cycleBasis.js';
 import { referenceEpsLevels, type SlotFamily } from '../../src/runner/kit/index.js';
-import { fail, pass, type DegreeSpec, type FailVerdict, type SlotOverrides, type Verdict } from '../../src/runner/theorem.js';
+import {
+  fail,
+  pass,
+  type DegreeSpec,
+  type FailVerdict,
+  type SlotOverrides,
+  type Verdict,
+} from '../../src/runner/theorem.js';
 import { kolmogorovCycle } from '../../properties/index.js';
 import { exactChain, exactValue, type ExactChain, type ResponseChainInstance } from './responseChain.js';
 
 type Matrix = readonly (readonly Rational[])[];
 
 /** The first state where two laws differ, as `failAt(x)`; a pass when they are equal. */
-export function firstDifference(actual: readonly Rational[], expected: readonly Rational[], failAt: (x: number) => FailVerdict): Verdict {
+export function firstDifference(
+  actual: readonly Rational[],
+  expected: readonly Rational[],
+  failAt: (x: number) => FailVerdict,
+): Verdict {
   const x = actual.findIndex((value, k) => !value.equals(expected[k]!));
   return x < 0 ? pass(0) : failAt(x);
 }
 
 /** Two laws equal entrywise, exactly; the first differing state as a fail. */
-export function sameLawVerdict(actual: readonly Rational[], expected: readonly Rational[], names: readonly [string, string]): Verdict {
+export function sameLawVerdict(
+  actual: readonly Rational[],
+  expected: readonly Rational[],
+  names: readonly [string, string],
+): Verdict {
   return firstDifference(actual, expected, (x) =>
-    fail(`${names[0]} != ${names[1]} at state ${x}`, { [names[0]]: exactValue(actual[x]!), [names[1]]: exactValue(expected[x]!), state: String(x) }),
+    fail(`${names[0]} != ${names[1]} at state ${x}`, {
+      [names[0]]: exactValue(actual[x]!),
+      [names[1]]: exactValue(expected[x]!),
+      state: String(x),
+    }),
   );
 }
 
@@ -81,10 +100,13 @@ export function ratioVerdict(P: Matrix, g: readonly Rational[], name: string): V
     const [forward, backward] = [P[x]![y]!, P[y]![x]!];
     if (forward.n === 0n && backward.n === 0n) return undefined;
     if (forward.n === 0n || backward.n === 0n) {
-      return fail(`one-way transition: P(${x},${y}) = ${forward.toFraction()}, P(${y},${x}) = ${backward.toFraction()}`, {
-        'P(x,y)': exactValue(forward),
-        'P(y,x)': exactValue(backward),
-      });
+      return fail(
+        `one-way transition: P(${x},${y}) = ${forward.toFraction()}, P(${y},${x}) = ${backward.toFraction()}`,
+        {
+          'P(x,y)': exactValue(forward),
+          'P(y,x)': exactValue(backward),
+        },
+      );
     }
     const ratio = forward.div(backward);
     const expected = g[y]!.div(g[x]!);
@@ -135,7 +157,10 @@ export function kolmogorovCycles(P: Matrix): number[][] {
   return [...cycles, ...fundamentalCycles(P)];
 }
 
-/** Equal forward and backward products of P around every cycle of `kolmogorovCycles`; the first unequal one as a fail. */
+/**
+ * Equal forward and backward products of P around every cycle of `kolmogorovCycles`; the first unequal one as a
+ * fail.
+ */
 export function kolmogorovVerdict(P: Rational[][]): Verdict {
   for (const cycle of kolmogorovCycles(P)) {
     const { forward, backward } = kolmogorovCycle(P, cycle);

@@ -35,27 +35,53 @@ const steps = fc.integer({ min: 1, max: 24 });
 
 /** beta2 = beta (1 + k/8), k in 1..24. */
 export function withSecondBeta(chains: fc.Arbitrary<ResponseChainInstance>): fc.Arbitrary<QualityInstance> {
-  return fc.tuple(chains, steps).map(([instance, k]): QualityInstance => ({ ...instance, beta2: scaled(instance.beta, k) }));
+  return fc
+    .tuple(chains, steps)
+    .map(([instance, k]): QualityInstance => ({ ...instance, beta2: scaled(instance.beta, k) }));
 }
 
 export type QualityReference = 'reversible' | 'reversibleSparse' | 'symmetric' | 'uniform';
 type Form = 'weights' | 'values';
 
 /** s = 0 on the given reversible priors, in the given potential form (rewards alternate pairwise, potential). */
-export function noInteraction(potential: Form, references: readonly QualityReference[]): fc.Arbitrary<ResponseChainInstance> {
+export function noInteraction(
+  potential: Form,
+  references: readonly QualityReference[],
+): fc.Arbitrary<ResponseChainInstance> {
   return fc.oneof(
     ...references.map((reference, k) =>
-      responseChains({ n: CHAIN_STATES, reference, potential, interaction: 'none', reward: k % 2 === 0 ? 'pairwise' : 'potential' }),
+      responseChains({
+        n: CHAIN_STATES,
+        reference,
+        potential,
+        interaction: 'none',
+        reward: k % 2 === 0 ? 'pairwise' : 'potential',
+      }),
     ),
   );
 }
 
 /** The same chains as slot families (`assume`), with beta2 drawn after the slots. */
-export function qualityFamilies(potential: Form, references: readonly QualityReference[], pinned: readonly SlotName[] = []): SlotFamily<QualityInstance>[] {
+export function qualityFamilies(
+  potential: Form,
+  references: readonly QualityReference[],
+  pinned: readonly SlotName[] = [],
+): SlotFamily<QualityInstance>[] {
   return references.map((reference, k) =>
     slotFamily(
-      { n: CHAIN_STATES, reference, potential, interaction: 'none', reward: k % 2 === 0 ? 'pairwise' : 'potential', beta: 'default' },
-      { pinned, build: (chain: ResponseChainInstance) => steps.map((j): QualityInstance => ({ ...chain, beta2: scaled(chain.beta, j) })) },
+      {
+        n: CHAIN_STATES,
+        reference,
+        potential,
+        interaction: 'none',
+        reward: k % 2 === 0 ? 'pairwise' : 'potential',
+        beta: 'default',
+      },
+      {
+        pinned,
+        build: (chain: ResponseChainInstance) =>
+          steps.map((j): QualityInstance => ({ ...chain, beta2: scaled(chain.beta, j) })),
+      },
     ),
   );
 }
@@ -65,25 +91,51 @@ function favourWorstState(instance: ResponseChainInstance): ResponseChainInstanc
   if (instance.potential.form !== 'weights' || instance.interaction.form !== 'weights') return instance;
   const w = instance.potential.weights;
   const worst = w.indexOf(w.reduce((a, b) => (a.lt(b) ? a : b)));
-  const weights = instance.interaction.weights.map((row, x) => row.map((v, y) => (x === worst && y === worst ? new Rational(64n) : v)));
+  const weights = instance.interaction.weights.map((row, x) =>
+    row.map((v, y) => (x === worst && y === worst ? new Rational(64n) : v)),
+  );
   return { ...instance, interaction: { ...instance.interaction, weights } };
 }
 
 /** A symmetric interaction s != 0; a third of the draws favour the worst state's self-pair. */
 export const symmetricInteractions: fc.Arbitrary<QualityInstance> = withSecondBeta(
   fc.oneof(
-    responseChains({ n: CHAIN_STATES, reference: 'reversible', potential: 'weights', interaction: 'symmetric', reward: 'potential' }),
-    responseChains({ n: CHAIN_STATES, reference: 'uniform', potential: 'weights', interaction: 'symmetric', reward: 'potential' }),
-    responseChains({ n: CHAIN_STATES, reference: 'reversible', potential: 'weights', interaction: 'symmetric', reward: 'potential' }).map(favourWorstState),
+    responseChains({
+      n: CHAIN_STATES,
+      reference: 'reversible',
+      potential: 'weights',
+      interaction: 'symmetric',
+      reward: 'potential',
+    }),
+    responseChains({
+      n: CHAIN_STATES,
+      reference: 'uniform',
+      potential: 'weights',
+      interaction: 'symmetric',
+      reward: 'potential',
+    }),
+    responseChains({
+      n: CHAIN_STATES,
+      reference: 'reversible',
+      potential: 'weights',
+      interaction: 'symmetric',
+      reward: 'potential',
+    }).map(favourWorstState),
   ),
 ).filter((instance) => !interactionVanishes(instance));
 
-/** A spanning tree without self-loops (bipartite), Phi equal to a on one colour class and b != a on the other, s = 0. */
+/**
+ * A spanning tree without self-loops (bipartite), Phi equal to a on one colour class and b != a on the other, s =
+ * 0.
+ */
 export const bipartiteChains: fc.Arbitrary<QualityInstance> = fc.integer({ min: 2, max: 5 }).chain((n) =>
   fc
     .record({
       parents: fc.tuple(...Array.from({ length: n - 1 }, (_, i) => fc.integer({ min: 0, max: i }))),
-      weights: fc.array(fc.tuple(fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 8 })), { minLength: n - 1, maxLength: n - 1 }),
+      weights: fc.array(fc.tuple(fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 8 })), {
+        minLength: n - 1,
+        maxLength: n - 1,
+      }),
       levels: fc.tuple(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 64 })).filter(([a, b]) => a !== b),
       beta: betaArbitrary(),
       k: steps,
@@ -101,7 +153,8 @@ export const bipartiteChains: fc.Arbitrary<QualityInstance> = fc.integer({ min: 
       const q = C.map((row, x) => row.map((c) => c.div(rho[x]!)));
       const level = (x: number): Rational => new Rational(BigInt(levels[depth[x]! % 2]!), 8n);
       const states = Array.from({ length: n }, (_, x) => x);
-      const potential: EnergyVector = form === 'weights' ? { form, weights: states.map(level) } : { form, values: states.map(level) };
+      const potential: EnergyVector =
+        form === 'weights' ? { form, weights: states.map(level) } : { form, values: states.map(level) };
       const ones = states.map(() => states.map(() => (form === 'weights' ? ONE : ZERO)));
       return {
         n,
@@ -138,7 +191,11 @@ export const trapChains: fc.Arbitrary<QualityInstance> = fc
       [a10!, a11!, ZERO],
       [a20!, a21!, ZERO],
     ];
-    const weights = [new Rational(1n, BigInt(worst)), new Rational(1n, BigInt(trapDivisor)), new Rational(BigInt(best))];
+    const weights = [
+      new Rational(1n, BigInt(worst)),
+      new Rational(1n, BigInt(trapDivisor)),
+      new Rational(BigInt(best)),
+    ];
     const ones = [0, 1, 2].map(() => [ONE, ONE, ONE]);
     return {
       n: 3,

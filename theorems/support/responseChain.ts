@@ -118,7 +118,10 @@ export interface ChainVariants {
 }
 
 /** Response chains as a slot family (`assume`); its instances are `responseChains` of the same slots. */
-export function chainFamily({ reference, potential, interaction, reward }: ChainVariants, pinned: readonly SlotName[] = []): SlotFamily<ResponseChainInstance> {
+export function chainFamily(
+  { reference, potential, interaction, reward }: ChainVariants,
+  pinned: readonly SlotName[] = [],
+): SlotFamily<ResponseChainInstance> {
   return slotFamily({ n: CHAIN_STATES, reference, potential, interaction, reward, beta: 'default' }, { pinned });
 }
 
@@ -136,8 +139,10 @@ function rewardParts(instance: ResponseChainInstance): RewardParts {
  */
 export function ebmModelOf(instance: ResponseChainInstance): EbmModel {
   const { reference } = instance;
-  const base: EbmModel = reference.reversible !== undefined ? { conductance: reference.reversible.conductance } : { reference: reference.q };
-  if (instance.potential.form === 'weights') return { ...base, interactionWeights: rewardWeights(exactArithmetic, rewardParts(instance)) };
+  const base: EbmModel =
+    reference.reversible !== undefined ? { conductance: reference.reversible.conductance } : { reference: reference.q };
+  if (instance.potential.form === 'weights')
+    return { ...base, interactionWeights: rewardWeights(exactArithmetic, rewardParts(instance)) };
   return { ...base, reward: rewardValues(exactArithmetic, rewardParts(instance)), beta: instance.beta };
 }
 
@@ -169,7 +174,9 @@ export function canonicalTilt<T>(
   w: readonly T[],
   v: readonly (readonly T[])[],
 ): { zPhi: T[]; tilt: T[] } {
-  const zPhi = q.map((row, x) => row.reduce((acc, qxy, y) => ar.add(acc, ar.mul(ar.mul(qxy, w[y]!), v[x]![y]!)), ar.zero));
+  const zPhi = q.map((row, x) =>
+    row.reduce((acc, qxy, y) => ar.add(acc, ar.mul(ar.mul(qxy, w[y]!), v[x]![y]!)), ar.zero),
+  );
   const tilt = zPhi.map((z, x) => ar.mul(ar.mul(rho[x]!, w[x]!), z));
   return { zPhi, tilt };
 }
@@ -187,7 +194,10 @@ export function canonicalPotential<T>(ar: Arithmetic<T>, instance: ResponseChain
   const enclose = (row: readonly Rational[]) => row.map((value) => ar.fromRational(value));
   const { zPhi } = canonicalTilt(ar, instance.reference.q.map(enclose), enclose(rho), w, v);
   const potential = instance.potential;
-  const phiOverBeta = potential.form === 'values' ? potential.values.map((phi) => ar.fromRational(phi.div(instance.beta))) : w.map((wx) => ar.log(wx));
+  const phiOverBeta =
+    potential.form === 'values'
+      ? potential.values.map((phi) => ar.fromRational(phi.div(instance.beta)))
+      : w.map((wx) => ar.log(wx));
   return zPhi.map((z, x) => ar.add(ar.add(ar.log(ar.fromRational(rho[x]!)), phiOverBeta[x]!), ar.log(z)));
 }
 
@@ -226,7 +236,9 @@ export function exactChain(instance: ResponseChainInstance): ExactChain {
 /** The interaction is s = 0 exactly (v = 1 in the weight form). */
 export function interactionVanishes(instance: ResponseChainInstance): boolean {
   const s = instance.interaction;
-  return s.form === 'weights' ? s.weights.every((row) => row.every((v) => v.equals(ONE))) : s.values.every((row) => row.every((v) => v.n === 0n));
+  return s.form === 'weights'
+    ? s.weights.every((row) => row.every((v) => v.equals(ONE)))
+    : s.values.every((row) => row.every((v) => v.n === 0n));
 }
 
 /** Phi is constant (w constant in the weight form). */

@@ -64,20 +64,38 @@ export function detailedBalanceChain(withOffset: boolean): Record<string, string
 
 /** C_xy, v_xy (x <= y), c_x and w_x positive, and every name of `detailedBalanceChain(true)`. */
 export const DETAILED_BALANCE_VARIABLES: Record<string, Domain> = withDefined(
-  Object.fromEntries([
-    ...STATES.flatMap((x) => [...STATES.filter((y) => x <= y).flatMap((y) => [sym('C', x, y), sym('v', x, y)]), `c${x}`]),
-    ...STATES.map((x) => `w${x}`),
-  ].map((name) => [name, 'positive'])),
+  Object.fromEntries(
+    [
+      ...STATES.flatMap((x) => [
+        ...STATES.filter((y) => x <= y).flatMap((y) => [sym('C', x, y), sym('v', x, y)]),
+        `c${x}`,
+      ]),
+      ...STATES.map((x) => `w${x}`),
+    ].map((name) => [name, 'positive']),
+  ),
   detailedBalanceChain(true),
 );
 
 /** The log-ratio identity's variables: w = exp(Phi/beta), Phi real. */
 export const LOG_VARIABLES: Record<string, Domain> = {
   ...DETAILED_BALANCE_VARIABLES,
-  ...{ S1: 'positive', S2: 'positive', S3: 'positive', beta: 'positive', Phi1: 'real', Phi2: 'real', Phi3: 'real', U1: 'real', U2: 'real' },
+  ...{
+    S1: 'positive',
+    S2: 'positive',
+    S3: 'positive',
+    beta: 'positive',
+    Phi1: 'real',
+    Phi2: 'real',
+    Phi3: 'real',
+    U1: 'real',
+    U2: 'real',
+  },
 };
 
-/** T2q's chain with s = 0: (C w)_x = sum_y C_xy w_y, Z_x = sum_y q_xy w_y, P_xy = q_xy w_y / Z_x, mu_x = w_x (C w)_x. */
+/**
+ * T2q's chain with s = 0: (C w)_x = sum_y C_xy w_y, Z_x = sum_y q_xy w_y, P_xy = q_xy w_y / Z_x, mu_x = w_x (C
+ * w)_x.
+ */
 export const NO_INTERACTION_CHAIN = (() => {
   const substitutions: Record<string, string> = {};
   const variables: Record<string, Domain> = { w1: 'positive', w2: 'positive', w3: 'positive' };
@@ -96,15 +114,28 @@ export const NO_INTERACTION_CHAIN = (() => {
 export const UNIFORM_CHAIN = (() => {
   const substitutions: Record<string, string> = { W: 'w1 + w2 + w3' };
   for (const x of STATES) for (const y of STATES) substitutions[`P${x}${y}`] = `(1/3)*w${y}/((1/3)*W)`;
-  return { variables: withDefined({ w1: 'positive', w2: 'positive', w3: 'positive', W: 'positive' }, substitutions), substitutions };
+  return {
+    variables: withDefined({ w1: 'positive', w2: 'positive', w3: 'positive', W: 'positive' }, substitutions),
+    substitutions,
+  };
 })();
 
 /** n = 2 with self-loops: E_mu[Phi] for mu(x) = w(x) (C w)(x), w = exp(theta Phi), theta = 1/beta. */
 const a = 'exp(theta*Phi1)';
 const b = 'exp(theta*Phi2)';
 export const QUALITY_MEAN = `(Phi1*${a}*(C11*${a} + C12*${b}) + Phi2*${b}*(C12*${a} + C22*${b}))/(${a}*(C11*${a} + C12*${b}) + ${b}*(C12*${a} + C22*${b}))`;
-/** The edge measure C(x,y) w(x) w(y) = C(x,y) exp(2 theta g(x,y)), g = (Phi(x) + Phi(y))/2, and moments of g under it. */
+/**
+ * The edge measure C(x,y) w(x) w(y) = C(x,y) exp(2 theta g(x,y)), g = (Phi(x) + Phi(y))/2, and moments of g under
+ * it.
+ */
 const edgeTotal = `(C11*${a}^2 + 2*C12*${a}*${b} + C22*${b}^2)`;
 export const EDGE_MEAN = `(C11*${a}^2*Phi1 + 2*C12*${a}*${b}*(Phi1 + Phi2)/2 + C22*${b}^2*Phi2)/${edgeTotal}`;
 export const EDGE_SECOND_MOMENT = `(C11*${a}^2*Phi1^2 + 2*C12*${a}*${b}*((Phi1 + Phi2)/2)^2 + C22*${b}^2*Phi2^2)/${edgeTotal}`;
-export const QUALITY_VARIABLES = { C11: 'positive', C12: 'positive', C22: 'positive', Phi1: 'real', Phi2: 'real', theta: 'positive' } as const;
+export const QUALITY_VARIABLES = {
+  C11: 'positive',
+  C12: 'positive',
+  C22: 'positive',
+  Phi1: 'real',
+  Phi2: 'real',
+  theta: 'positive',
+} as const;

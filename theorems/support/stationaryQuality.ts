@@ -30,7 +30,13 @@ import { decideInIntervals } from '../../src/runner/decideInIntervals.js';
 import { fail, pass, type Verdict } from '../../src/runner/theorem.js';
 import type { EnergyVector } from '../../properties/index.js';
 import type { QualityInstance } from './qualityInstances.js';
-import { edgeMeasureOf, interactionVanishes, referenceMeasureOf, stationaryLawAt, type ResponseChainInstance } from './responseChain.js';
+import {
+  edgeMeasureOf,
+  interactionVanishes,
+  referenceMeasureOf,
+  stationaryLawAt,
+  type ResponseChainInstance,
+} from './responseChain.js';
 
 /** Phi(argmax) - Phi(x) >= 0 for every x: exact differences, or beta log(w(argmax)/w(x)) in the weight form. */
 function gapsToTop(ar: IntervalArithmetic, instance: ResponseChainInstance): Interval[] {
@@ -58,7 +64,12 @@ function gap(ar: IntervalArithmetic, law: readonly Interval[], gaps: readonly In
 }
 
 /** G under mu_beta, the stationary law of P = pi* at temperature beta (GTH on the enclosed kernel). */
-function stationaryGap(ar: IntervalArithmetic, instance: ResponseChainInstance, beta: Rational, gaps: readonly Interval[]): Interval {
+function stationaryGap(
+  ar: IntervalArithmetic,
+  instance: ResponseChainInstance,
+  beta: Rational,
+  gaps: readonly Interval[],
+): Interval {
   return gap(ar, stationaryLawAt(ar, instance, ar.fromRational(beta)), gaps);
 }
 
@@ -79,12 +90,15 @@ function referenceGap(ar: IntervalArithmetic, instance: ResponseChainInstance, g
 export function edgeSumConstant(instance: ResponseChainInstance): boolean {
   if (!interactionVanishes(instance)) return false;
   const reference = instance.reference;
-  const reversible = reference.reversible !== undefined || kolmogorovCriterion(exactArithmetic, reference.q).holds === true;
+  const reversible =
+    reference.reversible !== undefined || kolmogorovCriterion(exactArithmetic, reference.q).holds === true;
   if (!reversible) return false;
   const C = edgeMeasureOf(reference, referenceMeasureOf(reference));
   const potential: EnergyVector = instance.potential;
   const edge = (x: number, y: number): Rational =>
-    potential.form === 'values' ? potential.values[x]!.add(potential.values[y]!) : potential.weights[x]!.mul(potential.weights[y]!);
+    potential.form === 'values'
+      ? potential.values[x]!.add(potential.values[y]!)
+      : potential.weights[x]!.mul(potential.weights[y]!);
   let value: Rational | undefined;
   for (let x = 0; x < C.length; x++) {
     for (let y = 0; y < C.length; y++) {
@@ -131,7 +145,11 @@ export function referenceQualityVerdict(instance: QualityInstance, sense: 'above
  * E_mu(beta1)[Phi] against E_mu(beta2)[Phi], beta1 < beta2: >= ('decreasing',
  * > when `strict`) or <= ('increasing'), decided on G(beta2) - G(beta1) (or its negative).
  */
-export function monotoneVerdict(instance: QualityInstance, sense: 'decreasing' | 'increasing', strict: boolean): Verdict {
+export function monotoneVerdict(
+  instance: QualityInstance,
+  sense: 'decreasing' | 'increasing',
+  strict: boolean,
+): Verdict {
   const claim = `E_mu(beta1)[Phi] ${sense === 'increasing' ? '<=' : strict ? '>' : '>='} E_mu(beta2)[Phi]`;
   return decideInIntervals(claim, (ar) => {
     const gaps = gapsToTop(ar, instance);
@@ -139,7 +157,10 @@ export function monotoneVerdict(instance: QualityInstance, sense: 'decreasing' |
     const g2 = stationaryGap(ar, instance, instance.beta2, gaps);
     return signVerdict(ar, sense === 'decreasing' ? ar.sub(g2, g1) : ar.sub(g1, g2), strict, claim, () => {
       const top = topPotential(ar, instance);
-      return { 'E_mu(beta1)[Phi]': ar.toNumberObject(ar.sub(top, g1)), 'E_mu(beta2)[Phi]': ar.toNumberObject(ar.sub(top, g2)) };
+      return {
+        'E_mu(beta1)[Phi]': ar.toNumberObject(ar.sub(top, g1)),
+        'E_mu(beta2)[Phi]': ar.toNumberObject(ar.sub(top, g2)),
+      };
     });
   });
 }
