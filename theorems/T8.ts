@@ -68,11 +68,6 @@ const statement = {
     '\\ \\mathrm{KL}(\\pi_t \\,\\|\\, q) = \\mathrm{kl}(p_t \\,\\|\\, p_0)',
 };
 
-const source =
-  'For reasoning models trained with verifiable rewards (RLVR), we show the objective is equivalent to expected ' +
-  'KL minimization toward an optimal reasoning distribution, with the suboptimality gap reducing to the Bernoulli ' +
-  'KL between target and current accuracies along the natural gradient flow.';
-
 // ---------------------------------------------------------------- instances
 
 const flow = specs<FlowInstance, claims.FlowCheck>({
@@ -372,7 +367,10 @@ export const T8: Theorem = {
   id: 'T8',
   title: 'The natural gradient flow and its Bernoulli-KL gap',
   statement,
-  source,
+  source:
+    'For reasoning models trained with verifiable rewards (RLVR), we show the objective is equivalent to expected ' +
+    'KL minimization toward an optimal reasoning distribution, with the suboptimality gap reducing to the Bernoulli ' +
+    'KL between target and current accuracies along the natural gradient flow.',
   assumptions,
   identities,
   properties,

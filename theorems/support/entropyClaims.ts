@@ -19,30 +19,8 @@
  * Implementation details
  * Bound indices: x a prompt, k a time (or i a value of E), y a response.
  */
-import {
-  add,
-  all,
-  and,
-  div,
-  eq,
-  eq30,
-  gt,
-  implies,
-  log,
-  lt,
-  matrixValue,
-  mul,
-  neg,
-  not,
-  num,
-  or,
-  ref,
-  sub,
-  sum,
-  truth,
-  vectorValue,
-  xlogy,
-} from '../../src/certificate/build.js';
+import { add, all, and, div, eq, eq30, gt, implies, log, lt, matrixValue } from '../../src/certificate/build.js';
+import { mul, neg, not, num, or, ref, sub, sum, truth, vectorValue, xlogy } from '../../src/certificate/build.js';
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import type { BoolExpr, Definition, Index, NumExpr } from '../../src/certificate/format.js';
 import {

@@ -26,28 +26,9 @@
  * weighted by r and 1 - r, so the mass of an empty class is an exact 0 (on a
  * degenerate prompt p_t = 0 or pi_t(W) = 0 exactly, and 0 log 0 = 0 applies).
  */
-import {
-  add,
-  all,
-  and,
-  div,
-  eq,
-  exp,
-  ifThen,
-  log,
-  matrixValue,
-  mul,
-  neg,
-  num,
-  or,
-  rationalValue,
-  ref,
-  sub,
-  sum as sumOver,
-  truth,
-  vectorValue,
-  xlogy,
-} from '../../src/certificate/build.js';
+import { add, all, and, div, eq, exp, ifThen, log } from '../../src/certificate/build.js';
+import { matrixValue, mul, neg, num, or, rationalValue, ref } from '../../src/certificate/build.js';
+import { sub, sum as sumOver, truth, vectorValue, xlogy } from '../../src/certificate/build.js';
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import type { BoolExpr, Definition, Index, InstanceValues, NumExpr } from '../../src/certificate/format.js';
 import type { Prompt } from '../../properties/index.js';

@@ -25,23 +25,8 @@
  */
 import type { Interval, IntervalArithmetic } from '../../src/arith/interval.js';
 import { Rational } from '../../src/arith/rational.js';
-import {
-  add,
-  all,
-  and,
-  div,
-  eq30,
-  exp,
-  log,
-  lt,
-  mul,
-  neg,
-  num,
-  ref,
-  sub,
-  sum,
-  xlogy,
-} from '../../src/certificate/build.js';
+import { add, all, and, div, eq30, exp, log, lt } from '../../src/certificate/build.js';
+import { mul, neg, num, ref, sub, sum, xlogy } from '../../src/certificate/build.js';
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import type { NumExpr } from '../../src/certificate/format.js';
 import { kl } from '../../src/info/divergences.js';
@@ -175,25 +160,41 @@ export function logistic(tilt: Tilt): FlowParts & { readonly sides: string } {
   };
 }
 
-export const accuracyRises: FlowParts = {
-  check: (ia, checks, instance, beta) =>
+/**
+ * `value` strictly increasing (or decreasing) in t over consecutive times,
+ * per prompt; `also` is checked at each time after the step to it.
+ */
+function strictlyMonotone(
+  value: At<Interval>,
+  increasing: boolean,
+  claim: string,
+  also?: (
+    checks: IntervalChecks,
+    flow: PromptFlow<Interval>,
+    index: number,
+    t: Rational,
+    v: Interval,
+  ) => FailVerdict | undefined,
+): FlowCheck {
+  return (ia, checks, instance, beta) =>
     consecutiveTimesOf(
       ia,
       instance,
       beta,
-      (flow, t) => accuracy(ia, flow, beta, t),
-      (flow, index, t, p, previous) => {
-        const rises = previous
-          ? checks.less(
-              previous.v,
-              p,
-              'p_t strictly increasing in t',
-              where(index, t, { previousT: label(previous.t) }),
-            )
-          : undefined;
-        return rises ?? checks.less(p, flow.optimum.pStar, 'p_t < p*', where(index, t));
+      (flow, t) => value(ia, flow, beta, t),
+      (flow, index, t, v, previous) => {
+        if (previous === undefined) return also?.(checks, flow, index, t, v);
+        const at = where(index, t, { previousT: label(previous.t) });
+        const moves = increasing ? checks.less(previous.v, v, claim, at) : checks.less(v, previous.v, claim, at);
+        return moves ?? also?.(checks, flow, index, t, v);
       },
-    ),
+    );
+}
+
+export const accuracyRises: FlowParts = {
+  check: strictlyMonotone(accuracy, true, 'p_t strictly increasing in t', (checks, flow, index, t, p) =>
+    checks.less(p, flow.optimum.pStar, 'p_t < p*', where(index, t)),
+  ),
   certify: certifyFlow('p_t strictly increasing in t and p_t < p*', (instance) => {
     const rises = consecutiveTimes(instance.times.length, (before, after) =>
       lt(atTime('pC', before), atTime('pC', after)),
@@ -288,18 +289,7 @@ export function gapEquals(rhs: GapSide, certifyText?: string): FlowParts & { rea
 }
 
 export const gapDecreasing: FlowParts = {
-  check: (ia, checks, instance, beta) =>
-    consecutiveTimesOf(
-      ia,
-      instance,
-      beta,
-      (flow, t) => gapAt(ia, flow, beta, t),
-      (_flow, index, t, gap, previous) => {
-        if (previous === undefined) return undefined;
-        const at = where(index, t, { previousT: label(previous.t) });
-        return checks.less(gap, previous.v, 'J(pi*) - J(pi_t) strictly decreasing in t', at);
-      },
-    ),
+  check: strictlyMonotone(gapAt, false, 'J(pi*) - J(pi_t) strictly decreasing in t'),
   certify: certifyFlow('J(pi*) - J(pi_t) strictly decreasing in t', (instance) => {
     const falls = consecutiveTimes(instance.times.length, (before, after) =>
       lt(atTime('gap', after), atTime('gap', before)),

@@ -109,20 +109,13 @@ export function withDegeneratePrompt(arbitrary: fc.Arbitrary<FlowInstance>): fc.
   });
 }
 
-export interface FlowFamilyOptions {
+export interface FlowFamilyOptions extends Omit<FlowInstanceOptions, 'starts' | 'beta'> {
   /** the start slot's variant (pi_0 of each prompt) */
   start: InitialPolicyKind;
   /** the claim is about this start (e.g. "from q"): it is never replaced */
   pinStart?: boolean;
   /** the claim's times are pinned (t small, e.g. an integration's range) */
   pinTimes?: boolean;
-  minStates?: number;
-  maxStates?: number;
-  maxPrompts?: number;
-  degenerate?: boolean;
-  minTimes?: number;
-  maxTimes?: number;
-  maxDecay?: number;
 }
 
 /** The slots a flow family draws. */
