@@ -25,7 +25,7 @@ import { intervalArithmetic } from '../../src/arith/interval.js';
 import type { NumberObject } from '../../src/arith/numberObject.js';
 import { ONE, ZERO, type Rational } from '../../src/arith/rational.js';
 import { normalize, total } from '../../src/arith/rationalVector.js';
-import { cycleBasis, fundamentalCycle } from '../../src/markov/cycleBasis.js';
+import { supportCycles } from '../../src/markov/supportCycles.js';
 import { referenceEpsLevels, type SlotFamily } from '../../src/runner/kit/index.js';
 import {
   fail,
@@ -142,12 +142,8 @@ export function edgeMeasureVerdict(chain: ExactChain, edge: (x: number, y: numbe
   return pass(0);
 }
 
-/** The fundamental cycles of a BFS spanning forest of the support of P (x ~ y when P(x,y) > 0 or P(y,x) > 0). */
-export function fundamentalCycles(P: Matrix): number[][] {
-  const adjacent = P.map((row, x) => row.map((value, y) => value.n !== 0n || P[y]![x]!.n !== 0n));
-  const basis = cycleBasis(adjacent);
-  return basis.nonTreeEdges.map(([x, y]) => fundamentalCycle(basis, x, y));
-}
+/** The fundamental cycles of the support of P (x ~ y when P(x,y) > 0 or P(y,x) > 0): src/markov/supportCycles.ts. */
+export const fundamentalCycles = (P: Matrix): number[][] => supportCycles(P, (value) => value.n !== 0n);
 
 /** The cycles Kolmogorov's criterion is checked on: all triangles, and the fundamental cycles of the support. */
 export function kolmogorovCycles(P: Matrix): number[][] {
