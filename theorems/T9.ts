@@ -333,11 +333,11 @@ const [decomposed, brackets, falls, higherAccuracy, lowerEntropy] = properties;
 
 const laboratory = slotLaboratory(
   [
-    drawnFrom(decomposed!, entropyFamilies),
-    drawnFrom(brackets!, pairFamilies),
-    drawnFrom(falls!, pairFamilies),
-    drawnFrom(higherAccuracy!, [trade.betaPairFamily]),
-    drawnFrom(lowerEntropy!, [trade.betaPairFamily]),
+    drawnFrom(decomposed, entropyFamilies),
+    drawnFrom(brackets, pairFamilies),
+    drawnFrom(falls, pairFamilies),
+    drawnFrom(higherAccuracy, [trade.betaPairFamily]),
+    drawnFrom(lowerEntropy, [trade.betaPairFamily]),
   ],
   // |H - decomposition| from the replaced start, along beta t (or at the replaced times)
   startDegrees(entropyFamilies, decompositionDefect),
