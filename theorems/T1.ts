@@ -42,7 +42,7 @@ import type { BoolExpr, NumExpr } from '../src/certificate/format.js';
 import { kl } from '../src/info/divergences.js';
 import { decideComparisons } from '../src/runner/decideComparisons.js';
 import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
-import { drawnFrom, slotLaboratory, specs, variables } from '../src/runner/kit/index.js';
+import { drawnFrom, slotLaboratory, specs, theoremModule, variables } from '../src/runner/kit/index.js';
 import type { Predicate, SpecParts } from '../src/runner/kit/index.js';
 import { fail, pass, type IdentitySpec, type Theorem, type Verdict } from '../src/runner/theorem.js';
 import { energyWeights } from '../properties/index.js';
@@ -50,6 +50,7 @@ import { describeGibbs, exactGibbsOptimum, gibbs, gibbsFamily } from './support/
 import { gibbsInstance, leavesSupport, objective } from './support/gibbsInstances.js';
 import type { Gibbs, GibbsInstance, GibbsPolicyKind } from './support/gibbsInstances.js';
 import { differ, gibbsClaim, objectiveOf, withinSupport } from './support/gibbsClaims.js';
+import { EBM_SENTENCE } from './support/abstract.js';
 
 // ---------------------------------------------------------------- statement
 
@@ -66,9 +67,7 @@ const statement = {
     '\\max_\\pi J_x = \\beta\\log Z(x)',
 };
 
-const source =
-  '"We exploit the closed-form energy-based model (EBM) structure of the optimal KL-regularized policy ' +
-  'to provide a unified variational analysis of LLMs."';
+const source = EBM_SENTENCE;
 
 // ---------------------------------------------------------------- instances and checks
 
@@ -93,6 +92,15 @@ interface KlTerm {
 /** beta log Z - term. */
 const gibbsRhs = (ar: IntervalArithmetic, g: Gibbs<Interval>, term: KlTerm): Interval =>
   ar.sub(ar.mul(g.beta, ar.log(g.Z)), term.of(ar, g));
+
+/** J(pi) < J(pi*) (strictly), or J(pi) <= J(q), decided in intervals. */
+function objectiveBelow(instance: GibbsInstance, law: 'piStar' | 'q', claim: string): Verdict {
+  return decideComparisons(claim, (ar) => {
+    const g = gibbs(ar, instance);
+    const [relation, name] = law === 'piStar' ? (['less', 'J(pi*)'] as const) : (['atMost', 'J(q)'] as const);
+    return [{ relation, lhs: objective(ar, g, g.pi), rhs: objective(ar, g, g[law]), names: ['J(pi)', name] }];
+  });
+}
 
 /** |LHS - RHS| of the Gibbs identity (zero on the simplex), enclosed at 40 digits. */
 export function gibbsIdentityDefect(instance: GibbsInstance): NumberObject {
@@ -284,17 +292,7 @@ const properties = [
       }
       const exact = exactGibbsOptimum(instance);
       if (exact !== undefined && equalVectors(instance.pi, exact)) return pass(0); // pi = pi*: equality, allowed
-      return decideComparisons('J(pi) < J(pi*) for pi != pi*', (ar) => {
-        const g = gibbs(ar, instance);
-        return [
-          {
-            relation: 'less',
-            lhs: objective(ar, g, g.pi),
-            rhs: objective(ar, g, g.piStar),
-            names: ['J(pi)', 'J(pi*)'],
-          },
-        ];
-      });
+      return objectiveBelow(instance, 'piStar', 'J(pi) < J(pi*) for pi != pi*');
     },
     // J(pi) <= J(pi*) holds with equality at pi = pi*: what is checked is the strict inequality for pi != pi*.
     certify: (instance) => {
@@ -325,19 +323,7 @@ const mutants = [
       claim: 'J(pi) <= J(q) for every pi',
       arbitrary: onSupport,
       check: (instance) =>
-        equalVectors(instance.pi, instance.q)
-          ? pass(0)
-          : decideComparisons('J(pi) <= J(q)', (ar) => {
-              const g = gibbs(ar, instance);
-              return [
-                {
-                  relation: 'atMost',
-                  lhs: objective(ar, g, g.pi),
-                  rhs: objective(ar, g, g.q),
-                  names: ['J(pi)', 'J(q)'],
-                },
-              ];
-            }),
+        equalVectors(instance.pi, instance.q) ? pass(0) : objectiveBelow(instance, 'q', 'J(pi) <= J(q)'),
       // J(q) <= J(q) trivially: what is checked is J(pi) <= J(q) for pi != q.
       certify: (instance) =>
         gibbsClaim(
@@ -361,14 +347,13 @@ const families = [
   gibbsFamily('reversibleSparse', 'values', ['random', 'reference']),
 ];
 
-export const T1: Theorem = {
-  id: 'T1',
-  title: 'Gibbs variational identity (EBM closed form)',
-  statement,
-  source,
-  assumptions,
-  identities,
-  properties,
-  mutants,
-  ...slotLaboratory(properties.map((spec) => drawnFrom(spec, families))),
-};
+export const T1: Theorem = theoremModule(
+  { id: 'T1', title: 'Gibbs variational identity (EBM closed form)', statement, source },
+  {
+    assumptions,
+    identities,
+    properties,
+    mutants,
+    ...slotLaboratory(properties.map((spec) => drawnFrom(spec, families))),
+  },
+);

@@ -34,14 +34,14 @@ import type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
 import type { BoolExpr, NumExpr } from '../src/certificate/format.js';
 import { decideComparisons, type Comparison } from '../src/runner/decideComparisons.js';
 import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
-import { drawnFrom, slotLaboratory, specs, variables } from '../src/runner/kit/index.js';
-import type { Predicate, SpecParts } from '../src/runner/kit/index.js';
+import { drawnFrom, slotLaboratory, theoremModule, variables } from '../src/runner/kit/index.js';
 import { fail, type IdentitySpec, type Theorem } from '../src/runner/theorem.js';
 import { expOneOverBeta } from '../properties/index.js';
 import { exactlyAtEveryPrompt, objectiveSides, referenceTerms, type ReferenceTerm } from './support/rlvrChecks.js';
 import { bernoulliKlOf, everyPrompt, interiorPrompt, objectiveDefs, optimumDefs } from './support/rlvrClaims.js';
 import { optimumSymbols, overPrompts, rlvrClaim, rowKl, temperatureDefs } from './support/rlvrClaims.js';
-import { describeRlvr, exactValues, rlvrPolicyInstance } from './support/rlvrInstances.js';
+import { RLVR_SENTENCE } from './support/abstract.js';
+import { exactValues, rlvr, rlvrPolicyInstance, type RlvrParts } from './support/rlvrInstances.js';
 import { rlvrEveryPolicyFamilies, rlvrPolicyFamily } from './support/rlvrInstances.js';
 import type { RlvrPolicyInstance } from './support/rlvrInstances.js';
 
@@ -63,15 +63,9 @@ const statement = {
     '\\mathrm{KL}(\\pi^*\\,\\|\\,q) = \\mathrm{kl}(p^*\\,\\|\\,p_0) = \\tfrac{p^*}{\\beta} - \\log Z',
 };
 
-const source =
-  '"For reasoning models trained with verifiable rewards (RLVR), we show the objective is equivalent to expected ' +
-  'KL minimization toward an optimal reasoning distribution, with the suboptimality gap reducing to the Bernoulli ' +
-  'KL between target and current accuracies along the natural gradient flow."';
+const source = RLVR_SENTENCE;
 
 // ---------------------------------------------------------------- instances and checks
-
-type Parts = SpecParts<RlvrPolicyInstance, Predicate<RlvrPolicyInstance>>;
-const rlvr = specs<RlvrPolicyInstance>({ mode: 'interval', describe: describeRlvr });
 
 /** Every policy kind; pi = q; pi = q with E = e^{1/beta} rational (exact properties), interior prompts only. */
 const everyPolicy = rlvrPolicyInstance();
@@ -195,7 +189,7 @@ const identities: IdentitySpec[] = [
 // ---------------------------------------------------------------- properties
 
 /** J(pi) = E_x[beta log Z(x)] - beta E_x[KL(pi||pi*)] (to 30 digits); false without the factor beta. */
-function objective(withBeta: boolean): Parts {
+function objective(withBeta: boolean): RlvrParts {
   const b = withBeta ? 'beta ' : '';
   const text = `J(pi) = E_x[${b}log Z(x)] - ${b}E_x[KL(pi||pi*)]`;
   const scale = (e: NumExpr): NumExpr => (withBeta ? mul(ref('beta'), e) : e);
@@ -219,7 +213,7 @@ function objective(withBeta: boolean): Parts {
 }
 
 /** KL(pi* || q) = each term in turn, at every prompt (to 30 digits); true for kl(p* || p0), p* / beta - log Z. */
-function klChain(...terms: ReferenceTerm[]): Parts {
+function klChain(...terms: ReferenceTerm[]): RlvrParts {
   const chain: ReferenceTerm[] = ['klToReference', ...terms];
   const text = chain.map((term) => REFERENCE_TERMS[term].text).join(' = ');
   return {
@@ -244,7 +238,7 @@ function klChain(...terms: ReferenceTerm[]): Parts {
 }
 
 /** Z = 1 - p0 + p0 e^{1/beta} and p* = p0 e^{1/beta} / Z, exactly; false with the term 1 - p0 missing. */
-function partition(missingTerm: boolean): Parts {
+function partition(missingTerm: boolean): RlvrParts {
   const [text, name] = missingTerm ? ['p0 e^{1/beta}', 'p0 E'] : ['1 - p0 + p0 e^{1/beta}', '1 - p0 + p0 E'];
   return {
     claim: `Z = ${text}`,
@@ -277,7 +271,7 @@ function partition(missingTerm: boolean): Parts {
  * The logit relation exponentiated, exactly: odds(p*) = e^{1/beta} odds(p0) when 0 < p0 < 1 and p* = p0 when p0 in
  * {0, 1}; false with the shift's sign flipped (odds(p0) / e^{1/beta}, interior prompts only). 1 - p* = pi*(W).
  */
-function logitShift(sign: 1 | -1): Parts {
+function logitShift(sign: 1 | -1): RlvrParts {
   const up = sign === 1;
   const [shift, oddsName] = up ? ['e^{1/beta} odds(p0)', 'E p0/(1-p0)'] : ['odds(p0) / e^{1/beta}', 'p0/((1-p0) E)'];
   return {
@@ -380,14 +374,7 @@ const laboratory = slotLaboratory([
   }),
 ]);
 
-export const T6: Theorem = {
-  id: 'T6',
-  title: 'RLVR is expected KL minimization toward the optimal reasoning distribution',
-  statement,
-  source,
-  assumptions,
-  identities,
-  properties,
-  mutants,
-  ...laboratory,
-};
+export const T6: Theorem = theoremModule(
+  { id: 'T6', title: 'RLVR is expected KL minimization toward the optimal reasoning distribution', statement, source },
+  { assumptions, identities, properties, mutants, ...laboratory },
+);

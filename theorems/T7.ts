@@ -34,8 +34,9 @@ import { intervalArithmetic } from '../src/arith/interval.js';
 import { and, eq30, gt, implies, not } from '../src/certificate/build.js';
 import { decideComparisons, type Comparison } from '../src/runner/decideComparisons.js';
 import { EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
-import { drawnFrom, overridesLabel, realizeFamilies, slotLaboratory, specs, touches } from '../src/runner/kit/index.js';
-import { variables, type Predicate, type SpecParts } from '../src/runner/kit/index.js';
+import { drawnFrom, overridesLabel, realizeFamilies, slotLaboratory, theoremModule } from '../src/runner/kit/index.js';
+import { touches } from '../src/runner/kit/index.js';
+import { variables, type Predicate } from '../src/runner/kit/index.js';
 import { fail, type DegreeSpec, type IdentitySpec } from '../src/runner/theorem.js';
 import type { SlotOverrides, Theorem } from '../src/runner/theorem.js';
 import type fc from 'fast-check';
@@ -43,7 +44,8 @@ import { conditionalMismatch, everyPolicyIsTilt, gapExcessDegree, gapSides } fro
 import { optimalConditionalsHold, promptParts, reversedBernoulliInfiniteAt } from './support/rlvrChecks.js';
 import { bernoulliGapExpr, decompositionClaim, everyPolicyTilts, gapClaim, gapExpr } from './support/rlvrClaims.js';
 import { optimalConditionalsClaim, optimumSymbols } from './support/rlvrClaims.js';
-import { describeRlvr, exactValues } from './support/rlvrInstances.js';
+import { RLVR_SENTENCE } from './support/abstract.js';
+import { exactValues, rlvr, type RlvrParts } from './support/rlvrInstances.js';
 import { rlvrEveryPolicyFamilies, rlvrPolicyFamily, rlvrPolicyInstance } from './support/rlvrInstances.js';
 import type { PolicyKind, RlvrPolicyInstance } from './support/rlvrInstances.js';
 
@@ -63,15 +65,9 @@ const statement = {
     '\\text{with equality iff}\\ \\pi(\\cdot|C) = q(\\cdot|C),\\ \\pi(\\cdot|W) = q(\\cdot|W)',
 };
 
-const source =
-  '"For reasoning models trained with verifiable rewards (RLVR), we show the objective is equivalent to expected ' +
-  'KL minimization toward an optimal reasoning distribution, with the suboptimality gap reducing to the Bernoulli ' +
-  'KL between target and current accuracies along the natural gradient flow."';
+const source = RLVR_SENTENCE;
 
 // ---------------------------------------------------------------- instances and checks
-
-type Parts = SpecParts<RlvrPolicyInstance, Predicate<RlvrPolicyInstance>>;
-const rlvr = specs<RlvrPolicyInstance>({ mode: 'interval', describe: describeRlvr });
 
 const tiltKinds: PolicyKind[] = ['reference', 'tilt', 'classConditional'];
 /** Every policy kind; tilts (q, tilts, class conditionals); policies outside the tilt family. */
@@ -193,7 +189,7 @@ function decomposition(
   variant: { reversed?: boolean; withoutFactor?: boolean },
   arbitrary: fc.Arbitrary<RlvrPolicyInstance>,
   text?: string,
-): Parts {
+): RlvrParts {
   const { reversed = false, withoutFactor = false } = variant;
   const head = `${reversed ? 'kl(p*||p_pi)' : 'kl(p_pi||p*)'} + ${withoutFactor ? '' : 'p_pi '}KL_C + `;
   const decided = `KL(pi||pi*) = ${head}(1 - p_pi) KL_W`;
@@ -230,7 +226,7 @@ function decomposition(
 }
 
 /** J(pi*) - J(pi) = beta E_x kl(p_pi||p*) (to 30 digits) `scope`; false for non-tilts, or without the factor beta. */
-function gapEquality(withBeta: boolean, scope: string, arbitrary: fc.Arbitrary<RlvrPolicyInstance>): Parts {
+function gapEquality(withBeta: boolean, scope: string, arbitrary: fc.Arbitrary<RlvrPolicyInstance>): RlvrParts {
   const text = `J(pi*) - J(pi) = ${withBeta ? 'beta ' : ''}E_x kl(p_pi||p*)`;
   return {
     claim: `${text} ${scope}`,
@@ -357,14 +353,7 @@ const laboratory = slotLaboratory(
   degreesFor,
 );
 
-export const T7: Theorem = {
-  id: 'T7',
-  title: 'Bernoulli KL decomposition of the suboptimality gap',
-  statement,
-  source,
-  assumptions,
-  identities,
-  properties,
-  mutants,
-  ...laboratory,
-};
+export const T7: Theorem = theoremModule(
+  { id: 'T7', title: 'Bernoulli KL decomposition of the suboptimality gap', statement, source },
+  { assumptions, identities, properties, mutants, ...laboratory },
+);

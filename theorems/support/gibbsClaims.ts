@@ -16,20 +16,8 @@
  *   pi* = q exactly, so "pi != pi*" (a sum of squares > 0) is then decided
  *   exactly, as in T1's check, and otherwise by a positive enclosure.
  */
-import {
-  all,
-  div,
-  exp,
-  gt,
-  ifThen,
-  implies,
-  klDivergence,
-  log,
-  mul,
-  num,
-  pow,
-  rationalValue,
-} from '../../src/certificate/build.js';
+import { all, div, exp, gt, ifThen, implies, klDivergence, log, mul, num, pow } from '../../src/certificate/build.js';
+import { rationalValue } from '../../src/certificate/build.js';
 import { ref, sub, sum, vectorValue } from '../../src/certificate/build.js';
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import type { BoolExpr, Definition, InstanceValues, NumExpr } from '../../src/certificate/format.js';

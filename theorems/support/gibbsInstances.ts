@@ -35,13 +35,8 @@ import { total } from '../../src/arith/rationalVector.js';
 import { kl } from '../../src/info/divergences.js';
 import { optimalPolicy } from '../../src/models/ebm.js';
 import { slotFamily, type SlotFamily } from '../../src/runner/kit/index.js';
-import {
-  beta as betaArbitrary,
-  distribution,
-  energyValues,
-  instanceToJson,
-  positiveWeights,
-} from '../../properties/index.js';
+import { beta as betaArbitrary, distribution, energyValues, instanceToJson } from '../../properties/index.js';
+import { positiveWeights } from '../../properties/index.js';
 import { potential, rewardValues, rewardWeights, stateCount, type EnergyVector } from '../../properties/index.js';
 
 /**

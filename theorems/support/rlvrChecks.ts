@@ -27,14 +27,8 @@ import type { NumberObject } from '../../src/arith/numberObject.js';
 import { ONE, type Rational } from '../../src/arith/rational.js';
 import { InfiniteDivergenceError, kl } from '../../src/info/divergences.js';
 import type { Predicate } from '../../src/runner/kit/index.js';
-import {
-  fail,
-  pass,
-  type DegreeLevel,
-  type DegreeSpec,
-  type FailVerdict,
-  type Verdict,
-} from '../../src/runner/theorem.js';
+import { fail, pass, type DegreeLevel, type DegreeSpec, type FailVerdict } from '../../src/runner/theorem.js';
+import { type Verdict } from '../../src/runner/theorem.js';
 import type { Prompt } from '../../properties/index.js';
 import { accuracy, betaOf, conditional, enclose, exactOptimum, exactValues, expectation } from './rlvrInstances.js';
 import { isTiltPolicy, klToOptimum } from './rlvrInstances.js';

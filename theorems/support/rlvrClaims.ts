@@ -25,30 +25,9 @@
  */
 import type { CertifiedClaim } from '../../src/certificate/evaluateClaim.js';
 import type { BoolExpr, Definition, InstanceValues, NumExpr } from '../../src/certificate/format.js';
-import {
-  add,
-  all,
-  and,
-  div,
-  eq,
-  eq30,
-  exp,
-  gt,
-  ifThen,
-  implies,
-  log,
-  lt,
-  matrixValue,
-  mul,
-  num,
-  pow,
-  rationalValue,
-  ref,
-  sub,
-  sum,
-  vectorValue,
-  xlogy,
-} from '../../src/certificate/build.js';
+import { add, all, and, div, eq, eq30, exp, gt, ifThen, implies, log, lt } from '../../src/certificate/build.js';
+import { matrixValue, mul, num, pow, rationalValue, ref, sub, sum, vectorValue } from '../../src/certificate/build.js';
+import { xlogy } from '../../src/certificate/build.js';
 import type { RlvrPolicyInstance } from './rlvrInstances.js';
 
 /** The instance: D, q, r, the temperature, and pi when `policy` (the claim is about pi, not only pi* and q). */

@@ -20,6 +20,8 @@
  * - `accuracy`, `conditional`, `isTiltPolicy`: class masses, pi(.|C) and
  *   pi(.|W), and the tilt test, as exact rationals.
  * - `enclose`, `exactValues`: rationals as enclosures; exact sides of a fail.
+ * - `rlvr`, `RlvrParts`: the kit of T6's and T7's specs (interval mode by
+ *   default, instances shown by `describeRlvr`) and its parts.
  *
  * Main statements
  * - A 'nonTilt' policy is drawn only where a class has two members (it is
@@ -43,15 +45,9 @@ import { kl } from '../../src/info/divergences.js';
 import { rlvrObjective } from '../../src/rlvr/objective.js';
 import { optimalReasoningPolicy, type OptimalReasoning } from '../../src/rlvr/optimalPolicy.js';
 import { restrictToSupport, type SupportedPrompt } from '../../src/rlvr/prompt.js';
-import { slotFamily, type SlotFamily } from '../../src/runner/kit/index.js';
-import {
-  beta as betaArbitrary,
-  expOneOverBeta,
-  initialPolicy,
-  instanceToJson,
-  isTilt,
-  promptSet,
-} from '../../properties/index.js';
+import { slotFamily, specs, type Predicate, type SlotFamily, type SpecParts } from '../../src/runner/kit/index.js';
+import { beta as betaArbitrary, expOneOverBeta, initialPolicy, instanceToJson } from '../../properties/index.js';
+import { isTilt, promptSet } from '../../properties/index.js';
 import type {
   InitialPolicyKind,
   Prompt,
@@ -155,10 +151,12 @@ function admitsNonTilt(correct: readonly boolean[]): boolean {
 
 function policyFor(prompt: Prompt, kinds: readonly PolicyKind[]): fc.Arbitrary<PolicySample> {
   const usable = kinds.filter((k) => k !== 'nonTilt' || admitsNonTilt(prompt.correct));
-  if (usable.length === 0)
+  if (usable.length === 0) {
+    const correct = JSON.stringify(prompt.correct);
     throw new Error(
-      `rlvrPolicyInstance: no policy kind among ${kinds.join(', ')} fits a prompt with correct = ${JSON.stringify(prompt.correct)}`,
+      `rlvrPolicyInstance: no policy kind among ${kinds.join(', ')} fits a prompt with correct = ${correct}`,
     );
+  }
   return fc.constantFrom(...usable).chain((kind): fc.Arbitrary<PolicySample> => {
     if (kind === 'classConditional') return fc.boolean().map((cls) => ({ kind, pi: classConditional(prompt, cls) }));
     return initialPolicy(prompt, { kind }).map((p) => ({ kind, pi: p.pi0 }));
@@ -243,6 +241,10 @@ export function describeRlvr(instance: RlvrPolicyInstance): unknown {
     })),
   });
 }
+
+/** The specs of T6 and T7 over RLVR instances; checks are predicates. */
+export const rlvr = specs<RlvrPolicyInstance>({ mode: 'interval', describe: describeRlvr });
+export type RlvrParts = SpecParts<RlvrPolicyInstance, Predicate<RlvrPolicyInstance>>;
 
 // ---------------------------------------------------------------- per-prompt quantities
 
