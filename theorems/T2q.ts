@@ -54,14 +54,7 @@ import {
   epsLadderDegrees,
   noInteractionClosedForm,
 } from './support/exactChainChecks.js';
-import {
-  againstReference,
-  cw,
-  monotoneClaim,
-  monotoneInBeta,
-  softmaxOfPower,
-  stationaryLawIs,
-} from './support/qualityClaims.js';
+import { cw, monotoneClaim, qualityComparison, softmaxOfPower, stationaryLawIs } from './support/qualityClaims.js';
 import {
   bipartiteChains,
   noInteraction,
@@ -265,16 +258,18 @@ const properties = [
   }),
   interval.property(
     'quality-above-reference',
-    againstReference(
-      'above',
+    qualityComparison(
+      'reference',
+      true,
       qualityChains,
       ' (rho normalized; equality exactly when Phi(x) + Phi(y) is constant on the edges of C)',
     ),
   ),
   interval.property(
     'quality-non-increasing-in-beta',
-    monotoneInBeta(
-      'decreasing',
+    qualityComparison(
+      'temperature',
+      true,
       qualityChains,
       ' (equality exactly when Phi(x) + Phi(y) is constant on the edges of C)',
     ),
@@ -306,8 +301,16 @@ const properties = [
 // ---------------------------------------------------------------- mutants
 
 const mutants = [
-  interval.mutant('quality-non-decreasing-in-beta', monotoneInBeta('increasing', positiveChains), 'sign flipped'),
-  interval.mutant('quality-below-reference', againstReference('below', positiveChains), 'inequality reversed'),
+  interval.mutant(
+    'quality-non-decreasing-in-beta',
+    qualityComparison('temperature', false, positiveChains),
+    'sign flipped',
+  ),
+  interval.mutant(
+    'quality-below-reference',
+    qualityComparison('reference', false, positiveChains),
+    'inequality reversed',
+  ),
   exact.mutant(
     'stationary-proportional-to-w',
     {

@@ -9,8 +9,8 @@
  *   `monotoneClaim(text, strict, holds)`.
  * - Checks with their claims: `stationaryLawIs(law, expected, side)`,
  *   `softmaxOfPower(power, arbitrary)`, `unlessEqualityCase(check)`,
- *   `againstReference(sense, arbitrary)`, `monotoneInBeta(sense,
- *   arbitrary)`: the templates of a property and its mutants.
+ *   `qualityComparison(against, atLeast, arbitrary)`: the templates of a
+ *   property and its mutants.
  *
  * Implementation details
  * Exact claims (weight form) use GTH's stationary law of P, witnessed.
@@ -223,42 +223,32 @@ export const unlessEqualityCase =
   (instance) =>
     potentialIsConstant(instance.potential) || edgeSumConstant(instance) ? pass(0) : check(instance);
 
-/** E_mu[Phi] >= E_rho[Phi] ('above'), or <= ('below'); `note` completes the claim. */
-export function againstReference(
-  sense: 'above' | 'below',
-  arbitrary: fc.Arbitrary<QualityInstance>,
-  note = '',
-): QualityParts {
-  const [sign, gSign] = sense === 'above' ? ['>=', '<='] : ['<=', '>='];
-  return {
-    claim: `E_mu[Phi] ${sign} E_rho[Phi]${note}`,
-    arbitrary,
-    check: unlessEqualityCase((instance) => referenceQualityVerdict(instance, sense)),
-    certify: referenceQualityClaim(
-      `E_mu[Phi] ${sign} E_rho[Phi] (rho normalized): G_mu ${gSign} G_rho`,
-      sense === 'above' ? le : ge,
-    ),
-  };
+/** `>=` with its form on G = max Phi - E (which reverses the order), or `<=` with its. */
+function order(atLeast: boolean) {
+  return atLeast ? { sign: '>=', gSign: '<=', holds: le } : { sign: '<=', gSign: '>=', holds: ge };
 }
 
 /**
- * beta1 < beta2 implies E_mu(beta1)[Phi] >= E_mu(beta2)[Phi] ('decreasing'), or <= ('increasing'); `note` completes
- * the claim.
+ * A comparison of qualities: E_mu[Phi] against E_rho[Phi] ('reference'), or E_mu(beta1)[Phi] against
+ * E_mu(beta2)[Phi] for beta1 < beta2 ('temperature'); `atLeast`: >= (the claims), else <= (their mutants).
+ * `note` completes the claim.
  */
-export function monotoneInBeta(
-  sense: 'decreasing' | 'increasing',
+export function qualityComparison(
+  against: 'reference' | 'temperature',
+  atLeast: boolean,
   arbitrary: fc.Arbitrary<QualityInstance>,
   note = '',
 ): QualityParts {
-  const [sign, gSign] = sense === 'decreasing' ? ['>=', '<='] : ['<=', '>='];
-  return {
-    claim: `beta1 < beta2 implies E_mu(beta1)[Phi] ${sign} E_mu(beta2)[Phi]${note}`,
-    arbitrary,
-    check: unlessEqualityCase((instance) => monotoneVerdict(instance, sense, false)),
-    certify: monotoneClaim(
-      `beta < beta2 implies E_mu(beta)[Phi] ${sign} E_mu(beta2)[Phi]: G(beta) ${gSign} G(beta2)`,
-      false,
-      sense === 'decreasing' ? le : ge,
-    ),
-  };
+  const { sign, gSign, holds } = order(atLeast);
+  if (against === 'reference') {
+    const sense = atLeast ? 'above' : 'below';
+    const check = unlessEqualityCase((instance) => referenceQualityVerdict(instance, sense));
+    const certify = referenceQualityClaim(`E_mu[Phi] ${sign} E_rho[Phi] (rho normalized): G_mu ${gSign} G_rho`, holds);
+    return { claim: `E_mu[Phi] ${sign} E_rho[Phi]${note}`, arbitrary, check, certify };
+  }
+  const sense = atLeast ? 'decreasing' : 'increasing';
+  const text = `beta < beta2 implies E_mu(beta)[Phi] ${sign} E_mu(beta2)[Phi]: G(beta) ${gSign} G(beta2)`;
+  const check = unlessEqualityCase((instance) => monotoneVerdict(instance, sense, false));
+  const claim = `beta1 < beta2 implies E_mu(beta1)[Phi] ${sign} E_mu(beta2)[Phi]${note}`;
+  return { claim, arbitrary, check, certify: monotoneClaim(text, false, holds) };
 }

@@ -97,31 +97,13 @@ function favourWorstState(instance: ResponseChainInstance): ResponseChainInstanc
   return { ...instance, interaction: { ...instance.interaction, weights } };
 }
 
+/** Weight-form chains with a symmetric interaction on a reversible or uniform prior, reward Phi(y) - Phi(x) + s. */
+const symmetricOn = (reference: 'reversible' | 'uniform') =>
+  responseChains({ n: CHAIN_STATES, reference, potential: 'weights', interaction: 'symmetric', reward: 'potential' });
+
 /** A symmetric interaction s != 0; a third of the draws favour the worst state's self-pair. */
 export const symmetricInteractions: fc.Arbitrary<QualityInstance> = withSecondBeta(
-  fc.oneof(
-    responseChains({
-      n: CHAIN_STATES,
-      reference: 'reversible',
-      potential: 'weights',
-      interaction: 'symmetric',
-      reward: 'potential',
-    }),
-    responseChains({
-      n: CHAIN_STATES,
-      reference: 'uniform',
-      potential: 'weights',
-      interaction: 'symmetric',
-      reward: 'potential',
-    }),
-    responseChains({
-      n: CHAIN_STATES,
-      reference: 'reversible',
-      potential: 'weights',
-      interaction: 'symmetric',
-      reward: 'potential',
-    }).map(favourWorstState),
-  ),
+  fc.oneof(symmetricOn('reversible'), symmetricOn('uniform'), symmetricOn('reversible').map(favourWorstState)),
 ).filter((instance) => !interactionVanishes(instance));
 
 /**
