@@ -16,12 +16,23 @@ async function run(argv: string[], theorems: readonly Theorem[]) {
 
 const fixtures = [verifiedTheorem, assumptionTheorem];
 
+/** The fields of `ablate --json` that these tests read. */
+interface AblateReport {
+  ablations: {
+    assumption: string;
+    necessary: boolean;
+    needed: boolean;
+    counterexample?: { claim: string; instance: unknown; values: unknown; replay: string };
+    degree?: { levels: { label: string; largest: { lo: string; hi: string } }[] };
+  }[];
+}
+
 describe('ablate on fixtures', () => {
   it('--json: a needed assumption broken, a not-needed one kept, a needed one not broken (exit 1)', async () => {
     const { code, stdout, stderr } = await run(['ablate', 'F7', '--json', '--runs', '50'], fixtures);
     expect(stderr).toBe('');
     expect(code).toBe(1);
-    const json = JSON.parse(stdout);
+    const json = JSON.parse(stdout) as AblateReport;
     expect(json.ablations.map((a: { assumption: string; necessary: boolean; needed: boolean }) => [a.assumption, a.necessary, a.needed])).toEqual([
       ['non-negative', true, true],
       ['small', false, false],
@@ -30,9 +41,9 @@ describe('ablate on fixtures', () => {
     const [n, small] = json.ablations;
     expect(n).toMatchObject({ theorem: 'F7', runs: 50, counterexample: { property: 'sqrt-square' } });
     // sqrt(n^2) = n fails for every negative n; fast-check shrinks toward the largest negative, -1
-    expect(n.counterexample.instance).toBe('-1');
-    expect(n.counterexample.replay).toMatch(/^ebm-lens replay F7 --property sqrt-square --assumption non-negative --seed -?\d+ --path [\d:]+$/);
-    expect(small.counterexample).toBeUndefined();
+    expect(n!.counterexample!.instance).toBe('-1');
+    expect(n!.counterexample!.replay).toMatch(/^ebm-lens replay F7 --property sqrt-square --assumption non-negative --seed -?\d+ --path [\d:]+$/);
+    expect(small!.counterexample).toBeUndefined();
   });
 
   it('text names what could not be broken', async () => {
@@ -58,17 +69,17 @@ describe('ablate T2 (the real theorem)', () => {
   it('breaks reward-potential and reversible-reference with exact counterexamples, keeps full-support, and measures detailed balance failing more as eps grows', async () => {
     const { code, stdout } = await run(['ablate', 'T2', '--json', '--runs', '40'], catalogue);
     expect(code).toBe(0);
-    const json = JSON.parse(stdout);
-    const byId = Object.fromEntries(json.ablations.map((a: { assumption: string }) => [a.assumption, a]));
-    expect([byId['reward-potential'].necessary, byId['reversible-reference'].necessary, byId['full-support'].necessary]).toEqual([true, true, false]);
+    const json = JSON.parse(stdout) as AblateReport;
+    const byId = Object.fromEntries(json.ablations.map((a) => [a.assumption, a]));
+    expect([byId['reward-potential']!.necessary, byId['reversible-reference']!.necessary, byId['full-support']!.necessary]).toEqual([true, true, false]);
     for (const id of ['reward-potential', 'reversible-reference']) {
-      const c = byId[id].counterexample;
+      const c = byId[id]!.counterexample!;
       expect(typeof c.claim).toBe('string');
-      expect(c.instance.n).toBeGreaterThanOrEqual(3);
+      expect((c.instance as { n: number }).n).toBeGreaterThanOrEqual(3);
       const exact = Object.values(c.values as Record<string, { exact?: string }>).filter((v) => typeof v === 'object' && v.exact !== undefined);
       expect(exact.length).toBeGreaterThanOrEqual(2); // both sides, exact rationals
     }
-    const levels = byId['reversible-reference'].degree.levels as { label: string; largest: { lo: string; hi: string } }[];
+    const levels = byId['reversible-reference']!.degree!.levels;
     expect(levels.map((l) => l.label)).toEqual(['eps = 1/1000', 'eps = 1/100', 'eps = 1/10', 'eps = 1/2', 'eps = 1']);
     // a hundredfold larger circulation: a decidedly larger defect
     expect(parseRational(levels[2]!.largest.lo).gt(parseRational(levels[0]!.largest.hi))).toBe(true);

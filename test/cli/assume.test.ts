@@ -24,8 +24,16 @@ interface TheoremJson {
   degrees?: { name: string; levels: { label: string; largest: { lo: string; hi: string } }[] }[];
 }
 
+/** The fields of `assume --json` that these tests read. */
+interface AssumeReport {
+  file: string;
+  form: string;
+  slots: Record<string, string>;
+  theorems: TheoremJson[];
+}
+
 function byId(stdout: string): Record<string, TheoremJson> {
-  const json = JSON.parse(stdout) as { theorems: TheoremJson[] };
+  const json = JSON.parse(stdout) as AssumeReport;
   return Object.fromEntries(json.theorems.map((t) => [t.id, t]));
 }
 
@@ -50,9 +58,9 @@ describe('assume with JSON variants', () => {
     expect(t.T2).toMatchObject({ status: 'holds', runs: 30 });
     expect(t.T2!.properties.every((p) => p.status === 'checked')).toBe(true); // every run passed; 30 runs is below the 100 VERIFIED needs
     expect(t.T2q!.status).toBe('falsified');
-    expect(t.T2q!.counterexample).toMatchObject({ claim: expect.any(String), values: expect.any(Object) });
+    expect(t.T2q!.counterexample).toMatchObject({ claim: expect.any(String) as unknown, values: expect.any(Object) as unknown });
     expect(t.T6!.status).toBe('not-applicable');
-    const json = JSON.parse(stdout);
+    const json = JSON.parse(stdout) as AssumeReport;
     expect(json).toMatchObject({ file: 'examples/assume/symmetric-interaction.json', form: 'json', slots: { interaction: 'interaction symmetric' } });
   });
 
@@ -93,7 +101,7 @@ describe('assume with modules', () => {
     expect(t.T2!.status).toBe('falsified');
     expect((t.T2!.counterexample!.instance as { n: number }).n).toBe(3);
     expect(t.T3!.status).toBe('holds');
-    expect(JSON.parse(stdout).form).toBe('module');
+    expect((JSON.parse(stdout) as AssumeReport).form).toBe('module');
   });
 
   it('a typed .ts module of start laws: T7 holds as stated, its tilt equality checked as the implication it is', async () => {

@@ -32,7 +32,8 @@ describe('default profile', () => {
     expect(stdout).toContain(`(seed 251218730, profile quick, ${PROFILES.quick.runs} runs)`);
     const readme = readFileSync('README.md', 'utf8');
     expect(readme).toContain('quick = 200 runs per property and mutant (the default');
-    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.check).toContain('--profile quick');
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { check: string } };
+    expect(pkg.scripts.check).toContain('--profile quick');
   });
 });
 

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Rational } from '../../src/arith/rational.js';
 import { main } from '../../src/cli/main.js';
 import type { CommandIO } from '../../src/cli/io.js';
 import { checkOutputDirectory, checkOutputFile } from '../../src/cli/outputPaths.js';
@@ -22,7 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let calls = 0;
 const spy: Theorem = {
   ...verifiedTheorem,
-  properties: [{ ...binomialSquare, predicate: (x) => ((calls += 1), binomialSquare.predicate(x)) }],
+  properties: [{ ...binomialSquare, predicate: (x: [Rational, Rational]) => ((calls += 1), binomialSquare.predicate(x)) }],
 };
 
 async function run(argv: string[]) {
