@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../checker/main.js';
-import { copy, validCertificate } from './fixtures.js';
+import { copy, validCertificate, type CertificateDocument } from './fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ebm-lens-verify-'));
@@ -33,13 +33,13 @@ describe('malformed input: exit 2, one line naming the problem', () => {
   });
 
   it('a wrong shape, named by its JSON path', async () => {
-    const cases: [(c: any) => void, RegExp][] = [
-      [(c) => (c.theorems[0].properties[0].records[1].decision = 'maybe'), /\$\.theorems\[0\]\.properties\[0\]\.records\[1\]\.decision: expected one of pass, fail, undecided, found "maybe"/],
-      [(c) => (c.theorems[0].properties[1].claims[0].assert.and[0].args = []), /\$\.theorems\[0\]\.properties\[1\]\.claims\[0\]\.assert\.and\[0\]\.args: a comparison takes 2 arguments, found 0/],
-      [(c) => (c.theorems[0].properties[0].records[0].instance.P[0][1] = 'one third'), /instance\.P\[0\]\[1\]: not a rational number/],
-      [(c) => (c.theorems[0].properties[0].records[0].claim = 4), /records\[0\]\.claim: claim 4 does not exist \(1 claims\)/],
-      [(c) => delete c.summary, /\$\.summary: expected an object, found nothing/],
-      [(c) => (c.theorems[0].identities[0].lhs = '(a +'), /\$\.theorems\[0\]\.identities\[0\]\.lhs: expected a number/],
+    const cases: [(c: CertificateDocument) => void, RegExp][] = [
+      [(c) => (c.theorems[0]!.properties[0]!.records[1]!.decision = 'maybe'), /\$\.theorems\[0\]\.properties\[0\]\.records\[1\]\.decision: expected one of pass, fail, undecided, found "maybe"/],
+      [(c) => (c.theorems[0]!.properties[1]!.claims[0]!.assert.and![0]!.args = []), /\$\.theorems\[0\]\.properties\[1\]\.claims\[0\]\.assert\.and\[0\]\.args: a comparison takes 2 arguments, found 0/],
+      [(c) => ((c.theorems[0]!.properties[0]!.records[0]!.instance.P as string[][])[0]![1] = 'one third'), /instance\.P\[0\]\[1\]: not a rational number/],
+      [(c) => (c.theorems[0]!.properties[0]!.records[0]!.claim = 4), /records\[0\]\.claim: claim 4 does not exist \(1 claims\)/],
+      [(c) => Reflect.deleteProperty(c, 'summary'), /\$\.summary: expected an object, found nothing/],
+      [(c) => (c.theorems[0]!.identities[0]!.lhs = '(a +'), /\$\.theorems\[0\]\.identities\[0\]\.lhs: expected a number/],
     ];
     for (const [change, message] of cases) {
       const c = copy(validCertificate());
@@ -69,13 +69,13 @@ describe('ebm-lens-verify end to end (the built launcher)', () => {
     expect(out.status).toBe(0);
     expect(out.stdout.trim().split('\n')).toEqual(['TA  verified  confirmed', 'TB  falsified  confirmed', '12/12 runs re-checked']);
     expect(cli(path, '--quiet').stdout).toBe('12/12 runs re-checked\n');
-    const json = JSON.parse(cli(path, '--json').stdout);
+    const json: unknown = JSON.parse(cli(path, '--json').stdout);
     expect(json).toMatchObject({ confirmed: true, runs: { confirmed: 12, total: 12 }, summary: [] });
   });
 
   it('rejects a tampered one naming the run; exit 1', () => {
     const c = copy(validCertificate());
-    c.theorems[0].properties[0].records[1].instance.mu = ['1/7', '6/7'];
+    c.theorems[0]!.properties[0]!.records[1]!.instance.mu = ['1/7', '6/7'];
     const out = cli(file('tampered.json', c));
     expect(out.status).toBe(1);
     const lines = out.stdout.trim().split('\n');

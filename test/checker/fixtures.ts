@@ -63,8 +63,45 @@ const lazyCycle = [
 
 const kl = { op: 'sum', index: 'i', range: { len: 'p' }, body: { op: 'xlogy', args: [ref('p', 'i'), ref('q', 'i')] } };
 
+/**
+ * A certificate as the JSON document the checker reads, typed as far as the
+ * tests read or tamper with it; the other fields are left open.
+ */
+export interface CertificateDocument {
+  format: string;
+  minimumRuns: number;
+  theorems: TheoremDocument[];
+  summary: { status: string; records: number };
+  [field: string]: unknown;
+}
+export interface TheoremDocument {
+  id: string;
+  status: string;
+  identities: { name: string; lhs: string; [field: string]: unknown }[];
+  properties: SuiteDocument[];
+  mutants: SuiteDocument[];
+  [field: string]: unknown;
+}
+export interface SuiteDocument {
+  name: string;
+  status: string;
+  runs: number;
+  claims: { text: string; assert: { and?: Record<string, unknown>[]; [field: string]: unknown } }[];
+  records: RunDocument[];
+  [field: string]: unknown;
+}
+export interface RunDocument {
+  run: number;
+  claim: number;
+  instance: Record<string, unknown>;
+  witnesses?: Record<string, unknown>[];
+  decision: string;
+  atom: { cmp: string; holds: boolean; left: unknown; [field: string]: unknown };
+  [field: string]: unknown;
+}
+
 /** A valid certificate: theorem TA verified (identities, four properties with witnesses, a mutant), TB falsified. */
-export function validCertificate(): any {
+export function validCertificate(): CertificateDocument {
   const balance = {
     text: 'mu0 P01 = mu1 P10 and mu0 >= 0',
     assert: {

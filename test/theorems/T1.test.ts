@@ -28,8 +28,8 @@ function expectEncloses(value: NumberObject | string | undefined, expected: Deci
   expect(new D(hi).gte(expected), `hi ${hi} < ${expected.toString()}`).toBe(true);
 }
 
-const property = (name: string): PropertySpec<GibbsInstance> => T1.properties.find((p) => p.name === name)!;
-const mutant = (name: string): PropertySpec<GibbsInstance> => T1.mutants.find((p) => p.name === name)!;
+const property = (name: string): PropertySpec<GibbsInstance> => T1.properties.find((p) => p.name === name) as PropertySpec<GibbsInstance>;
+const mutant = (name: string): PropertySpec<GibbsInstance> => T1.mutants.find((p) => p.name === name) as PropertySpec<GibbsInstance>;
 const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
 
 const half: GibbsInstance = {

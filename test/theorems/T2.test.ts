@@ -25,8 +25,8 @@ const row = (...values: Rational[]): Rational[] => values;
 const ones = (n: number): Rational[][] => Array.from({ length: n }, () => Array.from({ length: n }, () => rat(1)));
 const zeros = (n: number): Rational[][] => Array.from({ length: n }, () => Array.from({ length: n }, () => rat(0)));
 
-const property = (name: string): PropertySpec<ResponseChainInstance> => T2.properties.find((p) => p.name === name)!;
-const mutant = (name: string): PropertySpec<ResponseChainInstance> => T2.mutants.find((p) => p.name === name)!;
+const property = (name: string): PropertySpec<ResponseChainInstance> => T2.properties.find((p) => p.name === name) as PropertySpec<ResponseChainInstance>;
+const mutant = (name: string): PropertySpec<ResponseChainInstance> => T2.mutants.find((p) => p.name === name) as PropertySpec<ResponseChainInstance>;
 const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
 const exact = (value: NumberObject | string | undefined): string | undefined => (typeof value === 'object' ? value.exact : undefined);
 

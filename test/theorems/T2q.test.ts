@@ -32,8 +32,8 @@ const rat = (p: number, q = 1): Rational => new Rational(BigInt(p), BigInt(q));
 const ones = (n: number): Rational[][] => Array.from({ length: n }, () => Array.from({ length: n }, () => rat(1)));
 const zeros = (n: number): Rational[][] => Array.from({ length: n }, () => Array.from({ length: n }, () => rat(0)));
 
-const property = (name: string): PropertySpec<QualityInstance> => T2q.properties.find((p) => p.name === name)!;
-const mutant = (name: string): PropertySpec<QualityInstance> => T2q.mutants.find((p) => p.name === name)!;
+const property = (name: string): PropertySpec<QualityInstance> => T2q.properties.find((p) => p.name === name) as PropertySpec<QualityInstance>;
+const mutant = (name: string): PropertySpec<QualityInstance> => T2q.mutants.find((p) => p.name === name) as PropertySpec<QualityInstance>;
 const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
 
 function expectEncloses(value: NumberObject | string | undefined, expected: Decimal): void {

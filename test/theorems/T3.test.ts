@@ -37,8 +37,8 @@ const D = Decimal.clone({ precision: 60 });
 const rat = (p: number | bigint, q: number | bigint = 1): Rational => new Rational(BigInt(p), BigInt(q));
 const half = rat(1, 2);
 
-const property = (name: string): PropertySpec<ChainRun> => T3.properties.find((p) => p.name === name)!;
-const mutant = (name: string): PropertySpec<ChainRun> => T3.mutants.find((p) => p.name === name)!;
+const property = (name: string): PropertySpec<ChainRun> => T3.properties.find((p) => p.name === name) as PropertySpec<ChainRun>;
+const mutant = (name: string): PropertySpec<ChainRun> => T3.mutants.find((p) => p.name === name) as PropertySpec<ChainRun>;
 const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
 const margin = (verdict: Verdict): number => (verdict.status === 'pass' ? (verdict.margin ?? NaN) : NaN);
 

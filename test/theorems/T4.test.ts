@@ -23,7 +23,6 @@ import { Rational } from '../../src/arith/rational.js';
 import { runTheorem, type TheoremResult } from '../../src/runner/run.js';
 import { PROFILES } from '../../src/runner/profiles.js';
 import { DEFAULT_SEED } from '../../src/runner/seed.js';
-import type { NumberObject } from '../../src/arith/numberObject.js';
 import type { FailVerdict, PropertySpec, Verdict } from '../../src/runner/theorem.js';
 import { certifyIdentity } from '../../src/symbolic/index.js';
 import { T4, type T4Instance } from '../../theorems/T4.js';
@@ -34,7 +33,7 @@ const r = (p: number, q = 1): Rational => new Rational(BigInt(p), BigInt(q));
 function spec(name: string): PropertySpec<T4Instance> {
   const found = [...T4.properties, ...T4.mutants].find((p) => p.name === name);
   if (found === undefined) throw new Error(`no property ${name}`);
-  return found;
+  return found as PropertySpec<T4Instance>;
 }
 
 function check(name: string, instance: T4Instance): Verdict {
@@ -44,7 +43,7 @@ function check(name: string, instance: T4Instance): Verdict {
 function failValue(verdict: Verdict, key: string): string | undefined {
   expect(verdict.status).toBe('fail');
   const value = (verdict as FailVerdict).values?.[key];
-  return typeof value === 'string' ? value : (value as NumberObject | undefined)?.exact;
+  return typeof value === 'string' ? value : value?.exact;
 }
 
 function instance(

@@ -18,7 +18,6 @@
  *   (by hand, checked with an independent exact computation).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { NumberObject } from '../../src/arith/numberObject.js';
 import { Rational } from '../../src/arith/rational.js';
 import { exactArithmetic } from '../../src/arith/exact.js';
 import { perronRoot } from '../../src/linalg/perronRoot.js';
@@ -43,7 +42,7 @@ function check(name: string, instance: T5Instance): Verdict {
 function failValue(verdict: Verdict, key: string): string | undefined {
   expect(verdict.status).toBe('fail');
   const value = (verdict as FailVerdict).values?.[key];
-  return typeof value === 'string' ? value : (value as NumberObject | undefined)?.exact;
+  return typeof value === 'string' ? value : value?.exact;
 }
 
 function instance(

@@ -29,8 +29,8 @@ function expectEncloses(value: NumberObject | string | undefined, expected: Deci
   expect(new D(hi).gte(expected), `hi ${hi} < ${expected.toString()}`).toBe(true);
 }
 
-const property = (name: string): PropertySpec<RlvrPolicyInstance> => T6.properties.find((p) => p.name === name)!;
-const mutant = (name: string): PropertySpec<RlvrPolicyInstance> => T6.mutants.find((p) => p.name === name)!;
+const property = (name: string): PropertySpec<RlvrPolicyInstance> => T6.properties.find((p) => p.name === name) as PropertySpec<RlvrPolicyInstance>;
+const mutant = (name: string): PropertySpec<RlvrPolicyInstance> => T6.mutants.find((p) => p.name === name) as PropertySpec<RlvrPolicyInstance>;
 const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
 
 function prompt(weight: Rational, reference: Rational[], correct: boolean[]): Prompt {

@@ -32,8 +32,8 @@ function expectEncloses(value: NumberObject | string | undefined, expected: Deci
 /** KL(a || b) from the definition, 0 log 0 = 0. */
 const klOracle = (a: Decimal[], b: Decimal[]): Decimal => a.reduce((acc, x, i) => (x.isZero() ? acc : acc.add(x.mul(x.div(b[i]!).ln()))), new D(0));
 
-const property = (name: string): PropertySpec<RlvrPolicyInstance> => T7.properties.find((p) => p.name === name)!;
-const mutant = (name: string): PropertySpec<RlvrPolicyInstance> => T7.mutants.find((p) => p.name === name)!;
+const property = (name: string): PropertySpec<RlvrPolicyInstance> => T7.properties.find((p) => p.name === name) as PropertySpec<RlvrPolicyInstance>;
+const mutant = (name: string): PropertySpec<RlvrPolicyInstance> => T7.mutants.find((p) => p.name === name) as PropertySpec<RlvrPolicyInstance>;
 const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
 
 function single(reference: Rational[], correct: boolean[], pi: Rational[], kind: PolicyKind = 'any'): RlvrPolicyInstance {
