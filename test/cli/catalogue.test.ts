@@ -28,6 +28,36 @@ async function run(argv: string[], interactive = false) {
   return { code, stdout, stderr };
 }
 
+/** The fields of the --json outputs (and of report.json and the certificate) that these tests read. */
+interface ListReport {
+  theorems: { id: string }[];
+}
+interface CounterexampleJson {
+  instance: unknown;
+  seed: number;
+  path: string;
+}
+interface TheoremResultJson {
+  properties: { seed: number; counterexample?: CounterexampleJson }[];
+  mutants: { name: string; counterexample?: CounterexampleJson }[];
+}
+interface CheckReport {
+  seed: number;
+  profile: string;
+  theorems: TheoremResultJson[];
+}
+interface ReportFile {
+  run: unknown;
+  theorems: TheoremResultJson[];
+}
+interface CertificateFile {
+  theorems: { properties: { records: unknown[] }[] }[];
+  summary: { records: number };
+}
+interface ReplayReport {
+  counterexample: CounterexampleJson;
+}
+
 function oneLine(stderr: string): string {
   const lines = stderr.trimEnd().split('\n');
   expect(lines).toHaveLength(1);
@@ -52,7 +82,7 @@ describe('list', () => {
   it('--json', async () => {
     const { code, stdout } = await run(['list', '--json']);
     expect(code).toBe(0);
-    const json = JSON.parse(stdout);
+    const json = JSON.parse(stdout) as ListReport;
     expect(json.theorems.map((t: { id: string }) => t.id)).toEqual(catalogue.map((t) => t.id));
     expect(json.theorems[6]).toMatchObject({
       id: 'F7',
@@ -68,29 +98,29 @@ describe('check', () => {
     const { code, stdout, stderr } = await run(['check', 'F1', '--json', '--runs', '100'], true);
     expect(code).toBe(0);
     expect(stderr).toBe(''); // no progress bar with --json, even on a terminal
-    const json = JSON.parse(stdout);
+    const json = JSON.parse(stdout) as CheckReport;
     expect(Object.keys(json).sort()).toEqual(['profile', 'seed', 'theorems']);
     expect(json.seed).toBe(DEFAULT_SEED);
     expect(json.profile).toBe('quick'); // the default, as in the README's npm run check
     const [t] = json.theorems;
     expect(t).toMatchObject({ id: 'F1', status: 'verified', identities: [] });
-    expect(t.properties[0]).toMatchObject({ name: 'binomial-square', runs: 100, mode: 'exact', status: 'verified' });
-    expect(t.properties[0].counterexample).toBeUndefined();
-    expect(t.mutants[0]).toMatchObject({ name: 'missing-cross-term', refuted: true });
+    expect(t!.properties[0]).toMatchObject({ name: 'binomial-square', runs: 100, mode: 'exact', status: 'verified' });
+    expect(t!.properties[0]!.counterexample).toBeUndefined();
+    expect(t!.mutants[0]).toMatchObject({ name: 'missing-cross-term', refuted: true });
   });
 
   it('falsified: exit 1, shrunk counterexample with seed and path, and replay reproduces it', async () => {
     const { code, stdout } = await run(['check', 'F2', '--json', '--runs', '100', '--seed', '5']);
     expect(code).toBe(1);
-    const json = JSON.parse(stdout);
+    const json = JSON.parse(stdout) as CheckReport;
     expect(json.seed).toBe(5);
     // the property's own seed: SHA-256 of "5\0F2\0property\0below-five-hundred" (Python hashlib); negative, so
     // the replay below also checks that `--seed -N` is read as a value, not as an option
-    expect(json.theorems[0].properties[0].seed).toBe(-517223349);
-    const property = json.theorems[0].properties[0];
+    expect(json.theorems[0]!.properties[0]!.seed).toBe(-517223349);
+    const property = json.theorems[0]!.properties[0]!;
     expect(property).toMatchObject({ name: 'below-five-hundred', status: 'falsified' });
-    expect(property.counterexample.instance).toEqual({ n: 500 });
-    const { seed, path } = property.counterexample;
+    expect(property.counterexample!.instance).toEqual({ n: 500 });
+    const { seed, path } = property.counterexample!;
 
     const replayed = await run(['replay', 'F2', '--seed', String(seed), '--path', path, '--json']);
     expect(replayed.code).toBe(1);
@@ -121,14 +151,14 @@ describe('check', () => {
   it('an always-undecided property: status undecided, never counted as a pass, exit 3', async () => {
     const { code, stdout } = await run(['check', 'F3', '--json', '--runs', '30']);
     expect(code).toBe(3);
-    const property = JSON.parse(stdout).theorems[0].properties[0];
+    const property = (JSON.parse(stdout) as CheckReport).theorems[0]!.properties[0];
     expect(property).toMatchObject({ status: 'undecided', runs: 30, passes: 0, undecided: 30 });
   });
 
   it('a float64-only theorem is not verified (exit 3)', async () => {
     const { code, stdout } = await run(['check', 'F4', '--json', '--runs', '30']);
     expect(code).toBe(3);
-    expect(JSON.parse(stdout).theorems[0]).toMatchObject({ status: 'undecided', properties: [{ status: 'passed-float64', mode: 'float' }] });
+    expect((JSON.parse(stdout) as CheckReport).theorems[0]).toMatchObject({ status: 'undecided', properties: [{ status: 'passed-float64', mode: 'float' }] });
   });
 
   it('a surviving mutant says the check is too weak, not that the theorem is false: exit 1', async () => {
@@ -179,9 +209,9 @@ describe('check', () => {
     for (const file of ['report.json', 'report.md']) {
       expect(strip(readFileSync(join(a, file), 'utf8'))).toBe(strip(readFileSync(join(b, file), 'utf8')));
     }
-    const report = JSON.parse(readFileSync(join(a, 'report.json'), 'utf8'));
+    const report = JSON.parse(readFileSync(join(a, 'report.json'), 'utf8')) as ReportFile;
     expect(report.run).toMatchObject({ seed: 11, runs: 40, theorems: ['F1', 'F2'] });
-    expect(report.theorems[1].properties[0].counterexample.instance).toEqual({ n: 500 });
+    expect(report.theorems[1]!.properties[0]!.counterexample!.instance).toEqual({ n: 500 });
   });
 
   it('--certificate writes a certificate that the independent checker confirms, and a falsified one too', async () => {
@@ -189,11 +219,11 @@ describe('check', () => {
     const checked = await run(['check', 'F1', 'F2', '--runs', '100', '--certificate', file]);
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain(`certificate written to ${file}`);
-    const certificate = JSON.parse(readFileSync(file, 'utf8'));
+    const certificate = JSON.parse(readFileSync(file, 'utf8')) as CertificateFile;
     expect(certificate).toMatchObject({ format: 'ebm-lens-certificate/1', seed: DEFAULT_SEED, runsPerProperty: 100, minimumRuns: 100 });
-    const f2 = certificate.theorems[1];
+    const f2 = certificate.theorems[1]!;
     expect(f2.properties[0]).toMatchObject({ name: 'below-five-hundred', status: 'falsified' });
-    expect(f2.properties[0].records.at(-1)).toMatchObject({ run: -1, decision: 'fail', instance: { n: '500' } });
+    expect(f2.properties[0]!.records.at(-1)).toMatchObject({ run: -1, decision: 'fail', instance: { n: '500' } });
     const lines: string[] = [];
     expect(await verify([file], (line) => lines.push(line))).toBe(0);
     expect(lines.at(-1)).toBe(`${certificate.summary.records}/${certificate.summary.records} runs re-checked`);
@@ -250,8 +280,8 @@ describe('a malformed catalogue', () => {
 describe('replay', () => {
   it('replays a mutant counterexample by name', async () => {
     const { stdout } = await run(['check', 'F1', '--json', '--runs', '50']);
-    const mutant = JSON.parse(stdout).theorems[0].mutants[0];
-    const replayed = await run(['replay', 'F1', '--property', mutant.name, '--seed', String(mutant.counterexample.seed), '--path', mutant.counterexample.path, '--json']);
+    const mutant = (JSON.parse(stdout) as CheckReport).theorems[0]!.mutants[0]!;
+    const replayed = await run(['replay', 'F1', '--property', mutant.name, '--seed', String(mutant.counterexample!.seed), '--path', mutant.counterexample!.path, '--json']);
     expect(replayed.code).toBe(1);
     expect(JSON.parse(replayed.stdout)).toMatchObject({ kind: 'mutant', outcome: 'fail', counterexample: mutant.counterexample });
   });
@@ -260,7 +290,7 @@ describe('replay', () => {
     const replayed = await run(['replay', 'F7', '--assumption', 'non-negative', '--seed', '3', '--path', '0', '--json']);
     expect(replayed.code).toBe(1);
     expect(replayed.stderr).toBe('');
-    const json = JSON.parse(replayed.stdout);
+    const json = JSON.parse(replayed.stdout) as ReplayReport;
     expect(json).toMatchObject({ name: 'sqrt-square', assumption: 'non-negative', outcome: 'fail' });
     expect(Number(json.counterexample.instance)).toBeLessThan(0);
   });
@@ -297,7 +327,7 @@ describe('bin/ebm-lens.js end to end', () => {
   it('lists the catalogue bin/ebm-lens.js injects, and rejects an unknown ID with exit 2', () => {
     const result = spawnSync(process.execPath, ['bin/ebm-lens.js', 'list', '--json'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
-    const json = JSON.parse(result.stdout);
+    const json = JSON.parse(result.stdout) as ListReport;
     expect(Array.isArray(json.theorems)).toBe(true);
     const unknown = spawnSync(process.execPath, ['bin/ebm-lens.js', 'check', 'NOPE'], { encoding: 'utf8' });
     expect(unknown.status).toBe(2);

@@ -32,6 +32,20 @@ function modelFile(model: unknown): string {
   return path;
 }
 
+/** The fields of `rlvr --json` that these tests read (docs/outputs.md). */
+interface RlvrPoint {
+  t: NumberObject;
+  accuracy: NumberObject;
+  gap: NumberObject;
+  bernoulliGap: NumberObject;
+  klToReference: NumberObject;
+}
+interface RlvrReport {
+  mode: string;
+  prompts: { weight: NumberObject; p0: NumberObject; pStar: NumberObject; logZ: NumberObject; series: RlvrPoint[] }[];
+  total: { series: RlvrPoint[] };
+}
+
 const encloses = (x: NumberObject, value: Dec) => new D(x.lo).lte(value) && new D(x.hi).gte(value);
 const sigmoid = (x: Dec) => new D(1).div(new D(1).add(x.neg().exp()));
 const logit = (p: Dec) => p.div(new D(1).sub(p)).ln();
@@ -41,32 +55,32 @@ describe('rlvr examples/rlvr.json', () => {
   it('prints the keys of docs/outputs.md with enclosures of the closed forms', async () => {
     const { code, stdout, stderr } = await run('rlvr', 'examples/rlvr.json', '--json');
     expect([code, stderr]).toEqual([0, '']);
-    const json = JSON.parse(stdout);
+    const json = JSON.parse(stdout) as RlvrReport;
     expect(json.mode).toBe('interval');
-    expect(Object.keys(json.prompts[0])).toEqual(expect.arrayContaining(['p0', 'pStar', 'logZ', 'series']));
-    expect(Object.keys(json.total.series[0]).sort()).toEqual(['accuracy', 'bernoulliGap', 'entropy', 'gap', 'klToReference', 't']);
+    expect(Object.keys(json.prompts[0]!)).toEqual(expect.arrayContaining(['p0', 'pStar', 'logZ', 'series']));
+    expect(Object.keys(json.total.series[0]!).sort()).toEqual(['accuracy', 'bernoulliGap', 'entropy', 'gap', 'klToReference', 't']);
     // prompt 0: p0 = 1/4 + 1/8 = 3/8, beta = 1/2, from q
     const p0 = new D(3).div(8);
     const pStar = sigmoid(logit(p0).add(2));
-    const first = json.prompts[0];
+    const first = json.prompts[0]!;
     expect(first.p0.exact).toBe('3/8');
     expect(first.weight.exact).toBe('2/3');
     expect(encloses(first.pStar, pStar)).toBe(true);
     expect(encloses(first.logZ, new D(1).sub(p0).add(p0.mul(new D(2).exp())).ln())).toBe(true);
     const times = ['0', '0.5', '1', '2', '5', '10'];
-    first.series.forEach((point: Record<string, NumberObject>, i: number) => {
-      expect(point.t!.exact).toBe(times[i] === '0.5' ? '1/2' : times[i]);
+    first.series.forEach((point: RlvrPoint, i: number) => {
+      expect(point.t.exact).toBe(times[i] === '0.5' ? '1/2' : times[i]);
       const eta = new D(1).sub(new D(times[i]!).div(-2).exp()).mul(2);
       const pt = sigmoid(logit(p0).add(eta));
-      expect(encloses(point.accuracy!, pt)).toBe(true);
-      expect(encloses(point.gap!, bernoulliKl(pt, pStar).div(2))).toBe(true);
-      expect(encloses(point.bernoulliGap!, bernoulliKl(pt, pStar).div(2))).toBe(true);
-      expect(new D(point.gap!.hi).sub(point.gap!.lo).lte(new D(point.gap!.approx).abs().mul('1e-20'))).toBe(true);
+      expect(encloses(point.accuracy, pt)).toBe(true);
+      expect(encloses(point.gap, bernoulliKl(pt, pStar).div(2))).toBe(true);
+      expect(encloses(point.bernoulliGap, bernoulliKl(pt, pStar).div(2))).toBe(true);
+      expect(new D(point.gap.hi).sub(point.gap.lo).lte(new D(point.gap.approx).abs().mul('1e-20'))).toBe(true);
     });
     // prompt 1 starts outside the tilt family: gap > bernoulliGap (T7)
-    json.prompts[1].series.forEach((point: Record<string, NumberObject>) => expect(new D(point.gap!.lo).gt(new D(point.bernoulliGap!.hi))).toBe(true));
+    json.prompts[1]!.series.forEach((point: RlvrPoint) => expect(new D(point.gap.lo).gt(new D(point.bernoulliGap.hi))).toBe(true));
     // total at t = 0: accuracy (2/3)(3/8) + (1/3)(1/4) = 1/3
-    expect(encloses(json.total.series[0].accuracy, new D(1).div(3))).toBe(true);
+    expect(encloses(json.total.series[0]!.accuracy, new D(1).div(3))).toBe(true);
   });
 
   it('prints a table without --json, and float mode on request', async () => {
@@ -76,7 +90,7 @@ describe('rlvr examples/rlvr.json', () => {
     expect(table.stdout).toMatch(/total \(prompt-weighted\)/);
     const float = await run('rlvr', 'examples/rlvr.json', '--json', '--mode', 'float');
     expect(float.code).toBe(0);
-    expect(JSON.parse(float.stdout).prompts[0].pStar.float64).toBe(true);
+    expect((JSON.parse(float.stdout) as RlvrReport).prompts[0]!.pStar.float64).toBe(true);
   });
 
   it('degenerate prompts (no correct response, all correct) have p* = p0 and zero gaps, exactly', async () => {
@@ -88,10 +102,10 @@ describe('rlvr examples/rlvr.json', () => {
       ],
       times: [0, 3],
     });
-    const json = JSON.parse((await run('rlvr', file, '--json')).stdout);
-    expect(json.prompts[0].pStar.exact).toBe('0');
-    expect(json.prompts[1].pStar.exact).toBe('1');
-    expect(json.prompts[1].logZ.exact).toBe('1');
+    const json = JSON.parse((await run('rlvr', file, '--json')).stdout) as RlvrReport;
+    expect(json.prompts[0]!.pStar.exact).toBe('0');
+    expect(json.prompts[1]!.pStar.exact).toBe('1');
+    expect(json.prompts[1]!.logZ.exact).toBe('1');
     for (const prompt of json.prompts) {
       for (const point of prompt.series) expect([point.gap.exact, point.bernoulliGap.exact, point.klToReference.exact]).toEqual(['0', '0', '0']);
     }
@@ -135,6 +149,6 @@ describe('bin/ebm-lens.js rlvr (spawned)', () => {
   it('prints the JSON report and exits 0', () => {
     const result = spawnSync(process.execPath, ['bin/ebm-lens.js', 'rlvr', 'examples/rlvr.json', '--json'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout).prompts).toHaveLength(2);
+    expect((JSON.parse(result.stdout) as RlvrReport).prompts).toHaveLength(2);
   });
 });
