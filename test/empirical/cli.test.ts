@@ -32,6 +32,26 @@ function file(name: string, text: string): string {
   return path;
 }
 
+/** A number as the JSON output prints it (the fields read here). */
+interface PrintedNumber {
+  approx: string;
+  exact?: string;
+}
+/** The fields of `empirical --json` these tests read (docs/empirical.md). */
+interface EmpiricalJson {
+  verdict: string;
+  alpha: PrintedNumber;
+  potential: Record<string, { value: PrintedNumber; se: PrintedNumber; component: number }>;
+  unidentified: string[];
+  oneWay: { from: string; to: string; count: number; bound: unknown }[];
+  cycles: { affinity: unknown; se: unknown }[];
+  test: { df: number; statistic: unknown; pValue: unknown };
+  reversibleMle: { converged: boolean; components: string[][]; kernel: (PrintedNumber[] | null)[] };
+  notes: string[];
+  trialsSource: string;
+}
+const parse = (stdout: string): EmpiricalJson => JSON.parse(stdout) as EmpiricalJson;
+
 const isFloatNumber = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && (value as { float64?: boolean }).float64 === true && typeof (value as { approx?: unknown }).approx === 'string';
 
@@ -40,13 +60,13 @@ describe('empirical: shipped examples', () => {
     const { code, stdout, stderr } = await run('empirical', 'examples/counts/reversible.csv', '--json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const json = JSON.parse(stdout);
+    const json = parse(stdout);
     expect(Object.keys(json.potential).sort()).toEqual(['a', 'b', 'c', 'd']);
-    for (const entry of Object.values(json.potential) as Record<string, unknown>[]) {
+    for (const entry of Object.values(json.potential)) {
       expect(isFloatNumber(entry.value) && isFloatNumber(entry.se)).toBe(true);
       expect(entry.component).toBe(0);
     }
-    expect(json.potential.a.value.approx).toBe('0');
+    expect(json.potential.a!.value.approx).toBe('0');
     expect(json.oneWay).toEqual([]);
     expect(json.cycles).toHaveLength(2);
     for (const cycle of json.cycles) expect(isFloatNumber(cycle.affinity) && isFloatNumber(cycle.se)).toBe(true);
@@ -59,11 +79,11 @@ describe('empirical: shipped examples', () => {
   it('nonreversible.csv: rejected, exit 1, one-way pair z -> w with a bound', async () => {
     const { code, stdout } = await run('empirical', 'examples/counts/nonreversible.csv', '--json');
     expect(code).toBe(1);
-    const json = JSON.parse(stdout);
+    const json = parse(stdout);
     expect(json.verdict).toBe('rejected');
     expect(json.oneWay).toHaveLength(1);
     expect(json.oneWay[0]).toMatchObject({ from: 'z', to: 'w', count: 4 });
-    expect(isFloatNumber(json.oneWay[0].bound)).toBe(true);
+    expect(isFloatNumber(json.oneWay[0]!.bound)).toBe(true);
     expect(json.unidentified).toEqual(['w']);
     expect(json.potential.w).toBeUndefined();
   });
@@ -73,10 +93,10 @@ describe('empirical: shipped examples', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('verdict: rejected');
     expect(stdout).toContain('Reversible MLE');
-    const json = JSON.parse((await run('empirical', 'examples/counts/reversible.csv', '--json', '--reversible-mle')).stdout);
+    const json = parse((await run('empirical', 'examples/counts/reversible.csv', '--json', '--reversible-mle')).stdout);
     expect(json.reversibleMle.converged).toBe(true);
     for (const row of json.reversibleMle.kernel) {
-      expect(row.reduce((total: number, p: { approx: string }) => total + Number(p.approx), 0)).toBeCloseTo(1, 12);
+      expect(row!.reduce((total: number, p: PrintedNumber) => total + Number(p.approx), 0)).toBeCloseTo(1, 12);
     }
   });
 });
@@ -85,14 +105,14 @@ describe('empirical: reversible MLE by communicating class', () => {
   it('leaves out moves between classes and gives no row for a state without data in its class', async () => {
     // f -> a is never undone: f is a class of its own with no counted outcome inside it
     const path = file('classes.csv', 'a,b,5\nb,a,5\nb,b,10\nf,a,2\n');
-    const json = JSON.parse((await run('empirical', path, '--json', '--reversible-mle')).stdout);
+    const json = parse((await run('empirical', path, '--json', '--reversible-mle')).stdout);
     const fit = json.reversibleMle;
     expect(fit.components).toEqual([['a', 'b'], ['f']]);
     expect(fit.kernel[2]).toBeNull();
     // a <-> b alone: a tree, so the reversible MLE is N/trials: P(a, b) = 1, P(b, a) = 1/3
-    expect(Number(fit.kernel[0][1].approx)).toBeCloseTo(1, 14);
-    expect(Number(fit.kernel[1][0].approx)).toBeCloseTo(1 / 3, 14);
-    expect(json.notes.some((note: string) => note.includes('between classes'))).toBe(true);
+    expect(Number(fit.kernel[0]![1]!.approx)).toBeCloseTo(1, 14);
+    expect(Number(fit.kernel[1]![0]!.approx)).toBeCloseTo(1 / 3, 14);
+    expect(json.notes.some((note) => note.includes('between classes'))).toBe(true);
   });
 });
 
@@ -101,28 +121,28 @@ describe('empirical: inputs and trials', () => {
     const path = file('tree.json', JSON.stringify({ counts: [['a', 'a', 70], ['a', 'b', 30], ['b', 'a', 10], ['b', 'b', 50], ['b', 'c', 40], ['c', 'b', 20], ['c', 'c', 80]] }));
     const { code, stdout } = await run('empirical', path, '--json');
     expect(code).toBe(3);
-    const json = JSON.parse(stdout);
+    const json = parse(stdout);
     expect(json.verdict).toBe('not-testable');
     expect(json.test).toMatchObject({ statistic: null, df: 0, pValue: null });
-    expect(Number(json.potential.c.value.approx)).toBeCloseTo(Math.log(3) + Math.log(2), 14);
+    expect(Number(json.potential.c!.value.approx)).toBeCloseTo(Math.log(3) + Math.log(2), 14);
   });
 
   it('reads trials from JSON, from --trials (JSON or CSV) and --trials-equal', async () => {
     const csv = file('pair.csv', 'x,y,10\ny,x,20\n');
     // trials x 50, y 40: U(y) - U(x) = log(10/50) - log(20/40) = log(0.4) < 0, so y is the reference
     const expected = -Math.log(0.4);
-    const viaJson = JSON.parse((await run('empirical', file('pair.json', JSON.stringify({ counts: [['x', 'y', 10], ['y', 'x', 20]], trials: { x: 50, y: 40 } })), '--json')).stdout);
-    const viaFile = JSON.parse((await run('empirical', csv, '--trials', file('t.json', '{"x": 50, "y": 40}'), '--json')).stdout);
-    const viaCsv = JSON.parse((await run('empirical', csv, '--trials', file('t.csv', 'state,trials\nx,50\ny,40\n'), '--json')).stdout);
+    const viaJson = parse((await run('empirical', file('pair.json', JSON.stringify({ counts: [['x', 'y', 10], ['y', 'x', 20]], trials: { x: 50, y: 40 } })), '--json')).stdout);
+    const viaFile = parse((await run('empirical', csv, '--trials', file('t.json', '{"x": 50, "y": 40}'), '--json')).stdout);
+    const viaCsv = parse((await run('empirical', csv, '--trials', file('t.csv', 'state,trials\nx,50\ny,40\n'), '--json')).stdout);
     for (const json of [viaJson, viaFile, viaCsv]) {
-      expect(json.potential.y.value.approx).toBe('0');
-      expect(Number(json.potential.x.value.approx)).toBeCloseTo(expected, 14);
+      expect(json.potential.y!.value.approx).toBe('0');
+      expect(Number(json.potential.x!.value.approx)).toBeCloseTo(expected, 14);
       // se^2 = 1/10 - 1/50 + 1/20 - 1/40
-      expect(Number(json.potential.x.se.approx)).toBeCloseTo(Math.sqrt(1 / 10 - 1 / 50 + 1 / 20 - 1 / 40), 14);
+      expect(Number(json.potential.x!.se.approx)).toBeCloseTo(Math.sqrt(1 / 10 - 1 / 50 + 1 / 20 - 1 / 40), 14);
     }
     // equal trials cancel: U(x) - U(y) = log(20/10)
-    const equal = JSON.parse((await run('empirical', csv, '--trials-equal', '100', '--json')).stdout);
-    expect(Number(equal.potential.x.value.approx)).toBeCloseTo(Math.log(2), 14);
+    const equal = parse((await run('empirical', csv, '--trials-equal', '100', '--json')).stdout);
+    expect(Number(equal.potential.x!.value.approx)).toBeCloseTo(Math.log(2), 14);
     expect(equal.trialsSource).toBe('equal');
   });
 });

@@ -81,19 +81,47 @@ export interface Inspection<V> {
   pdf: Buffer;
 }
 
+/** The parts of DevTools protocol messages read here: a remote object, an exception, event parameters, command results. */
+interface RemoteObject {
+  value?: unknown;
+  description?: string;
+}
+interface ExceptionDetails {
+  text?: string;
+  exception?: RemoteObject;
+}
+/** A console call's argument: a primitive's value (objects are not sent by value unless asked for), else a description. */
+interface ConsoleArgument {
+  value?: string | number | boolean | null;
+  description?: string;
+}
+interface EventParams {
+  type?: string;
+  args?: ConsoleArgument[];
+  exceptionDetails?: ExceptionDetails;
+  entry?: { level?: string; source?: string; text?: string; url?: string };
+  request?: { url?: string };
+}
+interface CommandResult {
+  targetId?: string;
+  sessionId?: string;
+  result?: RemoteObject;
+  exceptionDetails?: ExceptionDetails;
+  data?: string;
+}
 interface Message {
   id?: number;
   method?: string;
   sessionId?: string;
-  params?: Record<string, any>;
-  result?: Record<string, any>;
+  params?: EventParams;
+  result?: CommandResult;
   error?: { message: string };
 }
 
 class Pipe {
   private nextId = 1;
   private buffer = '';
-  private readonly pending = new Map<number, { resolve: (r: Record<string, any>) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: CommandResult) => void; reject: (e: Error) => void }>();
   private readonly listeners: ((m: Message) => void)[] = [];
 
   constructor(
@@ -120,7 +148,7 @@ class Pipe {
     });
   }
 
-  send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, any>> {
+  send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<CommandResult> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -192,9 +220,9 @@ export async function inspectPage<V>(
     let loaded: () => void = () => undefined;
     const load = new Promise<void>((resolve) => (loaded = resolve));
     pipe.on((m) => {
-      const p = m.params ?? {};
+      const p: EventParams = m.params ?? {};
       if (m.method === 'Runtime.consoleAPICalled' && (p.type === 'error' || p.type === 'assert')) {
-        problems.push({ kind: 'console', text: (p.args ?? []).map((a: any) => a.value ?? a.description ?? '').join(' ') });
+        problems.push({ kind: 'console', text: (p.args ?? []).map((a) => a.value ?? a.description ?? '').join(' ') });
       } else if (m.method === 'Runtime.exceptionThrown') {
         problems.push({ kind: 'exception', text: p.exceptionDetails?.exception?.description ?? p.exceptionDetails?.text ?? 'exception' });
       } else if (m.method === 'Log.entryAdded' && p.entry?.level === 'error') {
@@ -224,7 +252,7 @@ export async function inspectPage<V>(
       const printed = await send('Page.printToPDF', { preferCSSPageSize: true, printBackground: false });
       await pipe.send('Browser.close').catch(() => undefined);
       return {
-        value: evaluated.result.value as V,
+        value: evaluated.result!.value as V,
         problems,
         screenshot: Buffer.from(String(shot.data), 'base64'),
         pdf: Buffer.from(String(printed.data), 'base64'),

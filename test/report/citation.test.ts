@@ -22,7 +22,7 @@ function parseYamlSubset(text: string): Yaml {
       return JSON.parse(s) as string;
     }
     if (/^-?\d+$/.test(s)) return Number(s);
-    if (/^[\[{&*!|>'%@`]/.test(s)) throw new Error(`unsupported YAML: ${s}`);
+    if (/^[[{&*!|>'%@`]/.test(s)) throw new Error(`unsupported YAML: ${s}`);
     return s;
   };
   const block = (indent: number): Yaml => {
@@ -66,7 +66,16 @@ function parseYamlSubset(text: string): Yaml {
   return root;
 }
 
-const cff = parseYamlSubset(readFileSync('CITATION.cff', 'utf8')) as Record<string, any>;
+/** The fields of CITATION.cff these tests read. */
+interface Cff {
+  [key: string]: Yaml;
+  message: string;
+  title: string;
+  authors: { [key: string]: Yaml }[];
+  references: { [key: string]: Yaml }[];
+}
+
+const cff = parseYamlSubset(readFileSync('CITATION.cff', 'utf8')) as Cff;
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string; license: string };
 
 describe('CITATION.cff', () => {
@@ -96,7 +105,7 @@ describe('CITATION.cff', () => {
 
   it('references the paper as the reports cite it', () => {
     expect(cff.references).toHaveLength(1);
-    const paper = cff.references[0];
+    const paper = cff.references[0]!;
     expect(paper.type).toBe('article');
     expect(paper.title).toBe(PAPER.title);
     expect(paper.year).toBe(PAPER.year);
