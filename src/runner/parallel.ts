@@ -127,7 +127,7 @@ export function isPlainData(value: unknown, ancestors: Set<object> = new Set()):
     default:
       return false;
   }
-  const object = value as object;
+  const object = value;
   if (ancestors.has(object)) return false;
   const prototype = Object.getPrototypeOf(object) as unknown;
   const array = Array.isArray(object);

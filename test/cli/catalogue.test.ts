@@ -76,7 +76,7 @@ describe('list', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('F1  binomial square');
     expect(stdout).toContain('    statement of F1');
-    expect(stdout).toContain('assumption N: n >= 0');
+    expect(stdout).toContain('assumption non-negative: n >= 0');
   });
 
   it('--json', async () => {

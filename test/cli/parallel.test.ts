@@ -175,7 +175,7 @@ describe('bin/ebm-lens.js with worker threads', () => {
     expect(results[1]!.stdout).toBe(results[0]!.stdout);
     expect(results[1]!.certificate).toBe(results[0]!.certificate);
     expect(results[1]!.status).toBe(results[0]!.status);
-    expect(JSON.parse(results[0]!.stdout).theorems.map((t: { id: string }) => t.id)).toEqual(['T1', 'T3']);
+    expect((JSON.parse(results[0]!.stdout) as { theorems: { id: string }[] }).theorems.map((t) => t.id)).toEqual(['T1', 'T3']);
   });
 
   it('ablate and assume --workers 2 print what --workers 1 prints', async () => {

@@ -142,7 +142,7 @@ describe('runCatalogueParallel', () => {
 
   it('runs a step here when a worker cannot answer for it, with the same result', async () => {
     const options: RunOptions = { seed: 5, profile: PROFILES.quick, runs: 200, certify: certifyIdentity };
-    const refusing: TaskExecutor = { workers: 2, run: async () => ({ rerun: 'worker lost' }) };
+    const refusing: TaskExecutor = { workers: 2, run: () => Promise.resolve({ rerun: 'worker lost' }) };
     const result = await runCatalogueParallel(theorems, options, refusing, { identities: true });
     expect(toJsonText(result)).toBe(toJsonText(runCatalogue(theorems, options)));
   });

@@ -315,7 +315,7 @@ async function check(
       theorems: theorems.map((t) => t.id),
       modules: Object.fromEntries(theorems.flatMap((t) => (files.has(t.id) ? [[t.id, files.get(t.id)!]] : []))),
       records: record,
-      steps: done.flatMap(({ theorem, steps, results }) => steps.flatMap((step, k) => (results[k] === undefined ? [] : [{ theorem: theorem.id, kind: step.kind, name: step.name, result: results[k]! }]))),
+      steps: done.flatMap(({ theorem, steps, results }) => steps.flatMap((step, k) => (results[k] === undefined ? [] : [{ theorem: theorem.id, kind: step.kind, name: step.name, result: results[k] }]))),
     };
     io.stdout(`${toJsonText(part)}\n`);
     return;
