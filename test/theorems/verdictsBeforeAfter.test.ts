@@ -1,21 +1,18 @@
 /**
- * The theorem-kit rewrite changes names, not verdicts: `check` (quick
- * profile, default seed) and `ablate` of every theorem, run now, against the
- * output recorded before it (test/fixtures/before-theorem-kit/). Old names
+ * The theorem-kit rewrite changes names, not verdicts: `ebm-lens check`
+ * (quick profile, default seed) and `ebm-lens ablate` of every theorem, run now
+ * through the command line, against the output recorded before it (test/fixtures/before-theorem-kit/). Old names
  * are mapped to new ones through the catalogue's `formerNames`; a name on one
  * side only is a failure. Compared: statuses and verdicts, seeds, run, pass
  * and undecided counts, and every counterexample's seed, path and instance
  * (ablations: also the degree of failure).
  */
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ablateTheorems, type AblationReport } from '../../src/assume/ablate.js';
-import { toJsonText } from '../../src/report/json.js';
 import { PROFILES } from '../../src/runner/profiles.js';
-import { runCatalogue } from '../../src/runner/run.js';
 import { DEFAULT_SEED } from '../../src/runner/seed.js';
 import type { Theorem } from '../../src/runner/theorem.js';
-import { certifyIdentity } from '../../src/symbolic/index.js';
 import { catalogue } from '../../theorems/index.js';
 
 const FIXTURES = 'test/fixtures/before-theorem-kit';
@@ -79,8 +76,19 @@ interface PrintedAblate {
 }
 
 const fixture = (file: string): unknown => JSON.parse(readFileSync(`${FIXTURES}/${file}`, 'utf8'));
-/** A value as the command line's JSON prints it. */
-const asPrinted = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(toJsonText(value)));
+
+/** What `ebm-lens ARGS` prints on stdout; a failure to run (not a verdict's exit code) rejects. */
+function printed(args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/ebm-lens.js', ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => void (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => void (stderr += text));
+    child.on('error', reject);
+    child.on('close', (status) => (status === 0 || status === 1 ? resolve(stdout) : reject(new Error(`ebm-lens ${args.join(' ')}: exit ${status}: ${stderr}`))));
+  });
+}
 
 /** old name -> current name, for the specs of one kind (current names map to themselves). */
 function renames(specs: readonly { readonly name?: string; readonly id?: string; readonly formerNames?: readonly string[] }[]): Map<string, string> {
@@ -110,11 +118,14 @@ const theorem = (id: string): Theorem => catalogue.find((t) => t.id === id) ?? e
 describe('verdicts before and after the theorem kit (quick profile, default seed)', () => {
   let check: PrintedCheck;
   let ablate: PrintedAblate;
-  beforeAll(() => {
-    const result = runCatalogue(catalogue, { seed: DEFAULT_SEED, profile: PROFILES.quick, certify: certifyIdentity });
-    check = asPrinted({ theorems: result.theorems }) as PrintedCheck;
-    const reports: AblationReport[] = ablateTheorems(catalogue, { seed: DEFAULT_SEED, runs: PROFILES.quick.runs, profile: PROFILES.quick, degreeSamples: 50 });
-    ablate = asPrinted({ ablations: reports }) as PrintedAblate;
+  // The command line in a child process, as the fixtures were recorded: this thread stays free to answer vitest.
+  beforeAll(async () => {
+    if (!existsSync('dist/src/cli/main.js') || !existsSync('dist/theorems/index.js')) {
+      spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
+    }
+    check = JSON.parse(await printed(['check', '--profile', 'quick', '--json', '--quiet', '--workers', '1'])) as PrintedCheck;
+    const ids = catalogue.map((t) => t.id);
+    ablate = JSON.parse(await printed(['ablate', ...ids, '--json', '--quiet', '--workers', '1'])) as PrintedAblate;
   }, 240_000);
 
   it('check: the same theorems, identities, properties and mutants, with the same verdicts, seeds, counts and counterexamples', () => {
