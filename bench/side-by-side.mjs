@@ -30,11 +30,19 @@ const option = (name, fallback) => {
   const [value] = args.splice(index, 2).slice(1);
   return value;
 };
-const peer = option('--peer', join(root, '..', 'shared', 'peers', 'python_peer.py'));
-const sparsePeer = option('--sparse-peer', join(root, '..', 'shared', 'peers', 'sparse_peer.py'));
+const peer = option('--peer', undefined);
+const sparsePeer = option('--sparse-peer', undefined);
 const rounds = Number(option('--rounds', '3'));
 const repetitions = option('--repetitions', '5');
 const workloads = args.length > 0 ? args : ['W1', 'W2', 'W3', 'W4'];
+if (workloads.some((id) => id !== 'W6') && peer === undefined) {
+  console.error('--peer: missing; name the Python peer of W1..W5 with --peer FILE');
+  process.exit(2);
+}
+if (workloads.includes('W6') && sparsePeer === undefined) {
+  console.error('--sparse-peer: missing; name the scipy peer of W6 with --sparse-peer FILE');
+  process.exit(2);
+}
 
 const load = () => loadavg()[0].toFixed(2);
 
