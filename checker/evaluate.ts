@@ -89,7 +89,8 @@ export function makeEvaluator(P: Precision, claim: Claim, instance: ReadonlyMap<
       let e: Entry = value;
       for (const i of at) {
         if (!Array.isArray(e) || i >= e.length) throw new Undefined(`${name}[${at.join('][')}] is out of range`);
-        e = e[i]!;
+        const entries: readonly Entry[] = e;
+        e = entries[i]!;
       }
       if (Array.isArray(e)) throw new Undefined(`${name} needs more than ${at.length} indices`);
       return e as Fraction;

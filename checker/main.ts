@@ -22,8 +22,12 @@ import { Malformed, readCertificate } from './shape.js';
 
 const USAGE = 'usage: ebm-lens-verify FILE [--quiet] [--json]';
 
-/** Check the certificate named in argv; the exit code (module comment). */
-export async function main(argv: readonly string[], write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+/** Check the certificate named in argv; the exit code (module comment). A throw rejects the promise. */
+export function main(argv: readonly string[], write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+  return new Promise((resolve) => resolve(check(argv, write)));
+}
+
+function check(argv: readonly string[], write: (line: string) => void): number {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   const files = argv.filter((a) => !a.startsWith('--'));
   const unknown = [...flags].filter((f) => f !== '--quiet' && f !== '--json');

@@ -413,10 +413,10 @@ function resolve(slots: SlotSelection): ResolvedSlots {
     if (variant === undefined) continue;
     const slot = name as SlotName;
     const v = variant === 'default' ? defaultSlotVariants[slot] : variant;
-    (instanceSlots[slot] as SlotDefinition<SlotName>).validate(v as never);
+    (instanceSlots[slot] as SlotDefinition<SlotName>).validate(v);
     resolved[slot] = v;
   }
-  return resolved as ResolvedSlots;
+  return resolved;
 }
 
 function build<K extends SlotName>(slot: K, variant: SlotVariants[K], ctx: SlotContext): fc.Arbitrary<SlotValues[K]> {
@@ -438,7 +438,7 @@ export function instanceFromSlots<S extends SlotSelection>(slots: S): fc.Arbitra
   for (const slot of SLOT_NAMES) {
     const variant = chosen[slot];
     if (slot === 'n' || variant === undefined) continue;
-    const need = (instanceSlots[slot] as SlotDefinition<SlotName>).minStates(variant as never);
+    const need = (instanceSlots[slot] as SlotDefinition<SlotName>).minStates(variant);
     if (need > min) {
       if (typeof nVariant === 'number') throw constraintError(FN, 'n', `must be at least ${need} for ${slot} '${slotVariantLabel(slot, variant)}' (got ${nVariant})`);
       needs.push(`${slot} '${slotVariantLabel(slot, variant)}'`);

@@ -64,7 +64,7 @@ export function booleanConstraint(fn: string, name: string, value: boolean | und
 
 /** `max >= min` for two already-read constraints. */
 export function requireOrdered(fn: string, minName: string, min: number | Rational, maxName: string, max: number | Rational): void {
-  const bad = typeof min === 'number' ? min > (max as number) : (min as Rational).gt(max as Rational);
+  const bad = typeof min === 'number' ? min > (max as number) : min.gt(max);
   if (bad) throw constraintError(fn, maxName, `must be at least ${minName} (got ${maxName} = ${String(max)}, ${minName} = ${String(min)})`);
 }
 

@@ -198,7 +198,7 @@ function kernelIn<T>(ar: Arithmetic<T>, model: AnalyzeModel): Matrix<T> {
 
 function intervalLane<T>(ar: Arithmetic<T>, model: AnalyzeModel, exactKernel: Rational[][] | undefined): Lane<unknown> {
   const kernel = exactKernel ? exactKernel.map((row) => row.map((q) => ar.fromRational(q))) : kernelIn(ar, model);
-  return { ar, kernel } as Lane<unknown>;
+  return { ar, kernel };
 }
 
 /** The report with `renormalized` after `modes` when input rows were renormalized (exact: the adjustment is a rational). */
@@ -214,9 +214,11 @@ function withRenormalization(json: AnalyzeJson, model: AnalyzeModel): AnalyzeJso
  * higher precision would not narrow them.
  */
 function withoutEigenvalues(json: AnalyzeJson): unknown {
-  const { lambda2: _l2, lambdaMin: _lm, spectralGap: _g, absoluteGap: _a, hitting, ...rest } = json;
-  if (!hitting) return rest;
-  const { dirichletGap: _d, ...otherHitting } = hitting;
+  const rest: AnalyzeJson = { ...json };
+  for (const key of ['lambda2', 'lambdaMin', 'spectralGap', 'absoluteGap', 'hitting'] as const) delete rest[key];
+  if (!json.hitting) return rest;
+  const otherHitting = { ...json.hitting };
+  delete otherHitting.dirichletGap;
   return { ...rest, hitting: otherHitting };
 }
 
@@ -236,7 +238,7 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
   const lane = (mode: ArithmeticMode): Lane<unknown> => {
     if (mode === 'exact') return lanes.exact as Lane<unknown>;
     if (mode === 'interval') return lanes.interval!;
-    return lanes.float() as Lane<unknown>;
+    return lanes.float();
   };
   const memo = <R>(key: string, mode: ArithmeticMode, f: () => R): R => {
     if (mode === 'interval') return f();
@@ -267,13 +269,13 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
       )
     : undefined;
   const muIn = (mode: ArithmeticMode): unknown[] | undefined =>
-    mu && memo('stationary-as', mode, () => convert(stationaryLane.ar, lane(mode).ar, mu as unknown[]));
+    mu && memo('stationary-as', mode, () => convert(stationaryLane.ar, lane(mode).ar, mu));
   if (mu) {
-    json.stationary = memo('stationary-json', plan.stationary, () => (mu as unknown[]).map((x) => stationaryLane.ar.toNumberObject(x)));
+    json.stationary = memo('stationary-json', plan.stationary, () => mu.map((x) => stationaryLane.ar.toNumberObject(x)));
     modes.stationary = plan.stationary;
   } else omitted.stationary = REDUCIBLE;
 
-  const reversibility = memo('reversibility', plan.stationary, () => decideReversibility(stationaryLane.ar, model, stationaryLane.kernel, mu as unknown[] | undefined));
+  const reversibility = memo('reversibility', plan.stationary, () => decideReversibility(stationaryLane.ar, model, stationaryLane.kernel, mu));
   json.reversible = reversibility.reversible;
   modes.reversible = 'exact';
   if (reversibility.violation) json.reversibilityViolation = reversibility.violation;
@@ -292,7 +294,7 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
     } else {
       const ar = stationaryLane.ar;
       // U(first) = log 1 = 0 by definition; the computed ratio mu(0)/mu(0) is only an enclosure of 1
-      json.potential = memo('potential', plan.stationary, () => canonicalPotential(ar, mu as unknown[]).map((u, x) => ar.toNumberObject(x === 0 ? ar.zero : u)));
+      json.potential = memo('potential', plan.stationary, () => canonicalPotential(ar, mu).map((u, x) => ar.toNumberObject(x === 0 ? ar.zero : u)));
     }
   }
 
@@ -316,10 +318,10 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
     const hitting: NonNullable<AnalyzeJson['hitting']> = { target: target.map((x) => names[x]!) };
     const hittingLane = lane(plan.hitting);
     try {
-      const h = memo('hitting', plan.hitting, () =>
+      const h = memo<unknown[]>('hitting', plan.hitting, () =>
         plan.hitting === 'exact' ? exactHittingTimes(lanes.exact!.kernel, target, rates) : expectedHittingTimes(hittingLane.ar, hittingLane.kernel, target),
-      ) as unknown[];
-      hitting.expected = memo('hitting-json', plan.hitting, () => Object.fromEntries(names.map((name, x) => [name, hittingLane.ar.toNumberObject(h[x]!)])));
+      );
+      hitting.expected = memo('hitting-json', plan.hitting, () => Object.fromEntries(names.map((name, x) => [name, hittingLane.ar.toNumberObject(h[x])])));
       modes['hitting.expected'] = plan.hitting;
       if (mu) {
         const mode = weaker(plan.stationary, plan.hitting);

@@ -68,7 +68,7 @@ function describe(value: unknown): string {
 
 /** Numerator and denominator as bigints, sign on the numerator, denominator > 0. */
 export function numeratorDenominator(q: Rational): [bigint, bigint] {
-  return [(q.s as bigint) * (q.n as bigint), q.d as bigint];
+  return [q.s * q.n, q.d];
 }
 
 /** "p/q" (or "p" when the denominator is 1), the exact form used in JSON output. */

@@ -149,7 +149,10 @@ function jsonField(where: string, kind: FieldKind, value: unknown): unknown {
 function variantLabel(slot: SlotName, variant: unknown): string {
   if (typeof variant !== 'object' || variant === null || slot === 'reference') return `${slot} ${slotVariantLabel(slot, variant)}`;
   const v = variant as Record<string, unknown>;
-  const text = (x: unknown): string => (typeof x === 'object' && x !== null ? String((x as { toFraction?: () => string }).toFraction?.() ?? x) : String(x));
+  const text = (x: unknown): string => {
+    const fraction = typeof x === 'object' && x !== null ? (x as { toFraction?: () => string }).toFraction?.() : undefined;
+    return fraction ?? String(x);
+  };
   const parts: string[] = [];
   if ('min' in v || 'max' in v) parts.push(`in [${'min' in v ? text(v.min) : 'default'}, ${'max' in v ? text(v.max) : 'default'}]`);
   for (const [key, value] of Object.entries(v)) if (key !== 'min' && key !== 'max') parts.push(`${key} = ${text(value)}`);
@@ -228,13 +231,13 @@ function moduleSlot(slot: UserSlot, source: unknown): SlotOverride {
     throw new InputError(where, `must be a fast-check arbitrary or a function (context) => arbitrary, got ${source === null ? 'null' : typeof source}`, 'see docs/assumptions.md for the shape of an assumption module');
   }
   const arbitraryAt = (context: ModuleContext): fc.Arbitrary<unknown> =>
-    isFunction ? callSource(slot, source as (context: ModuleContext) => unknown, context) : (source as fc.Arbitrary<unknown>);
+    isFunction ? callSource(slot, source as (context: ModuleContext) => unknown, context) : source;
 
   // Sample, fix n for a plain arbitrary of one size, and convert every sample.
   let states: number | undefined;
   const trials: { n: number; values: unknown[] }[] = [];
   if (!isFunction) {
-    const values = sampleValues(slot, source as fc.Arbitrary<unknown>, SAMPLES);
+    const values = sampleValues(slot, source, SAMPLES);
     if (sized) {
       const sizes = new Set(values.map((v) => sizeOf(slot, v)));
       if (sizes.has(undefined) || sizes.size !== 1) {

@@ -79,7 +79,9 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value).slice(0, 40)}`;
+  // what typeof leaves: a primitive, or a function (String gives its source)
+  const rest = value as string | number | bigint | boolean | symbol | undefined | ((...args: never[]) => unknown);
+  return `${typeof value} ${String(rest).slice(0, 40)}`;
 }
 
 /** The number of states a value fixes, or undefined (scalars; a start law for every prompt says n too). */

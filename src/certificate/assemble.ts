@@ -102,8 +102,15 @@ export function withoutRecords(result: CatalogueResult): CatalogueResult {
     ...result,
     theorems: result.theorems.map((t) => ({
       ...t,
-      properties: t.properties.map(({ records: _records, ...p }) => p),
-      mutants: t.mutants.map(({ records: _records, ...m }) => m),
+      properties: t.properties.map(dropRecords),
+      mutants: t.mutants.map(dropRecords),
     })),
   };
+}
+
+/** A copy of a property's or a mutant's result without its records. */
+function dropRecords<R extends { records?: CertifiedRun[] }>(result: R): R {
+  const copy = { ...result };
+  delete copy.records;
+  return copy;
 }

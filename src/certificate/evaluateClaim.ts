@@ -350,7 +350,8 @@ function makeEvaluator<T>(
 }
 
 function withoutMargin(atom: AtomRecord & { margin: number }): AtomRecord {
-  const { margin: _margin, ...rest } = atom;
+  const rest: AtomRecord & { margin?: number } = { ...atom };
+  delete rest.margin;
   return rest;
 }
 
@@ -388,7 +389,7 @@ function extremum<T>(ar: Arithmetic<T>, x: T, y: T, largest: boolean): T {
 function exactMatrix(name: string, claim: Claim, values: Map<string, Value>): Rational[][] {
   const value = values.get(name) ?? evaluateDefinition(name, claim, values, 2);
   if (!Array.isArray(value) || !value.every((row) => Array.isArray(row))) throw new ClaimError(`witness: ${name} is not a matrix`);
-  return value as Rational[][];
+  return value;
 }
 
 function exactVector(name: string, claim: Claim, values: Map<string, Value>): Rational[] {

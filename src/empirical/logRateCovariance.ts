@@ -65,7 +65,7 @@ function byRow(data: CountData, terms: readonly LogRateTerm[]): Map<number, Map<
   for (const { from, to, coefficient } of terms) {
     if (!(data.counts[from]![to]! > 0)) throw new RangeError(`log rate of an unobserved pair ${from} -> ${to}`);
     let row = rows.get(from);
-    if (row === undefined) rows.set(from, (row = new Map()));
+    if (row === undefined) rows.set(from, (row = new Map<number, number>()));
     row.set(to, (row.get(to) ?? 0) + coefficient);
   }
   return rows;

@@ -64,7 +64,7 @@ export function reversibilityTest(data: CountData, graph: TwoWayGraph): Reversib
     vertices.forEach((y, j) => {
       if (x !== y && graph.adjacency[x]!.includes(y)) {
         row[j] = data.counts[x]![y]!;
-        counted += row[j]!;
+        counted += row[j];
       }
     });
     return { row, rest: data.trials[x]! - counted };

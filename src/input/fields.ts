@@ -106,8 +106,8 @@ export function matrixShape(n: number): string {
 export function shortRational(q: Rational): string {
   const text = rationalToString(q);
   if (text.length <= 40) return text;
-  const p = q.n as bigint;
-  const d = q.d as bigint;
+  const p = q.n;
+  const d = q.d;
   // log10 |q| from the leading digits of numerator and denominator (both may exceed float64's range)
   const lead = (x: bigint): [number, number] => {
     const t = x.toString();

@@ -50,7 +50,7 @@ export async function importUserModule(file: string, what = 'module'): Promise<R
   try {
     if (TYPESCRIPT.has(extension)) {
       const jiti = createJiti(pathToFileURL(path).href, { moduleCache: false, fsCache: false, interopDefault: false });
-      return (await jiti.import(path)) as Record<string, unknown>;
+      return await jiti.import<Record<string, unknown>>(path);
     }
     // The query makes every read a fresh module.
     return (await import(`${pathToFileURL(path).href}?load=${imports}`)) as Record<string, unknown>;

@@ -63,7 +63,7 @@ export function characteristicPolynomial(matrix: readonly (readonly Rational[])[
   // Residues of Lambda * coefficient (descending powers), combined prime by prime.
   const target = 2n * bound;
   let modulus = 1n;
-  let values: bigint[] = new Array(n + 1).fill(0n);
+  let values: bigint[] = new Array<bigint>(n + 1).fill(0n);
   for (let index = 0; modulus <= target; index++) {
     const prime = modularPrime(index);
     const big = BigInt(prime);
@@ -81,7 +81,7 @@ export function characteristicPolynomial(matrix: readonly (readonly Rational[])[
     modulus *= big;
   }
   const half = modulus / 2n;
-  const result: Rational[] = new Array(n + 1);
+  const result: Rational[] = new Array<Rational>(n + 1);
   for (let j = 0; j <= n; j++) {
     let z = values[n - j]!;
     if (z > half) z -= modulus;
@@ -153,7 +153,7 @@ function hessenbergCharpolyModP(a: Float64Array[], p: number): number[] {
   const polys: number[][] = [[1]];
   for (let k = 1; k <= n; k++) {
     const previous = polys[k - 1]!;
-    const current: number[] = new Array(k + 1).fill(0);
+    const current: number[] = new Array<number>(k + 1).fill(0);
     const diagonal = a[k - 1]![k - 1]!;
     for (let j = 0; j < previous.length; j++) {
       current[j + 1] = (current[j + 1]! + previous[j]!) % p;

@@ -111,13 +111,13 @@ export function integerRates(kernel: readonly (readonly Rational[])[]): IntegerR
     const row = kernel[x]!;
     let lcm = 1n;
     for (let y = 0; y < n; y++) {
-      const d = row[y]!.d as bigint;
+      const d = row[y]!.d;
       if (y !== x && d !== 1n && lcm % d !== 0n) lcm = (lcm / gcd(lcm, d)) * d;
     }
     let rate = 0n;
     const w = row.map((q, y) => {
-      if (y === x || (q.n as bigint) === 0n) return 0n;
-      const value = (q.n as bigint) * (lcm / (q.d as bigint));
+      if (y === x || q.n === 0n) return 0n;
+      const value = q.n * (lcm / q.d);
       rate += value;
       return value;
     });
@@ -185,7 +185,7 @@ function reconstruct(
   check: (candidate: bigint[]) => boolean,
   what: string,
 ): bigint[] {
-  let values = new Array<bigint>(length).fill(0n);
+  const values = new Array<bigint>(length).fill(0n);
   let modulus = 1n;
   let modulusBits = 0;
   let used = 0;

@@ -85,7 +85,7 @@ export function scale(p: Polynomial, factor: Rational): Polynomial {
 
 export function mul(a: Polynomial, b: Polynomial): Polynomial {
   if (a.length === 0 || b.length === 0) return [];
-  const result: Rational[] = new Array(a.length + b.length - 1).fill(ZERO);
+  const result: Rational[] = new Array<Rational>(a.length + b.length - 1).fill(ZERO);
   for (let i = 0; i < a.length; i++) {
     if (a[i]!.n === 0n) continue;
     for (let j = 0; j < b.length; j++) result[i + j] = result[i + j]!.add(a[i]!.mul(b[j]!));
@@ -99,7 +99,7 @@ export function divmod(a: Polynomial, b: Polynomial): { quotient: Polynomial; re
   const remainder = a.slice();
   const db = b.length - 1;
   const lead = b[db]!;
-  const quotient: Rational[] = new Array(Math.max(0, a.length - db)).fill(ZERO);
+  const quotient: Rational[] = new Array<Rational>(Math.max(0, a.length - db)).fill(ZERO);
   for (let k = remainder.length - 1; k >= db; k--) {
     const c = remainder[k]!;
     if (c.n === 0n) continue;
@@ -187,7 +187,7 @@ function compareEnds(a: IntervalEnd, b: IntervalEnd): number {
     if (fa !== undefined && fb !== undefined) return Math.sign(x - y);
     return fa !== undefined ? Math.sign(x) : -Math.sign(y);
   }
-  return (a as Rational).compare(b as Rational);
+  return (a as Rational).compare(b);
 }
 
 /** Sign changes of the Sturm sequence at x (zeros dropped). */
@@ -342,7 +342,7 @@ export function integerExactDivide(a: IntegerPolynomial, b: IntegerPolynomial): 
   const db = b.length - 1;
   const lead = b[db]!;
   const r = a.slice();
-  const quotient: bigint[] = new Array(Math.max(0, a.length - db)).fill(0n);
+  const quotient: bigint[] = new Array<bigint>(Math.max(0, a.length - db)).fill(0n);
   for (let k = r.length - 1; k >= db; k--) {
     const c = r[k]!;
     if (c === 0n) continue;

@@ -63,13 +63,13 @@ export function dirichletGap<T>(
   const rest = complementOf(kernel.length, validateTarget(kernel.length, target));
   if (ar.mode === 'float') {
     const Q = principalSubmatrix(kernel, rest).map((row) => row.map((value) => ar.toNumber(value)));
-    return 1 - (largestEigenvalue({ mode: 'float', kernel: Q, stationary: rest.map((x) => ar.toNumber(mu[x]!)) }) as number);
+    return 1 - largestEigenvalue({ mode: 'float', kernel: Q, stationary: rest.map((x) => ar.toNumber(mu[x]!)) });
   }
   const lambda =
     ar.mode === 'exact'
       ? largestEigenvalue({ mode: 'exact', kernel: principalSubmatrix(kernel, rest).map((row) => row.map((value) => exactValue(ar, value))) })
       : largestEigenvalue({ mode: 'interval', symmetrized: symmetrizedEnclosure(ar, kernel, rest) });
-  const { lo, hi } = lambda as RationalEnclosure;
+  const { lo, hi } = lambda;
   return { lo: new Rational(1n).sub(hi), hi: new Rational(1n).sub(lo) };
 }
 

@@ -66,8 +66,9 @@ export function validateKernel<T>(ar: Arithmetic<T>, kernel: ReadonlyMatrix<T>, 
 
 /** Throws InputError unless `nu` is a probability vector with n entries. */
 export function validateDistribution<T>(ar: Arithmetic<T>, nu: readonly T[], n: number, field: string): void {
-  if (!Array.isArray(nu) || nu.length !== n) {
-    throw new InputError(field, `expected ${n} probabilities, got ${Array.isArray(nu) ? nu.length : typeof nu}`, `give one probability per state (${n})`);
+  const given: unknown = nu; // checked as it came, whatever its declared type
+  if (!Array.isArray(given) || given.length !== n) {
+    throw new InputError(field, `expected ${n} probabilities, got ${Array.isArray(given) ? given.length : typeof given}`, `give one probability per state (${n})`);
   }
   let total = ar.zero;
   nu.forEach((p, x) => {

@@ -40,11 +40,7 @@ import { ONE, Rational, ZERO } from '../arith/rational.js';
 import { DEFAULT_WIDTH_DIGITS } from '../linalg/realRootIsolation.js';
 import { symmetricEigenvaluesFloat } from '../linalg/symmetricEigenvaluesFloat.js';
 import { largestEigenvalueLanczos } from '../linalg/lanczosFloat.js';
-import {
-  exactKernelEigenvalues,
-  symmetricEigenvalueEnclosures,
-  type SymmetricIntervalMatrix,
-} from '../linalg/symmetricEnclosure.js';
+import { exactKernelEigenvalues, symmetricEigenvalueEnclosures } from '../linalg/symmetricEnclosure.js';
 
 export type ExactSpectrumInput = { mode: 'exact'; kernel: Rational[][] };
 export type IntervalSpectrumInput = { mode: 'interval'; symmetrized: { mid: Rational[][]; radius: Rational[][] } };
@@ -108,7 +104,7 @@ export function kernelSpectrum(input: SpectrumInput, options: SpectrumOptions = 
     method = 'exact-isolation';
   } else {
     requireAtLeastTwoStates(input.symmetrized.mid.length);
-    eigenvalues = symmetricEigenvalueEnclosures(input.symmetrized as SymmetricIntervalMatrix, widthDigits);
+    eigenvalues = symmetricEigenvalueEnclosures(input.symmetrized, widthDigits);
     method = 'weyl-enclosure';
   }
   const lambda2 = eigenvalues[1]!;
@@ -139,7 +135,7 @@ export function largestEigenvalue(input: SpectrumInput, options: SpectrumOptions
     return symmetricEigenvaluesFloat(symmetrize(input.kernel, input.stationary), input.kernel.length).eigenvalues[0]!;
   }
   if (input.mode === 'exact') return exactKernelEigenvalues(input.kernel, widthDigits, { largest: 1 })[0]!;
-  return symmetricEigenvalueEnclosures(input.symmetrized as SymmetricIntervalMatrix, widthDigits, { largest: 1 })[0]!;
+  return symmetricEigenvalueEnclosures(input.symmetrized, widthDigits, { largest: 1 })[0]!;
 }
 
 export interface LanczosGap {

@@ -258,8 +258,9 @@ function checkConductance(conductance: readonly (readonly Rational[])[]): Ration
 }
 
 function checkVector(values: readonly Rational[], n: number, field: string, positive: boolean): void {
-  if (!Array.isArray(values) || values.length !== n) {
-    throw new InputError(field, `expected ${n} entries, got ${Array.isArray(values) ? values.length : typeof values}`, `give one value per state (${n})`);
+  const given: unknown = values; // checked as it came, whatever its declared type
+  if (!Array.isArray(given) || given.length !== n) {
+    throw new InputError(field, `expected ${n} entries, got ${Array.isArray(given) ? given.length : typeof given}`, `give one value per state (${n})`);
   }
   if (positive) {
     values.forEach((value, x) => {

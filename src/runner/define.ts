@@ -34,9 +34,11 @@ export interface TheoremDefinition {
   /** Where the claim comes from (a paper, a section, "my notes"). */
   readonly source?: string;
   readonly identities?: readonly IdentitySpec[];
-  // `any`: each spec has its own instance type (as in `Theorem`).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec has its own instance type (as in `Theorem`)
   readonly properties: readonly PropertySpec<any>[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec has its own instance type (as in `Theorem`)
   readonly mutants?: readonly MutantSpec<any>[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec has its own instance type (as in `Theorem`)
   readonly assumptions?: readonly AssumptionSpec<any>[];
   readonly slots?: readonly string[];
   readonly instantiate?: (overrides: SlotOverrides) => SlotInstantiation;
@@ -52,21 +54,23 @@ export class TheoremDefinitionError extends Error {
 /** The theorem of a definition, validated as the catalogue is; throws `TheoremDefinitionError`. */
 export function defineTheorem(definition: TheoremDefinition): Theorem {
   if (typeof definition !== 'object' || definition === null) throw new TheoremDefinitionError(['defineTheorem needs an object']);
+  const given: unknown = definition.properties; // a JavaScript caller may pass anything
+  const propertiesListed = Array.isArray(given);
   const statement =
     typeof definition.statement === 'string' ? { text: definition.statement, latex: definition.statement } : definition.statement;
   const theorem: Theorem = {
     id: definition.id,
     title: definition.title,
-    statement: statement === undefined || statement === null ? (statement as never) : Object.freeze({ text: statement.text, latex: statement.latex }),
+    statement: statement === undefined || statement === null ? statement : Object.freeze({ text: statement.text, latex: statement.latex }),
     source: definition.source ?? 'user theorem',
     identities: Object.freeze([...(definition.identities ?? [])]),
-    properties: Object.freeze([...(Array.isArray(definition.properties) ? definition.properties : [])]),
+    properties: Object.freeze([...(propertiesListed ? definition.properties : [])]),
     mutants: Object.freeze([...(definition.mutants ?? [])]),
     assumptions: Object.freeze([...(definition.assumptions ?? [])]),
     ...(definition.slots !== undefined ? { slots: Object.freeze([...definition.slots]) } : {}),
     ...(definition.instantiate !== undefined ? { instantiate: definition.instantiate } : {}),
   };
-  const problems = Array.isArray(definition.properties) ? theoremShapeProblems(theorem) : [`${String(definition.id)}: properties is not an array`];
+  const problems = propertiesListed ? theoremShapeProblems(theorem) : [`${String(definition.id)}: properties is not an array`];
   if (problems.length === 0) problems.push(...catalogueProblems([theorem]));
   if (problems.length > 0) throw new TheoremDefinitionError(problems);
   return Object.freeze(theorem);

@@ -190,7 +190,9 @@ export type SlotOverrides = Readonly<Record<string, SlotOverride>>;
 
 /** A property rebuilt for replaced slots: run `spec.predicate` on `arbitrary`. */
 export interface SlotProperty {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the rebuilt properties have different instance types; `spec` runs only on its own `arbitrary`
   readonly spec: PropertySpec<any>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the instances of `spec` (its own instance type)
   readonly arbitrary: fc.Arbitrary<any>;
   /** The replaced slots its instances use. */
   readonly slots: readonly string[];
@@ -200,6 +202,7 @@ export interface SlotProperty {
    * replaced slot no longer does: `assume` then checks the implication, the
    * claim only on instances where `holds`, and says so (docs/assumptions.md).
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the hypothesis on the instances of `spec` (its own instance type)
   readonly hypothesis?: SubClaimHypothesis<any>;
 }
 
@@ -219,6 +222,7 @@ export interface SlotInstantiation {
   /** Properties that use a replaced slot but cannot take its values, with the reason (e.g. an energy form). */
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
   /** Degrees of failure to measure when a property fails. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each degree has its own instance type, as the specs of Theorem
   readonly degrees: readonly DegreeSpec<any>[];
 }
 
@@ -238,10 +242,12 @@ export interface Theorem {
   readonly statement: { readonly text: string; readonly latex: string };
   /** The claim of the paper's abstract this theorem formalizes. */
   readonly source: string;
-  // `any`: each spec has its own instance type; the runner only pairs a spec's arbitrary with its own predicate.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec has its own instance type; the runner pairs a spec's arbitrary only with its own predicate
   readonly assumptions: readonly AssumptionSpec<any>[];
   readonly identities: readonly IdentitySpec[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec has its own instance type; the runner pairs a spec's arbitrary only with its own predicate
   readonly properties: readonly PropertySpec<any>[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each spec has its own instance type; the runner pairs a spec's arbitrary only with its own predicate
   readonly mutants: readonly MutantSpec<any>[];
   /** Optional: the slots its instances are built from (properties/slots.ts names). */
   readonly slots?: readonly string[];

@@ -137,7 +137,7 @@ export function multiplyTransposed(P: CsrMatrix, x: Float64Array, y: Float64Arra
 /** The row of each stored entry. */
 export function rowOf(P: CsrMatrix): Int32Array {
   const rows = new Int32Array(nonzeros(P));
-  for (let i = 0; i < P.n; i++) rows.fill(i, P.indptr[i]!, P.indptr[i + 1]!);
+  for (let i = 0; i < P.n; i++) rows.fill(i, P.indptr[i], P.indptr[i + 1]);
   return rows;
 }
 

@@ -42,7 +42,7 @@ function expectTightEnclosure(enclosure: BigEnclosure, reference: Decimal, D: ty
   const hi = new D(enclosure.hi.toString());
   expect(lo.lte(reference), `lo ${lo.toString()} <= ${reference.toString()}`).toBe(true);
   expect(reference.lte(hi), `${reference.toString()} <= hi ${hi.toString()}`).toBe(true);
-  expect(hi.minus(lo).div(reference.abs()).lt('1e-100'), `relative width of [${lo}, ${hi}]`).toBe(true);
+  expect(hi.minus(lo).div(reference.abs()).lt('1e-100'), `relative width of [${lo.toString()}, ${hi.toString()}]`).toBe(true);
 }
 
 function checkPoint(f: (x: InstanceType<typeof BigDecimal>, digits: number) => BigEnclosure, reference: Reference, x: string, precision = 120): void {

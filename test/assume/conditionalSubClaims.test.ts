@@ -76,9 +76,9 @@ describe('conditional sub-claims under replaced slots', () => {
 describe('the catalogue: T7 with {"start": "any"}', () => {
   it('is not FALSIFIED: the decomposition and the bound hold for every pi, the equality is checked where pi is a tilt', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
+    const path = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const file = join(mkdtempSync(join(tmpdir(), 'ebm-lens-t7-')), 'any.json');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ebm-lens-t7-')), 'any.json');
     writeFileSync(file, '{"start": "any"}');
     let stdout = '';
     const code = await main(['assume', file, 'T7', '--runs', '30'], { stdout: (t) => void (stdout += t), stderr: () => undefined, interactive: false }, catalogue);

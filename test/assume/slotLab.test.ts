@@ -26,7 +26,7 @@ describe('realizeFamily', () => {
   it('replaces a variant: an antisymmetric interaction has v(x,y) v(y,x) = 1 and v(x,x) = 1 exactly', () => {
     const family = slotFamily(chainSlots);
     const overrides: SlotOverrides = { interaction: { kind: 'variant', label: 'interaction antisymmetric', variant: 'antisymmetric' } };
-    const draws = sample(ready(realizeFamily(family, overrides)) as fc.Arbitrary<SlotDraw>);
+    const draws = sample(ready<SlotDraw>(realizeFamily(family, overrides)));
     for (const draw of draws) {
       const v = (draw.interaction as EnergyMatrix & { form: 'weights' }).weights;
       v.forEach((row, x) => row.forEach((value, y) => expect(value.mul(v[y]![x]!).equals(ONE)).toBe(true)));
@@ -45,7 +45,7 @@ describe('realizeFamily', () => {
       beta: { kind: 'variant', label: 'beta', variant: { min: 2, max: 3 } },
       prompts: { kind: 'variant', label: 'prompts', variant: { degenerate: true } },
     };
-    const draws = sample(ready(realizeFamily(family, overrides)) as fc.Arbitrary<SlotDraw>, 60);
+    const draws = sample(ready<SlotDraw>(realizeFamily(family, overrides)), 60);
     for (const draw of draws) {
       expect(draw.beta!.gte(2) && draw.beta!.lte(3)).toBe(true);
       expect(draw.prompts!.prompts).toHaveLength(1); // maxPrompts kept from the family
@@ -61,7 +61,7 @@ describe('realizeFamily', () => {
       [new Rational(1n, 2n), new Rational(0n), new Rational(1n, 2n)],
     ];
     const overrides: SlotOverrides = { reference: { kind: 'values', label: 'reference from the module', values: () => fc.constant({ variant: 'custom', q }), states: 3 } };
-    const draws = sample(ready(realizeFamily(slotFamily(chainSlots), overrides)) as fc.Arbitrary<SlotDraw>);
+    const draws = sample(ready<SlotDraw>(realizeFamily(slotFamily(chainSlots), overrides)));
     for (const draw of draws) {
       expect(draw.n).toBe(3);
       expect(draw.reference!.q).toBe(q);
@@ -96,7 +96,7 @@ describe('realizeFamily', () => {
     });
     const overrides: SlotOverrides = { prompts: { kind: 'values', label: 'prompts', values: ({ n }) => fc.constant(prompts(n)) } };
     const family = slotFamily({ n: { min: 2, max: 3 }, prompts: { maxPrompts: 1 }, start: 'reference' });
-    for (const draw of sample(ready(realizeFamily(family, overrides)) as fc.Arbitrary<SlotDraw>)) {
+    for (const draw of sample(ready<SlotDraw>(realizeFamily(family, overrides)))) {
       expect(draw.start).toHaveLength(2);
       draw.start!.forEach((policy, i) => expect(policy.pi0).toEqual(draw.prompts!.prompts[i]!.reference));
     }

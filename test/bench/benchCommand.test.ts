@@ -8,6 +8,21 @@ import { main } from '../../src/cli/main.js';
 import { median } from '../../src/bench/measure.js';
 import type { Theorem } from '../../src/runner/theorem.js';
 
+/** The fields of the --json report these tests read; `V` the result value of the workloads read. */
+interface BenchReport<V = unknown> {
+  scale: string;
+  workloads: {
+    id: string;
+    repetitions: number;
+    seconds: number[];
+    medianSeconds: number;
+    peakRssMB: number;
+    memory: string;
+    result: { ok: boolean; mode: string; value: V };
+  }[];
+  machine: { cores: number };
+}
+
 async function run(argv: string[], catalogue: readonly Theorem[] = []) {
   let stdout = '';
   let stderr = '';
@@ -33,9 +48,9 @@ describe('ebm-lens bench', () => {
     const { code, stdout, stderr } = await run(['bench', 'W1', 'w4', '--scale', 'tiny', '--repetitions', '2', '--in-process', '--json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const report = JSON.parse(stdout);
+    const report = JSON.parse(stdout) as BenchReport;
     expect(report.scale).toBe('tiny');
-    expect(report.workloads.map((w: { id: string }) => w.id)).toEqual(['W1', 'W4']);
+    expect(report.workloads.map((w) => w.id)).toEqual(['W1', 'W4']);
     for (const w of report.workloads) {
       expect(Object.keys(w)).toEqual(expect.arrayContaining(['id', 'medianSeconds', 'repetitions', 'peakRssMB', 'result']));
       expect(w.repetitions).toBe(2);
@@ -45,8 +60,8 @@ describe('ebm-lens bench', () => {
       expect(w.memory).toBe('in-process');
       expect(w.result.ok).toBe(true);
     }
-    expect(report.workloads[0].result.value).toBe(3); // three tiny instances, all balanced (T2)
-    expect(report.workloads[1].result.value).toHaveProperty('lo');
+    expect(report.workloads[0]!.result.value).toBe(3); // three tiny instances, all balanced (T2)
+    expect(report.workloads[1]!.result.value).toHaveProperty('lo');
     expect(report.machine.cores).toBeGreaterThan(0);
   });
 
@@ -61,9 +76,9 @@ describe('ebm-lens bench', () => {
   it('runs W3 with the full solver on request', async () => {
     const { code, stdout } = await run(['bench', 'W3', '--scale', 'tiny', '--repetitions', '1', '--in-process', '--full-spectrum', '--json']);
     expect(code).toBe(0);
-    const [w3] = JSON.parse(stdout).workloads;
-    expect(w3.result.mode).toBe('float64, full spectrum');
-    expect(w3.result.value.float64).toBe(true);
+    const [w3] = (JSON.parse(stdout) as BenchReport<{ float64: boolean }>).workloads;
+    expect(w3!.result.mode).toBe('float64, full spectrum');
+    expect(w3!.result.value.float64).toBe(true);
   });
 
   it('rejects bad usage with one line and exit 2', async () => {

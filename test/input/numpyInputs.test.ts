@@ -57,6 +57,13 @@ async function run(...argv: string[]) {
   return { code, stdout, stderr };
 }
 
+/** The fields of analyze's --json report these tests read (docs/outputs.md). */
+interface AnalyzeReport {
+  renormalized?: unknown;
+  stationary: { exact?: string; approx: string }[];
+  kernel: { exact?: string }[][];
+}
+
 const A = 0.1 + 0.2; // 0.30000000000000004, as numpy holds it
 const twoState = [
   [0.7, A],
@@ -69,14 +76,14 @@ describe('float64 rows within 1e-9 of 1', () => {
   it.each(['exact', 'interval', 'float'])('are accepted and renormalized exactly, --mode %s', async (mode) => {
     const { code, stdout, stderr } = await run('analyze', file(`two-${mode}.json`, dumped), '--json', '--mode', mode);
     expect([code, stderr]).toEqual([0, '']);
-    const json = JSON.parse(stdout);
-    expect(json.renormalized).toEqual({ rows: 1, maxAdjustment: expect.objectContaining({ exact: '1/25000000000000000' }) });
+    const json = JSON.parse(stdout) as AnalyzeReport;
+    expect(json.renormalized).toEqual({ rows: 1, maxAdjustment: expect.objectContaining({ exact: '1/25000000000000000' }) as unknown });
     // mu = (b, a) / (a + b) with a = 0.30000000000000004 / 1.00000000000000004 exactly and b = 0.4
     const a = new Rational(30000000000000004n, 100000000000000000n).div(new Rational(100000000000000004n, 100000000000000000n));
     const b = new Rational(2n, 5n);
     const mu0 = b.div(a.add(b));
-    if (mode === 'exact') expect(json.stationary[0].exact).toBe(mu0.toFraction());
-    else expect(Math.abs(Number(json.stationary[0].approx) - mu0.valueOf())).toBeLessThan(1e-12);
+    if (mode === 'exact') expect(json.stationary[0]!.exact).toBe(mu0.toFraction());
+    else expect(Math.abs(Number(json.stationary[0]!.approx) - mu0.valueOf())).toBeLessThan(1e-12);
   });
 
   it('the text says so, with the largest adjustment', async () => {
@@ -89,9 +96,9 @@ describe('float64 rows within 1e-9 of 1', () => {
     const third = 0.3333333333333333;
     const { code, stdout } = await run('analyze', file('thirds.npy', npy('<f8', [[third, third, third], [third, third, third], [third, third, third]])), '--json');
     expect(code).toBe(0);
-    const json = JSON.parse(stdout);
+    const json = JSON.parse(stdout) as AnalyzeReport;
     expect(json.renormalized).toMatchObject({ rows: 3, maxAdjustment: { exact: '1/10000000000000000' } });
-    expect(json.stationary.map((x: { exact: string }) => x.exact)).toEqual(['1/3', '1/3', '1/3']);
+    expect(json.stationary.map((x) => x.exact)).toEqual(['1/3', '1/3', '1/3']);
   });
 
   it('rows further off are rejected as before, and an exact row is not counted', async () => {
@@ -99,7 +106,7 @@ describe('float64 rows within 1e-9 of 1', () => {
     expect(off.code).toBe(2);
     expect(off.stderr).toMatch(/^ebm-lens: kernel\[0\]: sums to 1000001\/1000000, not 1; /);
     const exact = await run('analyze', file('exact.json', '{"kernel": [[0.7, 0.3], [0.4, 0.6]]}'), '--json');
-    expect(JSON.parse(exact.stdout).renormalized).toBeUndefined();
+    expect((JSON.parse(exact.stdout) as AnalyzeReport).renormalized).toBeUndefined();
   });
 });
 
@@ -116,7 +123,7 @@ describe('.npy and .csv kernels, by extension', () => {
   it('int64 .npy is read in full; a bad dtype, shape or size is one line, exit 2', async () => {
     const ints = await run('analyze', file('id.npy', npy('<i8', [[1n, 0n], [0n, 1n]])), '--json');
     expect(ints.code).toBe(0);
-    expect(JSON.parse(ints.stdout).kernel[0].map((x: { exact: string }) => x.exact)).toEqual(['1', '0']);
+    expect((JSON.parse(ints.stdout) as AnalyzeReport).kernel[0]!.map((x) => x.exact)).toEqual(['1', '0']);
     const notSquare = await run('analyze', file('rect.npy', npy('<f8', [[0.5, 0.5, 0]])));
     expect(notSquare.code).toBe(2);
     expect(notSquare.stderr).toMatch(/rect\.npy: is not square \(1 rows of 3 entries\)/);

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Rational } from '../../src/arith/rational.js';
 import { characteristicPolynomial } from '../../src/linalg/characteristicPolynomial.js';
 
-const q = (value: string | number | bigint) => new Rational(value as never);
+const q = (value: string | number | bigint) => new Rational(value);
 const qm = (rows: (string | number)[][]) => rows.map((row) => row.map(q));
 const text = (p: readonly Rational[]) => p.map((c) => c.toFraction());
 
@@ -11,7 +11,7 @@ const text = (p: readonly Rational[]) => p.map((c) => c.toFraction());
 function faddeevLeVerrier(a: Rational[][]): Rational[] {
   const n = a.length;
   const zero = q(0);
-  const coefficients: Rational[] = new Array(n + 1).fill(zero);
+  const coefficients: Rational[] = new Array<Rational>(n + 1).fill(zero);
   coefficients[n] = q(1);
   let m: Rational[][] = a.map((row, i) => row.map((_, j) => (i === j ? q(1) : zero))); // M_1 = I
   for (let k = 1; k <= n; k++) {
@@ -50,7 +50,7 @@ function determinant(matrix: Rational[][]): Rational {
 function evaluateAtMatrix(p: readonly Rational[], a: Rational[][]): Rational[][] {
   const n = a.length;
   const zero = q(0);
-  let result: Rational[][] = a.map(() => new Array(n).fill(zero));
+  let result: Rational[][] = a.map(() => new Array<Rational>(n).fill(zero));
   for (let k = p.length - 1; k >= 0; k--) {
     result = result.map((row) => a[0]!.map((_, j) => row.reduce((s, x, l) => s.add(x.mul(a[l]![j]!)), zero)));
     for (let i = 0; i < n; i++) result[i]![i] = result[i]![i]!.add(p[k]!);

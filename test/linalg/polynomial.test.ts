@@ -18,7 +18,7 @@ import {
   type Polynomial,
 } from '../../src/linalg/polynomial.js';
 
-const q = (value: string | number) => new Rational(value as never);
+const q = (value: string | number) => new Rational(value);
 const text = (p: Polynomial) => p.map((c) => c.toFraction());
 // (x - 1)^2 (x + 2) (x^2 - 2) = x^5 - 5x^3 + 2x^2 + 6x - 4 (expanded by hand)
 const linear = (root: number | string) => polynomial([q(root).neg(), 1]);

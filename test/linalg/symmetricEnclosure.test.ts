@@ -96,7 +96,7 @@ describe('norm bounds', () => {
   });
 
   it('spectralNormBound: all-ones n x n gives n; a diagonal radius gives its largest entry', () => {
-    const ones = Array.from({ length: 5 }, () => new Array(5).fill(q(1)));
+    const ones = Array.from({ length: 5 }, () => new Array<Rational>(5).fill(q(1)));
     expect(spectralNormBound(ones).toFraction()).toBe('5');
     const diagonal = Array.from({ length: 4 }, (_, i) => Array.from({ length: 4 }, (_, j) => (i === j ? q('1/100') : q(0))));
     expect(spectralNormBound(diagonal).toFraction()).toBe('1/100');

@@ -181,7 +181,7 @@ describe('kernelSpectrum, float and interval modes', () => {
   it('float: lazy 200-cycle against the closed form', () => {
     const n = 200;
     const kernel = lazyCycle(n).map((row) => row.map((x) => x.valueOf()));
-    const s = kernelSpectrum({ mode: 'float', kernel, stationary: new Array(n).fill(1 / n) });
+    const s = kernelSpectrum({ mode: 'float', kernel, stationary: new Array<number>(n).fill(1 / n) });
     expect(s.method).toBe('float64');
     const expected = Array.from({ length: n }, (_, k) => (1 + Math.cos((2 * Math.PI * k) / n)) / 2).sort((a, b) => b - a);
     s.eigenvalues.forEach((x, i) => expect(Math.abs(x - expected[i]!)).toBeLessThan(1e-12));
@@ -203,7 +203,7 @@ describe('kernelSpectrum, float and interval modes', () => {
         fc.integer({ min: 2, max: 7 }).chain((n) => fc.array(fc.integer({ min: 0, max: 30 }), { minLength: (n * (n + 1)) / 2, maxLength: (n * (n + 1)) / 2 }).map((w) => ({ n, w }))),
         ({ n, w }) => {
           let index = 0;
-          const c: number[][] = Array.from({ length: n }, () => new Array(n).fill(0));
+          const c: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
           for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) c[i]![j] = c[j]![i] = w[index++]! + (i === j ? 1 : 0);
           const exact = kernelSpectrum({ mode: 'exact', kernel: conductanceKernel(c) }, { widthDigits: 20 });
           const total = c.flat().reduce((s, x) => s + x, 0);
@@ -275,7 +275,7 @@ describe('largestEigenvalue (Dirichlet gap)', () => {
     const zero = q7.map((row) => row.map(() => q(0)));
     const interval = largestEigenvalue({ mode: 'interval', symmetrized: { mid: q7, radius: zero } });
     expect(encloses(interval, truth)).toBe(true);
-    const float = largestEigenvalue({ mode: 'float', kernel: q7.map((row) => row.map((x) => x.valueOf())), stationary: new Array(7).fill(1 / 8) });
+    const float = largestEigenvalue({ mode: 'float', kernel: q7.map((row) => row.map((x) => x.valueOf())), stationary: new Array<number>(7).fill(1 / 8) });
     expect(Math.abs(float - truth.toNumber())).toBeLessThan(1e-14);
   });
 

@@ -8,7 +8,7 @@ import type { Rational } from '../../src/arith/rational.js';
 
 export type Q = readonly [bigint, bigint];
 
-export const q = (r: Rational): Q => [(r.s as bigint) * (r.n as bigint), r.d as bigint];
+export const q = (r: Rational): Q => [r.s * r.n, r.d];
 export const int = (k: number | bigint): Q => [BigInt(k), 1n];
 export const add = (a: Q, b: Q): Q => [a[0] * b[1] + b[0] * a[1], a[1] * b[1]];
 export const sub = (a: Q, b: Q): Q => [a[0] * b[1] - b[0] * a[1], a[1] * b[1]];
@@ -50,7 +50,12 @@ export function oracleConnected(m: readonly (readonly Rational[])[]): boolean {
   const queue = [0];
   while (queue.length) {
     const x = queue.shift()!;
-    for (let y = 0; y < n; y++) if (!seen.has(y) && sign(q(m[x]![y]!)) > 0) seen.add(y), queue.push(y);
+    for (let y = 0; y < n; y++) {
+      if (!seen.has(y) && sign(q(m[x]![y]!)) > 0) {
+        seen.add(y);
+        queue.push(y);
+      }
+    }
   }
   return seen.size === n;
 }

@@ -41,7 +41,7 @@ describe('prompt sets', () => {
   });
 
   it('shrinks to one prompt, two responses, uniform q and C_x = {0}', () => {
-    const out = fc.check(fc.property(promptSet(), (_set: PromptSet) => false), { seed: 3 });
+    const out = fc.check(fc.property<[PromptSet]>(promptSet(), () => false), { seed: 3 });
     const set = out.counterexample![0];
     expect(set.responses).toBe(2);
     expect(set.prompts.length).toBe(1);
@@ -75,7 +75,7 @@ describe('initial policies', () => {
       }),
       RUNS,
     );
-    const out = fc.check(fc.property(initialPolicy(prompt, { kind: 'tilt' }), (_p: InitialPolicy) => false), { seed: 1 });
+    const out = fc.check(fc.property<[InitialPolicy]>(initialPolicy(prompt, { kind: 'tilt' }), () => false), { seed: 1 });
     expect(out.counterexample![0].pi0.map((v) => v.valueOf())).toEqual([0.1, 0.2, 0.3, 0.4]);
   });
 

@@ -39,8 +39,8 @@ const pStar = sigmoid(logit(p0).add(new D(1).div(dec(BETA))));
 describe('rlvrSeries from pi_0 = q', () => {
   const prompt = report.prompts[0]!;
   it.each(TIMES.map((t, i) => [t, i]))('t = %s: gap = bernoulliGap = beta kl(p_t || p*) and KL(pi_t || q) = kl(p_t || p0) (T8)', (t, i) => {
-    const point = prompt.series[i as number]!;
-    const pt = sigmoid(logit(p0).add(eta(t as string)));
+    const point = prompt.series[i]!;
+    const pt = sigmoid(logit(p0).add(eta(t)));
     const expected = dec(BETA).mul(bernoulliKlOracle(pt, pStar));
     expectEncloses(num(point.accuracy), pt, 'accuracy');
     expectEncloses(num(point.gap), expected, 'gap');

@@ -227,7 +227,7 @@ export const fakeCertify: Certifier = (spec, options) => {
 export function identityTheorem(id: string, statuses: FakeIdentity['status'][]): Theorem {
   return theorem(id, {
     title: 'identities',
-    identities: statuses.map((status, k) => ({ name: `identity-${k}`, lhs: 'x', rhs: 'x', variables: { x: 'real' }, status }) as FakeIdentity),
+    identities: statuses.map((status, k) => ({ name: `identity-${k}`, lhs: 'x', rhs: 'x', variables: { x: 'real' }, status })),
     properties: [binomialSquare],
     mutants: [missingCrossTerm],
   });

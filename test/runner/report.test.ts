@@ -13,6 +13,23 @@ import { toJsonText } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { assumptionTheorem, fakeCertify, falsifiedTheorem, identityTheorem, verifiedTheorem } from './fixtures.js';
 
+/** The fields of report.json these tests read. */
+interface ReportJson {
+  run: unknown;
+  summary: unknown;
+  theorems: {
+    statement: unknown;
+    properties: { counterexample: { instance: unknown; path: unknown } }[];
+    identities: { certificate: { status: string } }[];
+  }[];
+}
+
+/** The fields of a package.json these tests read. */
+interface PackageManifest {
+  version: string;
+  dependencies: Record<string, string>;
+}
+
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ebm-lens-report-'));
@@ -29,15 +46,15 @@ describe('report', () => {
   it('writes report.json and report.md and leaves no temporary file', () => {
     writeReport(join(dir, 'out'), report(new Date(0)));
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['report.html', 'report.json', 'report.md']);
-    const json = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as ReportJson;
     expect(json.run).toMatchObject({ seed: 5, runs: 100, theorems: ['F1', 'F2', 'I1'], profile: { name: 'quick' } });
     expect(json.summary).toEqual({ status: 'falsified', counts: { verified: 2, checked: 0, falsified: 1, 'check-too-weak': 0, undecided: 0, error: 0 } });
-    const f2 = json.theorems[1];
+    const f2 = json.theorems[1]!;
     expect(f2.statement).toEqual({ text: 'statement of F2', latex: '\\text{F2}' });
     expect(f2.properties[0]).toMatchObject({ mode: 'exact', precision: 'exact rationals (no rounding)', status: 'falsified' });
-    expect(f2.properties[0].counterexample.instance).toEqual({ n: 500 });
-    expect(typeof f2.properties[0].counterexample.path).toBe('string');
-    expect(json.theorems[2].identities[0].certificate.status).toBe('certified');
+    expect(f2.properties[0]!.counterexample.instance).toEqual({ n: 500 });
+    expect(typeof f2.properties[0]!.counterexample.path).toBe('string');
+    expect(json.theorems[2]!.identities[0]!.certificate.status).toBe('certified');
   });
 
   it('two runs with the same seed give the same report apart from the timestamp', () => {
@@ -71,11 +88,11 @@ describe('report', () => {
   it('records the environment: Node, installed dependency versions, git commit', () => {
     const env = collectEnvironment();
     expect(env.node).toBe(process.version);
-    const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as PackageManifest;
     expect(env.package).toEqual({ name: 'ebm-lens', version: manifest.version });
     expect(Object.keys(env.dependencies)).toEqual(Object.keys(manifest.dependencies).sort());
     for (const name of Object.keys(manifest.dependencies)) {
-      expect(env.dependencies[name]).toBe(JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')).version);
+      expect(env.dependencies[name]).toBe((JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')) as PackageManifest).version);
     }
     let head: string | null;
     try {

@@ -85,8 +85,8 @@ const fraction = (text: string): Decimal => {
 function environment(spec: IdentitySpec, point: Readonly<Record<string, string>>, extra: Record<string, Decimal> = {}): Env {
   const cache = new Map<string, Decimal>();
   const env: Env = (name) => {
-    if (extra[name] !== undefined) return extra[name]!;
-    if (point[name] !== undefined) return fraction(point[name]!);
+    if (extra[name] !== undefined) return extra[name];
+    if (point[name] !== undefined) return fraction(point[name]);
     const cached = cache.get(name);
     if (cached) return cached;
     const definition = spec.substitutions?.[name];

@@ -156,12 +156,12 @@ export function realizeFamily<I>(family: SlotFamily<I>, overrides: SlotOverrides
     const nValues = custom.find(([slot]) => slot === 'n')?.[1];
     if (nValues !== undefined && sizes.size === 0) {
       const min = minimumStates(selection);
-      instanceFromSlots({ ...selection, n: min } as SlotSelection); // validates the other variants now
+      instanceFromSlots({ ...selection, n: min }); // validates the other variants now
       base = (nValues.values({ n: min }) as fc.Arbitrary<number>)
         .filter((n) => n >= min)
-        .chain((n) => instanceFromSlots({ ...selection, n } as SlotSelection) as fc.Arbitrary<SlotDraw>);
+        .chain((n) => instanceFromSlots({ ...selection, n }) as fc.Arbitrary<SlotDraw>);
     } else {
-      base = instanceFromSlots(selection as SlotSelection) as fc.Arbitrary<SlotDraw>;
+      base = instanceFromSlots(selection as SlotSelection);
     }
   } catch (error) {
     return { kind: 'skipped', reason: errorText(error) };
@@ -189,7 +189,7 @@ export function realizeFamily<I>(family: SlotFamily<I>, overrides: SlotOverrides
           if (override !== undefined) return override.values({ n: d.n, prompts: d.prompts });
           const ctx: SlotContext = { n: d.n, form, ...(d.potential !== undefined ? { potential: d.potential } : {}), ...(d.prompts !== undefined ? { prompts: d.prompts } : {}) };
           const variant = selection[slot] === 'default' ? defaultSlotVariants[slot] : selection[slot];
-          return (instanceSlots[slot] as SlotDefinition<SlotName>).arbitrary(variant as SlotVariants[SlotName] as never, ctx) as fc.Arbitrary<unknown>;
+          return (instanceSlots[slot] as SlotDefinition<SlotName>).arbitrary(variant as SlotVariants[SlotName], ctx);
         });
         return fc.tuple(...parts).map((vs) => {
           const next: Record<string, unknown> = { ...d };
@@ -221,8 +221,11 @@ export function familiesArbitrary<I>(families: readonly SlotFamily<I>[]): fc.Arb
  * one of `hypothesis.slots`, `assume` checks the implication.
  */
 export interface PropertyFamilies {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each property has its own instance type (as the specs of `Theorem`)
   readonly spec: PropertySpec<any>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the families of `spec` draw its instance type
   readonly families: readonly SlotFamily<any>[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the hypothesis on the instances of `spec`
   readonly hypothesis?: SubClaimHypothesis<any>;
 }
 
@@ -265,6 +268,7 @@ export function realizeProperty(property: PropertyFamilies, overrides: SlotOverr
  */
 export function slotLaboratory(
   properties: readonly PropertyFamilies[],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each degree has its own instance type (as in `Theorem`)
   degrees: (overrides: SlotOverrides) => DegreeSpec<any>[] = () => [],
 ): Required<Pick<Theorem, 'slots' | 'instantiate'>> {
   const slots = new Set<string>(['n']);
@@ -305,7 +309,7 @@ export function referenceEpsLevels<I>(families: readonly SlotFamily<I>[], overri
   const reference = overrides.reference;
   const nearEps =
     reference?.kind === 'variant' && typeof reference.variant === 'object' && reference.variant !== null && 'nearReversible' in reference.variant
-      ? parseRational((reference.variant as { nearReversible: unknown }).nearReversible)
+      ? parseRational(reference.variant.nearReversible)
       : undefined;
   const levels =
     nearEps !== undefined

@@ -242,7 +242,7 @@ function realizeDraws<S extends SlotSelection>(slots: S, pinned: readonly SlotNa
           const override = values.find(([s]) => s === slot)?.[1];
           if (override !== undefined) return override.values({ n: d.n, prompts: read.prompts });
           const ctx = { n: d.n, form, ...(read.potential !== undefined ? { potential: read.potential } : {}), ...(read.prompts !== undefined ? { prompts: read.prompts } : {}) } as SlotContext;
-          return (instanceSlots[slot] as SlotDefinition<SlotName>).arbitrary(variantOf(selection, slot) as never, ctx) as fc.Arbitrary<unknown>;
+          return (instanceSlots[slot] as SlotDefinition<SlotName>).arbitrary(variantOf(selection, slot) as never, ctx);
         });
         return fc.tuple(...parts).map((vs) => withValues(d, redraw.map(([slot]) => slot), vs));
       });

@@ -33,6 +33,7 @@ import type { DegreeLevel, DegreeSpec, PropertySpec, SlotInstantiation, SlotOver
 import { instanceSlots, type Instance, type SlotName, type SlotSelection } from '../../../properties/index.js';
 import { realizeFamilies, slotFamily, type SlotFamily } from './slotFamily.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of PropertyFamilies mixes instance types (as the specs of `Theorem`); drawnFrom checks each
 export interface PropertyFamilies<I = any> {
   readonly spec: PropertySpec<I>;
   readonly families: readonly SlotFamily<I>[];
@@ -69,6 +70,7 @@ function realizeProperty(property: PropertyFamilies, overrides: SlotOverrides): 
 /** The `slots` and `instantiate` members of a theorem (module comment); `degrees` gives the degrees of failure for the overrides. */
 export function slotLaboratory(
   properties: readonly PropertyFamilies[],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each degree has its own instance type (as in `Theorem`)
   degrees: (overrides: SlotOverrides) => DegreeSpec<any>[] = () => [],
 ): Required<Pick<Theorem, 'slots' | 'instantiate'>> {
   const slots = new Set<string>(['n']);
