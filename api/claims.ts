@@ -17,4 +17,16 @@
  */
 export * from '../src/certificate/build.js';
 export { ClaimError, decideClaim, type CertifiedClaim, type ClaimDecision } from '../src/certificate/evaluateClaim.js';
-export type { BoolExpr, Claim, Comparison, Decision, Definition, Index, InstanceValue, InstanceValues, NumExpr, Range, Witness } from '../src/certificate/format.js';
+export type {
+  BoolExpr,
+  Claim,
+  Comparison,
+  Decision,
+  Definition,
+  Index,
+  InstanceValue,
+  InstanceValues,
+  NumExpr,
+  Range,
+  Witness,
+} from '../src/certificate/format.js';

@@ -46,7 +46,14 @@ export { fc };
 export const catalogue: readonly Theorem[] = Object.freeze([...catalogueTheorems]);
 
 // ---- theorem modules
-export { assumption, defineTheorem, mutant, property, TheoremDefinitionError, type TheoremDefinition } from '../src/runner/define.js';
+export {
+  assumption,
+  defineTheorem,
+  mutant,
+  property,
+  TheoremDefinitionError,
+  type TheoremDefinition,
+} from '../src/runner/define.js';
 export {
   intervalCheck,
   IntervalChecks,
@@ -86,12 +93,31 @@ export type { Certificate, CertificateStatus, CertifyOptions, Domain, IdentitySp
 export type { CertifiedClaim } from '../src/certificate/evaluateClaim.js';
 
 // ---- decisions
-export { decideInIntervals, equalTo30Digits, EQUALITY_DIGITS, EQUALITY_PRECISION } from '../src/runner/decideInIntervals.js';
-export { decidedLess, decidedSign, InexactError, UndecidedError, type Arithmetic, type ArithmeticMode, type Sign } from '../src/arith/arithmetic.js';
+export {
+  decideInIntervals,
+  equalTo30Digits,
+  EQUALITY_DIGITS,
+  EQUALITY_PRECISION,
+} from '../src/runner/decideInIntervals.js';
+export {
+  decidedLess,
+  decidedSign,
+  InexactError,
+  UndecidedError,
+  type Arithmetic,
+  type ArithmeticMode,
+  type Sign,
+} from '../src/arith/arithmetic.js';
 
 // ---- checking
 export type { TheoremResult, TheoremStatus } from '../src/runner/run.js';
-export type { Counterexample, MutantResult, MutantStatus, PropertyResult, PropertyStatus } from '../src/runner/property.js';
+export type {
+  Counterexample,
+  MutantResult,
+  MutantStatus,
+  PropertyResult,
+  PropertyStatus,
+} from '../src/runner/property.js';
 export type { IdentityResult, IdentityStatus } from '../src/runner/identity.js';
 export { MINIMUM_RUNS_FOR_VERIFIED } from '../src/runner/property.js';
 export { PROFILES, type Profile, type ProfileName } from '../src/runner/profiles.js';
@@ -132,20 +158,45 @@ export { exactArithmetic } from '../src/arith/exact.js';
 export { intervalArithmetic, Interval, type IntervalArithmetic } from '../src/arith/interval.js';
 export { floatArithmetic } from '../src/arith/float.js';
 export { parseRational, Rational, rationalToString } from '../src/arith/rational.js';
-export { exactNumberObject, floatNumberObject, rationalToDecimal, type NumberObject } from '../src/arith/numberObject.js';
+export {
+  exactNumberObject,
+  floatNumberObject,
+  rationalToDecimal,
+  type NumberObject,
+} from '../src/arith/numberObject.js';
 export type { RationalEnclosure } from '../src/arith/enclosure.js';
 
 // ---- information
-export { bernoulliKl, binaryEntropy, chiSquare, entropy, InfiniteDivergenceError, kl, totalVariation } from '../src/info/divergences.js';
+export {
+  bernoulliKl,
+  binaryEntropy,
+  chiSquare,
+  entropy,
+  InfiniteDivergenceError,
+  kl,
+  totalVariation,
+} from '../src/info/divergences.js';
 
 // ---- Markov chains
 export { stationaryDistribution, ReducibleChainError } from '../src/markov/stationaryDistribution.js';
 export { stepDistribution, validateKernel } from '../src/markov/kernel.js';
 export { trajectory, type Trajectory } from '../src/markov/trajectory.js';
 export { mixingTime, distanceToStationarity, type MixingTimeResult } from '../src/markov/mixingTime.js';
-export { detailedBalance, kolmogorovCriterion, canonicalPotential, type DetailedBalanceResult, type KolmogorovResult } from '../src/markov/reversibility.js';
+export {
+  detailedBalance,
+  kolmogorovCriterion,
+  canonicalPotential,
+  type DetailedBalanceResult,
+  type KolmogorovResult,
+} from '../src/markov/reversibility.js';
 export { expectedHittingTimes, expectedHittingTimeFrom, UnreachableTargetError } from '../src/markov/hittingTimes.js';
-export { kernelSpectrum, largestEigenvalue, type KernelSpectrum, type SpectrumInput, type SpectrumOptions } from '../src/markov/spectrum.js';
+export {
+  kernelSpectrum,
+  largestEigenvalue,
+  type KernelSpectrum,
+  type SpectrumInput,
+  type SpectrumOptions,
+} from '../src/markov/spectrum.js';
 export { chainStructure, type ChainStructure, type CommunicatingClass } from '../src/markov/communicatingClasses.js';
 
 // ---- energy-based models
@@ -153,9 +204,27 @@ export { ebmKernel, ebmStationaryClosedForm, optimalPolicy, type EbmModel, type 
 
 // ---- RLVR
 export { rlvrObjective } from '../src/rlvr/objective.js';
-export { exponentialTilt, optimalReasoningPolicy, type OptimalReasoning, type Tilt } from '../src/rlvr/optimalPolicy.js';
-export { restrictToSupport, splitMass, type RlvrInstance, type RlvrPrompt, type SupportedPrompt } from '../src/rlvr/prompt.js';
-export { flowCoefficients, flowLogits, flowPolicy, softmaxPolicy, type FlowCoefficients, type FlowState } from '../src/rlvr/naturalGradientFlow.js';
+export {
+  exponentialTilt,
+  optimalReasoningPolicy,
+  type OptimalReasoning,
+  type Tilt,
+} from '../src/rlvr/optimalPolicy.js';
+export {
+  restrictToSupport,
+  splitMass,
+  type RlvrInstance,
+  type RlvrPrompt,
+  type SupportedPrompt,
+} from '../src/rlvr/prompt.js';
+export {
+  flowCoefficients,
+  flowLogits,
+  flowPolicy,
+  softmaxPolicy,
+  type FlowCoefficients,
+  type FlowState,
+} from '../src/rlvr/naturalGradientFlow.js';
 export { integrateNaturalGradientFlow, type IntegratedFlow } from '../src/rlvr/flowIntegration.js';
 
 // ---- assumption modules (ebm-lens assume FILE)

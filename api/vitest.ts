@@ -99,7 +99,9 @@ export function theoremTestCases(theorem: Theorem, options: TheoremTestOptions =
         });
         if (result.status !== 'certified') {
           const detail = result.error ?? result.certificate?.detail ?? '';
-          throw new Error(`${theorem.id} identity ${spec.name}: ${result.status}${detail === '' ? '' : ` (${detail})`} (seed ${result.seed})`);
+          throw new Error(
+            `${theorem.id} identity ${spec.name}: ${result.status}${detail === '' ? '' : ` (${detail})`} (seed ${result.seed})`,
+          );
         }
       },
     });
@@ -115,7 +117,10 @@ export function theoremTestCases(theorem: Theorem, options: TheoremTestOptions =
           throw new Error(counterexampleMessage(theorem, target, spec.name, result.counterexample));
         }
         if (result.status === 'error') {
-          const where = result.counterexample !== undefined ? ` (seed ${result.counterexample.seed}, path ${result.counterexample.path})` : ` (seed ${result.seed})`;
+          const where =
+            result.counterexample !== undefined
+              ? ` (seed ${result.counterexample.seed}, path ${result.counterexample.path})`
+              : ` (seed ${result.seed})`;
           throw new Error(`${theorem.id} property ${spec.name} throws: ${result.error ?? 'unknown error'}${where}`);
         }
         throw new Error(

@@ -40,7 +40,8 @@ export function generatedModel(n, kind, seed = 12345) {
   }
   const initial = Array.from({ length: n }, (_, x) => (x === 0 ? 1 : 0));
   const base = { conductance: C, target: [String(n - 1)], initial, steps: 20 };
-  if (kind === 'interval') return { ...base, beta: '1/2', potential: Array.from({ length: n }, () => `${Math.floor(random() * 5)}/4`) };
+  if (kind === 'interval')
+    return { ...base, beta: '1/2', potential: Array.from({ length: n }, () => `${Math.floor(random() * 5)}/4`) };
   return { ...base, weights: Array.from({ length: n }, () => `${2 + Math.floor(random() * 5)}/2`) };
 }
 
@@ -72,8 +73,14 @@ if (process.argv[2] === '--case') {
   console.log('mode       n   seconds   (parse)  output bytes  precision');
   for (const kind of kinds) {
     for (const n of CASES[kind]) {
-      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--case', kind, String(n)], { encoding: 'utf8' });
-      process.stdout.write(child.status === 0 ? child.stdout : `${kind.padEnd(8)} ${String(n).padStart(5)}  failed: ${child.stderr.trim().split('\n')[0]}\n`);
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--case', kind, String(n)], {
+        encoding: 'utf8',
+      });
+      process.stdout.write(
+        child.status === 0
+          ? child.stdout
+          : `${kind.padEnd(8)} ${String(n).padStart(5)}  failed: ${child.stderr.trim().split('\n')[0]}\n`,
+      );
     }
   }
 }

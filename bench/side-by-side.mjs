@@ -61,10 +61,19 @@ function python(id) {
 
 function ebmLens(id) {
   const before = load();
-  const text = execFileSync('node', [join(root, 'bin', 'ebm-lens.js'), 'bench', id, '--json', '--repetitions', repetitions], { encoding: 'utf8' });
+  const text = execFileSync(
+    'node',
+    [join(root, 'bin', 'ebm-lens.js'), 'bench', id, '--json', '--repetitions', repetitions],
+    { encoding: 'utf8' },
+  );
   const [workload] = JSON.parse(text).workloads;
   const value = workload.result.value;
-  return { seconds: workload.medianSeconds, figure: typeof value === 'object' ? value.approx : String(value), load: before, peakRssMB: workload.peakRssMB };
+  return {
+    seconds: workload.medianSeconds,
+    figure: typeof value === 'object' ? value.approx : String(value),
+    load: before,
+    peakRssMB: workload.peakRssMB,
+  };
 }
 
 /**
@@ -76,13 +85,17 @@ function sameFigure(a, b, id) {
   return Math.abs(Number(a) - Number(b)) <= (id === 'W6' ? 1e-11 : 1e-12) * Math.abs(Number(b));
 }
 
-console.log('| workload | round | Python s (load) | ebm-lens median s (load) | Python / ebm-lens | figures agree | ebm-lens peak MB |');
+console.log(
+  '| workload | round | Python s (load) | ebm-lens median s (load) | Python / ebm-lens | figures agree | ebm-lens peak MB |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const id of workloads) {
   for (let round = 1; round <= rounds; round++) {
     const p = python(id);
     const e = ebmLens(id);
     const ratio = (p.seconds / e.seconds).toFixed(1);
-    console.log(`| ${id} | ${round} | ${p.seconds.toFixed(3)} (${p.load}) | ${e.seconds.toFixed(3)} (${e.load}) | ${ratio} | ${sameFigure(e.figure, p.figure, id) ? 'yes' : `NO: ${e.figure} vs ${p.figure}`} | ${e.peakRssMB} |`);
+    console.log(
+      `| ${id} | ${round} | ${p.seconds.toFixed(3)} (${p.load}) | ${e.seconds.toFixed(3)} (${e.load}) | ${ratio} | ${sameFigure(e.figure, p.figure, id) ? 'yes' : `NO: ${e.figure} vs ${p.figure}`} | ${e.peakRssMB} |`,
+    );
   }
 }

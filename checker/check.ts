@@ -47,10 +47,16 @@ export function checkCertificate(c: Certificate): Report {
       const problem = safely(() => recheckIdentity(identity, c.seed));
       if (problem !== undefined) rejections.push(`identity ${identity.name}: ${problem}`);
     }
-    for (const [kind, suites] of [['property', t.properties], ['mutant', t.mutants]] as const) {
+    for (const [kind, suites] of [
+      ['property', t.properties],
+      ['mutant', t.mutants],
+    ] as const) {
       for (const suite of suites) {
         const results = suite.records.map((run) => {
-          const result = safely(() => recheckRun(run), (rejection): RunResult => ({ rejection }));
+          const result = safely(
+            () => recheckRun(run),
+            (rejection): RunResult => ({ rejection }),
+          );
           totalRuns++;
           if ('rejection' in result) rejections.push(`${kind} ${suite.name} run ${run.run}: ${result.rejection}`);
           else confirmedRuns++;

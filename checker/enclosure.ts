@@ -188,9 +188,15 @@ function intervalProduct(P: Precision, x: Interval, y: Interval): Interval {
   if (x.lo.lt(0) && x.hi.lte(0)) return neg(intervalProduct(P, neg(x) as Interval, y)) as Interval;
   if (y.lo.lt(0) && y.hi.lte(0)) return neg(intervalProduct(P, x, neg(y) as Interval)) as Interval;
   const { down, up } = P;
-  if (x.lo.gte(0)) return y.lo.gte(0) ? new Interval(down.mul(x.lo, y.lo), up.mul(x.hi, y.hi)) : new Interval(down.mul(x.hi, y.lo), up.mul(x.hi, y.hi));
+  if (x.lo.gte(0))
+    return y.lo.gte(0)
+      ? new Interval(down.mul(x.lo, y.lo), up.mul(x.hi, y.hi))
+      : new Interval(down.mul(x.hi, y.lo), up.mul(x.hi, y.hi));
   if (y.lo.gte(0)) return new Interval(down.mul(x.lo, y.hi), up.mul(x.hi, y.hi));
-  return new Interval(lower(down.mul(x.lo, y.hi), down.mul(x.hi, y.lo)), higher(up.mul(x.lo, y.lo), up.mul(x.hi, y.hi)));
+  return new Interval(
+    lower(down.mul(x.lo, y.hi), down.mul(x.hi, y.lo)),
+    higher(up.mul(x.lo, y.lo), up.mul(x.hi, y.hi)),
+  );
 }
 
 /**
@@ -220,7 +226,7 @@ function intervalQuotient(P: Precision, x: Interval, y: Interval): Interval {
 
 /** min or max: endpoint-wise, which encloses the extremum of any two reals of the boxes. */
 export function extremum(P: Precision, a: Value, b: Value, largest: boolean): Value {
-  if (a instanceof Fraction && b instanceof Fraction) return (a.compare(b) >= 0) === largest ? a : b;
+  if (a instanceof Fraction && b instanceof Fraction) return a.compare(b) >= 0 === largest ? a : b;
   const x = enclose(P, a);
   const y = enclose(P, b);
   const pick = largest ? higher : lower;
@@ -235,7 +241,8 @@ export function pow(P: Precision, a: Value, k: number): Value {
   // lower (upper) bounds rounded down (up) stay lower (upper) bounds.
   const power = (D: Decimal.Constructor, t: Decimal): Decimal => {
     let r: Decimal | undefined;
-    for (let base = t, e = k; e > 0; e >>= 1, base = e > 0 ? D.mul(base, base) : base) if (e & 1) r = r === undefined ? base : D.mul(r, base);
+    for (let base = t, e = k; e > 0; e >>= 1, base = e > 0 ? D.mul(base, base) : base)
+      if (e & 1) r = r === undefined ? base : D.mul(r, base);
     return r!;
   };
   const x = enclose(P, a);
@@ -374,7 +381,13 @@ export function decide(P: Precision, cmp: Comparison, a: Value, b: Value): boole
 }
 
 /** `cmp` from the order of two enclosures A, B: below = hi(A) < lo(B), above = lo(A) > hi(B), atMost, atLeast likewise. */
-export function fromBounds(cmp: Comparison, below: boolean, above: boolean, atMost: boolean, atLeast: boolean): boolean | undefined {
+export function fromBounds(
+  cmp: Comparison,
+  below: boolean,
+  above: boolean,
+  atMost: boolean,
+  atLeast: boolean,
+): boolean | undefined {
   switch (cmp) {
     case '<':
       return below ? true : atLeast ? false : undefined;

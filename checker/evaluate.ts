@@ -52,7 +52,12 @@ export type Brackets = ReadonlyMap<string, readonly [Fraction, Fraction]>;
 type Scope = ReadonlyMap<string, number>;
 
 /** The claim's truth value and comparisons at precision P (module comment). */
-export function evaluateClaim(P: Precision, claim: Claim, instance: ReadonlyMap<string, Entry>, brackets: Brackets): Outcome {
+export function evaluateClaim(
+  P: Precision,
+  claim: Claim,
+  instance: ReadonlyMap<string, Entry>,
+  brackets: Brackets,
+): Outcome {
   return makeEvaluator(P, claim, instance, brackets).decide();
 }
 
@@ -61,7 +66,8 @@ export function makeEvaluator(P: Precision, claim: Claim, instance: ReadonlyMap<
   const open = new Set<string>();
   const atoms: EvaluatedAtom[] = [];
   for (const name of [...claim.defs.keys(), ...brackets.keys()])
-    if (instance.has(name) || (claim.defs.has(name) && brackets.has(name))) throw new Undefined(`name ${name} is used twice`);
+    if (instance.has(name) || (claim.defs.has(name) && brackets.has(name)))
+      throw new Undefined(`name ${name} is used twice`);
 
   const indexOf = (i: Index, scope: Scope): number => {
     if (typeof i === 'number') return i;
@@ -97,7 +103,8 @@ export function makeEvaluator(P: Precision, claim: Claim, instance: ReadonlyMap<
     }
     const def = claim.defs.get(name);
     if (def === undefined) throw new Undefined(`unknown name ${name}`);
-    if (def.index.length !== at.length) throw new Undefined(`${name} takes ${def.index.length} indices, got ${at.length}`);
+    if (def.index.length !== at.length)
+      throw new Undefined(`${name} takes ${def.index.length} indices, got ${at.length}`);
     const key = `${name}[${at.join(',')}]`;
     const cached = memo.get(key);
     if (cached !== undefined) return cached;
@@ -121,7 +128,10 @@ export function makeEvaluator(P: Precision, claim: Claim, instance: ReadonlyMap<
       case 'q':
         return e.q;
       case 'v':
-        return lookup(e.name, e.at.map((i) => indexOf(i, scope)));
+        return lookup(
+          e.name,
+          e.at.map((i) => indexOf(i, scope)),
+        );
       case 'if':
         return bool(e.cond, scope) ? num(e.then, scope) : num(e.else, scope);
       case 'sum': {

@@ -38,7 +38,15 @@
  */
 import Fraction from 'fraction.js';
 import * as V from './enclosure.js';
-import { Interval, precision, Undecided, Undefined, UNLIMITED_DIGITS, type Precision, type Value } from './enclosure.js';
+import {
+  Interval,
+  precision,
+  Undecided,
+  Undefined,
+  UNLIMITED_DIGITS,
+  type Precision,
+  type Value,
+} from './enclosure.js';
 import { decimalToRational, ONE, rationalText, ZERO } from './numbers.js';
 import { hasCall, names, parseExpression, type Expr } from './parse.js';
 import { array, Malformed, object, rational, text, type Identity } from './shape.js';
@@ -60,10 +68,16 @@ export function recheckIdentity(identity: Identity, seed: number): string | unde
   if ('error' in ev) return identity.status === 'certified' ? 'certified without evidence' : undefined;
   const kind = text(ev.kind, `${path}.kind`);
   const points = array(ev.points, `${path}.points`).map(
-    (p, i) => new Map(Object.entries(object(p, `${path}.points[${i}]`)).map(([x, v]) => [x, rational(v, `${path}.points[${i}].${x}`)] as const)),
+    (p, i) =>
+      new Map(
+        Object.entries(object(p, `${path}.points[${i}]`)).map(
+          ([x, v]) => [x, rational(v, `${path}.points[${i}].${x}`)] as const,
+        ),
+      ),
   );
   const residuals = array(ev.residuals, `${path}.residuals`);
-  if (residuals.length !== points.length) throw new Malformed(`${path}.residuals`, `${residuals.length} residuals for ${points.length} points`);
+  if (residuals.length !== points.length)
+    throw new Malformed(`${path}.residuals`, `${residuals.length} residuals for ${points.length} points`);
   const id = parseIdentity(identity);
   for (const [i, point] of points.entries()) {
     const problem = outsideDomain(id, point, id.free);
@@ -79,16 +93,19 @@ export function recheckIdentity(identity: Identity, seed: number): string | unde
       const mine = exactAt(id, id.residual, point);
       const recorded = rational(residuals[i], `${path}.residuals[${i}]`);
       if (mine === undefined) return `the residual is undefined at point ${i}`;
-      if (!mine.equals(recorded)) return `point ${i}: residual ${rationalText(mine)}, recorded ${rationalText(recorded)}`;
+      if (!mine.equals(recorded))
+        return `point ${i}: residual ${rationalText(mine)}, recorded ${rationalText(recorded)}`;
       if (mine.n !== 0n) nonzero ??= i;
     }
-    if (nonzero !== undefined) return falsity ? undefined : `the residual is nonzero at point ${nonzero}, recorded ${status}`;
+    if (nonzero !== undefined)
+      return falsity ? undefined : `the residual is nonzero at point ${nonzero}, recorded ${status}`;
     if (status !== 'certified' && !falsity) return undefined;
     const fresh = freshExactZeros(id, id.residual, id.free, rng);
     if (falsity) return fresh === 'zero' ? `recorded ${status}, but the residual is 0 at every point` : undefined;
     return fresh === 'zero' ? undefined : `fresh points: ${fresh}`;
   }
-  if (kind !== 'transcendental') throw new Malformed(`${path}.kind`, `expected rational or transcendental, found ${JSON.stringify(kind)}`);
+  if (kind !== 'transcendental')
+    throw new Malformed(`${path}.kind`, `expected rational or transcendental, found ${JSON.stringify(kind)}`);
   const enclosures: Enclosure[] = [];
   for (const [i, point] of points.entries()) {
     const r = object(residuals[i], `${path}.residuals[${i}]`);
@@ -96,30 +113,42 @@ export function recheckIdentity(identity: Identity, seed: number): string | unde
     const hi = rational(r.hi, `${path}.residuals[${i}].hi`);
     const e = enclosureAt(id, point);
     if (e === undefined) return `the residual is undefined at point ${i}`;
-    if (hi.compare(e.lo) < 0 || e.hi.compare(lo) < 0) return `point ${i}: the recorded residual [${lo.toString(25)}, ${hi.toString(25)}] is disjoint from the checker's`;
+    if (hi.compare(e.lo) < 0 || e.hi.compare(lo) < 0)
+      return `point ${i}: the recorded residual [${lo.toString(25)}, ${hi.toString(25)}] is disjoint from the checker's`;
     if (excludesZero(e)) nonzero ??= i;
     enclosures.push(e);
   }
-  if (nonzero !== undefined) return falsity ? undefined : `the residual's enclosure excludes 0 at point ${nonzero}, recorded ${status}`;
-  if (falsity) return freshEnclosures(id, rng, () => undefined) === 'nonzero' ? undefined : `recorded ${status}, but no enclosure excludes 0`;
+  if (nonzero !== undefined)
+    return falsity ? undefined : `the residual's enclosure excludes 0 at point ${nonzero}, recorded ${status}`;
+  if (falsity)
+    return freshEnclosures(id, rng, () => undefined) === 'nonzero'
+      ? undefined
+      : `recorded ${status}, but no enclosure excludes 0`;
   if (status !== 'certified') return undefined;
   if (ev.atomized === undefined) return 'certified without an atomized residual (at best numerically-supported)';
   const atomized = readAtomized(id, object(ev.atomized, `${path}.atomized`), `${path}.atomized`);
   const zero = freshExactZeros(id, atomized.residual, [...id.free, ...atomized.atoms.keys()], rng);
   if (zero !== 'zero') return `atomized residual: ${zero}`;
   const agrees = (point: Point, e: Enclosure): string | undefined => {
-    if (e.hi.sub(e.lo).compare(WIDTH) >= 0) return 'the enclosure of the residual is not narrower than 1e-30 at 800 digits';
+    if (e.hi.sub(e.lo).compare(WIDTH) >= 0)
+      return 'the enclosure of the residual is not narrower than 1e-30 at 800 digits';
     const P = precision(e.digits);
     const atoms = new Map([...atomized.atoms].map(([name, expr]) => [name, valueAt(P, id, expr, point)] as const));
     const a = bounds(evaluate(P, atomized.residual, (name) => atoms.get(name) ?? point.get(name)!));
-    return a.hi.compare(e.lo) < 0 || e.hi.compare(a.lo) < 0 ? 'the atomized residual on the enclosed atoms is disjoint from the residual' : undefined;
+    return a.hi.compare(e.lo) < 0 || e.hi.compare(a.lo) < 0
+      ? 'the atomized residual on the enclosed atoms is disjoint from the residual'
+      : undefined;
   };
   for (const [i, e] of enclosures.entries()) {
     const problem = agrees(points[i]!, e);
     if (problem !== undefined) return `point ${i}: ${problem}`;
   }
   const fresh = freshEnclosures(id, rng, agrees);
-  return fresh === 'zero' ? undefined : fresh === 'nonzero' ? 'the residual is nonzero at a fresh point' : `fresh points: ${fresh}`;
+  return fresh === 'zero'
+    ? undefined
+    : fresh === 'nonzero'
+      ? 'the residual is nonzero at a fresh point'
+      : `fresh points: ${fresh}`;
 }
 
 interface Parsed {
@@ -158,7 +187,9 @@ function parseIdentity(identity: Identity): Parsed {
     }
   };
   visit(residual);
-  for (const x of free) if (!identity.variables.has(x)) throw new Malformed(`${identity.path}.variables`, `variable ${x} has no declared domain`);
+  for (const x of free)
+    if (!identity.variables.has(x))
+      throw new Malformed(`${identity.path}.variables`, `variable ${x} has no declared domain`);
   return { residual, subs, free: [...free], reached: [...seen], domains: identity.variables, transcendental };
 }
 
@@ -246,10 +277,13 @@ function outsideDomain(id: Parsed, point: Point, which: readonly string[]): stri
     const v = point.get(x) ?? valueAt(P, id, { k: 'name', name: x }, point);
     const s = V.sign(v);
     const inside =
-      domain === 'positive' ? s === 1
-      : domain === 'nonzero' ? s === 1 || s === -1
-      : domain === 'probability' ? s === 1 && V.sign(V.sub(P, ONE, v)) === 1
-      : domain === 'real';
+      domain === 'positive'
+        ? s === 1
+        : domain === 'nonzero'
+          ? s === 1 || s === -1
+          : domain === 'probability'
+            ? s === 1 && V.sign(V.sub(P, ONE, v)) === 1
+            : domain === 'real';
     if (!inside) return `${x} is outside its domain ${domain ?? '(none declared)'}`;
   }
   return undefined;
@@ -319,13 +353,15 @@ function degree(e: Expr, subs: ReadonlyMap<string, Expr>): [number, number] {
 /** 'zero' when e is exactly 0 at FRESH_POINTS defined random points over `over`; else what was found. */
 function freshExactZeros(id: Parsed, e: Expr, over: readonly string[], rng: () => bigint): string {
   const [d, ds] = degree(e, id.subs);
-  if (d + ds > MAX_DEGREE) return `degree bound ${d} (divisors ${ds}) too high for ${FRESH_POINTS} points from sets of 2^21`;
+  if (d + ds > MAX_DEGREE)
+    return `degree bound ${d} (divisors ${ds}) too high for ${FRESH_POINTS} points from sets of 2^21`;
   let found = 0;
   for (let attempt = 0; attempt < ATTEMPTS && found < FRESH_POINTS; attempt++) {
     const point = new Map(over.map((x) => [x, draw(rng, id.domains.get(x))] as const));
     const v = exactAt(id, e, point);
     if (v === undefined) continue;
-    if (v.n !== 0n) return `${rationalText(v)} != 0 at ${[...point].map(([x, q]) => `${x} = ${rationalText(q)}`).join(', ')}`;
+    if (v.n !== 0n)
+      return `${rationalText(v)} != 0 at ${[...point].map(([x, q]) => `${x} = ${rationalText(q)}`).join(', ')}`;
     found++;
   }
   return found === FRESH_POINTS ? 'zero' : `only ${found} of ${FRESH_POINTS} fresh points were defined`;
@@ -337,7 +373,11 @@ function freshExactZeros(id: Parsed, e: Expr, over: readonly string[], rng: () =
  * enclosure excluding 0, 'zero' when FRESH_POINTS enclosures pass `check`,
  * else why not.
  */
-function freshEnclosures(id: Parsed, rng: () => bigint, check: (point: Point, e: Enclosure) => string | undefined): string {
+function freshEnclosures(
+  id: Parsed,
+  rng: () => bigint,
+  check: (point: Point, e: Enclosure) => string | undefined,
+): string {
   const constrained = [...id.free, ...id.reached.filter((x) => id.domains.has(x))];
   let found = 0;
   for (let attempt = 0; attempt < ATTEMPTS && found < FRESH_POINTS; attempt++) {
@@ -359,7 +399,11 @@ function freshEnclosures(id: Parsed, rng: () => bigint, check: (point: Point, e:
 }
 
 /** The atomized residual and atoms, with their names checked: no calls in the residual, atoms over the free variables. */
-function readAtomized(id: Parsed, a: Record<string, unknown>, path: string): { residual: Expr; atoms: Map<string, Expr> } {
+function readAtomized(
+  id: Parsed,
+  a: Record<string, unknown>,
+  path: string,
+): { residual: Expr; atoms: Map<string, Expr> } {
   const read = (v: unknown, where: string): Expr => {
     try {
       return parseExpression(text(v, where));
@@ -369,14 +413,20 @@ function readAtomized(id: Parsed, a: Record<string, unknown>, path: string): { r
     }
   };
   const residual = read(a.residual, `${path}.residual`);
-  const atoms = new Map(Object.entries(object(a.atoms, `${path}.atoms`)).map(([name, e]) => [name, read(e, `${path}.atoms.${name}`)] as const));
+  const atoms = new Map(
+    Object.entries(object(a.atoms, `${path}.atoms`)).map(
+      ([name, e]) => [name, read(e, `${path}.atoms.${name}`)] as const,
+    ),
+  );
   if (hasCall(residual)) throw new Malformed(`${path}.residual`, 'calls a function (an atomized residual is rational)');
   for (const name of names(residual))
-    if (!atoms.has(name) && !id.free.includes(name)) throw new Malformed(`${path}.residual`, `${name} is neither a variable nor an atom`);
+    if (!atoms.has(name) && !id.free.includes(name))
+      throw new Malformed(`${path}.residual`, `${name} is neither a variable nor an atom`);
   for (const [name, e] of atoms) {
     if (id.free.includes(name)) throw new Malformed(`${path}.atoms.${name}`, 'an atom name must not be a variable');
-    for (const x of names(e)) if (!id.free.includes(x) && !id.subs.has(x)) throw new Malformed(`${path}.atoms.${name}`, `${x} is not a variable`);
+    for (const x of names(e))
+      if (!id.free.includes(x) && !id.subs.has(x))
+        throw new Malformed(`${path}.atoms.${name}`, `${x} is not a variable`);
   }
   return { residual, atoms };
 }
-

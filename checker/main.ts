@@ -23,7 +23,10 @@ import { Malformed, readCertificate } from './shape.js';
 const USAGE = 'usage: ebm-lens-verify FILE [--quiet] [--json]';
 
 /** Check the certificate named in argv; the exit code (module comment). A throw rejects the promise. */
-export function main(argv: readonly string[], write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+export function main(
+  argv: readonly string[],
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<number> {
   return new Promise((resolve) => resolve(check(argv, write)));
 }
 
@@ -47,22 +50,40 @@ function check(argv: readonly string[], write: (line: string) => void): number {
       json = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      return fail(`${file}: ${e.code === 'ENOENT' ? 'no such file' : e instanceof SyntaxError ? `not JSON (${e.message})` : e.message}`, 2);
+      return fail(
+        `${file}: ${e.code === 'ENOENT' ? 'no such file' : e instanceof SyntaxError ? `not JSON (${e.message})` : e.message}`,
+        2,
+      );
     }
     report = checkCertificate(readCertificate(json));
   } catch (error) {
-    if (!(error instanceof Malformed)) return fail(`${file}: not confirmed: the checker failed (${(error as Error).message})`, 1);
+    if (!(error instanceof Malformed))
+      return fail(`${file}: not confirmed: the checker failed (${(error as Error).message})`, 1);
     return fail(`${file}: malformed certificate: ${error.message}`, 2);
   }
   const confirmed = report.theorems.every((t) => t.rejections.length === 0) && report.summary.length === 0;
   const last = `${report.confirmedRuns}/${report.totalRuns} runs re-checked${confirmed ? '' : ' (not confirmed)'}`;
   if (flags.has('--json')) {
-    write(JSON.stringify({ file, confirmed, runs: { confirmed: report.confirmedRuns, total: report.totalRuns }, theorems: report.theorems, summary: report.summary }, null, 2));
+    write(
+      JSON.stringify(
+        {
+          file,
+          confirmed,
+          runs: { confirmed: report.confirmedRuns, total: report.totalRuns },
+          theorems: report.theorems,
+          summary: report.summary,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     if (!flags.has('--quiet')) {
       for (const t of report.theorems) {
         const more = t.rejections.length > 1 ? ` (and ${t.rejections.length - 1} more)` : '';
-        write(`${t.id}  ${t.status}  ${t.rejections.length === 0 ? 'confirmed' : `NOT CONFIRMED: ${t.rejections[0]}${more}`}`);
+        write(
+          `${t.id}  ${t.status}  ${t.rejections.length === 0 ? 'confirmed' : `NOT CONFIRMED: ${t.rejections[0]}${more}`}`,
+        );
       }
       for (const line of report.summary) write(`NOT CONFIRMED: ${line}`);
     }

@@ -56,7 +56,13 @@ function tokenize(source: string): Token[] {
       throw new SyntaxError(`unexpected character at ${at + 1}: "${source[at]}"`);
     }
     const at = m.index + m[0].length - (m[1] ?? m[2] ?? m[3])!.length;
-    tokens.push(m[1] !== undefined ? { kind: 'number', text: m[1], at } : m[2] !== undefined ? { kind: 'name', text: m[2], at } : { kind: 'op', text: m[3]!, at });
+    tokens.push(
+      m[1] !== undefined
+        ? { kind: 'number', text: m[1], at }
+        : m[2] !== undefined
+          ? { kind: 'name', text: m[2], at }
+          : { kind: 'op', text: m[3]!, at },
+    );
   }
   tokens.push({ kind: 'end', text: 'end of input', at: source.length });
   return tokens;

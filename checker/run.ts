@@ -41,7 +41,11 @@ export function recheckRun(run: Run): RunResult {
   try {
     const brackets = verifyWitnesses(run.claim, run.instance, run.witnesses);
     // 40, 80, ..., 640, then the cap 800: never below the engine's own cap of 640.
-    for (let digits = START_DIGITS; digits <= CAP_DIGITS && outcome === undefined; digits = digits === CAP_DIGITS ? CAP_DIGITS + 1 : Math.min(CAP_DIGITS, digits * 2)) {
+    for (
+      let digits = START_DIGITS;
+      digits <= CAP_DIGITS && outcome === undefined;
+      digits = digits === CAP_DIGITS ? CAP_DIGITS + 1 : Math.min(CAP_DIGITS, digits * 2)
+    ) {
       try {
         outcome = evaluateClaim(precision(digits), run.claim, run.instance, brackets);
       } catch (error) {
@@ -54,7 +58,9 @@ export function recheckRun(run: Run): RunResult {
     throw error;
   }
   if (outcome === undefined)
-    return run.decision === 'undecided' ? { decision: 'undecided' } : { rejection: `undecided at ${CAP_DIGITS} digits (recorded ${run.decision})` };
+    return run.decision === 'undecided'
+      ? { decision: 'undecided' }
+      : { rejection: `undecided at ${CAP_DIGITS} digits (recorded ${run.decision})` };
   const decision = outcome.holds ? 'pass' : 'fail';
   if (run.decision === 'undecided') return { decision: 'undecided' };
   if (decision !== run.decision) return { rejection: `the checker finds ${decision}, recorded ${run.decision}` };
@@ -66,15 +72,20 @@ export function recheckRun(run: Run): RunResult {
 function atomProblem(atom: Atom, outcome: Outcome, decision: Decision): string | undefined {
   const mine = outcome.atoms[atom.index];
   if (mine === undefined) return `not evaluated (the claim evaluates ${outcome.atoms.length} comparisons)`;
-  if (mine.cmp !== atom.cmp || mine.digits !== atom.digits) return `recorded '${atom.cmp}', the claim's comparison is '${mine.cmp}'`;
-  for (const [side, recorded, value] of [['left', atom.left, mine.left], ['right', atom.right, mine.right]] as const) {
+  if (mine.cmp !== atom.cmp || mine.digits !== atom.digits)
+    return `recorded '${atom.cmp}', the claim's comparison is '${mine.cmp}'`;
+  for (const [side, recorded, value] of [
+    ['left', atom.left, mine.left],
+    ['right', atom.right, mine.right],
+  ] as const) {
     const problem = sideProblem(recorded, value);
     if (problem !== undefined) return `${side}: ${problem}`;
   }
   const proven = atom.left.float64 || atom.right.float64 ? undefined : provenBy(atom.cmp, atom.left, atom.right);
   if (proven !== undefined && proven !== atom.holds) return `holds=${atom.holds} contradicts its recorded values`;
   if (mine.holds !== atom.holds) return `holds=${atom.holds}, the checker finds ${mine.holds}`;
-  if (decision === 'fail' && atom.index !== outcome.firstFalse) return `not the first false comparison (${outcome.firstFalse})`;
+  if (decision === 'fail' && atom.index !== outcome.firstFalse)
+    return `not the first false comparison (${outcome.firstFalse})`;
   return undefined;
 }
 
@@ -83,7 +94,8 @@ function bounds(v: Value): readonly [Fraction, Fraction] {
   return v instanceof Interval ? [decimalToRational(v.lo), decimalToRational(v.hi)] : [v, v];
 }
 
-const show = (lo: Fraction, hi: Fraction): string => (lo.equals(hi) ? rationalText(lo) : `[${lo.toString(25)}, ${hi.toString(25)}]`);
+const show = (lo: Fraction, hi: Fraction): string =>
+  lo.equals(hi) ? rationalText(lo) : `[${lo.toString(25)}, ${hi.toString(25)}]`;
 
 /**
  * A recorded side against the checker's value of the same comparison side:
@@ -93,11 +105,14 @@ const show = (lo: Fraction, hi: Fraction): string => (lo.equals(hi) ? rationalTe
 function sideProblem(r: Recorded, v: Value): string | undefined {
   if (r.float64) return undefined;
   if (r.lo.compare(r.hi) > 0) return 'the recorded enclosure is empty (lo > hi)';
-  if (r.exact !== undefined && (r.exact.compare(r.lo) < 0 || r.exact.compare(r.hi) > 0)) return 'the recorded exact value is outside its own [lo, hi]';
+  if (r.exact !== undefined && (r.exact.compare(r.lo) < 0 || r.exact.compare(r.hi) > 0))
+    return 'the recorded exact value is outside its own [lo, hi]';
   const [lo, hi] = r.exact === undefined ? [r.lo, r.hi] : [r.exact, r.exact];
   const [mlo, mhi] = bounds(v);
-  if (r.exact !== undefined && v instanceof Fraction && !v.equals(r.exact)) return `recorded exact ${rationalText(r.exact)}, the checker's is ${rationalText(v)}`;
-  if (hi.compare(mlo) < 0 || mhi.compare(lo) < 0) return `recorded ${show(lo, hi)} is disjoint from the checker's ${show(mlo, mhi)}`;
+  if (r.exact !== undefined && v instanceof Fraction && !v.equals(r.exact))
+    return `recorded exact ${rationalText(r.exact)}, the checker's is ${rationalText(v)}`;
+  if (hi.compare(mlo) < 0 || mhi.compare(lo) < 0)
+    return `recorded ${show(lo, hi)} is disjoint from the checker's ${show(mlo, mhi)}`;
   return undefined;
 }
 

@@ -26,7 +26,8 @@ export const FORMAT = 'ebm-lens-certificate/1';
 
 export type Index = number | string;
 export type Range = { readonly n: number } | { readonly len: string };
-export type Op = 'add' | 'mul' | 'min' | 'max' | 'sub' | 'div' | 'xlogy' | 'neg' | 'abs' | 'log' | 'exp' | 'sqrt' | 'pow';
+export type Op =
+  'add' | 'mul' | 'min' | 'max' | 'sub' | 'div' | 'xlogy' | 'neg' | 'abs' | 'log' | 'exp' | 'sqrt' | 'pow';
 export type Num =
   | { readonly t: 'q'; readonly q: Fraction }
   | { readonly t: 'v'; readonly name: string; readonly at: readonly Index[] }
@@ -124,10 +125,13 @@ export class Malformed extends Error {
 const fail = (path: string, what: string): never => {
   throw new Malformed(path, what);
 };
-const describe = (v: unknown): string => (Array.isArray(v) ? 'an array' : v === null ? 'null' : v === undefined ? 'nothing' : `a ${typeof v}`);
+const describe = (v: unknown): string =>
+  Array.isArray(v) ? 'an array' : v === null ? 'null' : v === undefined ? 'nothing' : `a ${typeof v}`;
 
 export function object(v: unknown, path: string): Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(path, `expected an object, found ${describe(v)}`);
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : fail(path, `expected an object, found ${describe(v)}`);
 }
 export function array(v: unknown, path: string): readonly unknown[] {
   return Array.isArray(v) ? v : fail(path, `expected an array, found ${describe(v)}`);
@@ -136,10 +140,14 @@ export function text(v: unknown, path: string): string {
   return typeof v === 'string' ? v : fail(path, `expected a string, found ${describe(v)}`);
 }
 function integer(v: unknown, path: string, least = -Infinity): number {
-  return Number.isSafeInteger(v) && (v as number) >= least ? (v as number) : fail(path, `expected an integer >= ${least}, found ${JSON.stringify(v)}`);
+  return Number.isSafeInteger(v) && (v as number) >= least
+    ? (v as number)
+    : fail(path, `expected an integer >= ${least}, found ${JSON.stringify(v)}`);
 }
 function oneOf<T extends string>(v: unknown, path: string, options: readonly T[]): T {
-  return options.includes(v as T) ? (v as T) : fail(path, `expected one of ${options.join(', ')}, found ${JSON.stringify(v)}`);
+  return options.includes(v as T)
+    ? (v as T)
+    : fail(path, `expected one of ${options.join(', ')}, found ${JSON.stringify(v)}`);
 }
 export function rational(v: unknown, path: string): Fraction {
   return readRational(text(v, path)) ?? fail(path, `not a rational number: ${JSON.stringify(v)}`);
@@ -147,7 +155,21 @@ export function rational(v: unknown, path: string): Fraction {
 const entries = (v: unknown, path: string): [string, unknown][] => Object.entries(object(v, path));
 
 const COMPARISONS: readonly Comparison[] = ['<', '<=', '=', '!=', '>=', '>'];
-const ARITY: Readonly<Record<Op, number>> = { add: -1, mul: -1, min: -1, max: -1, sub: 2, div: 2, xlogy: 2, neg: 1, abs: 1, log: 1, exp: 1, sqrt: 1, pow: 1 };
+const ARITY: Readonly<Record<Op, number>> = {
+  add: -1,
+  mul: -1,
+  min: -1,
+  max: -1,
+  sub: 2,
+  div: 2,
+  xlogy: 2,
+  neg: 1,
+  abs: 1,
+  log: 1,
+  exp: 1,
+  sqrt: 1,
+  pow: 1,
+};
 
 // The claim language (format.ts): every node's kind, arity and index types checked, so that evaluate.ts
 // can rely on them.
@@ -165,12 +187,25 @@ function num(v: unknown, path: string): Num {
     const indices = at.map((i, k) => (typeof i === 'string' ? i : integer(i, `${path}.at[${k}]`, 0)));
     return { t: 'v', name: text(e.v, `${path}.v`), at: indices };
   }
-  if ('if' in e) return { t: 'if', cond: bool(e.if, `${path}.if`), then: num(e.then, `${path}.then`), else: num(e.else, `${path}.else`) };
+  if ('if' in e)
+    return {
+      t: 'if',
+      cond: bool(e.if, `${path}.if`),
+      then: num(e.then, `${path}.then`),
+      else: num(e.else, `${path}.else`),
+    };
   const op = oneOf(e.op, `${path}.op`, [...Object.keys(ARITY), 'sum'] as (Op | 'sum')[]);
-  if (op === 'sum') return { t: 'sum', index: text(e.index, `${path}.index`), range: range(e.range, `${path}.range`), body: num(e.body, `${path}.body`) };
+  if (op === 'sum')
+    return {
+      t: 'sum',
+      index: text(e.index, `${path}.index`),
+      range: range(e.range, `${path}.range`),
+      body: num(e.body, `${path}.body`),
+    };
   const args = array(e.args, `${path}.args`).map((a, k) => num(a, `${path}.args[${k}]`));
   const arity = ARITY[op];
-  if (arity < 0 ? args.length < 1 : args.length !== arity) fail(`${path}.args`, `${op} takes ${arity < 0 ? 'one or more' : arity} arguments, found ${args.length}`);
+  if (arity < 0 ? args.length < 1 : args.length !== arity)
+    fail(`${path}.args`, `${op} takes ${arity < 0 ? 'one or more' : arity} arguments, found ${args.length}`);
   return { t: 'op', op, args, k: op === 'pow' ? integer(e.k, `${path}.k`, 0) : 0 };
 }
 
@@ -198,7 +233,12 @@ function bool(v: unknown, path: string): Bool {
   }
   if ('all' in e || 'any' in e) {
     const t = 'all' in e ? 'all' : 'any';
-    return { t, index: text(e[t], `${path}.${t}`), range: range(e.range, `${path}.range`), body: bool(e.body, `${path}.body`) };
+    return {
+      t,
+      index: text(e[t], `${path}.${t}`),
+      range: range(e.range, `${path}.range`),
+      body: bool(e.body, `${path}.body`),
+    };
   }
   if ('const' in e && typeof e.const === 'boolean') return { t: 'const', value: e.const };
   return fail(path, 'not a truth value (cmp, and, or, not, implies, all, any, const)');
@@ -210,7 +250,9 @@ function claim(v: unknown, path: string): Claim {
   const defs = new Map<string, { index: string[]; body: Num }>();
   for (const [name, d] of c.defs === undefined ? [] : entries(c.defs, `${path}.defs`)) {
     const def = object(d, `${path}.defs.${name}`);
-    const index = (def.index === undefined ? [] : array(def.index, `${path}.defs.${name}.index`)).map((i, k) => text(i, `${path}.defs.${name}.index[${k}]`));
+    const index = (def.index === undefined ? [] : array(def.index, `${path}.defs.${name}.index`)).map((i, k) =>
+      text(i, `${path}.defs.${name}.index[${k}]`),
+    );
     defs.set(name, { index, body: num(def.body, `${path}.defs.${name}.body`) });
   }
   return { defs, assert: bool(c.assert, `${path}.assert`) };
@@ -218,7 +260,9 @@ function claim(v: unknown, path: string): Claim {
 
 function entry(v: unknown, path: string): Entry {
   if (!Array.isArray(v)) return rational(v, path);
-  return v.map((row, i) => (Array.isArray(row) ? row.map((x, j) => rational(x, `${path}[${i}][${j}]`)) : rational(row, `${path}[${i}]`))) as Entry;
+  return v.map((row, i) =>
+    Array.isArray(row) ? row.map((x, j) => rational(x, `${path}[${i}][${j}]`)) : rational(row, `${path}[${i}]`),
+  ) as Entry;
 }
 
 function witness(v: unknown, path: string): Witness {
@@ -230,7 +274,16 @@ function witness(v: unknown, path: string): Witness {
   const states = w.states === undefined ? {} : { states: name('states') };
   const rank = integer(w.rank, `${path}.rank`);
   if (rank === 0) fail(`${path}.rank`, 'rank 0 is not defined (1 = largest, -1 = smallest)');
-  return { kind, matrix: name('matrix'), law: name('law'), ...states, rank, name: name('name'), lo: rational(w.lo, `${path}.lo`), hi: rational(w.hi, `${path}.hi`) };
+  return {
+    kind,
+    matrix: name('matrix'),
+    law: name('law'),
+    ...states,
+    rank,
+    name: name('name'),
+    lo: rational(w.lo, `${path}.lo`),
+    hi: rational(w.hi, `${path}.hi`),
+  };
 }
 
 function recorded(v: unknown, path: string): Recorded {
@@ -262,8 +315,13 @@ function record(v: unknown, path: string, claims: readonly Claim[]): Run {
   const r = object(v, path);
   const index = integer(r.claim, `${path}.claim`, 0);
   if (index >= claims.length) fail(`${path}.claim`, `claim ${index} does not exist (${claims.length} claims)`);
-  const instance = new Map(entries(r.instance, `${path}.instance`).map(([name, x]) => [name, entry(x, `${path}.instance.${name}`)] as const));
-  const witnesses = r.witnesses === undefined ? [] : array(r.witnesses, `${path}.witnesses`).map((w, k) => witness(w, `${path}.witnesses[${k}]`));
+  const instance = new Map(
+    entries(r.instance, `${path}.instance`).map(([name, x]) => [name, entry(x, `${path}.instance.${name}`)] as const),
+  );
+  const witnesses =
+    r.witnesses === undefined
+      ? []
+      : array(r.witnesses, `${path}.witnesses`).map((w, k) => witness(w, `${path}.witnesses[${k}]`));
   return {
     run: integer(r.run, `${path}.run`, -1),
     claim: claims[index]!,
@@ -288,7 +346,11 @@ function suite(v: unknown, path: string, statuses: readonly string[]): Suite {
 function identity(v: unknown, path: string): Identity {
   const i = object(v, path);
   const map = (key: string): Map<string, string> =>
-    new Map(i[key] === undefined ? [] : entries(i[key], `${path}.${key}`).map(([name, x]) => [name, text(x, `${path}.${key}.${name}`)] as const));
+    new Map(
+      i[key] === undefined
+        ? []
+        : entries(i[key], `${path}.${key}`).map(([name, x]) => [name, text(x, `${path}.${key}.${name}`)] as const),
+    );
   return {
     name: text(i.name, `${path}.name`),
     status: text(i.status, `${path}.status`),
@@ -318,9 +380,19 @@ export function readCertificate(json: unknown): Certificate {
       status: oneOf(o.status, `${path}.status`, VERDICTS),
       identities: array(o.identities, `${path}.identities`).map((x, j) => identity(x, `${path}.identities[${j}]`)),
       properties: array(o.properties, `${path}.properties`).map((x, j) =>
-        suite(x, `${path}.properties[${j}]`, ['verified', 'checked', 'passed-float64', 'falsified', 'undecided', 'error', 'uncertified']),
+        suite(x, `${path}.properties[${j}]`, [
+          'verified',
+          'checked',
+          'passed-float64',
+          'falsified',
+          'undecided',
+          'error',
+          'uncertified',
+        ]),
       ),
-      mutants: array(o.mutants, `${path}.mutants`).map((x, j) => suite(x, `${path}.mutants[${j}]`, ['refuted', 'survived', 'undecided', 'error', 'uncertified'])),
+      mutants: array(o.mutants, `${path}.mutants`).map((x, j) =>
+        suite(x, `${path}.mutants[${j}]`, ['refuted', 'survived', 'undecided', 'error', 'uncertified']),
+      ),
     };
   });
   const summary = object(c.summary, '$.summary');
@@ -328,6 +400,9 @@ export function readCertificate(json: unknown): Certificate {
     seed: integer(c.seed, '$.seed'),
     minimumRuns: integer(c.minimumRuns, '$.minimumRuns', 0),
     theorems,
-    summary: { status: oneOf(summary.status, '$.summary.status', VERDICTS), records: integer(summary.records, '$.summary.records', 0) },
+    summary: {
+      status: oneOf(summary.status, '$.summary.status', VERDICTS),
+      records: integer(summary.records, '$.summary.records', 0),
+    },
   };
 }

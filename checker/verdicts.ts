@@ -31,10 +31,16 @@ import type { Certificate, Suite, Theorem } from './shape.js';
 /** Theorem statuses, most serious first. */
 const SEVERITY = ['falsified', 'error', 'undecided', 'verified'];
 
-const confirmedFail = (results: readonly RunResult[]): boolean => results.some((r) => 'decision' in r && r.decision === 'fail');
+const confirmedFail = (results: readonly RunResult[]): boolean =>
+  results.some((r) => 'decision' in r && r.decision === 'fail');
 
 /** The problems of a suite's recorded status (module comment); each names the suite. */
-export function suiteProblems(kind: 'property' | 'mutant', suite: Suite, results: readonly RunResult[], minimumRuns: number): string[] {
+export function suiteProblems(
+  kind: 'property' | 'mutant',
+  suite: Suite,
+  results: readonly RunResult[],
+  minimumRuns: number,
+): string[] {
   const where = `${kind} ${suite.name}`;
   const problems: string[] = [];
   const seen = new Set<number>();
@@ -42,7 +48,8 @@ export function suiteProblems(kind: 'property' | 'mutant', suite: Suite, results
     if (record.run >= 0 && seen.has(record.run)) problems.push(`${where} run ${record.run}: recorded twice`);
     seen.add(record.run);
   }
-  if (suite.status === 'uncertified') return [`${where}: uncertified (no claim in the certificate language), its verdict cannot be re-checked`];
+  if (suite.status === 'uncertified')
+    return [`${where}: uncertified (no claim in the certificate language), its verdict cannot be re-checked`];
   const failed = confirmedFail(results);
   if (kind === 'mutant') {
     if (suite.status === 'refuted' && !failed) problems.push(`${where}: refuted, but no fail record is confirmed`);
@@ -61,7 +68,8 @@ export function suiteProblems(kind: 'property' | 'mutant', suite: Suite, results
     for (let run = 0; run < suite.runs; run++) {
       const record = byRun.get(run);
       if (record === undefined) problems.push(`${where} run ${run}: missing`);
-      else if (record.decision !== 'pass') problems.push(`${where} run ${run}: recorded ${record.decision} in a ${suite.status} property`);
+      else if (record.decision !== 'pass')
+        problems.push(`${where} run ${run}: recorded ${record.decision} in a ${suite.status} property`);
     }
   }
   return problems;
@@ -69,7 +77,8 @@ export function suiteProblems(kind: 'property' | 'mutant', suite: Suite, results
 
 /** A property falsified or an identity failed: the theorem is false, whatever else happened. */
 const falsifiedOutright = (t: Theorem): boolean =>
-  t.properties.some((p) => p.status === 'falsified') || t.identities.some((i) => i.status === 'failed' || i.status === 'cas-unsound');
+  t.properties.some((p) => p.status === 'falsified') ||
+  t.identities.some((i) => i.status === 'failed' || i.status === 'cas-unsound');
 
 /** The statuses the theorem may have given its parts' recorded statuses (module comment); any when a part is uncertified. */
 export function expectedTheoremStatuses(t: Theorem): readonly string[] {
@@ -80,23 +89,31 @@ export function expectedTheoremStatuses(t: Theorem): readonly string[] {
   if (error) return survived ? ['error', 'falsified'] : ['error'];
   if (survived) return ['falsified'];
   const verified =
-    t.identities.every((i) => i.status === 'certified') && t.properties.every((p) => p.status === 'verified') && t.mutants.every((m) => m.status === 'refuted');
+    t.identities.every((i) => i.status === 'certified') &&
+    t.properties.every((p) => p.status === 'verified') &&
+    t.mutants.every((m) => m.status === 'refuted');
   return verified ? ['verified'] : ['undecided'];
 }
-
 
 /** Problems of the summary: its record count and its status (module comment). */
 export function summaryProblems(c: Certificate): string[] {
   const problems: string[] = [];
-  const records = c.theorems.reduce((n, t) => n + [...t.properties, ...t.mutants].reduce((m, s) => m + s.records.length, 0), 0);
-  if (c.summary.records !== records) problems.push(`summary: records ${c.summary.records}, the file has ${records} run records`);
+  const records = c.theorems.reduce(
+    (n, t) => n + [...t.properties, ...t.mutants].reduce((m, s) => m + s.records.length, 0),
+    0,
+  );
+  if (c.summary.records !== records)
+    problems.push(`summary: records ${c.summary.records}, the file has ${records} run records`);
   const statuses = c.theorems.map((t) => t.status);
   // The engine ranks an error above a survived mutant, so a theorem falsified by a survived mutant alone may leave the summary at 'error'.
   const expected = c.theorems.some((t) => t.status === 'falsified' && falsifiedOutright(t))
     ? ['falsified']
     : statuses.includes('error')
-      ? statuses.includes('falsified') ? ['error', 'falsified'] : ['error']
+      ? statuses.includes('falsified')
+        ? ['error', 'falsified']
+        : ['error']
       : [SEVERITY.find((s) => statuses.includes(s)) ?? 'verified'];
-  if (!expected.includes(c.summary.status)) problems.push(`summary: status ${c.summary.status}, the theorems give ${expected.join(' or ')}`);
+  if (!expected.includes(c.summary.status))
+    problems.push(`summary: status ${c.summary.status}, the theorems give ${expected.join(' or ')}`);
   return problems;
 }

@@ -37,7 +37,11 @@ type Matrix = readonly (readonly Fraction[])[];
 type Vector = readonly Fraction[];
 
 /** Verify every witness (module comment); the brackets of the eigenvalue witnesses, by name. */
-export function verifyWitnesses(claim: Claim, instance: ReadonlyMap<string, Entry>, witnesses: readonly Witness[]): Brackets {
+export function verifyWitnesses(
+  claim: Claim,
+  instance: ReadonlyMap<string, Entry>,
+  witnesses: readonly Witness[],
+): Brackets {
   const brackets = new Map<string, readonly [Fraction, Fraction]>();
   for (const w of witnesses) {
     const read = reader(claim, instance, w);
@@ -57,7 +61,8 @@ const total = (xs: readonly Fraction[]): Fraction => xs.reduce((s, x) => s.add(x
 const negative = (x: Fraction): boolean => x.s < 0n && x.n !== 0n;
 
 function square(m: Matrix, n: number, what: string): void {
-  if (m.length !== n || m.some((row) => row.length !== n)) throw new WitnessError(`${what}: the matrix is not ${n} x ${n}`);
+  if (m.length !== n || m.some((row) => row.length !== n))
+    throw new WitnessError(`${what}: the matrix is not ${n} x ${n}`);
 }
 
 /** law M = law with M stochastic and law a distribution: each condition checked exactly. */
@@ -65,18 +70,22 @@ function stationary(m: Matrix, law: Vector): void {
   const n = law.length;
   square(m, n, 'stationary witness');
   m.forEach((row, x) => {
-    if (row.some(negative) || !total(row).equals(ONE)) throw new WitnessError(`stationary witness: row ${x} of the matrix is not a distribution`);
+    if (row.some(negative) || !total(row).equals(ONE))
+      throw new WitnessError(`stationary witness: row ${x} of the matrix is not a distribution`);
   });
-  if (law.some(negative) || !total(law).equals(ONE)) throw new WitnessError('stationary witness: the law is not a distribution');
+  if (law.some(negative) || !total(law).equals(ONE))
+    throw new WitnessError('stationary witness: the law is not a distribution');
   for (let y = 0; y < n; y++)
-    if (!total(law.map((w, x) => w.mul(m[x]![y]!))).equals(law[y]!)) throw new WitnessError(`stationary witness: (law M)(${y}) != law(${y})`);
+    if (!total(law.map((w, x) => w.mul(m[x]![y]!))).equals(law[y]!))
+      throw new WitnessError(`stationary witness: (law M)(${y}) != law(${y})`);
 }
 
 /** The first-step equations of expected hitting times, each checked exactly. */
 function hitting(m: Matrix, target: Vector, h: Vector): void {
   const n = h.length;
   square(m, n, 'hitting witness');
-  if (target.length !== n || target.some((t) => !t.equals(ZERO) && !t.equals(ONE))) throw new WitnessError('hitting witness: the target is not a 0/1 vector of the size');
+  if (target.length !== n || target.some((t) => !t.equals(ZERO) && !t.equals(ONE)))
+    throw new WitnessError('hitting witness: the target is not a 0/1 vector of the size');
   if (!target.some((t) => t.equals(ONE))) throw new WitnessError('hitting witness: the target is empty');
   for (let x = 0; x < n; x++) {
     const expected = target[x]!.equals(ONE) ? ZERO : ONE.add(total(m[x]!.map((p, y) => p.mul(h[y]!))));
@@ -85,20 +94,33 @@ function hitting(m: Matrix, target: Vector, h: Vector): void {
 }
 
 /** The bracket by inertia counts (module comment). */
-function eigenvalue(m: Matrix, law: Vector, mask: Vector | undefined, rank: number, lo: Fraction, hi: Fraction, name: string): void {
+function eigenvalue(
+  m: Matrix,
+  law: Vector,
+  mask: Vector | undefined,
+  rank: number,
+  lo: Fraction,
+  hi: Fraction,
+  name: string,
+): void {
   const n = law.length;
   square(m, n, `eigenvalue witness ${name}`);
   const flags = mask ?? law.map(() => ONE);
-  if (flags.length !== n || flags.some((t) => !t.equals(ZERO) && !t.equals(ONE))) throw new WitnessError(`eigenvalue witness ${name}: states is not a 0/1 vector of the size`);
+  if (flags.length !== n || flags.some((t) => !t.equals(ZERO) && !t.equals(ONE)))
+    throw new WitnessError(`eigenvalue witness ${name}: states is not a 0/1 vector of the size`);
   const states = flags.flatMap((t, x) => (t.equals(ONE) ? [x] : []));
   const size = states.length;
   const k = rank > 0 ? rank : size + 1 + rank;
-  if (k < 1 || k > size) throw new WitnessError(`eigenvalue witness ${name}: rank ${rank} does not exist among ${size} states`);
+  if (k < 1 || k > size)
+    throw new WitnessError(`eigenvalue witness ${name}: rank ${rank} does not exist among ${size} states`);
   if (lo.compare(hi) > 0) throw new WitnessError(`eigenvalue witness ${name}: lo > hi`);
-  for (const x of states) if (law[x]!.s < 0n || law[x]!.n === 0n) throw new WitnessError(`eigenvalue witness ${name}: law(${x}) is not positive`);
+  for (const x of states)
+    if (law[x]!.s < 0n || law[x]!.n === 0n)
+      throw new WitnessError(`eigenvalue witness ${name}: law(${x}) is not positive`);
   for (const x of states)
     for (const y of states)
-      if (!law[x]!.mul(m[x]![y]!).equals(law[y]!.mul(m[y]![x]!))) throw new WitnessError(`eigenvalue witness ${name}: diag(law) M is not symmetric at (${x}, ${y})`);
+      if (!law[x]!.mul(m[x]![y]!).equals(law[y]!.mul(m[y]![x]!)))
+        throw new WitnessError(`eigenvalue witness ${name}: diag(law) M is not symmetric at (${x}, ${y})`);
   const above = (s: Fraction, which: string): number => {
     const a = states.map((x) => states.map((y) => law[x]!.mul(x === y ? m[x]![y]!.sub(s) : m[x]![y]!)));
     const count = positivePivots(a);
@@ -106,7 +128,9 @@ function eigenvalue(m: Matrix, law: Vector, mask: Vector | undefined, rank: numb
     return count;
   };
   if (above(hi, 'hi') > k - 1 || above(lo, 'lo') < k)
-    throw new WitnessError(`eigenvalue witness ${name}: eigenvalue ${rank} is not in [${lo.toFraction()}, ${hi.toFraction()}] by the inertia counts`);
+    throw new WitnessError(
+      `eigenvalue witness ${name}: eigenvalue ${rank} is not in [${lo.toFraction()}, ${hi.toFraction()}] by the inertia counts`,
+    );
 }
 
 /**
@@ -138,7 +162,9 @@ function positivePivots(a: readonly (readonly Fraction[])[]): number | undefined
 /** Exact matrices and vectors named by one witness (module comment). */
 function reader(claim: Claim, instance: ReadonlyMap<string, Entry>, w: Witness) {
   const evaluator = makeEvaluator(precision(UNLIMITED_DIGITS), claim, instance, new Map()); // exact values never enclosed
-  const named = Object.entries(w).flatMap(([key, v]) => (key !== 'kind' && key !== 'name' && typeof v === 'string' ? [v] : []));
+  const named = Object.entries(w).flatMap(([key, v]) =>
+    key !== 'kind' && key !== 'name' && typeof v === 'string' ? [v] : [],
+  );
   const sizeOf = (name: string): number => {
     for (const other of named) {
       const value = instance.get(other);
@@ -163,9 +189,12 @@ function reader(claim: Claim, instance: ReadonlyMap<string, Entry>, w: Witness) 
     const given = instance.get(name);
     if (given !== undefined) return given;
     const def = claim.defs.get(name);
-    if (def === undefined || def.index.length !== rank) throw new WitnessError(`${name} is not a ${rank === 1 ? 'vector' : 'matrix'} of the instance or the definitions`);
+    if (def === undefined || def.index.length !== rank)
+      throw new WitnessError(`${name} is not a ${rank === 1 ? 'vector' : 'matrix'} of the instance or the definitions`);
     const indices = Array.from({ length: sizeOf(name) }, (_, i) => i);
-    return rank === 1 ? indices.map((i) => entry(name, [i])) : indices.map((i) => indices.map((j) => entry(name, [i, j])));
+    return rank === 1
+      ? indices.map((i) => entry(name, [i]))
+      : indices.map((i) => indices.map((j) => entry(name, [i, j])));
   };
   return {
     matrix: (name: string): Matrix => {

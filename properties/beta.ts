@@ -14,7 +14,13 @@
 import type fc from 'fast-check';
 import type { Rational } from '../src/arith/rational.js';
 import { logScaleRational } from './_internals/scalars.js';
-import { constraintError, integerConstraint, rationalConstraint, requireOrdered, type RationalInput } from './_internals/validate.js';
+import {
+  constraintError,
+  integerConstraint,
+  rationalConstraint,
+  requireOrdered,
+  type RationalInput,
+} from './_internals/validate.js';
 
 /** Constraints of {@link beta}. */
 export interface BetaConstraints {

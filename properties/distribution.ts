@@ -13,7 +13,13 @@
 import type fc from 'fast-check';
 import type { Rational } from '../src/arith/rational.js';
 import { distributionOn } from './_internals/distributions.js';
-import { booleanConstraint, integerConstraint, stateRange, withStates, type StateCountConstraints } from './_internals/validate.js';
+import {
+  booleanConstraint,
+  integerConstraint,
+  stateRange,
+  withStates,
+  type StateCountConstraints,
+} from './_internals/validate.js';
 
 /** Constraints of {@link distribution}. */
 export interface DistributionConstraints extends StateCountConstraints {

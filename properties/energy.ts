@@ -35,7 +35,8 @@ export type EnergyMatrix = { form: 'values'; values: Rational[][] } | { form: 'w
  * - 'pairwise': r(x,y) = Phi(y) + c(x) + s(x,y), c given by `offset`;
  * - 'any': r(x,y) given entrywise by `reward` (Phi and s unused).
  */
-export type RewardSample = { kind: 'potential' } | { kind: 'pairwise'; offset: EnergyVector } | { kind: 'any'; reward: EnergyMatrix };
+export type RewardSample =
+  { kind: 'potential' } | { kind: 'pairwise'; offset: EnergyVector } | { kind: 'any'; reward: EnergyMatrix };
 
 function needBeta<T>(beta: T | undefined, what: string): T {
   if (beta === undefined) throw new Error(`${what}: beta is required to cross between value and weight forms`);

@@ -16,7 +16,13 @@ import type fc from 'fast-check';
 import type { Rational } from '../src/arith/rational.js';
 import { ONE } from './_internals/exact.js';
 import { logScaleRational } from './_internals/scalars.js';
-import { constraintError, integerConstraint, rationalConstraint, requireOrdered, type RationalInput } from './_internals/validate.js';
+import {
+  constraintError,
+  integerConstraint,
+  rationalConstraint,
+  requireOrdered,
+  type RationalInput,
+} from './_internals/validate.js';
 
 /** Constraints of {@link expOneOverBeta}. */
 export interface ExpOneOverBetaConstraints {
@@ -42,7 +48,8 @@ export function expOneOverBeta(constraints: ExpOneOverBetaConstraints = {}): fc.
   const fn = 'expOneOverBeta';
   const min = rationalConstraint(fn, 'min', constraints.min, '1001/1000');
   const max = rationalConstraint(fn, 'max', constraints.max, 1048576);
-  if (!min.gt(ONE)) throw constraintError(fn, 'min', `must be > 1, since e^{1/beta} > 1 for beta > 0 (got ${min.toFraction()})`);
+  if (!min.gt(ONE))
+    throw constraintError(fn, 'min', `must be > 1, since e^{1/beta} > 1 for beta > 0 (got ${min.toFraction()})`);
   requireOrdered(fn, 'min', min, 'max', max);
   const m = integerConstraint(fn, 'maxMantissaDenominator', constraints.maxMantissaDenominator, 16, 1, 1024);
   return logScaleRational(min.sub(ONE), max.sub(ONE), m).map((x) => ONE.add(x));

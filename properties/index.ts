@@ -36,17 +36,34 @@ export { time, times, type TimeConstraints, type TimesConstraints } from './time
 export { potential, type PotentialConstraints } from './potential.js';
 export { positiveWeights, type PositiveWeightsConstraints } from './positiveWeights.js';
 export { distribution, type DistributionConstraints } from './distribution.js';
-export { startDistribution, type StartDistribution, type StartDistributionConstraints, type StartKind } from './startDistribution.js';
+export {
+  startDistribution,
+  type StartDistribution,
+  type StartDistributionConstraints,
+  type StartKind,
+} from './startDistribution.js';
 export { levelSet, properThresholds, superiorLevelSet, superiorSet, type SuperiorSet } from './superiorSet.js';
 export { conductance, type ConductanceConstraints, type ConductanceShape, type SelfLoops } from './conductance.js';
 export { reversiblePrior, type ReversiblePrior } from './reversiblePrior.js';
 export { symmetricPrior } from './symmetricPrior.js';
 export { stochasticMatrix, type StochasticMatrixConstraints } from './stochasticMatrix.js';
-export { nonReversiblePrior, type CirculatedPrior, type KolmogorovWitness, type NonReversiblePriorConstraints } from './nonReversiblePrior.js';
+export {
+  nonReversiblePrior,
+  type CirculatedPrior,
+  type KolmogorovWitness,
+  type NonReversiblePriorConstraints,
+} from './nonReversiblePrior.js';
 export { nearReversiblePrior, type NearReversiblePriorConstraints } from './nearReversiblePrior.js';
 export { interaction, type InteractionConstraints, type InteractionKind } from './interaction.js';
 export { interactionWeights, type InteractionWeightsConstraints } from './interactionWeights.js';
-export { promptSet, type InitialPolicy, type InitialPolicyKind, type Prompt, type PromptSet, type PromptSetConstraints } from './promptSet.js';
+export {
+  promptSet,
+  type InitialPolicy,
+  type InitialPolicyKind,
+  type Prompt,
+  type PromptSet,
+  type PromptSetConstraints,
+} from './promptSet.js';
 export { initialPolicy, type InitialPolicyConstraints } from './initialPolicy.js';
 export {
   energyMatrixValues,
@@ -85,5 +102,13 @@ export {
   type StartVariant,
   type TargetVariant,
 } from './slots.js';
-export { isDistribution, isIrreducible, isStochastic, isSymmetric, isTilt, kolmogorovCycle, satisfiesDetailedBalance } from './predicates.js';
+export {
+  isDistribution,
+  isIrreducible,
+  isStochastic,
+  isSymmetric,
+  isTilt,
+  kolmogorovCycle,
+  satisfiesDetailedBalance,
+} from './predicates.js';
 export { instanceToJson, instanceToFloat } from './views.js';

@@ -19,7 +19,13 @@
 import type fc from 'fast-check';
 import type { Rational } from '../src/arith/rational.js';
 import { isDistribution } from './predicates.js';
-import { INITIAL_POLICY_KINDS, admitsNonTilt, initialPolicyOn, type InitialPolicy, type InitialPolicyKind } from './_internals/rlvr.js';
+import {
+  INITIAL_POLICY_KINDS,
+  admitsNonTilt,
+  initialPolicyOn,
+  type InitialPolicy,
+  type InitialPolicyKind,
+} from './_internals/rlvr.js';
 import { choiceConstraint, constraintError } from './_internals/validate.js';
 import { weightBounds } from './_internals/weights.js';
 
@@ -43,11 +49,26 @@ export interface InitialPolicyConstraints {
 }
 
 /** Initial policies for the prompt with reference law `reference` (all > 0) and correct set `correct`. */
-export function initialPolicy(prompt: { reference: readonly Rational[]; correct: readonly boolean[] }, constraints: InitialPolicyConstraints = {}): fc.Arbitrary<InitialPolicy> {
+export function initialPolicy(
+  prompt: { reference: readonly Rational[]; correct: readonly boolean[] },
+  constraints: InitialPolicyConstraints = {},
+): fc.Arbitrary<InitialPolicy> {
   const fn = 'initialPolicy';
   const kind = choiceConstraint(fn, 'kind', constraints.kind, 'tilt', INITIAL_POLICY_KINDS);
-  if (!isDistribution(prompt.reference, true)) throw constraintError(fn, 'prompt.reference', 'must be a distribution with every entry positive');
-  if (prompt.correct.length !== prompt.reference.length) throw constraintError(fn, 'prompt.correct', `must have one entry per response (${prompt.reference.length}, got ${prompt.correct.length})`);
-  if (kind === 'nonTilt' && !admitsNonTilt(prompt.correct)) throw constraintError(fn, 'kind', "'nonTilt' needs a class (correct or wrong) with at least two responses");
-  return initialPolicyOn(prompt.reference, prompt.correct, kind, weightBounds(fn, constraints, { maxNumerator: 8, maxDenominator: 8 }));
+  if (!isDistribution(prompt.reference, true))
+    throw constraintError(fn, 'prompt.reference', 'must be a distribution with every entry positive');
+  if (prompt.correct.length !== prompt.reference.length)
+    throw constraintError(
+      fn,
+      'prompt.correct',
+      `must have one entry per response (${prompt.reference.length}, got ${prompt.correct.length})`,
+    );
+  if (kind === 'nonTilt' && !admitsNonTilt(prompt.correct))
+    throw constraintError(fn, 'kind', "'nonTilt' needs a class (correct or wrong) with at least two responses");
+  return initialPolicyOn(
+    prompt.reference,
+    prompt.correct,
+    kind,
+    weightBounds(fn, constraints, { maxNumerator: 8, maxDenominator: 8 }),
+  );
 }

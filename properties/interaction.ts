@@ -16,7 +16,16 @@ import type fc from 'fast-check';
 import type { Rational } from '../src/arith/rational.js';
 import { INTERACTION_KINDS, interactionValuesOn, type InteractionKind } from './_internals/interactions.js';
 import { rationalInRange } from './_internals/scalars.js';
-import { choiceConstraint, integerConstraint, rationalConstraint, requireOrdered, stateRange, withStates, type RationalInput, type StateCountConstraints } from './_internals/validate.js';
+import {
+  choiceConstraint,
+  integerConstraint,
+  rationalConstraint,
+  requireOrdered,
+  stateRange,
+  withStates,
+  type RationalInput,
+  type StateCountConstraints,
+} from './_internals/validate.js';
 
 export type { InteractionKind } from './_internals/interactions.js';
 

@@ -16,8 +16,23 @@
  */
 import fc from 'fast-check';
 import { ONE, ZERO } from './_internals/exact.js';
-import { circulate, conductanceOn, reversibleFrom, symmetricFrom, triangleOn, type CirculatedPrior } from './_internals/priors.js';
-import { choiceConstraint, constraintError, rationalConstraint, stateRange, withStates, type RationalInput, type StateCountConstraints } from './_internals/validate.js';
+import {
+  circulate,
+  conductanceOn,
+  reversibleFrom,
+  symmetricFrom,
+  triangleOn,
+  type CirculatedPrior,
+} from './_internals/priors.js';
+import {
+  choiceConstraint,
+  constraintError,
+  rationalConstraint,
+  stateRange,
+  withStates,
+  type RationalInput,
+  type StateCountConstraints,
+} from './_internals/validate.js';
 import { weightBounds } from './_internals/weights.js';
 
 /** Constraints of {@link nearReversiblePrior}. */
@@ -54,6 +69,8 @@ export function nearReversiblePrior(constraints: NearReversiblePriorConstraints 
   const bounds = weightBounds(fn, constraints, { maxNumerator: 32, maxDenominator: 8 });
   const toPrior = base === 'reversible' ? reversibleFrom : symmetricFrom;
   return withStates(range, (n) =>
-    fc.tuple(conductanceOn(n, 'dense', 'all', bounds), triangleOn(n)).map(([c, cycle]) => circulate(toPrior(c), cycle, eps)),
+    fc
+      .tuple(conductanceOn(n, 'dense', 'all', bounds), triangleOn(n))
+      .map(([c, cycle]) => circulate(toPrior(c), cycle, eps)),
   );
 }

@@ -19,8 +19,21 @@
  */
 import fc from 'fast-check';
 import { Rational } from '../src/arith/rational.js';
-import { circulate, conductanceOn, reversibleFrom, symmetricFrom, triangleOn, type CirculatedPrior } from './_internals/priors.js';
-import { booleanConstraint, choiceConstraint, stateRange, withStates, type StateCountConstraints } from './_internals/validate.js';
+import {
+  circulate,
+  conductanceOn,
+  reversibleFrom,
+  symmetricFrom,
+  triangleOn,
+  type CirculatedPrior,
+} from './_internals/priors.js';
+import {
+  booleanConstraint,
+  choiceConstraint,
+  stateRange,
+  withStates,
+  type StateCountConstraints,
+} from './_internals/validate.js';
 import { weightBounds } from './_internals/weights.js';
 
 export type { CirculatedPrior, KolmogorovWitness } from './_internals/priors.js';
@@ -61,6 +74,8 @@ export function nonReversiblePrior(constraints: NonReversiblePriorConstraints = 
     .chain((q) => fc.integer({ min: 1, max: positive ? q - 1 : q }).map((p) => new Rational(BigInt(p), BigInt(q))));
   const toPrior = base === 'reversible' ? reversibleFrom : symmetricFrom;
   return withStates(range, (n) =>
-    fc.tuple(conductanceOn(n, 'dense', 'all', bounds), triangleOn(n), eps).map(([c, cycle, e]) => circulate(toPrior(c), cycle, e)),
+    fc
+      .tuple(conductanceOn(n, 'dense', 'all', bounds), triangleOn(n), eps)
+      .map(([c, cycle, e]) => circulate(toPrior(c), cycle, e)),
   );
 }

@@ -12,7 +12,15 @@
 import fc from 'fast-check';
 import type { Rational } from '../src/arith/rational.js';
 import { rationalInRange } from './_internals/scalars.js';
-import { integerConstraint, rationalConstraint, requireOrdered, stateRange, withStates, type RationalInput, type StateCountConstraints } from './_internals/validate.js';
+import {
+  integerConstraint,
+  rationalConstraint,
+  requireOrdered,
+  stateRange,
+  withStates,
+  type RationalInput,
+  type StateCountConstraints,
+} from './_internals/validate.js';
 
 /** Constraints of {@link potential}. */
 export interface PotentialConstraints extends StateCountConstraints {

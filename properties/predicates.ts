@@ -54,7 +54,10 @@ export function satisfiesDetailedBalance(rho: readonly Rational[], q: readonly (
  * its reverse (backward). Kolmogorov's criterion: a kernel is reversible iff
  * the two agree on every cycle.
  */
-export function kolmogorovCycle(q: readonly (readonly Rational[])[], cycle: readonly number[]): { forward: Rational; backward: Rational } {
+export function kolmogorovCycle(
+  q: readonly (readonly Rational[])[],
+  cycle: readonly number[],
+): { forward: Rational; backward: Rational } {
   let forward = ONE;
   let backward = ONE;
   for (let k = 0; k < cycle.length; k++) {

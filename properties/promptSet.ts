@@ -15,8 +15,22 @@
  * toward minPrompts.
  */
 import fc from 'fast-check';
-import { INITIAL_POLICY_KINDS, initialPolicyOn, promptSetOn, type InitialPolicyKind, type PromptSet } from './_internals/rlvr.js';
-import { booleanConstraint, choiceConstraint, integerConstraint, requireOrdered, stateRange, withStates, type StateCountConstraints } from './_internals/validate.js';
+import {
+  INITIAL_POLICY_KINDS,
+  initialPolicyOn,
+  promptSetOn,
+  type InitialPolicyKind,
+  type PromptSet,
+} from './_internals/rlvr.js';
+import {
+  booleanConstraint,
+  choiceConstraint,
+  integerConstraint,
+  requireOrdered,
+  stateRange,
+  withStates,
+  type StateCountConstraints,
+} from './_internals/validate.js';
 import { weightBounds } from './_internals/weights.js';
 
 export type { InitialPolicy, InitialPolicyKind, Prompt, PromptSet } from './_internals/rlvr.js';
@@ -54,7 +68,10 @@ export interface PromptSetConstraints extends StateCountConstraints {
 /** Prompt sets with n responses per prompt (default n in 2..6, 1..4 prompts, all sizes of C_x). */
 export function promptSet(constraints: PromptSetConstraints = {}): fc.Arbitrary<PromptSet> {
   const fn = 'promptSet';
-  const initial = choiceConstraint(fn, 'initial', constraints.initial, 'none', [...INITIAL_POLICY_KINDS, 'none'] as const);
+  const initial = choiceConstraint(fn, 'initial', constraints.initial, 'none', [
+    ...INITIAL_POLICY_KINDS,
+    'none',
+  ] as const);
   const range = stateRange(fn, constraints, initial === 'nonTilt' ? 3 : 2);
   const minPrompts = integerConstraint(fn, 'minPrompts', constraints.minPrompts, 1, 1);
   const maxPrompts = integerConstraint(fn, 'maxPrompts', constraints.maxPrompts, Math.max(4, minPrompts), 1);

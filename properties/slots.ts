@@ -75,7 +75,14 @@ import { times, type TimesConstraints } from './times.js';
 
 const FN = 'instanceFromSlots';
 
-export type ReferenceVariant = 'reversible' | 'symmetric' | 'reversibleSparse' | 'uniform' | 'any' | 'nonReversible' | { nearReversible: RationalInput };
+export type ReferenceVariant =
+  | 'reversible'
+  | 'symmetric'
+  | 'reversibleSparse'
+  | 'uniform'
+  | 'any'
+  | 'nonReversible'
+  | { nearReversible: RationalInput };
 export type PotentialVariant = EnergyForm;
 export type InteractionVariant = InteractionKind;
 export type RewardVariant = 'pairwise' | 'potential' | 'any';
@@ -112,7 +119,13 @@ export interface ReferenceSample {
   /** Present when q is reversible by construction: C symmetric, rho(x) q(y|x) = C(x,y). */
   reversible?: { conductance: Rational[][]; rho: Rational[] };
   /** Present for nonReversible and nearReversible: the circulation and its Kolmogorov certificate. */
-  circulation?: { eps: Rational; flux: Rational; stationary: Rational[]; witness: KolmogorovWitness; base: ReversiblePrior };
+  circulation?: {
+    eps: Rational;
+    flux: Rational;
+    stationary: Rational[];
+    witness: KolmogorovWitness;
+    base: ReversiblePrior;
+  };
 }
 
 /** The interaction s (value form) or v = exp(s/beta) (weight form), with its kind. */
@@ -184,13 +197,18 @@ const CHAIN_START_NAMES: readonly ChainStartVariant[] = ['any', 'point', 'nearDe
 
 function named<T extends string>(slot: string, variant: unknown, allowed: readonly T[], extra = ''): T {
   if (typeof variant !== 'string' || !allowed.includes(variant as T)) {
-    throw constraintError(FN, slot, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}${extra} (got ${JSON.stringify(variant)})`);
+    throw constraintError(
+      FN,
+      slot,
+      `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}${extra} (got ${JSON.stringify(variant)})`,
+    );
   }
   return variant as T;
 }
 
 function nearEps(variant: ReferenceVariant): Rational | undefined {
-  if (typeof variant === 'object' && variant !== null && 'nearReversible' in variant) return rationalConstraint(FN, 'reference.nearReversible', variant.nearReversible, 0);
+  if (typeof variant === 'object' && variant !== null && 'nearReversible' in variant)
+    return rationalConstraint(FN, 'reference.nearReversible', variant.nearReversible, 0);
   return undefined;
 }
 
@@ -199,7 +217,8 @@ function fromReversible(variant: string, p: ReversiblePrior): ReferenceSample {
 }
 
 function requireObject(slot: string, variant: unknown): void {
-  if (typeof variant !== 'object' || variant === null || Array.isArray(variant)) throw constraintError(FN, slot, `must be a constraints object (got ${JSON.stringify(variant)})`);
+  if (typeof variant !== 'object' || variant === null || Array.isArray(variant))
+    throw constraintError(FN, slot, `must be a constraints object (got ${JSON.stringify(variant)})`);
 }
 
 /** Every slot, keyed by name. */
@@ -218,8 +237,10 @@ export const instanceSlots: { readonly [K in SlotName]: SlotDefinition<K> } = {
       requireObject('n', v);
       const min = v.min ?? 2;
       const max = v.max ?? Math.max(6, min);
-      if (!Number.isInteger(min) || min < 2) throw constraintError(FN, 'n.min', `must be an integer >= 2 (got ${String(v.min)})`);
-      if (!Number.isInteger(max) || max < min) throw constraintError(FN, 'n.max', `must be an integer >= n.min (got ${String(v.max)})`);
+      if (!Number.isInteger(min) || min < 2)
+        throw constraintError(FN, 'n.min', `must be an integer >= 2 (got ${String(v.min)})`);
+      if (!Number.isInteger(max) || max < min)
+        throw constraintError(FN, 'n.max', `must be an integer >= n.min (got ${String(v.max)})`);
     },
     arbitrary: (_v, ctx) => fc.constant(ctx.n),
   },
@@ -232,10 +253,11 @@ export const instanceSlots: { readonly [K in SlotName]: SlotDefinition<K> } = {
     validate: (v) => {
       const eps = nearEps(v);
       if (eps !== undefined) {
-        if (eps.lt(ZERO) || eps.gt(ONE)) throw constraintError(FN, 'reference.nearReversible', `must lie in [0, 1] (got ${eps.toFraction()})`);
+        if (eps.lt(ZERO) || eps.gt(ONE))
+          throw constraintError(FN, 'reference.nearReversible', `must lie in [0, 1] (got ${eps.toFraction()})`);
         return;
       }
-      named('reference', v, REFERENCE_NAMES, ", or { nearReversible: eps }");
+      named('reference', v, REFERENCE_NAMES, ', or { nearReversible: eps }');
     },
     arbitrary: (v, { n }) => {
       const eps = nearEps(v);
@@ -261,7 +283,13 @@ export const instanceSlots: { readonly [K in SlotName]: SlotDefinition<K> } = {
           return nonReversiblePrior({ n }).map((p) => ({
             variant: 'nonReversible',
             q: p.reference,
-            circulation: { eps: p.eps, flux: p.circulation, stationary: p.stationary, witness: p.witness, base: p.base },
+            circulation: {
+              eps: p.eps,
+              flux: p.circulation,
+              stationary: p.stationary,
+              witness: p.witness,
+              base: p.base,
+            },
           }));
       }
     },
@@ -303,12 +331,23 @@ export const instanceSlots: { readonly [K in SlotName]: SlotDefinition<K> } = {
           return fc.constant<RewardSample>({ kind: 'potential' });
         case 'pairwise':
           return form === 'weights'
-            ? positiveWeights({ n }).map((weights): RewardSample => ({ kind: 'pairwise', offset: { form: 'weights', weights } }))
-            : potential({ n }).map((values): RewardSample => ({ kind: 'pairwise', offset: { form: 'values', values } }));
+            ? positiveWeights({ n }).map((weights): RewardSample => ({
+                kind: 'pairwise',
+                offset: { form: 'weights', weights },
+              }))
+            : potential({ n }).map((values): RewardSample => ({
+                kind: 'pairwise',
+                offset: { form: 'values', values },
+              }));
         case 'any':
           return form === 'weights'
-            ? interactionWeights({ n, kind: 'any', maxNumerator: 64, maxDenominator: 64 }).map((weights): RewardSample => ({ kind: 'any', reward: { form: 'weights', weights } }))
-            : interaction({ n, kind: 'any', min: -5, max: 5, maxDenominator: 8 }).map((values): RewardSample => ({ kind: 'any', reward: { form: 'values', values } }));
+            ? interactionWeights({ n, kind: 'any', maxNumerator: 64, maxDenominator: 64 }).map(
+                (weights): RewardSample => ({ kind: 'any', reward: { form: 'weights', weights } }),
+              )
+            : interaction({ n, kind: 'any', min: -5, max: 5, maxDenominator: 8 }).map((values): RewardSample => ({
+                kind: 'any',
+                reward: { form: 'values', values },
+              }));
       }
     },
   },
@@ -406,10 +445,12 @@ const SLOT_NAMES = Object.keys(instanceSlots) as SlotName[];
 type ResolvedSlots = { [K in SlotName]?: SlotVariants[K] };
 
 function resolve(slots: SlotSelection): ResolvedSlots {
-  if (typeof slots !== 'object' || slots === null) throw constraintError(FN, 'slots', 'must be an object of slot variants');
+  if (typeof slots !== 'object' || slots === null)
+    throw constraintError(FN, 'slots', 'must be an object of slot variants');
   const resolved: Record<string, unknown> = {};
   for (const [name, variant] of Object.entries(slots)) {
-    if (!SLOT_NAMES.includes(name as SlotName)) throw constraintError(FN, name, `is not a slot (slots: ${SLOT_NAMES.join(', ')})`);
+    if (!SLOT_NAMES.includes(name as SlotName))
+      throw constraintError(FN, name, `is not a slot (slots: ${SLOT_NAMES.join(', ')})`);
     if (variant === undefined) continue;
     const slot = name as SlotName;
     const v = variant === 'default' ? defaultSlotVariants[slot] : variant;
@@ -440,7 +481,12 @@ export function instanceFromSlots<S extends SlotSelection>(slots: S): fc.Arbitra
     if (slot === 'n' || variant === undefined) continue;
     const need = (instanceSlots[slot] as SlotDefinition<SlotName>).minStates(variant);
     if (need > min) {
-      if (typeof nVariant === 'number') throw constraintError(FN, 'n', `must be at least ${need} for ${slot} '${slotVariantLabel(slot, variant)}' (got ${nVariant})`);
+      if (typeof nVariant === 'number')
+        throw constraintError(
+          FN,
+          'n',
+          `must be at least ${need} for ${slot} '${slotVariantLabel(slot, variant)}' (got ${nVariant})`,
+        );
       needs.push(`${slot} '${slotVariantLabel(slot, variant)}'`);
       min = need;
     }
@@ -449,15 +495,20 @@ export function instanceFromSlots<S extends SlotSelection>(slots: S): fc.Arbitra
   for (const slot of ['target', 'start'] as const) {
     const dep = instanceSlots[slot].dependsOn;
     if (chosen[slot] !== undefined && !dep.every((d) => chosen[d] !== undefined)) {
-      if (!(slot === 'target' && chosen.target === 'any')) throw constraintError(FN, slot, `needs the ${dep.join(', ')} slot`);
+      if (!(slot === 'target' && chosen.target === 'any'))
+        throw constraintError(FN, slot, `needs the ${dep.join(', ')} slot`);
     }
   }
   const form: EnergyForm = chosen.potential ?? 'weights';
   // Build once at both ends of the range so a bad variant throws now, not in a run.
   for (const n of new Set([min, max])) {
-    for (const slot of SLOT_NAMES) if (chosen[slot] !== undefined && instanceSlots[slot].dependsOn.length === 0) build(slot, chosen[slot] as never, { n, form });
+    for (const slot of SLOT_NAMES)
+      if (chosen[slot] !== undefined && instanceSlots[slot].dependsOn.length === 0)
+        build(slot, chosen[slot] as never, { n, form });
   }
-  const independent = SLOT_NAMES.filter((s) => s !== 'n' && chosen[s] !== undefined && instanceSlots[s].dependsOn.length === 0);
+  const independent = SLOT_NAMES.filter(
+    (s) => s !== 'n' && chosen[s] !== undefined && instanceSlots[s].dependsOn.length === 0,
+  );
   const dependent = SLOT_NAMES.filter((s) => chosen[s] !== undefined && instanceSlots[s].dependsOn.length > 0);
   const byN = (n: number): fc.Arbitrary<Instance<S>> => {
     const ctx: SlotContext = { n, form };
@@ -468,7 +519,12 @@ export function instanceFromSlots<S extends SlotSelection>(slots: S): fc.Arbitra
       dependent.length === 0
         ? first
         : first.chain((values) => {
-            const dctx: SlotContext = { n, form, potential: values.potential as EnergyVector | undefined, prompts: values.prompts as PromptSet | undefined };
+            const dctx: SlotContext = {
+              n,
+              form,
+              potential: values.potential as EnergyVector | undefined,
+              prompts: values.prompts as PromptSet | undefined,
+            };
             const rest: Record<string, fc.Arbitrary<unknown>> = {};
             for (const slot of dependent) rest[slot] = build(slot, chosen[slot] as never, dctx);
             return fc.record(rest).map((more) => ({ ...values, ...more }));
@@ -505,7 +561,8 @@ function parseRangeText(slot: string, text: string): [string, string] {
  */
 export function parseSlotVariant<K extends SlotName>(slot: K, text: string): SlotVariants[K] {
   const fn = 'parseSlotVariant';
-  if (!SLOT_NAMES.includes(slot)) throw constraintError(fn, 'slot', `must be one of ${SLOT_NAMES.join(', ')} (got ${JSON.stringify(slot)})`);
+  if (!SLOT_NAMES.includes(slot))
+    throw constraintError(fn, 'slot', `must be one of ${SLOT_NAMES.join(', ')} (got ${JSON.stringify(slot)})`);
   const t = text.trim();
   let variant: unknown;
   switch (slot) {

@@ -17,7 +17,16 @@
  */
 import type fc from 'fast-check';
 import { startOn, type StartDistribution, type StartKind } from './_internals/distributions.js';
-import { booleanConstraint, choiceConstraint, constraintError, integerConstraint, requireOrdered, stateRange, withStates, type StateCountConstraints } from './_internals/validate.js';
+import {
+  booleanConstraint,
+  choiceConstraint,
+  constraintError,
+  integerConstraint,
+  requireOrdered,
+  stateRange,
+  withStates,
+  type StateCountConstraints,
+} from './_internals/validate.js';
 
 export type { StartDistribution, StartKind } from './_internals/distributions.js';
 
@@ -53,12 +62,21 @@ export interface StartDistributionConstraints extends StateCountConstraints {
 const START_KINDS: readonly StartKind[] = ['point', 'nearDegenerate', 'random', 'stationary'];
 
 /** Validate the start constraints for states in `range`; returns the builder for a fixed n. */
-function startBuilder(fn: string, c: Omit<StartDistributionConstraints, keyof StateCountConstraints>, range: { min: number; max: number }): (n: number) => fc.Arbitrary<StartDistribution> {
+function startBuilder(
+  fn: string,
+  c: Omit<StartDistributionConstraints, keyof StateCountConstraints>,
+  range: { min: number; max: number },
+): (n: number) => fc.Arbitrary<StartDistribution> {
   const kind = choiceConstraint(fn, 'kind', c.kind, 'any', [...START_KINDS, 'any'] as const);
   const minE = integerConstraint(fn, 'minDeltaExponent', c.minDeltaExponent, 2, 1, 10_000);
   const maxE = integerConstraint(fn, 'maxDeltaExponent', c.maxDeltaExponent, Math.max(30, minE), 1, 10_000);
   requireOrdered(fn, 'minDeltaExponent', minE, 'maxDeltaExponent', maxE);
-  if (BigInt(range.max - 1) >= 10n ** BigInt(minE)) throw constraintError(fn, 'minDeltaExponent', `is too small for ${range.max} states: (n - 1) 10^-e must be < 1 (got ${minE})`);
+  if (BigInt(range.max - 1) >= 10n ** BigInt(minE))
+    throw constraintError(
+      fn,
+      'minDeltaExponent',
+      `is too small for ${range.max} states: (n - 1) 10^-e must be < 1 (got ${minE})`,
+    );
   const positive = booleanConstraint(fn, 'positive', c.positive, false);
   const maxWeight = integerConstraint(fn, 'maxWeight', c.maxWeight, 64, 1, 1_000_000);
   const kinds = kind === 'any' ? START_KINDS : [kind];

@@ -27,6 +27,10 @@ export interface StateCountRangeConstraints {
 
 /** State counts n in [minStates, maxStates]; shrinks toward minStates. */
 export function stateCount(constraints: StateCountRangeConstraints = {}): fc.Arbitrary<number> {
-  const { min, max } = stateRange('stateCount', { minStates: constraints.minStates, maxStates: constraints.maxStates }, 2);
+  const { min, max } = stateRange(
+    'stateCount',
+    { minStates: constraints.minStates, maxStates: constraints.maxStates },
+    2,
+  );
   return fc.integer({ min, max });
 }

@@ -14,7 +14,13 @@
 import type fc from 'fast-check';
 import type { Rational } from '../src/arith/rational.js';
 import { stochasticOn } from './_internals/priors.js';
-import { booleanConstraint, integerConstraint, stateRange, withStates, type StateCountConstraints } from './_internals/validate.js';
+import {
+  booleanConstraint,
+  integerConstraint,
+  stateRange,
+  withStates,
+  type StateCountConstraints,
+} from './_internals/validate.js';
 
 /** Constraints of {@link stochasticMatrix}. */
 export interface StochasticMatrixConstraints extends StateCountConstraints {

@@ -45,6 +45,13 @@ export function properThresholds(values: readonly Rational[]): Rational[] {
 /** Level sets A_u of `values` with u above the minimum; needs at least two distinct values. */
 export function superiorLevelSet(values: readonly Rational[]): fc.Arbitrary<Required<SuperiorSet>> {
   const thresholds = properThresholds(values);
-  if (thresholds.length === 0) throw constraintError('superiorLevelSet', 'values', 'must take at least two distinct values (a constant potential has no proper level set)');
-  return fc.integer({ min: 0, max: thresholds.length - 1 }).map((i) => ({ threshold: thresholds[i]!, states: levelSet(values, thresholds[i]!) }));
+  if (thresholds.length === 0)
+    throw constraintError(
+      'superiorLevelSet',
+      'values',
+      'must take at least two distinct values (a constant potential has no proper level set)',
+    );
+  return fc
+    .integer({ min: 0, max: thresholds.length - 1 })
+    .map((i) => ({ threshold: thresholds[i]!, states: levelSet(values, thresholds[i]!) }));
 }

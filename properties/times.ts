@@ -13,7 +13,13 @@ import fc from 'fast-check';
 import type { Rational } from '../src/arith/rational.js';
 import { ZERO } from './_internals/exact.js';
 import { ceilOf, floorOf, rationalInRange } from './_internals/scalars.js';
-import { constraintError, integerConstraint, rationalConstraint, requireOrdered, type RationalInput } from './_internals/validate.js';
+import {
+  constraintError,
+  integerConstraint,
+  rationalConstraint,
+  requireOrdered,
+  type RationalInput,
+} from './_internals/validate.js';
 
 /** Constraints of {@link time} and {@link times}. */
 export interface TimeConstraints {
@@ -72,8 +78,17 @@ export function times(constraints: TimesConstraints = {}): fc.Arbitrary<Rational
   requireOrdered(fn, 'minLength', minLength, 'maxLength', maxLength);
   // The multiples of 1/maxDenominator in the range are distinct candidates.
   const available = floorOf(max.mul(maxDenominator)) - ceilOf(min.mul(maxDenominator)) + 1n;
-  if (BigInt(minLength) > available) throw constraintError(fn, 'minLength', `exceeds the ${available} distinct times available in [${min.toFraction()}, ${max.toFraction()}] (got ${minLength})`);
+  if (BigInt(minLength) > available)
+    throw constraintError(
+      fn,
+      'minLength',
+      `exceeds the ${available} distinct times available in [${min.toFraction()}, ${max.toFraction()}] (got ${minLength})`,
+    );
   return fc
-    .uniqueArray(rationalInRange(fn, min, max, maxDenominator), { minLength, maxLength, comparator: (a, b) => a.equals(b) })
+    .uniqueArray(rationalInRange(fn, min, max, maxDenominator), {
+      minLength,
+      maxLength,
+      comparator: (a, b) => a.equals(b),
+    })
     .map((ts) => [...ts].sort((a, b) => a.compare(b)));
 }

@@ -12,12 +12,19 @@
  */
 import { Rational, rationalToString } from '../src/arith/rational.js';
 
-type Mapped<T, R> = T extends Rational ? R : T extends readonly (infer U)[] ? Mapped<U, R>[] : T extends object ? { [K in keyof T]: Mapped<T[K], R> } : T;
+type Mapped<T, R> = T extends Rational
+  ? R
+  : T extends readonly (infer U)[]
+    ? Mapped<U, R>[]
+    : T extends object
+      ? { [K in keyof T]: Mapped<T[K], R> }
+      : T;
 
 function walk(value: unknown, leaf: (q: Rational) => unknown): unknown {
   if (value instanceof Rational) return leaf(value);
   if (Array.isArray(value)) return value.map((v) => walk(v, leaf));
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, leaf)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, leaf)]));
   return value;
 }
 

@@ -34,7 +34,9 @@ run(process.execPath, [cli, 'docs', join('docs', 'theorems')]);
 
 const chromium = findChromium();
 if (chromium === undefined) {
-  console.error('generate-docs: Chromium not found (Debian: apt-get install chromium): docs/img/report.png not updated');
+  console.error(
+    'generate-docs: Chromium not found (Debian: apt-get install chromium): docs/img/report.png not updated',
+  );
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'ebm-lens-docs-'));
   try {

@@ -18,7 +18,9 @@ import type { AssumptionModule } from 'ebm-lens';
 const assumptions: AssumptionModule = (fc) => ({
   // a function of the context: the law must have context.n entries
   start: ({ n }) =>
-    fc.integer({ min: 1, max: 9 }).map((k) => [`${k}/10`, ...Array.from({ length: n - 1 }, () => `${10 - k}/${10 * (n - 1)}`)]),
+    fc
+      .integer({ min: 1, max: 9 })
+      .map((k) => [`${k}/10`, ...Array.from({ length: n - 1 }, () => `${10 - k}/${10 * (n - 1)}`)]),
 });
 
 export default assumptions;

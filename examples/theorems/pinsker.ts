@@ -21,7 +21,19 @@
  * - The property and its mutants come from one template, `klAtLeast(c, k)`,
  *   built with the theorem kit (`specs`).
  */
-import { decideInIntervals, defineTheorem, fail, kl, pass, specs, totalVariation, type IntervalArithmetic, type Predicate, type Rational, type SpecParts } from 'ebm-lens';
+import {
+  decideInIntervals,
+  defineTheorem,
+  fail,
+  kl,
+  pass,
+  specs,
+  totalVariation,
+  type IntervalArithmetic,
+  type Predicate,
+  type Rational,
+  type SpecParts,
+} from 'ebm-lens';
 import { ge, klDivergence, mul, num, pow, totalVariation as tvClaim, vectorValue } from 'ebm-lens/claims';
 import { describePair, lawPairs, type Pair } from './laws.js';
 
@@ -88,5 +100,8 @@ export default defineTheorem({
     },
   ],
   properties: [kit.property('pinsker', klAtLeast(2, 2))],
-  mutants: [kit.mutant('constant-4', klAtLeast(4, 2), 'the constant 2 is sharp'), kit.mutant('linear-tv', klAtLeast(1, 1), 'KL is quadratic near q')],
+  mutants: [
+    kit.mutant('constant-4', klAtLeast(4, 2), 'the constant 2 is sharp'),
+    kit.mutant('linear-tv', klAtLeast(1, 1), 'KL is quadratic near q'),
+  ],
 });

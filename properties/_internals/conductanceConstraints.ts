@@ -38,11 +38,18 @@ export interface ConductanceConstraints extends StateCountConstraints {
 }
 
 /** Read and validate conductance constraints; `floor` is the fewest states allowed. */
-export function readConductanceConstraints(fn: string, c: ConductanceConstraints, floor = 2): { range: { min: number; max: number }; shape: ConductanceShape; selfLoops: SelfLoops; bounds: WeightBounds } {
+export function readConductanceConstraints(
+  fn: string,
+  c: ConductanceConstraints,
+  floor = 2,
+): { range: { min: number; max: number }; shape: ConductanceShape; selfLoops: SelfLoops; bounds: WeightBounds } {
   const range = stateRange(fn, c, floor);
   const shape = choiceConstraint(fn, 'shape', c.shape, 'dense', ['dense', 'sparse'] as const);
-  const selfLoops = choiceConstraint(fn, 'selfLoops', c.selfLoops, shape === 'dense' ? 'all' : 'random', ['none', 'random', 'all'] as const);
+  const selfLoops = choiceConstraint(fn, 'selfLoops', c.selfLoops, shape === 'dense' ? 'all' : 'random', [
+    'none',
+    'random',
+    'all',
+  ] as const);
   const bounds = weightBounds(fn, c, { maxNumerator: 32, maxDenominator: 8 });
   return { range, shape, selfLoops, bounds };
 }
-

@@ -48,9 +48,18 @@ function pointMass(n: number, state: number): Rational[] {
 }
 
 /** Start laws of the given kinds on n states (first kind listed is the shrink target). */
-export function startOn(n: number, kinds: readonly StartKind[], minDeltaExponent: number, maxDeltaExponent: number, positive: boolean, maxWeight: number): fc.Arbitrary<StartDistribution> {
+export function startOn(
+  n: number,
+  kinds: readonly StartKind[],
+  minDeltaExponent: number,
+  maxDeltaExponent: number,
+  positive: boolean,
+  maxWeight: number,
+): fc.Arbitrary<StartDistribution> {
   const byKind: Record<StartKind, fc.Arbitrary<StartDistribution>> = {
-    point: fc.integer({ min: 0, max: n - 1 }).map((state) => ({ kind: 'point' as const, state, nu: pointMass(n, state) })),
+    point: fc
+      .integer({ min: 0, max: n - 1 })
+      .map((state) => ({ kind: 'point' as const, state, nu: pointMass(n, state) })),
     nearDegenerate: fc
       .tuple(
         fc.integer({ min: 0, max: n - 1 }),
@@ -63,7 +72,9 @@ export function startOn(n: number, kinds: readonly StartKind[], minDeltaExponent
         const delta = new Rational(1n, 10n ** BigInt(e));
         const others = Array.from({ length: n - 1 }, (_, i) => (i < state ? i : i + 1));
         const receivers = new Set(smallestKeys(keys, k).map((i) => others[i]!));
-        const nu = Array.from({ length: n }, (_, i) => (i === state ? ONE.sub(delta.mul(k)) : receivers.has(i) ? delta : ZERO));
+        const nu = Array.from({ length: n }, (_, i) =>
+          i === state ? ONE.sub(delta.mul(k)) : receivers.has(i) ? delta : ZERO,
+        );
         return { kind: 'nearDegenerate' as const, state, delta, nu };
       }),
     random: distributionOn(n, positive, maxWeight).map((nu) => ({ kind: 'random' as const, nu })),

@@ -42,7 +42,12 @@ export function rowSums(matrix: readonly (readonly Rational[])[]): Rational[] {
  * `withDiagonal`, i < j otherwise) is `upper`; the diagonal is `diagonal`
  * when not taken from `upper`.
  */
-export function symmetricFromUpper(n: number, upper: readonly Rational[], withDiagonal: boolean, diagonal: Rational = ZERO): Rational[][] {
+export function symmetricFromUpper(
+  n: number,
+  upper: readonly Rational[],
+  withDiagonal: boolean,
+  diagonal: Rational = ZERO,
+): Rational[][] {
   const m: Rational[][] = Array.from({ length: n }, () => Array.from({ length: n }, () => diagonal));
   let k = 0;
   for (let i = 0; i < n; i++) {

@@ -29,14 +29,23 @@ function upper(n: number, withDiagonal: boolean, entry: fc.Arbitrary<Rational>):
 }
 
 /** Structured matrix from an upper triangle: `mirror` maps an entry to its transpose partner. */
-function fromUpper(n: number, values: readonly Rational[], mirror: (v: Rational) => Rational, diagonal: Rational): Rational[][] {
+function fromUpper(
+  n: number,
+  values: readonly Rational[],
+  mirror: (v: Rational) => Rational,
+  diagonal: Rational,
+): Rational[][] {
   const m = symmetricFromUpper(n, values, false, diagonal);
   for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) m[i]![j] = mirror(m[j]![i]!);
   return m;
 }
 
 /** Interactions s in value form. */
-export function interactionValuesOn(n: number, kind: InteractionKind, entry: fc.Arbitrary<Rational>): fc.Arbitrary<Rational[][]> {
+export function interactionValuesOn(
+  n: number,
+  kind: InteractionKind,
+  entry: fc.Arbitrary<Rational>,
+): fc.Arbitrary<Rational[][]> {
   switch (kind) {
     case 'none':
       return fc.constant(Array.from({ length: n }, () => Array.from({ length: n }, () => ZERO)));
@@ -50,7 +59,11 @@ export function interactionValuesOn(n: number, kind: InteractionKind, entry: fc.
 }
 
 /** Interactions in weight form v = exp(s/beta) > 0. */
-export function interactionWeightsOn(n: number, kind: InteractionKind, weight: fc.Arbitrary<Rational>): fc.Arbitrary<Rational[][]> {
+export function interactionWeightsOn(
+  n: number,
+  kind: InteractionKind,
+  weight: fc.Arbitrary<Rational>,
+): fc.Arbitrary<Rational[][]> {
   switch (kind) {
     case 'none':
       return fc.constant(Array.from({ length: n }, () => Array.from({ length: n }, () => ONE)));

@@ -61,7 +61,12 @@ export interface CirculatedPrior {
 }
 
 /** Symmetric conductances on n states. */
-export function conductanceOn(n: number, shape: ConductanceShape, selfLoops: SelfLoops, bounds: WeightBounds): fc.Arbitrary<Rational[][]> {
+export function conductanceOn(
+  n: number,
+  shape: ConductanceShape,
+  selfLoops: SelfLoops,
+  bounds: WeightBounds,
+): fc.Arbitrary<Rational[][]> {
   const weight = weightFrom(bounds);
   const pairs = (n * (n - 1)) / 2;
   return fc
@@ -91,7 +96,12 @@ export function conductanceOn(n: number, shape: ConductanceShape, selfLoops: Sel
 /** q(y|x) = C(x,y)/rho(x) with rho the row sums of C (all > 0). */
 export function reversibleFrom(conductance: Rational[][]): ReversiblePrior {
   const rho = rowSums(conductance);
-  return { n: conductance.length, conductance, rho, reference: conductance.map((row, x) => row.map((c) => c.div(rho[x]!))) };
+  return {
+    n: conductance.length,
+    conductance,
+    rho,
+    reference: conductance.map((row, x) => row.map((c) => c.div(rho[x]!))),
+  };
 }
 
 /**
@@ -125,15 +135,21 @@ export function circulate(base: ReversiblePrior, cycle: [number, number, number]
   const smallest = [flux(a, b), flux(b, c), flux(c, a)].reduce((u, v) => (u.lt(v) ? u : v));
   const j = eps.mul(smallest);
   const reference = q.map((row) => [...row]);
-  for (const [x, y] of [[a, b], [b, c], [c, a]] as const) {
+  for (const [x, y] of [
+    [a, b],
+    [b, c],
+    [c, a],
+  ] as const) {
     reference[x]![y] = reference[x]![y]!.add(j.div(pi[x]!));
     reference[y]![x] = reference[y]![x]!.sub(j.div(pi[y]!));
   }
   const { forward, backward } = kolmogorovCycle(reference, cycle);
   // Exact sanity check of the construction: rows still sum to 1, and a positive
   // circulation on a triangle of positive flux breaks Kolmogorov's criterion.
-  if (!reference.every((row) => total(row).equals(ONE) && row.every((v) => v.gte(ZERO)))) throw new Error('circulate: internal error, the perturbed kernel is not stochastic');
-  if (j.gt(ZERO) && !forward.gt(backward)) throw new Error('circulate: internal error, Kolmogorov criterion not violated');
+  if (!reference.every((row) => total(row).equals(ONE) && row.every((v) => v.gte(ZERO))))
+    throw new Error('circulate: internal error, the perturbed kernel is not stochastic');
+  if (j.gt(ZERO) && !forward.gt(backward))
+    throw new Error('circulate: internal error, Kolmogorov criterion not violated');
   return { n: base.n, reference, stationary: pi, base, eps, circulation: j, witness: { cycle, forward, backward } };
 }
 
@@ -144,5 +160,7 @@ export function stochasticOn(n: number, positive: boolean, maxWeight: number): f
 
 /** Three distinct states (a, b, c), shrinking toward (0, 1, 2). */
 export function triangleOn(n: number): fc.Arbitrary<[number, number, number]> {
-  return fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 3, maxLength: 3 }).map((t) => [t[0]!, t[1]!, t[2]!]);
+  return fc
+    .uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 3, maxLength: 3 })
+    .map((t) => [t[0]!, t[1]!, t[2]!]);
 }

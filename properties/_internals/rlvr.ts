@@ -52,15 +52,28 @@ export type InitialPolicy =
   | { kind: 'nonTilt'; pi0: Rational[]; perturbed: number; factor: Rational };
 
 /** Prompt sets with n responses per prompt. */
-export function promptSetOn(n: number, minPrompts: number, maxPrompts: number, degenerate: boolean, maxWeight: number): fc.Arbitrary<PromptSet> {
+export function promptSetOn(
+  n: number,
+  minPrompts: number,
+  maxPrompts: number,
+  degenerate: boolean,
+  maxWeight: number,
+): fc.Arbitrary<PromptSet> {
   const correctSet = fc
-    .tuple(fc.integer({ min: 0, max: degenerate ? n : n - 2 }), fc.array(fc.nat({ max: n }), { minLength: n, maxLength: n }))
+    .tuple(
+      fc.integer({ min: 0, max: degenerate ? n : n - 2 }),
+      fc.array(fc.nat({ max: n }), { minLength: n, maxLength: n }),
+    )
     .map(([j, keys]) => {
       const size = degenerate ? (j + 1) % (n + 1) : j + 1;
       const members = new Set(smallestKeys(keys, size));
       return Array.from({ length: n }, (_, y) => members.has(y));
     });
-  const prompt = fc.record({ weight: fc.integer({ min: 1, max: maxWeight }), reference: distributionOn(n, true, maxWeight), correct: correctSet });
+  const prompt = fc.record({
+    weight: fc.integer({ min: 1, max: maxWeight }),
+    reference: distributionOn(n, true, maxWeight),
+    correct: correctSet,
+  });
   return fc.array(prompt, { minLength: minPrompts, maxLength: maxPrompts }).map((raw) => {
     const weights = normalize(raw.map((p) => ratio(p.weight)));
     const prompts = raw.map((p, i) => ({
@@ -80,7 +93,12 @@ export function admitsNonTilt(correct: readonly boolean[]): boolean {
 }
 
 /** Initial policies of one kind for a prompt (reference > 0). */
-export function initialPolicyOn(reference: readonly Rational[], correct: readonly boolean[], kind: InitialPolicyKind, bounds: WeightBounds): fc.Arbitrary<InitialPolicy> {
+export function initialPolicyOn(
+  reference: readonly Rational[],
+  correct: readonly boolean[],
+  kind: InitialPolicyKind,
+  bounds: WeightBounds,
+): fc.Arbitrary<InitialPolicy> {
   const factor = weightFrom(bounds);
   const tilt = fc.tuple(factor, factor).map(([a, b]) => ({
     correctFactor: a,
@@ -98,7 +116,12 @@ export function initialPolicyOn(reference: readonly Rational[], correct: readonl
       // Responses sharing their class with another response: perturbing one breaks the tilt form.
       const candidates = correct.flatMap((c, y) => (correct.filter((d) => d === c).length >= 2 ? [y] : []));
       return fc
-        .tuple(tilt, fc.integer({ min: 0, max: candidates.length - 1 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }))
+        .tuple(
+          tilt,
+          fc.integer({ min: 0, max: candidates.length - 1 }),
+          fc.integer({ min: 1, max: 8 }),
+          fc.integer({ min: 1, max: 8 }),
+        )
         .map(([t, i, k, m]) => {
           const perturbed = candidates[i]!;
           const f = ONE.add(new Rational(BigInt(k), BigInt(m)));

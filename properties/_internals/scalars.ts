@@ -19,7 +19,7 @@ import { constraintError } from './validate.js';
 
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /** floor(r) as a bigint. */
@@ -49,7 +49,12 @@ function pow2(k: number): Rational {
 }
 
 /** p/q in [min, max] with 1 <= q <= maxDenominator; throws (naming `fn`) when no such value exists. */
-export function rationalInRange(fn: string, min: Rational, max: Rational, maxDenominator: number): fc.Arbitrary<Rational> {
+export function rationalInRange(
+  fn: string,
+  min: Rational,
+  max: Rational,
+  maxDenominator: number,
+): fc.Arbitrary<Rational> {
   const admits = (q: number): boolean => ceilOf(min.mul(q)) <= floorOf(max.mul(q));
   let denominators: fc.Arbitrary<number>;
   if (max.sub(min).gte(1)) {
@@ -57,8 +62,16 @@ export function rationalInRange(fn: string, min: Rational, max: Rational, maxDen
   } else {
     const list: number[] = [];
     for (let q = 1; q <= maxDenominator; q++) if (admits(q)) list.push(q);
-    if (list.length === 0) throw constraintError(fn, 'maxDenominator', `admits no rational in [${min.toFraction()}, ${max.toFraction()}] (got ${maxDenominator})`);
-    denominators = list.length === maxDenominator ? fc.integer({ min: 1, max: maxDenominator }) : fc.integer({ min: 0, max: list.length - 1 }).map((i) => list[i]!);
+    if (list.length === 0)
+      throw constraintError(
+        fn,
+        'maxDenominator',
+        `admits no rational in [${min.toFraction()}, ${max.toFraction()}] (got ${maxDenominator})`,
+      );
+    denominators =
+      list.length === maxDenominator
+        ? fc.integer({ min: 1, max: maxDenominator })
+        : fc.integer({ min: 0, max: list.length - 1 }).map((i) => list[i]!);
   }
   return denominators.chain((q) =>
     fc.bigInt({ min: ceilOf(min.mul(q)), max: floorOf(max.mul(q)) }).map((p) => new Rational(p, BigInt(q))),
@@ -76,7 +89,11 @@ export function logScaleRational(min: Rational, max: Rational, maxMantissaDenomi
   const kMin = floorLog2(min);
   const kMax = floorLog2(max);
   return fc
-    .tuple(fc.integer({ min: kMin, max: kMax }), fc.integer({ min: 1, max: maxMantissaDenominator }), fc.integer({ min: 0, max: maxMantissaDenominator - 1 }))
+    .tuple(
+      fc.integer({ min: kMin, max: kMax }),
+      fc.integer({ min: 1, max: maxMantissaDenominator }),
+      fc.integer({ min: 0, max: maxMantissaDenominator - 1 }),
+    )
     .map(([k, m, j]) => {
       const value = pow2(k).mul(new Rational(BigInt(m + (j % m)), BigInt(m)));
       return value.lt(min) ? min : value.gt(max) ? max : value;

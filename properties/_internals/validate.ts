@@ -33,14 +33,20 @@ export function integerConstraint(
   upper = Number.MAX_SAFE_INTEGER,
 ): number {
   const v = value === undefined ? fallback : value;
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw constraintError(fn, name, `must be an integer (got ${String(v)})`);
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    throw constraintError(fn, name, `must be an integer (got ${String(v)})`);
   if (v < lower) throw constraintError(fn, name, `must be at least ${lower} (got ${v})`);
   if (v > upper) throw constraintError(fn, name, `must be at most ${upper} (got ${v})`);
   return v;
 }
 
 /** A rational constraint; `fallback` when undefined. */
-export function rationalConstraint(fn: string, name: string, value: RationalInput | undefined, fallback: RationalInput): Rational {
+export function rationalConstraint(
+  fn: string,
+  name: string,
+  value: RationalInput | undefined,
+  fallback: RationalInput,
+): Rational {
   try {
     return parseRational(value === undefined ? fallback : value);
   } catch (error) {
@@ -49,9 +55,20 @@ export function rationalConstraint(fn: string, name: string, value: RationalInpu
 }
 
 /** One of a fixed list of names; `fallback` when undefined. */
-export function choiceConstraint<T extends string>(fn: string, name: string, value: T | undefined, fallback: T, allowed: readonly T[]): T {
+export function choiceConstraint<T extends string>(
+  fn: string,
+  name: string,
+  value: T | undefined,
+  fallback: T,
+  allowed: readonly T[],
+): T {
   const v = value === undefined ? fallback : value;
-  if (!allowed.includes(v)) throw constraintError(fn, name, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')} (got ${JSON.stringify(v)})`);
+  if (!allowed.includes(v))
+    throw constraintError(
+      fn,
+      name,
+      `must be one of ${allowed.map((a) => `'${a}'`).join(', ')} (got ${JSON.stringify(v)})`,
+    );
   return v;
 }
 
@@ -63,9 +80,20 @@ export function booleanConstraint(fn: string, name: string, value: boolean | und
 }
 
 /** `max >= min` for two already-read constraints. */
-export function requireOrdered(fn: string, minName: string, min: number | Rational, maxName: string, max: number | Rational): void {
+export function requireOrdered(
+  fn: string,
+  minName: string,
+  min: number | Rational,
+  maxName: string,
+  max: number | Rational,
+): void {
   const bad = typeof min === 'number' ? min > (max as number) : min.gt(max);
-  if (bad) throw constraintError(fn, maxName, `must be at least ${minName} (got ${maxName} = ${String(max)}, ${minName} = ${String(min)})`);
+  if (bad)
+    throw constraintError(
+      fn,
+      maxName,
+      `must be at least ${minName} (got ${maxName} = ${String(max)}, ${minName} = ${String(min)})`,
+    );
 }
 
 /** How many states an arbitrary works on: a fixed `n`, or a range shrinking toward `minStates`. */
@@ -88,7 +116,12 @@ export interface StateCountConstraints {
 }
 
 /** Resolve the state-count constraints into an inclusive range [min, max], every value >= floor. */
-export function stateRange(fn: string, c: StateCountConstraints, floor: number, defaults = { min: floor, max: 6 }): { min: number; max: number } {
+export function stateRange(
+  fn: string,
+  c: StateCountConstraints,
+  floor: number,
+  defaults = { min: floor, max: 6 },
+): { min: number; max: number } {
   if (c.n !== undefined) {
     const n = integerConstraint(fn, 'n', c.n, floor, floor);
     return { min: n, max: n };
@@ -100,7 +133,10 @@ export function stateRange(fn: string, c: StateCountConstraints, floor: number, 
 }
 
 /** Build an arbitrary that depends on n: directly for a fixed n, chained on n (shrinking toward min) otherwise. */
-export function withStates<T>(range: { min: number; max: number }, build: (n: number) => fc.Arbitrary<T>): fc.Arbitrary<T> {
+export function withStates<T>(
+  range: { min: number; max: number },
+  build: (n: number) => fc.Arbitrary<T>,
+): fc.Arbitrary<T> {
   if (range.min === range.max) return build(range.min);
   return fc.integer({ min: range.min, max: range.max }).chain(build);
 }

@@ -19,7 +19,11 @@ export interface WeightBounds {
 }
 
 /** Validated, completed bounds; `fn` names the public arbitrary in error messages. */
-export function weightBounds(fn: string, c: Partial<WeightBounds> = {}, defaults: WeightBounds = { maxNumerator: 64, maxDenominator: 64 }): WeightBounds {
+export function weightBounds(
+  fn: string,
+  c: Partial<WeightBounds> = {},
+  defaults: WeightBounds = { maxNumerator: 64, maxDenominator: 64 },
+): WeightBounds {
   return {
     maxNumerator: integerConstraint(fn, 'maxNumerator', c.maxNumerator, defaults.maxNumerator, 1, 1_000_000),
     maxDenominator: integerConstraint(fn, 'maxDenominator', c.maxDenominator, defaults.maxDenominator, 1, 1_000_000),

@@ -55,7 +55,13 @@ import { Rational, parseRational } from '../arith/rational.js';
 import { kl } from '../info/divergences.js';
 import { needsTranscendental, type AnalyzeModel } from '../input/analyzeModel.js';
 import type { Matrix } from '../linalg/matrix.js';
-import { exactHittingTimesModular, exactStationaryModular, hittingBoundBits, integerRates, stationaryBoundBits } from '../linalg/multimodular.js';
+import {
+  exactHittingTimesModular,
+  exactStationaryModular,
+  hittingBoundBits,
+  integerRates,
+  stationaryBoundBits,
+} from '../linalg/multimodular.js';
 import { chainStructure, supportGraph } from '../markov/communicatingClasses.js';
 import { dirichletGap, symmetrizedEnclosure } from '../markov/dirichletGap.js';
 import { complementOf } from '../markov/hittingTimes.js';
@@ -154,7 +160,10 @@ export function analyze(model: AnalyzeModel, options: AnalyzeOptions = {}): Anal
   const exactWanted =
     ceiling === 'exact' &&
     !needsTranscendental(model) &&
-    (model.kernel !== undefined || !enforceLimits || n <= Math.max(QUANTITY_LIMITS.spectrum.exact, QUANTITY_LIMITS.trajectory.exact) || exactCandidate(n));
+    (model.kernel !== undefined ||
+      !enforceLimits ||
+      n <= Math.max(QUANTITY_LIMITS.spectrum.exact, QUANTITY_LIMITS.trajectory.exact) ||
+      exactCandidate(n));
   const exactKernel = exactWanted ? (model.kernel ?? ebmKernel(exactArithmetic, model.ebm!).kernel) : undefined;
   const rates = exactKernel && (!enforceLimits || exactCandidate(n)) ? integerRates(exactKernel) : undefined;
   const rest = model.target ? complementOf(n, model.target) : [];
@@ -167,13 +176,23 @@ export function analyze(model: AnalyzeModel, options: AnalyzeOptions = {}): Anal
   const plan: ModePlan = planned;
   const lanes: Lanes = {
     ...(exactKernel ? { exact: { ar: exactArithmetic, kernel: exactKernel } } : {}),
-    float: once(() => ({ ar: floatArithmetic, kernel: exactKernel ? exactKernel.map((row) => row.map(nearestFloat)) : kernelIn(floatArithmetic, model) })),
+    float: once(() => ({
+      ar: floatArithmetic,
+      kernel: exactKernel ? exactKernel.map((row) => row.map(nearestFloat)) : kernelIn(floatArithmetic, model),
+    })),
   };
   const cache = new Map<string, unknown>();
   const usesInterval = Object.values(plan).includes('interval');
   const json = usesInterval
     ? withEscalation(
-        (digits) => analyzeWith(model, plan, { ...lanes, interval: intervalLane(intervalArithmetic(digits), model, exactKernel) }, cache, rates),
+        (digits) =>
+          analyzeWith(
+            model,
+            plan,
+            { ...lanes, interval: intervalLane(intervalArithmetic(digits), model, exactKernel) },
+            cache,
+            rates,
+          ),
         (report) => numberObjectsIn(withoutEigenvalues(report)).every((x) => isNarrow(x)),
         ANALYZE_DIGIT_LADDER,
       )
@@ -205,7 +224,14 @@ function intervalLane<T>(ar: Arithmetic<T>, model: AnalyzeModel, exactKernel: Ra
 function withRenormalization(json: AnalyzeJson, model: AnalyzeModel): AnalyzeJson {
   if (model.renormalized === undefined) return json;
   const { states, mode, precision, modes, ...rest } = json;
-  return { states, mode, precision, modes, renormalized: { rows: model.renormalized.rows, maxAdjustment: exactNumberObject(model.renormalized.maxAdjustment) }, ...rest };
+  return {
+    states,
+    mode,
+    precision,
+    modes,
+    renormalized: { rows: model.renormalized.rows, maxAdjustment: exactNumberObject(model.renormalized.maxAdjustment) },
+    ...rest,
+  };
 }
 
 /**
@@ -223,14 +249,21 @@ function withoutEigenvalues(json: AnalyzeJson): unknown {
 }
 
 const REDUCIBLE = 'the chain is reducible, so its stationary law is not unique (one per closed class)';
-const NOT_REVERSIBLE = 'P is not reversible: S = D^{1/2} P D^{-1/2} is not symmetric, so the symmetric eigenvalue theory (T4, T5) does not apply';
+const NOT_REVERSIBLE =
+  'P is not reversible: S = D^{1/2} P D^{-1/2} is not symmetric, so the symmetric eigenvalue theory (T4, T5) does not apply';
 
 /**
  * One pass over the quantities, each in the lane of its planned mode. Exact
  * and float64 results are kept in `cache`, so a rerun at a higher interval
  * precision recomputes only the interval quantities.
  */
-function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: Map<string, unknown>, rates: ReturnType<typeof integerRates> | undefined): AnalyzeJson {
+function analyzeWith(
+  model: AnalyzeModel,
+  plan: ModePlan,
+  lanes: Lanes,
+  cache: Map<string, unknown>,
+  rates: ReturnType<typeof integerRates> | undefined,
+): AnalyzeJson {
   const names = model.states;
   const n = model.n;
   const omitted: Record<string, string> = {};
@@ -251,7 +284,9 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
   const json = { states: names, mode: 'exact', precision: '', modes } as AnalyzeJson;
   const base = lane(plan.kernel);
   if (n <= KERNEL_ECHO_LIMIT) {
-    json.kernel = memo('kernel', plan.kernel, () => base.kernel.map((row) => row.map((x) => base.ar.toNumberObject(x))));
+    json.kernel = memo('kernel', plan.kernel, () =>
+      base.kernel.map((row) => row.map((x) => base.ar.toNumberObject(x))),
+    );
     modes.kernel = plan.kernel;
   } else omitted.kernel = `not echoed for n > ${KERNEL_ECHO_LIMIT} states`;
 
@@ -265,22 +300,29 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
   const stationaryLane = lane(plan.stationary);
   const mu = structure.irreducible
     ? memo('stationary', plan.stationary, () =>
-        plan.stationary === 'exact' ? exactStationaryModular(lanes.exact!.kernel, rates ?? integerRates(lanes.exact!.kernel)) : stationaryDistribution(stationaryLane.ar, stationaryLane.kernel),
+        plan.stationary === 'exact'
+          ? exactStationaryModular(lanes.exact!.kernel, rates ?? integerRates(lanes.exact!.kernel))
+          : stationaryDistribution(stationaryLane.ar, stationaryLane.kernel),
       )
     : undefined;
   const muIn = (mode: ArithmeticMode): unknown[] | undefined =>
     mu && memo('stationary-as', mode, () => convert(stationaryLane.ar, lane(mode).ar, mu));
   if (mu) {
-    json.stationary = memo('stationary-json', plan.stationary, () => mu.map((x) => stationaryLane.ar.toNumberObject(x)));
+    json.stationary = memo('stationary-json', plan.stationary, () =>
+      mu.map((x) => stationaryLane.ar.toNumberObject(x)),
+    );
     modes.stationary = plan.stationary;
   } else omitted.stationary = REDUCIBLE;
 
-  const reversibility = memo('reversibility', plan.stationary, () => decideReversibility(stationaryLane.ar, model, stationaryLane.kernel, mu));
+  const reversibility = memo('reversibility', plan.stationary, () =>
+    decideReversibility(stationaryLane.ar, model, stationaryLane.kernel, mu),
+  );
   json.reversible = reversibility.reversible;
   modes.reversible = 'exact';
   if (reversibility.violation) json.reversibilityViolation = reversibility.violation;
 
-  if (!reversibility.reversible) omitted.potential = 'P is not reversible: no U with P(x,y) / P(y,x) = exp(U(y) - U(x))';
+  if (!reversibility.reversible)
+    omitted.potential = 'P is not reversible: no U with P(x,y) / P(y,x) = exp(U(y) - U(x))';
   else if (!mu) omitted.potential = REDUCIBLE;
   else {
     modes.potential = plan.stationary;
@@ -294,15 +336,20 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
     } else {
       const ar = stationaryLane.ar;
       // U(first) = log 1 = 0 by definition; the computed ratio mu(0)/mu(0) is only an enclosure of 1
-      json.potential = memo('potential', plan.stationary, () => canonicalPotential(ar, mu).map((u, x) => ar.toNumberObject(x === 0 ? ar.zero : u)));
+      json.potential = memo('potential', plan.stationary, () =>
+        canonicalPotential(ar, mu).map((u, x) => ar.toNumberObject(x === 0 ? ar.zero : u)),
+      );
     }
   }
 
   if (n === 1) {
-    for (const key of ['lambda2', 'lambdaMin', 'spectralGap', 'absoluteGap']) omitted[key] = 'a single state has no second eigenvalue';
+    for (const key of ['lambda2', 'lambdaMin', 'spectralGap', 'absoluteGap'])
+      omitted[key] = 'a single state has no second eigenvalue';
   } else if (mu && reversibility.reversible) {
     const spectral = lane(plan.spectrum);
-    const spectrum = memo('spectrum', plan.spectrum, () => spectrumOf(spectral.ar, spectral.kernel, muIn(plan.spectrum)!));
+    const spectrum = memo('spectrum', plan.spectrum, () =>
+      spectrumOf(spectral.ar, spectral.kernel, muIn(plan.spectrum)!),
+    );
     json.lambda2 = realNumber(spectrum.lambda2);
     if (spectrum.residualBound !== undefined) json.lambda2ResidualBound = floatNumberObject(spectrum.residualBound);
     json.lambdaMin = realNumber(spectrum.lambdaMin);
@@ -310,7 +357,8 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
     json.absoluteGap = realNumber(spectrum.absoluteGap);
     modes.spectrum = plan.spectrum;
   } else {
-    for (const key of ['lambda2', 'lambdaMin', 'spectralGap', 'absoluteGap']) omitted[key] = mu ? NOT_REVERSIBLE : REDUCIBLE;
+    for (const key of ['lambda2', 'lambdaMin', 'spectralGap', 'absoluteGap'])
+      omitted[key] = mu ? NOT_REVERSIBLE : REDUCIBLE;
   }
 
   if (model.target) {
@@ -319,14 +367,20 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
     const hittingLane = lane(plan.hitting);
     try {
       const h = memo<unknown[]>('hitting', plan.hitting, () =>
-        plan.hitting === 'exact' ? exactHittingTimes(lanes.exact!.kernel, target, rates) : expectedHittingTimes(hittingLane.ar, hittingLane.kernel, target),
+        plan.hitting === 'exact'
+          ? exactHittingTimes(lanes.exact!.kernel, target, rates)
+          : expectedHittingTimes(hittingLane.ar, hittingLane.kernel, target),
       );
-      hitting.expected = memo('hitting-json', plan.hitting, () => Object.fromEntries(names.map((name, x) => [name, hittingLane.ar.toNumberObject(h[x])])));
+      hitting.expected = memo('hitting-json', plan.hitting, () =>
+        Object.fromEntries(names.map((name, x) => [name, hittingLane.ar.toNumberObject(h[x])])),
+      );
       modes['hitting.expected'] = plan.hitting;
       if (mu) {
         const mode = weaker(plan.stationary, plan.hitting);
         const ar = lane(mode).ar;
-        hitting.fromStationary = memo('fromStationary', mode, () => ar.toNumberObject(expectedHittingTimeFrom(ar, muIn(mode)!, convert(hittingLane.ar, ar, h))));
+        hitting.fromStationary = memo('fromStationary', mode, () =>
+          ar.toNumberObject(expectedHittingTimeFrom(ar, muIn(mode)!, convert(hittingLane.ar, ar, h))),
+        );
         modes['hitting.fromStationary'] = mode;
       } else omitted['hitting.fromStationary'] = REDUCIBLE;
     } catch (error) {
@@ -337,7 +391,9 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
     }
     if (mu && reversibility.reversible) {
       const gapLane = lane(plan.dirichletGap);
-      hitting.dirichletGap = memo('dirichletGap', plan.dirichletGap, () => realNumber(dirichletGapOf(gapLane.ar, gapLane.kernel, muIn(plan.dirichletGap)!, target)));
+      hitting.dirichletGap = memo('dirichletGap', plan.dirichletGap, () =>
+        realNumber(dirichletGapOf(gapLane.ar, gapLane.kernel, muIn(plan.dirichletGap)!, target)),
+      );
       modes['hitting.dirichletGap'] = plan.dirichletGap;
     } else omitted['hitting.dirichletGap'] = mu ? NOT_REVERSIBLE : REDUCIBLE;
     json.hitting = hitting;
@@ -348,7 +404,13 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
     else {
       const { ar, kernel } = lane(plan.trajectory);
       json.trajectory = memo('trajectory', plan.trajectory, () => {
-        const path = trajectory(ar, model.initial!.map((q) => ar.fromRational(q)), kernel, muIn(plan.trajectory)!, model.steps);
+        const path = trajectory(
+          ar,
+          model.initial!.map((q) => ar.fromRational(q)),
+          kernel,
+          muIn(plan.trajectory)!,
+          model.steps,
+        );
         const num = (x: unknown) => ar.toNumberObject(x);
         const klSeries = ar.mode === 'exact' ? exactLawsKl(ar, path.laws, muIn(plan.trajectory)!) : path.kl!.map(num);
         return { kl: klSeries, tv: path.tv.map(num), chi2: path.chi2.map(num) };
@@ -357,7 +419,11 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
     }
   }
   json.mode = weakest(Object.values(modes));
-  json.precision = Object.values(modes).includes('interval') ? lanes.interval!.ar.label : json.mode === 'exact' ? exactArithmetic.label : floatArithmetic.label;
+  json.precision = Object.values(modes).includes('interval')
+    ? lanes.interval!.ar.label
+    : json.mode === 'exact'
+      ? exactArithmetic.label
+      : floatArithmetic.label;
   if (Object.keys(omitted).length > 0) json.omitted = omitted;
   return json;
 }
@@ -365,7 +431,10 @@ function analyzeWith(model: AnalyzeModel, plan: ModePlan, lanes: Lanes, cache: M
 /** Values of one arithmetic in another, no stronger: exact to an enclosure or float64, an enclosure to its midpoint. */
 function convert<S, T>(from: Arithmetic<S>, to: Arithmetic<T>, values: readonly S[]): T[] {
   if ((from as unknown) === (to as unknown)) return values as unknown as T[];
-  if (to.mode === 'float') return values.map((x) => (from.mode === 'exact' ? nearestFloat(from.toRational(x)!) : from.toNumber(x)) as unknown as T);
+  if (to.mode === 'float')
+    return values.map(
+      (x) => (from.mode === 'exact' ? nearestFloat(from.toRational(x)!) : from.toNumber(x)) as unknown as T,
+    );
   if (from.mode !== 'exact') throw new RangeError(`cannot convert ${from.mode} values to ${to.mode}`);
   return values.map((x) => to.fromRational(from.toRational(x)!));
 }
@@ -380,7 +449,11 @@ function nearestFloat(q: Rational): number {
 }
 
 /** E_x[tau_A] exactly, after the reachability check of `expectedHittingTimes`. */
-function exactHittingTimes(kernel: Rational[][], target: readonly number[], rates: ReturnType<typeof integerRates> | undefined): Rational[] {
+function exactHittingTimes(
+  kernel: Rational[][],
+  target: readonly number[],
+  rates: ReturnType<typeof integerRates> | undefined,
+): Rational[] {
   const adjacency = supportGraph(exactArithmetic, kernel);
   const predecessors: number[][] = kernel.map(() => []);
   adjacency.forEach((successors, x) => successors.forEach((y) => predecessors[y]!.push(x)));
@@ -409,7 +482,12 @@ interface ReversibilityDecision {
  * Exact decision from the rational inputs (module comment); a violating pair
  * from detailed balance with the stationary law when one is decided.
  */
-function decideReversibility<T>(ar: Arithmetic<T>, model: AnalyzeModel, kernel: Matrix<T>, mu: T[] | undefined): ReversibilityDecision {
+function decideReversibility<T>(
+  ar: Arithmetic<T>,
+  model: AnalyzeModel,
+  kernel: Matrix<T>,
+  mu: T[] | undefined,
+): ReversibilityDecision {
   const names = model.states;
   let decision: ReversibilityDecision;
   if (model.ebm) {
@@ -417,7 +495,10 @@ function decideReversibility<T>(ar: Arithmetic<T>, model: AnalyzeModel, kernel: 
     decision = { reversible: result.reversible };
     if (!result.reversible) {
       decision.violation = result.oneWayPair
-        ? { pair: [names[result.oneWayPair[0]]!, names[result.oneWayPair[1]]!], reason: `${result.reason ?? 'one-way transition'}` }
+        ? {
+            pair: [names[result.oneWayPair[0]]!, names[result.oneWayPair[1]]!],
+            reason: `${result.reason ?? 'one-way transition'}`,
+          }
         : { cycle: (result.cycle ?? []).map((x) => names[x]!), reason: result.reason ?? 'a cycle does not balance' };
     }
   } else {
@@ -425,7 +506,10 @@ function decideReversibility<T>(ar: Arithmetic<T>, model: AnalyzeModel, kernel: 
     decision = { reversible: result.holds === true };
     if (result.oneWayPair) {
       const [x, y] = result.oneWayPair;
-      decision.violation = { pair: [names[x]!, names[y]!], reason: `P(${names[x]}, ${names[y]}) > 0 but P(${names[y]}, ${names[x]}) = 0` };
+      decision.violation = {
+        pair: [names[x]!, names[y]!],
+        reason: `P(${names[x]}, ${names[y]}) > 0 but P(${names[y]}, ${names[x]}) = 0`,
+      };
     } else if (result.violation) {
       decision.violation = {
         cycle: result.violation.cycle.map((x) => names[x]!),
@@ -463,9 +547,14 @@ interface SpectrumNumbers {
  * eigenvalue within r of theta, so within r + |theta - lambda2| of lambda2.
  */
 function spectrumOf<T>(ar: Arithmetic<T>, kernel: Matrix<T>, mu: readonly T[]): SpectrumNumbers {
-  if (ar.mode === 'exact') return kernelSpectrum({ mode: 'exact', kernel: kernel.map((row) => row.map((x) => ar.toRational(x)!)) });
+  if (ar.mode === 'exact')
+    return kernelSpectrum({ mode: 'exact', kernel: kernel.map((row) => row.map((x) => ar.toRational(x)!)) });
   if (ar.mode === 'float') {
-    const input = { mode: 'float' as const, kernel: kernel.map((row) => row.map((x) => ar.toNumber(x))), stationary: mu.map((x) => ar.toNumber(x)) };
+    const input = {
+      mode: 'float' as const,
+      kernel: kernel.map((row) => row.map((x) => ar.toNumber(x))),
+      stationary: mu.map((x) => ar.toNumber(x)),
+    };
     const spectrum = kernelSpectrum(input);
     const lanczos = spectralGapLanczos(input);
     return { ...spectrum, residualBound: lanczos.residualBound + Math.abs(lanczos.lambda2 - spectrum.lambda2) };
@@ -475,9 +564,17 @@ function spectrumOf<T>(ar: Arithmetic<T>, kernel: Matrix<T>, mu: readonly T[]): 
 }
 
 /** l_A = 1 - lambda_max(P on A^c); in interval mode from the coarsened enclosure (see `coarsen`). */
-function dirichletGapOf<T>(ar: Arithmetic<T>, kernel: Matrix<T>, mu: readonly T[], target: readonly number[]): RationalEnclosure | number {
+function dirichletGapOf<T>(
+  ar: Arithmetic<T>,
+  kernel: Matrix<T>,
+  mu: readonly T[],
+  target: readonly number[],
+): RationalEnclosure | number {
   if (ar.mode !== 'interval') return dirichletGap(ar, kernel, mu, target);
-  const lambda = largestEigenvalue({ mode: 'interval', symmetrized: coarsen(symmetrizedEnclosure(ar, kernel, complementOf(kernel.length, target))) });
+  const lambda = largestEigenvalue({
+    mode: 'interval',
+    symmetrized: coarsen(symmetrizedEnclosure(ar, kernel, complementOf(kernel.length, target))),
+  });
   return { lo: ONE.sub(lambda.hi), hi: ONE.sub(lambda.lo) };
 }
 
@@ -492,8 +589,12 @@ const ONE = new Rational(1n);
  * n = 16 than with 60-digit midpoints).
  */
 function coarsen(enclosure: { mid: Rational[][]; radius: Rational[][] }): { mid: Rational[][]; radius: Rational[][] } {
-  const mid = enclosure.mid.map((row) => row.map((q) => parseRational(rationalToDecimal(q, SPECTRUM_MID_DIGITS, 'nearest'))));
-  const radius = enclosure.radius.map((row, i) => row.map((r, j) => r.add(enclosure.mid[i]![j]!.sub(mid[i]![j]!).abs())));
+  const mid = enclosure.mid.map((row) =>
+    row.map((q) => parseRational(rationalToDecimal(q, SPECTRUM_MID_DIGITS, 'nearest'))),
+  );
+  const radius = enclosure.radius.map((row, i) =>
+    row.map((r, j) => r.add(enclosure.mid[i]![j]!.sub(mid[i]![j]!).abs())),
+  );
   return { mid, radius };
 }
 

@@ -122,7 +122,8 @@ export function planModes(model: AnalyzeModel, ceiling: ArithmeticMode, options:
     }
     return 'float';
   };
-  const withinWork = (bits: number | undefined) => bits !== undefined && exactEliminationWork(n, bits) <= EXACT_ELIMINATION_WORK;
+  const withinWork = (bits: number | undefined) =>
+    bits !== undefined && exactEliminationWork(n, bits) <= EXACT_ELIMINATION_WORK;
   const kernel: ArithmeticMode = rational && ceiling === 'exact' ? 'exact' : fits(QUANTITY_LIMITS.stationary, n, false);
   const stationary = fits(QUANTITY_LIMITS.stationary, n, withinWork(options.stationaryBits));
   const hitting = fits(QUANTITY_LIMITS.hitting, n, withinWork(options.hittingBits));

@@ -76,7 +76,8 @@ export function numberObjectsIn(value: unknown): NumberObject[] {
   if (value === null || typeof value !== 'object') return [];
   if (Array.isArray(value)) return value.flatMap(numberObjectsIn);
   const record = value as Record<string, unknown>;
-  if (typeof record.approx === 'string' && typeof record.lo === 'string' && typeof record.hi === 'string') return [record as unknown as NumberObject];
+  if (typeof record.approx === 'string' && typeof record.lo === 'string' && typeof record.hi === 'string')
+    return [record as unknown as NumberObject];
   return Object.values(record).flatMap(numberObjectsIn);
 }
 

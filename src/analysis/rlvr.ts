@@ -43,7 +43,13 @@ export interface RlvrJson {
   /** "interval(60 digits)" or "float64" */
   precision: string;
   beta: NumberObject;
-  prompts: { weight: NumberObject; p0: NumberObject; pStar: NumberObject; logZ: NumberObject; series: RlvrPointJson[] }[];
+  prompts: {
+    weight: NumberObject;
+    p0: NumberObject;
+    pStar: NumberObject;
+    logZ: NumberObject;
+    series: RlvrPointJson[];
+  }[];
   total: { series: RlvrPointJson[] };
 }
 

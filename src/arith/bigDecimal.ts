@@ -200,7 +200,13 @@ function truncatedQuotient(magnitude: bigint, den: bigint, exponent: number, dig
  * (num / den) * 10^exponent rounded to `digits` significant digits in the
  * given direction (den > 0). Exact.
  */
-export function roundQuotient(num: bigint, den: bigint, exponent: number, digits: number, direction: DirectedRounding): Big {
+export function roundQuotient(
+  num: bigint,
+  den: bigint,
+  exponent: number,
+  digits: number,
+  direction: DirectedRounding,
+): Big {
   if (num === 0n) return BIG_ZERO;
   const negative = num < 0n;
   const { quotient, power, inexact } = truncatedQuotient(negative ? -num : num, den, exponent, digits);

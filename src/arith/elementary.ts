@@ -208,7 +208,9 @@ function constantEnclosure(name: 'ln2' | 'ln10', digits: number): BigEnclosure {
 /** floor(x 2^W) for a Big x: within 1 ulp below x 2^W. */
 function toFixedFloor(x: Big, bits: number): bigint {
   const { mantissa, exponent } = scaledOf(x);
-  return exponent >= 0 ? (mantissa * pow10(exponent)) << BigInt(bits) : floorDiv(mantissa << BigInt(bits), pow10(-exponent));
+  return exponent >= 0
+    ? (mantissa * pow10(exponent)) << BigInt(bits)
+    : floorDiv(mantissa << BigInt(bits), pow10(-exponent));
 }
 
 /** e^x = 10^decimalExponent * y, y 2^W enclosed by value +- error. */
@@ -542,4 +544,13 @@ export function log1pOfBounds(lo: Big, hi: Big, digits: number): BigEnclosure {
  * too small behind guard bits. Exported only so that tests can check each
  * bound against an independent reference where it is nearly tight.
  */
-export const elementaryInternals = { twiceAtanh, lnOfRatio, lnParts, log1pParts, expParts, ln2Fixed, ln10Fixed, shiftDown } as const;
+export const elementaryInternals = {
+  twiceAtanh,
+  lnOfRatio,
+  lnParts,
+  log1pParts,
+  expParts,
+  ln2Fixed,
+  ln10Fixed,
+  shiftDown,
+} as const;

@@ -35,8 +35,7 @@ export interface EscalationOptions {
 }
 
 export type Escalated<R> =
-  | { decided: true; value: R; digits: number }
-  | { decided: false; digits: number; reason: string };
+  { decided: true; value: R; digits: number } | { decided: false; digits: number; reason: string };
 
 /**
  * Run `compute` in interval arithmetic at startDigits, doubling the digits

@@ -16,7 +16,15 @@
 import { InexactError, type Arithmetic, type Sign } from './arithmetic.js';
 import { exactNumberObject } from './numberObject.js';
 import { Rational, numeratorDenominator } from './rational.js';
-import { absRational, addRationals, divRationals, mulRationals, negRational, reducedFraction, subRationals } from './rationalOps.js';
+import {
+  absRational,
+  addRationals,
+  divRationals,
+  mulRationals,
+  negRational,
+  reducedFraction,
+  subRationals,
+} from './rationalOps.js';
 
 const ZERO = new Rational(0n);
 const ONE = new Rational(1n);
@@ -51,7 +59,7 @@ export function compareRationals(x: Rational, y: Rational): Sign {
   const left = x.n * y.d;
   const right = y.n * x.d;
   if (left === right) return 0;
-  return (left < right) === (x.s > 0n) ? -1 : 1;
+  return left < right === x.s > 0n ? -1 : 1;
 }
 
 export const exactArithmetic: Arithmetic<Rational> = {

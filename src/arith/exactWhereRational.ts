@@ -54,31 +54,59 @@ export function exactWhereRational(ar: IntervalArithmetic): Arithmetic<Mixed> & 
     fromRational: (q) => q,
     fromInteger: (k) => exact.fromInteger(k),
     fromQuotient: (p, q) => exact.fromQuotient(p, q),
-    add: binary((a, b) => exact.add(a, b), (a, b) => ar.add(a, b)),
-    sub: binary((a, b) => exact.sub(a, b), (a, b) => ar.sub(a, b)),
-    mul: binary((a, b) => exact.mul(a, b), (a, b) => ar.mul(a, b)),
+    add: binary(
+      (a, b) => exact.add(a, b),
+      (a, b) => ar.add(a, b),
+    ),
+    sub: binary(
+      (a, b) => exact.sub(a, b),
+      (a, b) => ar.sub(a, b),
+    ),
+    mul: binary(
+      (a, b) => exact.mul(a, b),
+      (a, b) => ar.mul(a, b),
+    ),
     div: (a, b) => {
       if (!isInterval(b) && b.n === 0n) throw new RangeError('division by zero');
-      return binary((x, y) => exact.div(x, y), (x, y) => ar.div(x, y))(a, b);
+      return binary(
+        (x, y) => exact.div(x, y),
+        (x, y) => ar.div(x, y),
+      )(a, b);
     },
-    neg: unary((a) => exact.neg(a), (a) => ar.neg(a)),
-    abs: unary((a) => exact.abs(a), (a) => ar.abs(a)),
+    neg: unary(
+      (a) => exact.neg(a),
+      (a) => ar.neg(a),
+    ),
+    abs: unary(
+      (a) => exact.abs(a),
+      (a) => ar.abs(a),
+    ),
     // x^0 = 1 exactly, also for an enclosure: the empty product does not depend on x.
     pow: (a, k) => (k === 0 ? exact.one : isInterval(a) ? ar.pow(a, k) : exact.pow(a, k)),
-    sqrt: unary((a) => {
-      const [p, d] = numeratorDenominator(a);
-      if (p < 0n) throw new RangeError('sqrt of a negative number');
-      const rootP = integerSqrt(p);
-      const rootD = integerSqrt(d);
-      return rootP * rootP === p && rootD * rootD === d ? new Rational(rootP, rootD) : undefined;
-    }, (a) => ar.sqrt(a)),
-    exp: unary((a) => (a.n === 0n ? exact.one : undefined), (a) => ar.exp(a)),
-    log: unary((a) => {
-      if (a.s < 0n || a.n === 0n) throw new RangeError('log of a non-positive number');
-      return a.equals(exact.one) ? exact.zero : undefined;
-    }, (a) => ar.log(a)),
+    sqrt: unary(
+      (a) => {
+        const [p, d] = numeratorDenominator(a);
+        if (p < 0n) throw new RangeError('sqrt of a negative number');
+        const rootP = integerSqrt(p);
+        const rootD = integerSqrt(d);
+        return rootP * rootP === p && rootD * rootD === d ? new Rational(rootP, rootD) : undefined;
+      },
+      (a) => ar.sqrt(a),
+    ),
+    exp: unary(
+      (a) => (a.n === 0n ? exact.one : undefined),
+      (a) => ar.exp(a),
+    ),
+    log: unary(
+      (a) => {
+        if (a.s < 0n || a.n === 0n) throw new RangeError('log of a non-positive number');
+        return a.equals(exact.one) ? exact.zero : undefined;
+      },
+      (a) => ar.log(a),
+    ),
     sign: (a): Sign | undefined => (isInterval(a) ? ar.sign(a) : exact.sign(a)),
-    compare: (a, b): Sign | undefined => (isInterval(a) || isInterval(b) ? ar.compare(enclose(a), enclose(b)) : exact.compare(a, b)),
+    compare: (a, b): Sign | undefined =>
+      isInterval(a) || isInterval(b) ? ar.compare(enclose(a), enclose(b)) : exact.compare(a, b),
     toNumber: (a) => (isInterval(a) ? ar.toNumber(a) : exact.toNumber(a)),
     toNumberObject: (a) => (isInterval(a) ? ar.toNumberObject(a) : exact.toNumberObject(a)),
     toRational: (a) => (isInterval(a) ? ar.toRational(a) : a),

@@ -125,7 +125,8 @@ function createIntervalArithmetic(digits: number): IntervalArithmetic {
   const one = new Interval(BIG_ONE, BIG_ONE);
 
   const fromBounds = (lo: Rational, hi: Rational): Interval => {
-    if (lo.compare(hi) > 0) throw new RangeError(`fromBounds needs lo <= hi, got ${lo.toFraction()} > ${hi.toFraction()}`);
+    if (lo.compare(hi) > 0)
+      throw new RangeError(`fromBounds needs lo <= hi, got ${lo.toFraction()} > ${hi.toFraction()}`);
     return new Interval(rationalToBig(lo, digits, 'floor'), rationalToBig(hi, digits, 'ceil'));
   };
   const fromQuotient = (numerator: bigint, denominator: bigint): Interval => {
@@ -282,7 +283,8 @@ function createIntervalArithmetic(digits: number): IntervalArithmetic {
     intersect: (a, b) => {
       const lo = a.lo.gt(b.lo) ? a.lo : b.lo;
       const hi = a.hi.lt(b.hi) ? a.hi : b.hi;
-      if (lo.gt(hi)) throw new RangeError(`disjoint enclosures ${a.toString()} and ${b.toString()} have an empty intersection`);
+      if (lo.gt(hi))
+        throw new RangeError(`disjoint enclosures ${a.toString()} and ${b.toString()} have an empty intersection`);
       return new Interval(lo, hi);
     },
   };

@@ -39,7 +39,8 @@ export function parseRational(value: unknown): Rational {
     if (!Number.isFinite(value)) throw new RationalParseError(`${String(value)} is not a finite number`);
     return parseRational(String(value));
   }
-  if (typeof value !== 'string') throw new RationalParseError(`expected a number, a decimal string or "p/q", got ${describe(value)}`);
+  if (typeof value !== 'string')
+    throw new RationalParseError(`expected a number, a decimal string or "p/q", got ${describe(value)}`);
   const text = value.trim();
   if (RATIO.test(text)) {
     const [p, q] = text.split('/').map((part) => BigInt(part.trim()));
@@ -51,7 +52,8 @@ export function parseRational(value: unknown): Rational {
     const sign = match[1] === '-' ? -1n : 1n;
     const digits = BigInt((match[2] || '') + (match[3] || '') || '0');
     const exponent = Number(match[4] ?? 0) - (match[3] ?? '').length;
-    if (Math.abs(exponent) > 100_000) throw new RationalParseError(`"${text}" has an exponent too large to hold exactly`);
+    if (Math.abs(exponent) > 100_000)
+      throw new RationalParseError(`"${text}" has an exponent too large to hold exactly`);
     return exponent >= 0
       ? new Fraction(sign * digits * 10n ** BigInt(exponent))
       : new Fraction(sign * digits, 10n ** BigInt(-exponent));

@@ -200,7 +200,8 @@ export interface CommonDenominator {
 export function commonDenominator(xs: readonly Rational[]): CommonDenominator {
   let denominator = 1n;
   for (const x of xs) {
-    if (x.d !== 1n && x.d !== denominator && denominator % x.d !== 0n) denominator = (denominator / gcd(denominator, x.d)) * x.d;
+    if (x.d !== 1n && x.d !== denominator && denominator % x.d !== 0n)
+      denominator = (denominator / gcd(denominator, x.d)) * x.d;
   }
   const numerators = xs.map((x) => (x.s < 0n ? -x.n : x.n) * (denominator / x.d));
   return { numerators, denominator };
@@ -213,7 +214,8 @@ export function commonDenominator(xs: readonly Rational[]): CommonDenominator {
  */
 export function sumOfProducts(xs: readonly Rational[] | CommonDenominator, ys: readonly Rational[]): Rational {
   const left = 'denominator' in xs ? xs : commonDenominator(xs);
-  if (left.numerators.length !== ys.length) throw new RangeError(`sumOfProducts: lengths differ (${left.numerators.length} and ${ys.length})`);
+  if (left.numerators.length !== ys.length)
+    throw new RangeError(`sumOfProducts: lengths differ (${left.numerators.length} and ${ys.length})`);
   const right = commonDenominator(ys);
   let num = 0n;
   for (let k = 0; k < ys.length; k++) num += left.numerators[k]! * right.numerators[k]!;
@@ -243,8 +245,12 @@ function digitGcd(X: Float64Array, Y: Float64Array, lengthX: number, lengthY: nu
     const top = X[lengthX - 1]!;
     const topBits = 32 - Math.clz32(top);
     const k = topBits > LEADING_BITS - 2 * LIMB_BITS ? topBits - (LEADING_BITS - 2 * LIMB_BITS) : 0;
-    let x = top * POW2[2 * LIMB_BITS - k]! + X[lengthX - 2]! * POW2[LIMB_BITS - k]! + Math.floor(X[lengthX - 3]! / POW2[k]!);
-    let y = Y[lengthX - 1]! * POW2[2 * LIMB_BITS - k]! + Y[lengthX - 2]! * POW2[LIMB_BITS - k]! + Math.floor(Y[lengthX - 3]! / POW2[k]!);
+    let x =
+      top * POW2[2 * LIMB_BITS - k]! + X[lengthX - 2]! * POW2[LIMB_BITS - k]! + Math.floor(X[lengthX - 3]! / POW2[k]!);
+    let y =
+      Y[lengthX - 1]! * POW2[2 * LIMB_BITS - k]! +
+      Y[lengthX - 2]! * POW2[LIMB_BITS - k]! +
+      Math.floor(Y[lengthX - 3]! / POW2[k]!);
     // Euclid on (x, y) with cofactor magnitudes: x_i = +-(u0 x - v0 y), x_{i+1} = -+(u1 x - v1 y).
     let u0 = 1;
     let v0 = 0;
@@ -285,7 +291,15 @@ function digitGcd(X: Float64Array, Y: Float64Array, lengthX: number, lengthY: nu
  * Returns 0 when both results are non-negative and fit in `length` digits.
  * Every index read is below `length` (the loop bounds); `!` marks these reads.
  */
-function applyMatrix(X: Float64Array, Y: Float64Array, length: number, A: number, B: number, C: number, D: number): number {
+function applyMatrix(
+  X: Float64Array,
+  Y: Float64Array,
+  length: number,
+  A: number,
+  B: number,
+  C: number,
+  D: number,
+): number {
   // Low half [0, h) and high half [h, length) in one loop: four independent carry chains.
   const h = length >> 1;
   let carryXLow = 0;

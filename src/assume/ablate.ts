@@ -32,7 +32,13 @@ import { EXIT } from '../errors.js';
 import type { Certifier } from '../runner/identity.js';
 import type { Profile } from '../runner/profiles.js';
 import type { Counterexample, PropertyResult, PropertyStatus } from '../runner/property.js';
-import { runAblation, type AblationOutcome, type AblationResult, type ProgressEvent, type RunOptions } from '../runner/run.js';
+import {
+  runAblation,
+  type AblationOutcome,
+  type AblationResult,
+  type ProgressEvent,
+  type RunOptions,
+} from '../runner/run.js';
 import type { AssumptionSpec, Theorem } from '../runner/theorem.js';
 import { measureDegree, type DegreeResult } from './degree.js';
 import { seedName } from '../runner/renames.js';
@@ -114,12 +120,15 @@ function instanceLength(c: { instance: unknown }): number {
 /** The candidate with the shortest instance text (the first among equals). */
 export function smallestCounterexample<C extends { instance: unknown }>(candidates: readonly C[]): C | undefined {
   let best: C | undefined;
-  for (const candidate of candidates) if (best === undefined || instanceLength(candidate) < instanceLength(best)) best = candidate;
+  for (const candidate of candidates)
+    if (best === undefined || instanceLength(candidate) < instanceLength(best)) best = candidate;
   return best;
 }
 
 function failedCounterexamples(properties: readonly PropertyResult[]): AblationCounterexample[] {
-  return properties.flatMap((p) => (p.status === 'falsified' && p.counterexample !== undefined ? [counterexampleOf(p.name, p.counterexample)] : []));
+  return properties.flatMap((p) =>
+    p.status === 'falsified' && p.counterexample !== undefined ? [counterexampleOf(p.name, p.counterexample)] : [],
+  );
 }
 
 /**
@@ -127,14 +136,19 @@ function failedCounterexamples(properties: readonly PropertyResult[]): AblationC
  * theorem and assumption, are the runs made elsewhere (worker threads:
  * `runSteps` of src/runner/parallel.ts); without them each runs here.
  */
-export function ablateTheorems(theorems: readonly Theorem[], options: AblateOptions, results?: readonly (readonly AblationResult[])[]): AblationReport[] {
+export function ablateTheorems(
+  theorems: readonly Theorem[],
+  options: AblateOptions,
+  results?: readonly (readonly AblationResult[])[],
+): AblationReport[] {
   const total = theorems.reduce((n, t) => n + t.assumptions.length, 0);
   let done = 0;
   const reports: AblationReport[] = [];
   for (const [t, theorem] of theorems.entries()) {
     for (const [a, assumption] of (theorem.assumptions as readonly AssumptionSpec<unknown>[]).entries()) {
       const given = results?.[t]?.[a];
-      if (given === undefined) options.onProgress?.({ theoremId: theorem.id, kind: 'ablation', name: assumption.id, done, total });
+      if (given === undefined)
+        options.onProgress?.({ theoremId: theorem.id, kind: 'ablation', name: assumption.id, done, total });
       const result = given ?? runAblation(theorem, assumption, ablationRunOptions(options));
       const necessary = result.properties.some((p) => p.status === 'falsified');
       const report: AblationReport = {
@@ -157,7 +171,11 @@ export function ablateTheorems(theorems: readonly Theorem[], options: AblateOpti
       if (counterexample !== undefined) report.counterexample = counterexample;
       if (result.error !== undefined) report.error = result.error;
       if (necessary && assumption.degree !== undefined) {
-        report.degree = measureDegree(assumption.degree, { seed: options.seed, samples: options.degreeSamples, scope: `${theorem.id}/${seedName(assumption)}` });
+        report.degree = measureDegree(assumption.degree, {
+          seed: options.seed,
+          samples: options.degreeSamples,
+          scope: `${theorem.id}/${seedName(assumption)}`,
+        });
       }
       reports.push(report);
       done += 1;
@@ -168,7 +186,8 @@ export function ablateTheorems(theorems: readonly Theorem[], options: AblateOpti
 
 /** 1 when a report contradicts `needed`; else 4 on errors, 3 when undecided, 0 otherwise. */
 export function ablationExitCode(reports: readonly AblationReport[]): number {
-  if (reports.some((r) => r.needed !== r.necessary && (r.necessary || r.outcome === 'contradicted'))) return EXIT.falsified;
+  if (reports.some((r) => r.needed !== r.necessary && (r.necessary || r.outcome === 'contradicted')))
+    return EXIT.falsified;
   if (reports.some((r) => r.outcome === 'error')) return EXIT.internal;
   if (reports.some((r) => r.outcome === 'undecided')) return EXIT.undecided;
   return EXIT.ok;

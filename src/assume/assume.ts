@@ -38,7 +38,14 @@ import { MINIMUM_RUNS_FOR_VERIFIED, runProperty, type PropertyStatus } from '../
 import type { ProgressEvent } from '../runner/run.js';
 import { deriveSeed } from '../runner/seed.js';
 import { seedName } from '../runner/renames.js';
-import { pass, type PropertySpec, type SlotOverrides, type SlotProperty, type SubClaimHypothesis, type Theorem } from '../runner/theorem.js';
+import {
+  pass,
+  type PropertySpec,
+  type SlotOverrides,
+  type SlotProperty,
+  type SubClaimHypothesis,
+  type Theorem,
+} from '../runner/theorem.js';
 import { smallestCounterexample, type AblationCounterexample } from './ablate.js';
 import { measureDegree, type DegreeResult } from './degree.js';
 
@@ -93,7 +100,8 @@ function statusOf(all: readonly AssumePropertyReport[]): AssumeStatus {
   if (properties.some((p) => p.status === 'falsified')) return 'falsified';
   if (properties.some((p) => p.status === 'error')) return 'error';
   // 'checked': every run passed, fewer than the runs VERIFIED needs (the run count is reported)
-  if (properties.every((p) => p.status === 'verified' || p.status === 'checked' || p.status === 'passed-float64')) return 'holds';
+  if (properties.every((p) => p.status === 'verified' || p.status === 'checked' || p.status === 'passed-float64'))
+    return 'holds';
   return 'undecided';
 }
 
@@ -102,16 +110,22 @@ function statusOf(all: readonly AssumePropertyReport[]): AssumeStatus {
  * holds, a vacuous pass elsewhere. `count` sees each run's hypothesis until
  * the first failing run (after it fast-check only shrinks).
  */
-function implication<I>(spec: PropertySpec<I>, hypothesis: SubClaimHypothesis<I>, count: (met: boolean) => void): PropertySpec<I> {
+function implication<I>(
+  spec: PropertySpec<I>,
+  hypothesis: SubClaimHypothesis<I>,
+  count: (met: boolean) => void,
+): PropertySpec<I> {
   let failed = false;
-  const guarded = <V>(check: (instance: I) => V, vacuous: V) => (instance: I): V => {
-    const holds = hypothesis.holds(instance);
-    if (!failed) count(holds);
-    if (!holds) return vacuous;
-    const verdict = check(instance);
-    if ((verdict as { status?: string }).status === 'fail') failed = true;
-    return verdict;
-  };
+  const guarded =
+    <V>(check: (instance: I) => V, vacuous: V) =>
+    (instance: I): V => {
+      const holds = hypothesis.holds(instance);
+      if (!failed) count(holds);
+      if (!holds) return vacuous;
+      const verdict = check(instance);
+      if ((verdict as { status?: string }).status === 'fail') failed = true;
+      return verdict;
+    };
   return {
     ...spec,
     claim: `if ${hypothesis.text}: ${spec.claim}`,
@@ -128,7 +142,11 @@ function errorText(error: unknown): string {
  * One property of a theorem with the overrides (`assumeTheorems`; a worker
  * thread runs the same for `assume --workers N`).
  */
-export function assumeProperty(theorem: Theorem, property: SlotProperty, options: Pick<AssumeOptions, 'seed' | 'runs'>): AssumePropertyReport {
+export function assumeProperty(
+  theorem: Theorem,
+  property: SlotProperty,
+  options: Pick<AssumeOptions, 'seed' | 'runs'>,
+): AssumePropertyReport {
   const seed = deriveSeed(options.seed, theorem.id, 'assume', seedName(property.spec));
   let report: AssumePropertyReport;
   const tally = { met: 0, runs: 0 };
@@ -143,9 +161,11 @@ export function assumeProperty(theorem: Theorem, property: SlotProperty, options
     const result = runProperty(spec, { seed, runs: options.runs }, property.arbitrary);
     let status = result.status;
     // vacuous passes are no evidence: VERIFIED counts only the runs that met the hypothesis
-    if (property.hypothesis !== undefined && status === 'verified' && tally.met < MINIMUM_RUNS_FOR_VERIFIED) status = 'checked';
+    if (property.hypothesis !== undefined && status === 'verified' && tally.met < MINIMUM_RUNS_FOR_VERIFIED)
+      status = 'checked';
     report = { name: result.name, status, runs: result.runs, undecided: result.undecided, slots: [...property.slots] };
-    if (property.hypothesis !== undefined) report.hypothesis = { text: property.hypothesis.text, met: tally.met, runs: tally.runs };
+    if (property.hypothesis !== undefined)
+      report.hypothesis = { text: property.hypothesis.text, met: tally.met, runs: tally.runs };
     if (result.status === 'falsified' && result.counterexample !== undefined) {
       const c = result.counterexample;
       report.counterexample = {
@@ -161,7 +181,14 @@ export function assumeProperty(theorem: Theorem, property: SlotProperty, options
     if (result.error !== undefined) report.error = result.error;
   } catch (error) {
     if (error instanceof InputError) throw error;
-    report = { name: property.spec.name, status: 'error', runs: 0, undecided: 0, slots: [...property.slots], error: errorText(error) };
+    report = {
+      name: property.spec.name,
+      status: 'error',
+      runs: 0,
+      undecided: 0,
+      slots: [...property.slots],
+      error: errorText(error),
+    };
   }
   return report;
 }
@@ -184,7 +211,14 @@ export function assumeTheorems(
   return plans.map(({ theorem, instantiation }, t): AssumeTheoremReport => {
     const base = { id: theorem.id, title: theorem.title, runs: options.runs };
     if (instantiation === undefined) {
-      return { ...base, status: 'not-applicable', slots: [], properties: [], skipped: [], reason: 'its instances are not built from slots' };
+      return {
+        ...base,
+        status: 'not-applicable',
+        slots: [],
+        properties: [],
+        skipped: [],
+        reason: 'its instances are not built from slots',
+      };
     }
     const slots = [...new Set(instantiation.properties.flatMap((p) => p.slots))];
     if (instantiation.properties.length === 0) {
@@ -207,12 +241,16 @@ export function assumeTheorems(
     });
     const status = statusOf(properties);
     const result: AssumeTheoremReport = { ...base, status, slots, properties, skipped: [...instantiation.skipped] };
-    const counterexample = smallestCounterexample(properties.flatMap((p) => (p.counterexample !== undefined ? [p.counterexample] : [])));
+    const counterexample = smallestCounterexample(
+      properties.flatMap((p) => (p.counterexample !== undefined ? [p.counterexample] : [])),
+    );
     if (counterexample !== undefined) result.counterexample = counterexample;
     // measured for a falsified theorem, and where a sub-claim's hypothesis failed in some run (how far off it is there)
     const beyondHypothesis = properties.some((p) => p.hypothesis !== undefined && p.hypothesis.met < p.hypothesis.runs);
     if ((status === 'falsified' || beyondHypothesis) && instantiation.degrees.length > 0) {
-      result.degrees = instantiation.degrees.map((spec) => measureDegree(spec, { seed: options.seed, samples: options.degreeSamples, scope: `${theorem.id}/assume` }));
+      result.degrees = instantiation.degrees.map((spec) =>
+        measureDegree(spec, { seed: options.seed, samples: options.degreeSamples, scope: `${theorem.id}/assume` }),
+      );
     }
     return result;
   });

@@ -33,7 +33,15 @@ import fc from 'fast-check';
 import { InputError } from '../errors.js';
 import { parseJsonText } from '../input/readJson.js';
 import type { SlotOverride, SlotOverrides } from '../runner/theorem.js';
-import { instanceSlots, parseSlotVariant, promptSet, slotVariantLabel, type PromptSet, type SlotDefinition, type SlotName } from '../../properties/index.js';
+import {
+  instanceSlots,
+  parseSlotVariant,
+  promptSet,
+  slotVariantLabel,
+  type PromptSet,
+  type SlotDefinition,
+  type SlotName,
+} from '../../properties/index.js';
 import { guardArbitrary } from './guard.js';
 import { MODULE_EXTENSIONS, importUserModule } from '../input/importModule.js';
 import { USER_SLOTS, convertSlotValue, energyFormOf, promptViews, sizeOf, type UserSlot } from './userValues.js';
@@ -64,7 +72,8 @@ const OBJECT_FIELDS: Partial<Record<SlotName, Record<string, FieldKind>>> = {
 /** What a slot's JSON value may be, for messages. */
 function expected(slot: SlotName): string {
   const named = instanceSlots[slot].variants;
-  if (slot === 'reference') return `one of ${named.filter((v) => !v.includes('(')).join(', ')}, or { "nearReversible": eps } with eps in [0, 1]`;
+  if (slot === 'reference')
+    return `one of ${named.filter((v) => !v.includes('(')).join(', ')}, or { "nearReversible": eps } with eps in [0, 1]`;
   const fields = OBJECT_FIELDS[slot];
   if (fields !== undefined) {
     const prefix = slot === 'n' ? 'a whole number, ' : '';
@@ -75,7 +84,9 @@ function expected(slot: SlotName): string {
 
 /** A properties/ constraint message without its function prefix and repeated slot name. */
 function clean(message: string, slot: string): string {
-  const text = message.replace(/^(instanceFromSlots|parseSlotVariant|beta|times|promptSet|expOneOverBeta): /, '').replace(/\s+/g, ' ');
+  const text = message
+    .replace(/^(instanceFromSlots|parseSlotVariant|beta|times|promptSet|expOneOverBeta): /, '')
+    .replace(/\s+/g, ' ');
   return text.startsWith(`${slot} `) ? text.slice(slot.length + 1) : text;
 }
 
@@ -100,12 +111,17 @@ function jsonVariant(slot: SlotName, raw: unknown): unknown {
   let variant: unknown;
   if (typeof raw === 'string') {
     const text = raw.trim();
-    const constraintSlot = OBJECT_FIELDS[slot] !== undefined || (slot === 'reference' && text.startsWith('nearReversible'));
+    const constraintSlot =
+      OBJECT_FIELDS[slot] !== undefined || (slot === 'reference' && text.startsWith('nearReversible'));
     if (constraintSlot) {
       try {
         variant = parseSlotVariant(slot, text);
       } catch (error) {
-        throw new InputError(slot, `"${raw}" is not valid (${clean(error instanceof Error ? error.message : String(error), slot)})`, fix);
+        throw new InputError(
+          slot,
+          `"${raw}" is not valid (${clean(error instanceof Error ? error.message : String(error), slot)})`,
+          fix,
+        );
       }
     } else {
       variant = text;
@@ -117,13 +133,19 @@ function jsonVariant(slot: SlotName, raw: unknown): unknown {
     const read: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(object)) {
       const kind = fields[key];
-      if (kind === undefined) throw new InputError(`${slot}.${key}`, 'is not a known field', `use only: ${Object.keys(fields).join(', ')}`);
+      if (kind === undefined)
+        throw new InputError(`${slot}.${key}`, 'is not a known field', `use only: ${Object.keys(fields).join(', ')}`);
       read[key] = jsonField(`${slot}.${key}`, kind, value);
     }
-    if (slot === 'reference' && !('nearReversible' in read)) throw new InputError(slot, 'an object needs "nearReversible"', fix);
+    if (slot === 'reference' && !('nearReversible' in read))
+      throw new InputError(slot, 'an object needs "nearReversible"', fix);
     variant = read;
   } else {
-    throw new InputError(slot, `must be ${expected(slot)}, got ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`, fix);
+    throw new InputError(
+      slot,
+      `must be ${expected(slot)}, got ${raw === null ? 'null' : Array.isArray(raw) ? 'an array' : typeof raw}`,
+      fix,
+    );
   }
   try {
     (instanceSlots[slot] as SlotDefinition<SlotName>).validate(variant as never);
@@ -135,27 +157,42 @@ function jsonVariant(slot: SlotName, raw: unknown): unknown {
 
 function jsonField(where: string, kind: FieldKind, value: unknown): unknown {
   if (kind === 'boolean') {
-    if (typeof value !== 'boolean') throw new InputError(where, `must be true or false, got ${JSON.stringify(value)}`, 'write true or false (no quotes)');
+    if (typeof value !== 'boolean')
+      throw new InputError(
+        where,
+        `must be true or false, got ${JSON.stringify(value)}`,
+        'write true or false (no quotes)',
+      );
     return value;
   }
-  if (typeof value !== 'string' && typeof value !== 'number') throw new InputError(where, `must be a number, got ${JSON.stringify(value)}`, 'write a number, a decimal string or "p/q"');
+  if (typeof value !== 'string' && typeof value !== 'number')
+    throw new InputError(
+      where,
+      `must be a number, got ${JSON.stringify(value)}`,
+      'write a number, a decimal string or "p/q"',
+    );
   if (kind === 'rational') return String(value);
   const text = String(value).trim();
-  if (!/^\d+$/.test(text)) throw new InputError(where, `must be a whole number, got ${JSON.stringify(value)}`, 'write a whole number, e.g. 3');
+  if (!/^\d+$/.test(text))
+    throw new InputError(where, `must be a whole number, got ${JSON.stringify(value)}`, 'write a whole number, e.g. 3');
   return Number(text);
 }
 
 /** "interaction symmetric", "beta in [1/4, 4]", "prompts degenerate = true, maxPrompts = 2". */
 function variantLabel(slot: SlotName, variant: unknown): string {
-  if (typeof variant !== 'object' || variant === null || slot === 'reference') return `${slot} ${slotVariantLabel(slot, variant)}`;
+  if (typeof variant !== 'object' || variant === null || slot === 'reference')
+    return `${slot} ${slotVariantLabel(slot, variant)}`;
   const v = variant as Record<string, unknown>;
   const text = (x: unknown): string => {
-    const fraction = typeof x === 'object' && x !== null ? (x as { toFraction?: () => string }).toFraction?.() : undefined;
+    const fraction =
+      typeof x === 'object' && x !== null ? (x as { toFraction?: () => string }).toFraction?.() : undefined;
     return fraction ?? String(x);
   };
   const parts: string[] = [];
-  if ('min' in v || 'max' in v) parts.push(`in [${'min' in v ? text(v.min) : 'default'}, ${'max' in v ? text(v.max) : 'default'}]`);
-  for (const [key, value] of Object.entries(v)) if (key !== 'min' && key !== 'max') parts.push(`${key} = ${text(value)}`);
+  if ('min' in v || 'max' in v)
+    parts.push(`in [${'min' in v ? text(v.min) : 'default'}, ${'max' in v ? text(v.max) : 'default'}]`);
+  for (const [key, value] of Object.entries(v))
+    if (key !== 'min' && key !== 'max') parts.push(`${key} = ${text(value)}`);
   return `${slot} ${parts.join(', ')}`;
 }
 
@@ -165,7 +202,8 @@ export function jsonAssumptions(object: Record<string, unknown>, name: string): 
   let description: string | undefined;
   for (const [key, raw] of Object.entries(object)) {
     if (key === 'description') {
-      if (typeof raw !== 'string') throw new InputError('description', 'must be a string', 'describe the assumptions in words, or leave it out');
+      if (typeof raw !== 'string')
+        throw new InputError('description', 'must be a string', 'describe the assumptions in words, or leave it out');
       description = raw;
       continue;
     }
@@ -176,7 +214,12 @@ export function jsonAssumptions(object: Record<string, unknown>, name: string): 
     const variant = jsonVariant(slot, raw);
     overrides[slot] = { kind: 'variant', label: variantLabel(slot, variant), variant };
   }
-  if (Object.keys(overrides).length === 0) throw new InputError(name, 'names no slot', `name at least one slot, e.g. { "interaction": "symmetric" } (slots: ${SLOT_NAMES.join(', ')})`);
+  if (Object.keys(overrides).length === 0)
+    throw new InputError(
+      name,
+      'names no slot',
+      `name at least one slot, e.g. { "interaction": "symmetric" } (slots: ${SLOT_NAMES.join(', ')})`,
+    );
   return { file: name, form: 'json', overrides, ...(description !== undefined ? { description } : {}) };
 }
 
@@ -189,11 +232,18 @@ function isArbitrary(value: unknown): value is fc.Arbitrary<unknown> {
   if (value instanceof fc.Arbitrary) return true;
   // An arbitrary of another copy of fast-check: duck-typed on the methods fast-check calls.
   const v = value as Record<string, unknown> | null;
-  return typeof v === 'object' && v !== null && typeof v.generate === 'function' && typeof v.shrink === 'function' && typeof v.canShrinkWithoutContext === 'function';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.generate === 'function' &&
+    typeof v.shrink === 'function' &&
+    typeof v.canShrinkWithoutContext === 'function'
+  );
 }
 
 function firstLine(error: unknown): string {
-  const text = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  const text =
+    error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
   return text.split('\n')[0] ?? '';
 }
 
@@ -211,14 +261,27 @@ function sampleValues(slot: string, arbitrary: fc.Arbitrary<unknown>, count: num
   }
 }
 
-function callSource(slot: string, source: (context: ModuleContext) => unknown, context: ModuleContext): fc.Arbitrary<unknown> {
+function callSource(
+  slot: string,
+  source: (context: ModuleContext) => unknown,
+  context: ModuleContext,
+): fc.Arbitrary<unknown> {
   let result: unknown;
   try {
     result = source(context);
   } catch (error) {
-    throw new InputError(`module ${slot}`, `its function threw for n = ${context.n}: ${firstLine(error)}`, 'fix the function (context) => arbitrary');
+    throw new InputError(
+      `module ${slot}`,
+      `its function threw for n = ${context.n}: ${firstLine(error)}`,
+      'fix the function (context) => arbitrary',
+    );
   }
-  if (!isArbitrary(result)) throw new InputError(`module ${slot}`, `its function returned ${typeof result}, not a fast-check arbitrary`, 'return an arbitrary, e.g. fc.constant(...)');
+  if (!isArbitrary(result))
+    throw new InputError(
+      `module ${slot}`,
+      `its function returned ${typeof result}, not a fast-check arbitrary`,
+      'return an arbitrary, e.g. fc.constant(...)',
+    );
   return result;
 }
 
@@ -228,7 +291,11 @@ function moduleSlot(slot: UserSlot, source: unknown): SlotOverride {
   const sized = slot !== 'n' && slot !== 'beta' && slot !== 'times';
   const isFunction = typeof source === 'function' && !isArbitrary(source);
   if (!isFunction && !isArbitrary(source)) {
-    throw new InputError(where, `must be a fast-check arbitrary or a function (context) => arbitrary, got ${source === null ? 'null' : typeof source}`, 'see docs/assumptions.md for the shape of an assumption module');
+    throw new InputError(
+      where,
+      `must be a fast-check arbitrary or a function (context) => arbitrary, got ${source === null ? 'null' : typeof source}`,
+      'see docs/assumptions.md for the shape of an assumption module',
+    );
   }
   const arbitraryAt = (context: ModuleContext): fc.Arbitrary<unknown> =>
     isFunction ? callSource(slot, source as (context: ModuleContext) => unknown, context) : source;
@@ -242,13 +309,25 @@ function moduleSlot(slot: UserSlot, source: unknown): SlotOverride {
       const sizes = new Set(values.map((v) => sizeOf(slot, v)));
       if (sizes.has(undefined) || sizes.size !== 1) {
         const seen = [...sizes].map((s) => (s === undefined ? 'none' : String(s))).join(', ');
-        throw new InputError(where, `draws values of different or no sizes (${seen})`, 'draw values of one size, or give a function (context) => arbitrary of size context.n');
+        throw new InputError(
+          where,
+          `draws values of different or no sizes (${seen})`,
+          'draw values of one size, or give a function (context) => arbitrary of size context.n',
+        );
       }
       states = [...sizes][0]!;
     }
     trials.push({ n: states ?? 3, values });
   } else {
-    for (const n of [3, 4]) trials.push({ n, values: sampleValues(slot, arbitraryAt({ n, ...(slot === 'start' ? { prompts: promptViews(samplePrompts(n)[0]) } : {}) }), SAMPLES / 2) });
+    for (const n of [3, 4])
+      trials.push({
+        n,
+        values: sampleValues(
+          slot,
+          arbitraryAt({ n, ...(slot === 'start' ? { prompts: promptViews(samplePrompts(n)[0]) } : {}) }),
+          SAMPLES / 2,
+        ),
+      });
   }
   const energy = slot === 'potential' || slot === 'interaction' || slot === 'reward';
   const forms = new Set<'values' | 'weights'>();
@@ -259,14 +338,20 @@ function moduleSlot(slot: UserSlot, source: unknown): SlotOverride {
       convertSlotValue(slot, value, { n, ...(slot === 'start' ? { prompts: prompts[k % prompts.length]! } : {}) });
     });
   }
-  if (forms.size > 1) throw new InputError(where, 'mixes values and weights', 'draw every value in one form: values (Phi, s, r) or { weights } (exp(value/beta))');
+  if (forms.size > 1)
+    throw new InputError(
+      where,
+      'mixes values and weights',
+      'draw every value in one form: values (Phi, s, r) or { weights } (exp(value/beta))',
+    );
   const form = [...forms][0];
 
   const values = (context: { n: number; prompts?: unknown }): fc.Arbitrary<unknown> => {
     const prompts = context.prompts as PromptSet | undefined;
     const inner = arbitraryAt({ n: context.n, ...(slot === 'start' ? { prompts: promptViews(prompts) } : {}) });
     return guardArbitrary(inner, slot).map((value) => {
-      if (form !== undefined && energyFormOf(slot, value) !== form) throw new InputError(where, 'mixes values and weights', 'draw every value in one form');
+      if (form !== undefined && energyFormOf(slot, value) !== form)
+        throw new InputError(where, 'mixes values and weights', 'draw every value in one form');
       return convertSlotValue(slot, value, { n: context.n, ...(prompts !== undefined ? { prompts } : {}) });
     });
   };
@@ -281,30 +366,59 @@ function moduleSlot(slot: UserSlot, source: unknown): SlotOverride {
 
 /** The overrides of a module's default export (the namespace's `default`). */
 export function moduleAssumptions(exported: unknown, name: string): AssumptionSet {
-  if (exported === undefined) throw new InputError(name, 'has no default export', 'write export default { reference: ..., } or export default (fc) => ({ ... }) (see docs/assumptions.md)');
+  if (exported === undefined)
+    throw new InputError(
+      name,
+      'has no default export',
+      'write export default { reference: ..., } or export default (fc) => ({ ... }) (see docs/assumptions.md)',
+    );
   let slots: unknown = exported;
   if (typeof exported === 'function' && !isArbitrary(exported)) {
     try {
       slots = (exported as (fastCheck: typeof fc) => unknown)(fc);
     } catch (error) {
-      throw new InputError(name, `its default export threw: ${firstLine(error)}`, 'fix the function (fc) => ({ slots })');
+      throw new InputError(
+        name,
+        `its default export threw: ${firstLine(error)}`,
+        'fix the function (fc) => ({ slots })',
+      );
     }
   }
   if (typeof slots !== 'object' || slots === null || Array.isArray(slots) || isArbitrary(slots)) {
-    throw new InputError(name, `its default export is ${slots === null ? 'null' : Array.isArray(slots) ? 'an array' : typeof slots}, not an object of slots`, 'export default { reference: fc.constant([[...]]) } (see docs/assumptions.md)');
+    throw new InputError(
+      name,
+      `its default export is ${slots === null ? 'null' : Array.isArray(slots) ? 'an array' : typeof slots}, not an object of slots`,
+      'export default { reference: fc.constant([[...]]) } (see docs/assumptions.md)',
+    );
   }
   const overrides: Record<string, SlotOverride> = {};
   for (const [key, source] of Object.entries(slots)) {
     if (!(USER_SLOTS as readonly string[]).includes(key)) {
-      throw new InputError(`module ${key}`, 'is not a slot a module can draw', `use the slots ${USER_SLOTS.join(', ')}`);
+      throw new InputError(
+        `module ${key}`,
+        'is not a slot a module can draw',
+        `use the slots ${USER_SLOTS.join(', ')}`,
+      );
     }
     overrides[key] = moduleSlot(key as UserSlot, source);
   }
-  if (Object.keys(overrides).length === 0) throw new InputError(name, 'its default export names no slot', `draw at least one of ${USER_SLOTS.join(', ')}`);
-  const sizes = new Set(Object.values(overrides).flatMap((o) => (o.kind === 'values' && o.states !== undefined ? [o.states] : [])));
-  if (sizes.size > 1) throw new InputError(name, `its slots draw values of different sizes (${[...sizes].join(', ')} states)`, 'draw every slot for the same number of states');
+  if (Object.keys(overrides).length === 0)
+    throw new InputError(name, 'its default export names no slot', `draw at least one of ${USER_SLOTS.join(', ')}`);
+  const sizes = new Set(
+    Object.values(overrides).flatMap((o) => (o.kind === 'values' && o.states !== undefined ? [o.states] : [])),
+  );
+  if (sizes.size > 1)
+    throw new InputError(
+      name,
+      `its slots draw values of different sizes (${[...sizes].join(', ')} states)`,
+      'draw every slot for the same number of states',
+    );
   if (sizes.size === 1 && overrides.n !== undefined) {
-    throw new InputError('module n', `conflicts with values of fixed size ${[...sizes][0]!}, which fix n already`, 'leave n out, or make the other slots functions of context.n');
+    throw new InputError(
+      'module n',
+      `conflicts with values of fixed size ${[...sizes][0]!}, which fix n already`,
+      'leave n out, or make the other slots functions of context.n',
+    );
   }
   return { file: name, form: 'module', overrides };
 }
@@ -312,18 +426,29 @@ export function moduleAssumptions(exported: unknown, name: string): AssumptionSe
 /** The assumptions of FILE (module comment). */
 export async function readAssumptionFile(file: string): Promise<AssumptionSet> {
   const path = resolve(file);
-  if (!existsSync(path)) throw new InputError(file, 'no such file', 'give the path of a .json, .js, .mjs or .ts assumption file');
-  if (statSync(path).isDirectory()) throw new InputError(file, 'is a directory', 'give the path of a .json, .js, .mjs or .ts assumption file');
+  if (!existsSync(path))
+    throw new InputError(file, 'no such file', 'give the path of a .json, .js, .mjs or .ts assumption file');
+  if (statSync(path).isDirectory())
+    throw new InputError(file, 'is a directory', 'give the path of a .json, .js, .mjs or .ts assumption file');
   const extension = extname(path).toLowerCase();
   if (extension === '.json') {
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
-      throw new InputError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the file permissions');
+      throw new InputError(
+        file,
+        `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+        'check the file permissions',
+      );
     }
     return { ...jsonAssumptions(parseJsonText(text, file), file), file };
   }
-  if (MODULE_EXTENSIONS.includes(extension)) return { ...moduleAssumptions((await importUserModule(file, 'assumption module')).default, file), file };
-  throw new InputError(file, `has an unknown extension '${extension || '(none)'}'`, 'give a .json file of slot variants, or a .js, .mjs or .ts module');
+  if (MODULE_EXTENSIONS.includes(extension))
+    return { ...moduleAssumptions((await importUserModule(file, 'assumption module')).default, file), file };
+  throw new InputError(
+    file,
+    `has an unknown extension '${extension || '(none)'}'`,
+    'give a .json file of slot variants, or a .js, .mjs or .ts module',
+  );
 }

@@ -54,12 +54,20 @@ function maxEnclosure(a: NumberObject, b: NumberObject): NumberObject {
   const lo = larger(a.lo, b.lo);
   const hi = larger(a.hi, b.hi);
   const approx = larger(a.approx, b.approx);
-  const exact = a.exact !== undefined && b.exact !== undefined ? (parseRational(a.exact).gt(parseRational(b.exact)) ? a.exact : b.exact) : undefined;
+  const exact =
+    a.exact !== undefined && b.exact !== undefined
+      ? parseRational(a.exact).gt(parseRational(b.exact))
+        ? a.exact
+        : b.exact
+      : undefined;
   return exact !== undefined ? { approx, lo, hi, exact } : { approx, lo, hi };
 }
 
 /** Measure `spec` on `samples` instances of each level. */
-export function measureDegree<I>(spec: DegreeSpec<I>, options: { seed: number; samples: number; scope: string }): DegreeResult {
+export function measureDegree<I>(
+  spec: DegreeSpec<I>,
+  options: { seed: number; samples: number; scope: string },
+): DegreeResult {
   const levels = spec.levels.map((level): DegreeLevelResult => {
     const seed = deriveSeed(options.seed, options.scope, 'degree', spec.name);
     const instances = fc.sample(level.arbitrary, { seed, numRuns: options.samples });
@@ -80,7 +88,13 @@ export function measureDegree<I>(spec: DegreeSpec<I>, options: { seed: number; s
       if (largest === 'infinite' || defect === 'infinite') largest = 'infinite';
       else largest = largest === undefined ? defect : maxEnclosure(largest, defect);
     }
-    return { label: level.label, samples, failed, ...(largest !== undefined ? { largest } : {}), ...(reason !== undefined ? { reason } : {}) };
+    return {
+      label: level.label,
+      samples,
+      failed,
+      ...(largest !== undefined ? { largest } : {}),
+      ...(reason !== undefined ? { reason } : {}),
+    };
   });
   return { name: spec.name, measure: spec.measure, levels };
 }

@@ -22,7 +22,11 @@ function firstLine(error: unknown): string {
 
 function labelled(slot: string, error: unknown): Error {
   if (error instanceof InputError) return error;
-  return new InputError(`module ${slot}`, `its arbitrary threw: ${firstLine(error)}`, 'fix the arbitrary (draw it with fc.sample to see the stack)');
+  return new InputError(
+    `module ${slot}`,
+    `its arbitrary threw: ${firstLine(error)}`,
+    'fix the arbitrary (draw it with fc.sample to see the stack)',
+  );
 }
 
 function* guardedIterator<T>(values: Iterable<T>, slot: string): IterableIterator<T> {

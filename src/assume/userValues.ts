@@ -21,7 +21,16 @@
  */
 import { InputError } from '../errors.js';
 import { Rational, rationalToString } from '../arith/rational.js';
-import { readBooleans, readMatrix, readRational, readVector, rejectUnknownKeys, requireArray, requireDistribution, requireObject } from '../input/fields.js';
+import {
+  readBooleans,
+  readMatrix,
+  readRational,
+  readVector,
+  rejectUnknownKeys,
+  requireArray,
+  requireDistribution,
+  requireObject,
+} from '../input/fields.js';
 import {
   isIrreducible,
   isSymmetric,
@@ -37,7 +46,18 @@ import {
 } from '../../properties/index.js';
 import type { PromptView } from './module.js';
 
-export const USER_SLOTS = ['n', 'reference', 'potential', 'interaction', 'reward', 'beta', 'start', 'prompts', 'times', 'chainStart'] as const;
+export const USER_SLOTS = [
+  'n',
+  'reference',
+  'potential',
+  'interaction',
+  'reward',
+  'beta',
+  'start',
+  'prompts',
+  'times',
+  'chainStart',
+] as const;
 export type UserSlot = (typeof USER_SLOTS)[number];
 
 /** Largest n a module may draw: exact chains on more states get slow. */
@@ -62,11 +82,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function energyFormOf(slot: string, value: unknown): 'values' | 'weights' {
   if (Array.isArray(value)) return 'values';
   if (isRecord(value)) {
-    rejectUnknownKeys(value, Object.prototype.hasOwnProperty.call(value, 'weights') ? ['weights'] : ['values'], field(slot));
+    rejectUnknownKeys(
+      value,
+      Object.prototype.hasOwnProperty.call(value, 'weights') ? ['weights'] : ['values'],
+      field(slot),
+    );
     if (Object.prototype.hasOwnProperty.call(value, 'weights')) return 'weights';
     if (Object.prototype.hasOwnProperty.call(value, 'values')) return 'values';
   }
-  throw new InputError(field(slot), `must be an array of values, { values: [...] } or { weights: [...] }, got ${describe(value)}`, 'see docs/assumptions.md for the value of each slot');
+  throw new InputError(
+    field(slot),
+    `must be an array of values, { values: [...] } or { weights: [...] }, got ${describe(value)}`,
+    'see docs/assumptions.md for the value of each slot',
+  );
 }
 
 function energyPayload(slot: string, value: unknown): { form: 'values' | 'weights'; payload: unknown; path: string } {
@@ -119,7 +147,8 @@ function interactionKind(form: 'values' | 'weights', m: readonly (readonly Ratio
   const neutral = form === 'values' ? ZERO : ONE;
   if (m.every((row) => row.every((v) => v.equals(neutral)))) return 'none';
   if (isSymmetric(m)) return 'symmetric';
-  const mirrored = (a: Rational, b: Rational): boolean => (form === 'values' ? a.add(b).n === 0n : a.mul(b).equals(ONE));
+  const mirrored = (a: Rational, b: Rational): boolean =>
+    form === 'values' ? a.add(b).n === 0n : a.mul(b).equals(ONE);
   const anti = m.every((row, x) => row.every((v, y) => mirrored(v, m[y]![x]!)));
   return anti ? 'antisymmetric' : 'any';
 }
@@ -154,11 +183,20 @@ function readPrompts(value: unknown, n: number): PromptSet {
 
 function readStart(value: unknown, context: ConversionContext): InitialPolicy[] {
   const prompts = context.prompts?.prompts;
-  if (prompts === undefined) throw new InputError(field('start'), 'has no prompts to start from', 'a start law belongs to an RLVR instance (T6-T9)');
+  if (prompts === undefined)
+    throw new InputError(
+      field('start'),
+      'has no prompts to start from',
+      'a start law belongs to an RLVR instance (T6-T9)',
+    );
   const list = requireArray(value, field('start'), 'a law pi_0, or one law per prompt');
   const perPrompt = list.length > 0 && Array.isArray(list[0]);
   if (perPrompt && list.length !== prompts.length) {
-    throw new InputError(field('start'), `gives ${list.length} laws for ${prompts.length} prompts`, 'give one law for every prompt, or a single law used for all (a function of context.prompts sees how many)');
+    throw new InputError(
+      field('start'),
+      `gives ${list.length} laws for ${prompts.length} prompts`,
+      'give one law for every prompt, or a single law used for all (a function of context.prompts sees how many)',
+    );
   }
   return prompts.map((prompt, i) => {
     const pi0 = readLaw(perPrompt ? list[i] : list, field('start', perPrompt ? `[${i}]` : ''), context.n, true);
@@ -170,7 +208,11 @@ function readTimes(value: unknown): Rational[] {
   const times = readVector(value, field('times'), 'nonNegative');
   times.forEach((t, k) => {
     if (k > 0 && !t.gt(times[k - 1]!)) {
-      throw new InputError(field('times', `[${k}]`), `is ${rationalToString(t)}, not after ${rationalToString(times[k - 1]!)}`, 'give strictly increasing times');
+      throw new InputError(
+        field('times', `[${k}]`),
+        `is ${rationalToString(t)}, not after ${rationalToString(times[k - 1]!)}`,
+        'give strictly increasing times',
+      );
     }
   });
   return times;
@@ -182,14 +224,23 @@ export function convertSlotValue(slot: UserSlot, value: unknown, context: Conver
   switch (slot) {
     case 'n': {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 2 || value > MAX_USER_STATES) {
-        throw new InputError(field('n'), `must be an integer in 2..${MAX_USER_STATES}, got ${describe(value)}`, `draw n with e.g. fc.integer({ min: 3, max: 5 })`);
+        throw new InputError(
+          field('n'),
+          `must be an integer in 2..${MAX_USER_STATES}, got ${describe(value)}`,
+          `draw n with e.g. fc.integer({ min: 3, max: 5 })`,
+        );
       }
       return value;
     }
     case 'reference': {
       const q = readMatrix(value, field('reference'), 'nonNegative', n);
       q.forEach((row, x) => requireDistribution(row, field('reference', `[${x}]`)));
-      if (!isIrreducible(q)) throw new InputError(field('reference'), 'is not irreducible (some response cannot reach another)', 'every response must be reachable from every other through positive entries');
+      if (!isIrreducible(q))
+        throw new InputError(
+          field('reference'),
+          'is not irreducible (some response cannot reach another)',
+          'every response must be reachable from every other through positive entries',
+        );
       const sample: ReferenceSample = { variant: 'custom', q };
       return sample;
     }
@@ -201,7 +252,10 @@ export function convertSlotValue(slot: UserSlot, value: unknown, context: Conver
     }
     case 'interaction': {
       const m = readEnergyMatrix(slot, value, n);
-      const sample: InteractionSample = { kind: interactionKind(m.form, m.form === 'weights' ? m.weights : m.values), ...m };
+      const sample: InteractionSample = {
+        kind: interactionKind(m.form, m.form === 'weights' ? m.weights : m.values),
+        ...m,
+      };
       return sample;
     }
     case 'reward': {

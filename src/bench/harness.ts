@@ -71,7 +71,9 @@ export async function runBench(ids: readonly WorkloadId[], options: BenchOptions
       identities: id === 'W5' ? options.identities : [],
       solver: options.solver ?? 'lanczos',
     };
-    workloads.push(options.isolation === 'in-process' ? measureWorkload(request, 'in-process') : await measureInChild(request));
+    workloads.push(
+      options.isolation === 'in-process' ? measureWorkload(request, 'in-process') : await measureInChild(request),
+    );
   }
   return { workloads, machine };
 }
@@ -79,7 +81,9 @@ export async function runBench(ids: readonly WorkloadId[], options: BenchOptions
 function measureInChild(request: MeasureRequest): Promise<WorkloadMeasurement> {
   const entry = childEntry();
   if (!existsSync(entry)) {
-    return Promise.reject(new Error(`the compiled benchmark child ${entry} is missing: build first (npm run build), or use --in-process`));
+    return Promise.reject(
+      new Error(`the compiled benchmark child ${entry} is missing: build first (npm run build), or use --in-process`),
+    );
   }
   return new Promise((resolve, reject) => {
     const child = fork(entry, [], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -87,7 +91,8 @@ function measureInChild(request: MeasureRequest): Promise<WorkloadMeasurement> {
     child.once('message', (message: ChildReply) => (reply = message));
     child.once('error', reject);
     child.once('exit', (code, signal) => {
-      if (reply === undefined) reject(new Error(`the ${request.id} child process ended without a result (exit ${code ?? signal})`));
+      if (reply === undefined)
+        reject(new Error(`the ${request.id} child process ended without a result (exit ${code ?? signal})`));
       else if (!reply.ok) reject(new Error(`${request.id} failed in its child process: ${reply.error}`));
       else resolve(reply.measurement);
     });

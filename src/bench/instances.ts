@@ -75,7 +75,8 @@ export function floatInstance(random: NumpyRandom, n: number): ConductanceInstan
   for (let rowStart = 0; rowStart < n; rowStart += TRANSPOSE_TILE) {
     const rowEnd = Math.min(n, rowStart + TRANSPOSE_TILE);
     for (let columnStart = 0; columnStart < rowEnd; columnStart += TRANSPOSE_TILE) {
-      for (let i = rowStart; i < rowEnd; i++) averageWithTranspose(entries, n, i, columnStart, Math.min(i, columnStart + TRANSPOSE_TILE));
+      for (let i = rowStart; i < rowEnd; i++)
+        averageWithTranspose(entries, n, i, columnStart, Math.min(i, columnStart + TRANSPOSE_TILE));
     }
   }
   const conductance = Array.from({ length: n }, (_, i) => entries.subarray(i * n, (i + 1) * n));
@@ -89,7 +90,13 @@ export function floatInstance(random: NumpyRandom, n: number): ConductanceInstan
  * (A function of its own, called once per row of a tile, so that the engine
  * optimizes it as a whole; likewise `kernelRow`.)
  */
-function averageWithTranspose(entries: Float64Array, n: number, i: number, columnStart: number, columnEnd: number): void {
+function averageWithTranspose(
+  entries: Float64Array,
+  n: number,
+  i: number,
+  columnStart: number,
+  columnEnd: number,
+): void {
   for (let j = columnStart; j < columnEnd; j++) {
     const average = (entries[i * n + j]! + entries[j * n + i]!) / 2;
     entries[i * n + j] = average;
@@ -103,7 +110,10 @@ function averageWithTranspose(entries: Float64Array, n: number, i: number, colum
  * few rounding errors from the exact value (sums of n positive terms, one
  * division), as the reference computes them.
  */
-export function conductanceKernel<T>(ar: Arithmetic<T>, instance: ConductanceInstance<T, ArrayLike<T>>): { kernel: Matrix<T>; mu: T[] } {
+export function conductanceKernel<T>(
+  ar: Arithmetic<T>,
+  instance: ConductanceInstance<T, ArrayLike<T>>,
+): { kernel: Matrix<T>; mu: T[] } {
   const { conductance: C, weights: w } = instance;
   const n = C.length;
   const kernel: Matrix<T> = [];

@@ -75,7 +75,8 @@ export function median(values: readonly number[]): number {
 /** Warm-up, then `repetitions` timed runs (module comment). */
 export function measureWorkload(request: MeasureRequest, memory: MemorySource): WorkloadMeasurement {
   const { id, scale, repetitions } = request;
-  if (!Number.isInteger(repetitions) || repetitions < 1) throw new RangeError(`repetitions must be a positive integer, got ${repetitions}`);
+  if (!Number.isInteger(repetitions) || repetitions < 1)
+    throw new RangeError(`repetitions must be a positive integer, got ${repetitions}`);
   const before = loadavg()[0]!;
   const baselineRssMB = maxRssMB();
   const run = (): { seconds: number; result: WorkloadResult } => {
@@ -89,7 +90,8 @@ export function measureWorkload(request: MeasureRequest, memory: MemorySource): 
   let result = warmup.result;
   for (let k = 0; k < repetitions; k++) {
     const timed = run();
-    if (JSON.stringify(timed.result) !== reference) throw new Error(`${id}: repetition ${k + 1} gave a different result than the warm-up (a bug)`);
+    if (JSON.stringify(timed.result) !== reference)
+      throw new Error(`${id}: repetition ${k + 1} gave a different result than the warm-up (a bug)`);
     seconds.push(timed.seconds);
     result = timed.result;
   }

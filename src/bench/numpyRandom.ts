@@ -58,7 +58,8 @@ const TWO_TO_MINUS_53 = 2 ** -53;
 
 /** numpy's SeedSequence(seed).generate_state(words, uint32) for 0 <= seed < 2^32. */
 export function seedSequenceState(seed: number, words: number): number[] {
-  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
+    throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`);
   const entropy = [seed >>> 0];
   let hashConst = INIT_A;
   const hashmix = (value: number): number => {
@@ -130,7 +131,8 @@ export class NumpyRandom {
       this.pending = -1;
       return pending;
     }
-    if (this.wordsLeft > 0 || this.pendingWord >= 0) throw new Error('NumpyRandom: doubles right after 32-bit draws are not supported');
+    if (this.wordsLeft > 0 || this.pendingWord >= 0)
+      throw new Error('NumpyRandom: doubles right after 32-bit draws are not supported');
     this.drawPairs(this.pair, 0, 1, 0, 1);
     this.pending = this.pair[1]!;
     return this.pair[0]!;
@@ -143,7 +145,8 @@ export class NumpyRandom {
 
   /** target[k] <- uniform(low, high) for k = 0, 1, ... in turn. */
   fillUniform(target: Float64Array, low: number, high: number): void {
-    if (this.wordsLeft > 0 || this.pendingWord >= 0) throw new Error('NumpyRandom: doubles right after 32-bit draws are not supported');
+    if (this.wordsLeft > 0 || this.pendingWord >= 0)
+      throw new Error('NumpyRandom: doubles right after 32-bit draws are not supported');
     const span = high - low;
     let k = 0;
     if (this.pending >= 0 && target.length > 0) target[k++] = low + span * this.random();
@@ -173,7 +176,8 @@ export class NumpyRandom {
       return word;
     }
     if (this.wordsLeft === 0) {
-      if (this.pending >= 0) throw new Error('NumpyRandom: 32-bit draws right after an odd number of doubles are not supported');
+      if (this.pending >= 0)
+        throw new Error('NumpyRandom: 32-bit draws right after an odd number of doubles are not supported');
       this.rawOutputs();
       this.wordsLeft = 2;
     }
@@ -191,7 +195,8 @@ export class NumpyRandom {
   fillIntegers(target: Int32Array | Float64Array, low: number, high: number): void {
     const rangeExclusive = high - low;
     // the product of a 32-bit word and the range is exact in a double while the range is below 2^21
-    if (!Number.isInteger(low) || !Number.isInteger(high) || rangeExclusive < 1 || rangeExclusive > 2 ** 21) throw new RangeError(`fillIntegers needs integers with 1 <= high - low <= 2^21 (got ${low}, ${high})`);
+    if (!Number.isInteger(low) || !Number.isInteger(high) || rangeExclusive < 1 || rangeExclusive > 2 ** 21)
+      throw new RangeError(`fillIntegers needs integers with 1 <= high - low <= 2^21 (got ${low}, ${high})`);
     if (rangeExclusive === 1) {
       target.fill(low);
       return;
@@ -215,7 +220,16 @@ export class NumpyRandom {
     const lanes = this.lanes;
     for (let half = 0; half < 2; half++) {
       const b = (this.lane + half) * LIMBS;
-      outputWords(lanes[b]!, lanes[b + 1]!, lanes[b + 2]!, lanes[b + 3]!, lanes[b + 4]!, lanes[b + 5]!, this.words, 2 * half);
+      outputWords(
+        lanes[b]!,
+        lanes[b + 1]!,
+        lanes[b + 2]!,
+        lanes[b + 3]!,
+        lanes[b + 4]!,
+        lanes[b + 5]!,
+        this.words,
+        2 * half,
+      );
       this.jumpLane(b);
     }
     this.lane = this.lane + 2 === LANES ? 0 : this.lane + 2;
@@ -247,14 +261,34 @@ export class NumpyRandom {
   private drawPairs(target: Float64Array, offset: number, pairs: number, low: number, span: number): void {
     const lanes = this.lanes;
     const jump = this.jump;
-    const m0 = jump[0]!, m1 = jump[1]!, m2 = jump[2]!, m3 = jump[3]!, m4 = jump[4]!, m5 = jump[5]!;
-    const i0 = jump[6]!, i1 = jump[7]!, i2 = jump[8]!, i3 = jump[9]!, i4 = jump[10]!, i5 = jump[11]!;
+    const m0 = jump[0]!,
+      m1 = jump[1]!,
+      m2 = jump[2]!,
+      m3 = jump[3]!,
+      m4 = jump[4]!,
+      m5 = jump[5]!;
+    const i0 = jump[6]!,
+      i1 = jump[7]!,
+      i2 = jump[8]!,
+      i3 = jump[9]!,
+      i4 = jump[10]!,
+      i5 = jump[11]!;
     let lane = this.lane;
     for (let p = 0; p < pairs; p++) {
       const b = lane * LIMBS;
       const d = b + LIMBS;
-      const a0 = lanes[b]!, a1 = lanes[b + 1]!, a2 = lanes[b + 2]!, a3 = lanes[b + 3]!, a4 = lanes[b + 4]!, a5 = lanes[b + 5]!;
-      const e0 = lanes[d]!, e1 = lanes[d + 1]!, e2 = lanes[d + 2]!, e3 = lanes[d + 3]!, e4 = lanes[d + 4]!, e5 = lanes[d + 5]!;
+      const a0 = lanes[b]!,
+        a1 = lanes[b + 1]!,
+        a2 = lanes[b + 2]!,
+        a3 = lanes[b + 3]!,
+        a4 = lanes[b + 4]!,
+        a5 = lanes[b + 5]!;
+      const e0 = lanes[d]!,
+        e1 = lanes[d + 1]!,
+        e2 = lanes[d + 2]!,
+        e3 = lanes[d + 3]!,
+        e4 = lanes[d + 4]!,
+        e5 = lanes[d + 5]!;
       target[offset + 2 * p] = low + span * outputDouble(a0, a1, a2, a3, a4, a5);
       target[offset + 2 * p + 1] = low + span * outputDouble(e0, e1, e2, e3, e4, e5);
       // Both lanes jump LANES steps: column sums of limb products (< 2^51, exact), carries by 2^24.
@@ -320,7 +354,16 @@ function outputDouble(s0: number, s1: number, s2: number, s3: number, s4: number
 }
 
 /** PCG64's 64-bit output for the state s0..s5 as two 32-bit words (low, high) into out[at], out[at + 1] (see `outputDouble`). */
-function outputWords(s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, out: Uint32Array, at: number): void {
+function outputWords(
+  s0: number,
+  s1: number,
+  s2: number,
+  s3: number,
+  s4: number,
+  s5: number,
+  out: Uint32Array,
+  at: number,
+): void {
   let lo = (s0 | (s1 << 24)) ^ ((s2 >>> 16) | (s3 << 8));
   let hi = ((s1 >>> 8) | (s2 << 16)) ^ (s4 | (s5 << 24));
   const rotation = s5 >>> 2;
@@ -335,5 +378,7 @@ function outputWords(s0: number, s1: number, s2: number, s3: number, s4: number,
 
 /** Six limbs of 24 bits (the last one 8 bits) of a value below 2^128, least significant first. */
 function limbsOf(value: bigint): number[] {
-  return Array.from({ length: LIMBS }, (_, k) => Number((value >> BigInt(24 * k)) & (k === LIMBS - 1 ? 0xffn : 0xffffffn)));
+  return Array.from({ length: LIMBS }, (_, k) =>
+    Number((value >> BigInt(24 * k)) & (k === LIMBS - 1 ? 0xffn : 0xffffffn)),
+  );
 }

@@ -32,7 +32,8 @@ export class PythonRandom {
 
   /** Seeded as `random.Random(seed)` for an integer 0 <= seed < 2^53. */
   constructor(seed: number) {
-    if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a safe non-negative integer, got ${seed}`);
+    if (!Number.isSafeInteger(seed) || seed < 0)
+      throw new RangeError(`seed must be a safe non-negative integer, got ${seed}`);
     const key = seed < 2 ** 32 ? [seed] : [seed % 2 ** 32, Math.floor(seed / 2 ** 32)];
     this.initByArray(key);
   }

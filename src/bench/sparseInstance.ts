@@ -25,7 +25,10 @@ import { NumpyRandom } from './numpyRandom.js';
 
 export const W6_SEED = 20261206;
 
-export function sparseConductanceChain(n: number, seed: number = W6_SEED): { kernel: CsrMatrix; degrees: Float64Array } {
+export function sparseConductanceChain(
+  n: number,
+  seed: number = W6_SEED,
+): { kernel: CsrMatrix; degrees: Float64Array } {
   const random = new NumpyRandom(seed);
   const m = 5 * n;
   const a = new Int32Array(m);

@@ -47,7 +47,14 @@ import { floatNumberObject, rationalToDecimal, type NumberObject } from '../arit
 import { Rational } from '../arith/rational.js';
 import { kl } from '../info/divergences.js';
 import { expectedHittingTimes, complementOf } from '../markov/hittingTimes.js';
-import { scaleKernel, scaleLaw, scaledLawIn, scaledLawsEqual, stepScaledLaw, type ScaledLaw } from '../markov/scaledLaw.js';
+import {
+  scaleKernel,
+  scaleLaw,
+  scaledLawIn,
+  scaledLawsEqual,
+  stepScaledLaw,
+  type ScaledLaw,
+} from '../markov/scaledLaw.js';
 import { detailedBalance } from '../markov/reversibility.js';
 import { kernelSpectrum, spectralGapLanczos } from '../markov/spectrum.js';
 import { ebmKernel, ebmStationaryClosedForm, type EbmModel } from '../models/ebm.js';
@@ -63,7 +70,12 @@ import { mirrorIndex } from '../sparse/csr.js';
 import { symmetrizedKernel } from '../sparse/analyzeSparse.js';
 import { sparseExtremeEigenvalues } from '../sparse/lanczos.js';
 import { normalizeKernelRows } from '../sparse/sparseModel.js';
-import { detailedBalanceDefect, REVERSIBILITY_TOLERANCE, stationaryResidual, treeStationary } from '../sparse/stationary.js';
+import {
+  detailedBalanceDefect,
+  REVERSIBILITY_TOLERANCE,
+  stationaryResidual,
+  treeStationary,
+} from '../sparse/stationary.js';
 import { sparseStructure } from '../sparse/structure.js';
 
 export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6'] as const;
@@ -208,7 +220,13 @@ export function detailedBalanceWorkload(count: number, n: number, seed: number):
  * KL(nu_{t+1} || mu) <= KL(nu_t || mu) is decided (enclosures separated, or
  * equal points) and those where an increase is decided (a contradiction of T3).
  */
-export function klDecreaseWorkload(count: number, n: number, steps: number, digits: number, seed: number): WorkloadResult {
+export function klDecreaseWorkload(
+  count: number,
+  n: number,
+  steps: number,
+  digits: number,
+  seed: number,
+): WorkloadResult {
   const ar = exactArithmetic;
   const iv = intervalArithmetic(digits);
   const random = new PythonRandom(seed);
@@ -295,7 +313,8 @@ export function hittingTimesWorkload(count: number, n: number, seed: number): Wo
     const target = heaviestStates(model.weights!);
     const h = expectedHittingTimes(ar, pieces.kernel, target);
     const first = complementOf(n, target)[0]!;
-    if (decidedSign(ar, h[first]!, 'a hitting time') <= 0) throw new Error('a hitting time from outside the target is not positive');
+    if (decidedSign(ar, h[first]!, 'a hitting time') <= 0)
+      throw new Error('a hitting time from outside the target is not positive');
     total = ar.add(total, h[first]!);
   }
   const value: NumberObject = {
@@ -305,7 +324,8 @@ export function hittingTimesWorkload(count: number, n: number, seed: number): Wo
   };
   return {
     value,
-    summary: `sum of E[tau_A] from the first state outside A = ${value.approx} (${count} instances, n = ${n}, exact; ` +
+    summary:
+      `sum of E[tau_A] from the first state outside A = ${value.approx} (${count} instances, n = ${n}, exact; ` +
       `the exact sum has a ${total.d.toString().length}-digit denominator)`,
     ok: true,
     mode: ar.label,
@@ -326,14 +346,21 @@ let sparseChainCache: { n: number; seed: number; chain: ReturnType<typeof sparse
  * a copy of the kernel. The closed form mu = d / sum(d) only checks the result.
  */
 export function sparseChainWorkload(n: number, seed: number): WorkloadResult {
-  if (sparseChainCache?.n !== n || sparseChainCache.seed !== seed) sparseChainCache = { n, seed, chain: sparseConductanceChain(n, seed) };
+  if (sparseChainCache?.n !== n || sparseChainCache.seed !== seed)
+    sparseChainCache = { n, seed, chain: sparseConductanceChain(n, seed) };
   const { kernel: drawn, degrees } = sparseChainCache.chain;
   const kernel = { ...drawn, values: drawn.values.slice() };
   const renormalized = normalizeKernelRows(kernel);
   const structure = sparseStructure(kernel);
   const mirror = mirrorIndex(kernel);
   if (!structure.irreducible || !mirror.symmetric) {
-    return { value: 0, summary: 'the chain is not irreducible with a symmetric pattern', ok: false, mode: 'float64, sparse', counts: { n } };
+    return {
+      value: 0,
+      summary: 'the chain is not irreducible with a symmetric pattern',
+      ok: false,
+      mode: 'float64, sparse',
+      counts: { n },
+    };
   }
   const { mu } = treeStationary(kernel, mirror.mirror);
   const defect = detailedBalanceDefect(kernel, mirror.mirror, mu);
@@ -341,7 +368,8 @@ export function sparseChainWorkload(n: number, seed: number): WorkloadResult {
   let total = 0;
   for (let i = 0; i < n; i++) total += degrees[i]!;
   let closedFormError = 0;
-  for (let i = 0; i < n; i++) closedFormError = Math.max(closedFormError, Math.abs(mu[i]! - degrees[i]! / total) / (degrees[i]! / total));
+  for (let i = 0; i < n; i++)
+    closedFormError = Math.max(closedFormError, Math.abs(mu[i]! - degrees[i]! / total) / (degrees[i]! / total));
   const { S } = symmetrizedKernel(kernel, mirror.mirror, mu);
   const root = new Float64Array(n);
   for (let i = 0; i < n; i++) root[i] = Math.sqrt(mu[i]!);
@@ -359,7 +387,13 @@ export function sparseChainWorkload(n: number, seed: number): WorkloadResult {
       `spectral gap ${gap} (lambda2 ${lambda2}, Lanczos, ${spectrum.products} products; S has an eigenvalue within ${spectrum.largest.residualBound.toExponential(2)} of it); ` +
       `n = ${n}, ${kernel.indices.length} nonzeros; max |mu P - mu| <= ${residual.bound.toExponential(2)}; mu vs d / sum(d): ${closedFormError.toExponential(2)} relative; ` +
       `detailed balance defect ${defect.relative.toExponential(2)} relative; ${renormalized.rows} rows renormalized`,
-    ok: reversible && residual.bound < 1e-12 && closedFormError < 1e-12 && spectrum.largest.residualBound < 1e-8 && gap > 0 && gap <= 2,
+    ok:
+      reversible &&
+      residual.bound < 1e-12 &&
+      closedFormError < 1e-12 &&
+      spectrum.largest.residualBound < 1e-8 &&
+      gap > 0 &&
+      gap <= 2,
     mode: 'float64, sparse, Lanczos',
     counts: {
       n,
@@ -390,7 +424,9 @@ export function identitiesWorkload(identities: readonly BenchIdentity[]): Worklo
     statuses[result.status] = (statuses[result.status] ?? 0) + 1;
     if (identityHolds(result.status)) holds++;
   }
-  const breakdown = Object.entries(statuses).map(([status, k]) => `${k} ${status}`).join(', ');
+  const breakdown = Object.entries(statuses)
+    .map(([status, k]) => `${k} ${status}`)
+    .join(', ');
   return {
     value: holds,
     summary: `${holds} of ${identities.length} identities certified${breakdown ? ` (${breakdown})` : ''}`,

@@ -17,9 +17,21 @@ import { overallStatus } from '../runner/run.js';
 import { MINIMUM_RUNS_FOR_VERIFIED, type CertifiedRun } from '../runner/property.js';
 import type { Theorem } from '../runner/theorem.js';
 import { identityRecord } from './identityRecord.js';
-import { CERTIFICATE_FORMAT, type CertificateFile, type Claim, type MutantRecord, type PropertyRecord, type RunRecord, type TheoremRecord } from './format.js';
+import {
+  CERTIFICATE_FORMAT,
+  type CertificateFile,
+  type Claim,
+  type MutantRecord,
+  type PropertyRecord,
+  type RunRecord,
+  type TheoremRecord,
+} from './format.js';
 
-export function buildCertificate(result: CatalogueResult, theorems: readonly Theorem[], version: string): CertificateFile {
+export function buildCertificate(
+  result: CatalogueResult,
+  theorems: readonly Theorem[],
+  version: string,
+): CertificateFile {
   let records = 0;
   const theoremRecords = result.theorems.map((t): TheoremRecord => {
     const theorem = theorems.find((candidate) => candidate.id === t.id);
@@ -27,7 +39,14 @@ export function buildCertificate(result: CatalogueResult, theorems: readonly The
     const identities = t.identities.map((identity) => {
       const spec = theorem.identities.find((candidate) => candidate.name === identity.name)!;
       if (identity.certificate === undefined) {
-        return { name: identity.name, status: identity.status, lhs: spec.lhs, rhs: spec.rhs, variables: { ...spec.variables }, evidence: { error: identity.error ?? 'no certificate' } };
+        return {
+          name: identity.name,
+          status: identity.status,
+          lhs: spec.lhs,
+          rhs: spec.rhs,
+          variables: { ...spec.variables },
+          evidence: { error: identity.error ?? 'no certificate' },
+        };
       }
       return identityRecord(spec, identity.certificate);
     });
@@ -86,7 +105,9 @@ function shareClaims(runs: readonly CertifiedRun[]): { claims: Claim[]; runs: Ru
       run: rest.run,
       claim: position,
       instance: certified.instance,
-      ...(certified.witnesses === undefined || certified.witnesses.length === 0 ? {} : { witnesses: certified.witnesses }),
+      ...(certified.witnesses === undefined || certified.witnesses.length === 0
+        ? {}
+        : { witnesses: certified.witnesses }),
       decision: rest.decision,
       ...(rest.digits === undefined ? {} : { digits: rest.digits }),
       ...(rest.atom === undefined ? {} : { atom: rest.atom }),

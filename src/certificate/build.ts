@@ -45,8 +45,17 @@ export const log = (a: NumExpr): NumExpr => ({ op: 'log', args: [a] });
 export const exp = (a: NumExpr): NumExpr => ({ op: 'exp', args: [a] });
 export const sqrt = (a: NumExpr): NumExpr => ({ op: 'sqrt', args: [a] });
 export const pow = (a: NumExpr, k: number): NumExpr => ({ op: 'pow', args: [a], k });
-export const sum = (index: string, over: RangeLike, body: NumExpr): NumExpr => ({ op: 'sum', index, range: range(over), body });
-export const ifThen = (condition: BoolExpr, then: NumExpr, otherwise: NumExpr): NumExpr => ({ if: condition, then, else: otherwise });
+export const sum = (index: string, over: RangeLike, body: NumExpr): NumExpr => ({
+  op: 'sum',
+  index,
+  range: range(over),
+  body,
+});
+export const ifThen = (condition: BoolExpr, then: NumExpr, otherwise: NumExpr): NumExpr => ({
+  if: condition,
+  then,
+  else: otherwise,
+});
 
 const compare =
   (cmp: Comparison) =>
@@ -62,19 +71,31 @@ export const eq30 = (a: NumExpr, b: NumExpr): BoolExpr => ({ cmp: '=', args: [a,
 export const and = (...parts: BoolExpr[]): BoolExpr => (parts.length === 1 ? parts[0]! : { and: parts });
 export const or = (...parts: BoolExpr[]): BoolExpr => (parts.length === 1 ? parts[0]! : { or: parts });
 export const not = (part: BoolExpr): BoolExpr => ({ not: part });
-export const implies = (hypothesis: BoolExpr, conclusion: BoolExpr): BoolExpr => ({ implies: [hypothesis, conclusion] });
-export const all = (index: string, over: RangeLike, body: BoolExpr): BoolExpr => ({ all: index, range: range(over), body });
-export const any = (index: string, over: RangeLike, body: BoolExpr): BoolExpr => ({ any: index, range: range(over), body });
+export const implies = (hypothesis: BoolExpr, conclusion: BoolExpr): BoolExpr => ({
+  implies: [hypothesis, conclusion],
+});
+export const all = (index: string, over: RangeLike, body: BoolExpr): BoolExpr => ({
+  all: index,
+  range: range(over),
+  body,
+});
+export const any = (index: string, over: RangeLike, body: BoolExpr): BoolExpr => ({
+  any: index,
+  range: range(over),
+  body,
+});
 export const truth = (value: boolean): BoolExpr => ({ const: value });
 
 // In the helpers below `over` is the index range: the length of an instance
 // vector by default; pass { n } or an instance name when a vector is a definition.
 
 /** sum_i a[i] b[i]. */
-export const dotProduct = (a: string, b: string, over: RangeLike = a, index = 'i'): NumExpr => sum(index, over, mul(ref(a, index), ref(b, index)));
+export const dotProduct = (a: string, b: string, over: RangeLike = a, index = 'i'): NumExpr =>
+  sum(index, over, mul(ref(a, index), ref(b, index)));
 
 /** KL(p || q) = sum_i p_i log(p_i / q_i), with 0 log 0 = 0. */
-export const klDivergence = (p: string, q: string, over: RangeLike = q, index = 'i'): NumExpr => sum(index, over, xlogy(ref(p, index), ref(q, index)));
+export const klDivergence = (p: string, q: string, over: RangeLike = q, index = 'i'): NumExpr =>
+  sum(index, over, xlogy(ref(p, index), ref(q, index)));
 
 /** chi2(p || q) = sum_i (p_i - q_i)^2 / q_i. */
 export const chiSquare = (p: string, q: string, over: RangeLike = q, index = 'i'): NumExpr =>
@@ -85,11 +106,13 @@ export const totalVariation = (p: string, q: string, over: RangeLike = q, index 
   mul(num('1/2'), sum(index, over, abs(sub(ref(p, index), ref(q, index)))));
 
 /** H(p) = -sum_i p_i log p_i, with 0 log 0 = 0. */
-export const entropy = (p: string, over: RangeLike = p, index = 'i'): NumExpr => neg(sum(index, over, xlogy(ref(p, index), num(1))));
+export const entropy = (p: string, over: RangeLike = p, index = 'i'): NumExpr =>
+  neg(sum(index, over, xlogy(ref(p, index), num(1))));
 
 /** kl(a || b) = a log(a/b) + (1 - a) log((1 - a)/(1 - b)), Bernoulli KL, 0 log 0 = 0. */
 export const bernoulliKl = (a: NumExpr, b: NumExpr): NumExpr => add(xlogy(a, b), xlogy(sub(num(1), a), sub(num(1), b)));
 
 export const rationalValue = (q: Rational): InstanceValue => rationalToString(q);
 export const vectorValue = (v: readonly Rational[]): InstanceValue => v.map(rationalToString);
-export const matrixValue = (m: readonly (readonly Rational[])[]): InstanceValue => m.map((row) => row.map(rationalToString));
+export const matrixValue = (m: readonly (readonly Rational[])[]): InstanceValue =>
+  m.map((row) => row.map(rationalToString));

@@ -68,13 +68,16 @@ function simplestPositive(p1: bigint, q1: bigint, p2: bigint, q2: bigint): [bigi
 /** The rank counted from the top (1 = largest; -1 = smallest) among `size` eigenvalues. */
 function rankFromTop(rank: number, size: number): number {
   const k = rank > 0 ? rank : size + 1 + rank;
-  if (!Number.isInteger(rank) || rank === 0 || k < 1 || k > size) throw new RangeError(`rank ${rank} is out of range for ${size} eigenvalues`);
+  if (!Number.isInteger(rank) || rank === 0 || k < 1 || k > size)
+    throw new RangeError(`rank ${rank} is out of range for ${size} eigenvalues`);
   return k;
 }
 
 /** The default margin: the enclosure's width, at least 10^-30 max(1, |a|, |b|). */
 function defaultMargin(enclosure: RationalEnclosure): Rational {
-  const scale = [new Rational(1n), enclosure.lo.abs(), enclosure.hi.abs()].reduce((a, b) => (a.compare(b) >= 0 ? a : b));
+  const scale = [new Rational(1n), enclosure.lo.abs(), enclosure.hi.abs()].reduce((a, b) =>
+    a.compare(b) >= 0 ? a : b,
+  );
   const floor = scale.mul(RELATIVE_MARGIN);
   const width = enclosure.hi.sub(enclosure.lo);
   return width.compare(floor) >= 0 ? width : floor;

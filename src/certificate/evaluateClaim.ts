@@ -35,7 +35,18 @@ import type { IntervalArithmetic } from '../arith/interval.js';
 import { parseRational, type Rational } from '../arith/rational.js';
 import { eigenvalueCountAbove } from '../linalg/inertia.js';
 import { exactWhereRational, isInterval, type Mixed } from '../arith/exactWhereRational.js';
-import type { AtomRecord, BoolExpr, Claim, Decision, Index, InstanceValue, InstanceValues, NumExpr, Range, Witness } from './format.js';
+import type {
+  AtomRecord,
+  BoolExpr,
+  Claim,
+  Decision,
+  Index,
+  InstanceValue,
+  InstanceValues,
+  NumExpr,
+  Range,
+  Witness,
+} from './format.js';
 
 export interface CertifiedClaim {
   readonly claim: Claim;
@@ -94,7 +105,9 @@ function readInstance(instance: InstanceValues): Map<string, Value> {
 function readValue(name: string, value: InstanceValue): Value {
   try {
     if (typeof value === 'string') return parseRational(value);
-    return value.map((entry) => (typeof entry === 'string' ? parseRational(entry) : entry.map((x) => parseRational(x)))) as Value;
+    return value.map((entry) =>
+      typeof entry === 'string' ? parseRational(entry) : entry.map((x) => parseRational(x)),
+    ) as Value;
   } catch (error) {
     throw new ClaimError(`instance value ${name}: ${(error as Error).message}`);
   }
@@ -128,7 +141,8 @@ function intervalHooks(ar: IntervalArithmetic): IntervalHooks<Mixed> {
   return {
     enclose: (lo, hi) => ar.fromBounds(lo, hi),
     touching: (cmp, a, b) => {
-      const bounds = (x: Mixed): readonly [Rational, Rational] => (isInterval(x) ? [ar.lowerRational(x), ar.upperRational(x)] : [x, x]);
+      const bounds = (x: Mixed): readonly [Rational, Rational] =>
+        isInterval(x) ? [ar.lowerRational(x), ar.upperRational(x)] : [x, x];
       const [aLo, aHi] = bounds(a);
       const [bLo, bHi] = bounds(b);
       const atMost = aHi.compare(bLo) <= 0;
@@ -209,7 +223,8 @@ function makeEvaluator<T>(
     if (value !== undefined) {
       let entry: Value = value;
       for (const i of at) {
-        if (!Array.isArray(entry) || i < 0 || i >= entry.length) throw new ClaimError(`${name}[${at.join('][')}] is out of range`);
+        if (!Array.isArray(entry) || i < 0 || i >= entry.length)
+          throw new ClaimError(`${name}[${at.join('][')}] is out of range`);
         entry = entry[i]!;
       }
       if (Array.isArray(entry)) throw new ClaimError(`${name} needs ${at.length + 1} or more indices`);
@@ -217,7 +232,8 @@ function makeEvaluator<T>(
     }
     const def = defs[name];
     if (def === undefined) throw new ClaimError(`unknown name ${name}`);
-    if (def.index.length !== at.length) throw new ClaimError(`${name} takes ${def.index.length} indices, got ${at.length}`);
+    if (def.index.length !== at.length)
+      throw new ClaimError(`${name} takes ${def.index.length} indices, got ${at.length}`);
     const key = `${name}[${at.join(',')}]`;
     const cached = memo.get(key);
     if (cached !== undefined) return cached;
@@ -229,7 +245,11 @@ function makeEvaluator<T>(
 
   const num = (expr: NumExpr, scope: ReadonlyMap<string, number>): T => {
     if ('q' in expr) return ar.fromRational(parseRational(expr.q));
-    if ('v' in expr) return lookup(expr.v, (expr.at ?? []).map((index) => resolveIndex(index, scope)));
+    if ('v' in expr)
+      return lookup(
+        expr.v,
+        (expr.at ?? []).map((index) => resolveIndex(index, scope)),
+      );
     if ('if' in expr) return bool(expr.if, scope) ? num(expr.then, scope) : num(expr.else, scope);
     switch (expr.op) {
       case 'add':
@@ -299,7 +319,13 @@ function makeEvaluator<T>(
     if (expr.cmp === '=' && expr.digits !== undefined) {
       if (expr.digits !== 30) throw new ClaimError('only equality to 30 digits is supported');
       const exactZero = ar.sign(difference) === 0;
-      const verdict = exactZero ? 'equal' : hooks === undefined ? (ar.sign(difference) === undefined ? 'open' : 'different') : hooks.equalTo30Digits(difference);
+      const verdict = exactZero
+        ? 'equal'
+        : hooks === undefined
+          ? ar.sign(difference) === undefined
+            ? 'open'
+            : 'different'
+          : hooks.equalTo30Digits(difference);
       if (verdict === 'open') throw new UndecidedError(`equality to 30 digits of comparison ${index}`);
       holds = verdict === 'equal';
     } else {
@@ -377,7 +403,7 @@ function holdsFor(cmp: string, order: -1 | 0 | 1): boolean {
 /** max or min of two values; in intervals the hull of the two candidates when they overlap (still an enclosure). */
 function extremum<T>(ar: Arithmetic<T>, x: T, y: T, largest: boolean): T {
   const order = ar.compare(x, y);
-  if (order !== undefined) return (order >= 0) === largest ? x : y;
+  if (order !== undefined) return order >= 0 === largest ? x : y;
   // max(x, y) = (x + y + |x - y|) / 2 encloses the maximum over the boxes; min likewise.
   const spread = ar.abs(ar.sub(x, y));
   const middle = ar.add(x, y);
@@ -388,20 +414,25 @@ function extremum<T>(ar: Arithmetic<T>, x: T, y: T, largest: boolean): T {
 
 function exactMatrix(name: string, claim: Claim, values: Map<string, Value>): Rational[][] {
   const value = values.get(name) ?? evaluateDefinition(name, claim, values, 2);
-  if (!Array.isArray(value) || !value.every((row) => Array.isArray(row))) throw new ClaimError(`witness: ${name} is not a matrix`);
+  if (!Array.isArray(value) || !value.every((row) => Array.isArray(row)))
+    throw new ClaimError(`witness: ${name} is not a matrix`);
   return value;
 }
 
 function exactVector(name: string, claim: Claim, values: Map<string, Value>): Rational[] {
   const value = values.get(name) ?? evaluateDefinition(name, claim, values, 1);
-  if (!Array.isArray(value) || value.some((entry) => Array.isArray(entry))) throw new ClaimError(`witness: ${name} is not a vector`);
+  if (!Array.isArray(value) || value.some((entry) => Array.isArray(entry)))
+    throw new ClaimError(`witness: ${name} is not a vector`);
   return value as Rational[];
 }
 
 /** A definition of 1 or 2 indices as an exact vector or matrix, its size read from an instance value of the same shape. */
 function evaluateDefinition(name: string, claim: Claim, values: Map<string, Value>, rank: 1 | 2): Value {
   const def = claim.defs?.[name];
-  if (def === undefined || def.index.length !== rank) throw new ClaimError(`witness: ${name} is not a ${rank === 1 ? 'vector' : 'matrix'} of the instance or definitions`);
+  if (def === undefined || def.index.length !== rank)
+    throw new ClaimError(
+      `witness: ${name} is not a ${rank === 1 ? 'vector' : 'matrix'} of the instance or definitions`,
+    );
   const size = definitionSize(def.body, values);
   const { lookup } = makeEvaluator(exactArithmetic, claim, values, new Map(), undefined);
   const entry = (at: number[]): Rational => {
@@ -432,7 +463,12 @@ function definitionSize(body: NumExpr, values: Map<string, Value>): number {
   throw new ClaimError('witness: cannot tell the size of a defined matrix or vector');
 }
 
-function verifyWitness(witness: Witness, claim: Claim, values: Map<string, Value>, brackets: Map<string, readonly [Rational, Rational]>): void {
+function verifyWitness(
+  witness: Witness,
+  claim: Claim,
+  values: Map<string, Value>,
+  brackets: Map<string, readonly [Rational, Rational]>,
+): void {
   const zero = exactArithmetic.zero;
   const one = exactArithmetic.one;
   const total = (row: readonly Rational[]): Rational => row.reduce((s, x) => s.add(x), zero);
@@ -441,9 +477,12 @@ function verifyWitness(witness: Witness, claim: Claim, values: Map<string, Value
       const matrix = exactMatrix(witness.matrix, claim, values);
       const law = exactVector(witness.law, claim, values);
       const n = law.length;
-      if (matrix.length !== n || matrix.some((row) => row.length !== n)) throw new ClaimError('stationary witness: sizes differ');
-      if (matrix.some((row) => row.some((x) => x.s < 0n) || !total(row).equals(one))) throw new ClaimError('stationary witness: matrix is not stochastic');
-      if (law.some((x) => x.s < 0n) || !total(law).equals(one)) throw new ClaimError('stationary witness: law is not a distribution');
+      if (matrix.length !== n || matrix.some((row) => row.length !== n))
+        throw new ClaimError('stationary witness: sizes differ');
+      if (matrix.some((row) => row.some((x) => x.s < 0n) || !total(row).equals(one)))
+        throw new ClaimError('stationary witness: matrix is not stochastic');
+      if (law.some((x) => x.s < 0n) || !total(law).equals(one))
+        throw new ClaimError('stationary witness: law is not a distribution');
       for (let y = 0; y < n; y++) {
         const image = total(law.map((m, x) => m.mul(matrix[x]![y]!)));
         if (!image.equals(law[y]!)) throw new ClaimError(`stationary witness: (law P)(${y}) != law(${y})`);
@@ -470,16 +509,19 @@ function verifyWitness(witness: Witness, claim: Claim, values: Map<string, Value
       const weights = states.map((x) => law[x]!);
       const size = states.length;
       const k = witness.rank > 0 ? witness.rank : size + 1 + witness.rank;
-      if (!Number.isInteger(k) || k < 1 || k > size) throw new ClaimError(`eigenvalue witness: rank ${witness.rank} out of range`);
+      if (!Number.isInteger(k) || k < 1 || k > size)
+        throw new ClaimError(`eigenvalue witness: rank ${witness.rank} out of range`);
       const lo = parseRational(witness.lo);
       const hi = parseRational(witness.hi);
       if (lo.compare(hi) > 0) throw new ClaimError('eigenvalue witness: lo > hi');
       const above = (s: Rational): number => {
         const count = eigenvalueCountAbove(block, weights, s);
-        if (count === undefined) throw new ClaimError(`eigenvalue witness: ${witness.name}: zero pivot at shift ${s === lo ? 'lo' : 'hi'}`);
+        if (count === undefined)
+          throw new ClaimError(`eigenvalue witness: ${witness.name}: zero pivot at shift ${s === lo ? 'lo' : 'hi'}`);
         return count;
       };
-      if (!(above(hi) <= k - 1 && above(lo) >= k)) throw new ClaimError(`eigenvalue witness: ${witness.name} is not in [${witness.lo}, ${witness.hi}]`);
+      if (!(above(hi) <= k - 1 && above(lo) >= k))
+        throw new ClaimError(`eigenvalue witness: ${witness.name} is not in [${witness.lo}, ${witness.hi}]`);
       brackets.set(witness.name, [lo, hi]);
       return;
     }

@@ -25,12 +25,17 @@ function parseEnclosure(text: string): { lo: string; hi: string } {
 
 export function identityRecord(spec: IdentitySpec, certificate: Certificate): IdentityRecord {
   const k = certificate.points.length;
-  const schwartzZippel: SchwartzZippelEvidence | undefined = certificate.schwartzZippel && { ...certificate.schwartzZippel, points: k };
+  const schwartzZippel: SchwartzZippelEvidence | undefined = certificate.schwartzZippel && {
+    ...certificate.schwartzZippel,
+    points: k,
+  };
   let evidence: IdentityEvidence;
   if (certificate.evaluation === 'exact') {
     evidence = {
       kind: 'rational',
-      ...(certificate.basis === 'exact-expansion' || certificate.basis === 'schwartz-zippel' ? { basis: certificate.basis } : {}),
+      ...(certificate.basis === 'exact-expansion' || certificate.basis === 'schwartz-zippel'
+        ? { basis: certificate.basis }
+        : {}),
       points: certificate.points.map((point) => ({ ...point })),
       residuals: [...certificate.residuals],
       casResidual: certificate.casResidual,
@@ -40,13 +45,18 @@ export function identityRecord(spec: IdentitySpec, certificate: Certificate): Id
   } else {
     evidence = {
       kind: 'transcendental',
-      ...(certificate.basis === 'exact-expansion' || certificate.basis === 'atomized-schwartz-zippel' ? { basis: certificate.basis } : {}),
+      ...(certificate.basis === 'exact-expansion' || certificate.basis === 'atomized-schwartz-zippel'
+        ? { basis: certificate.basis }
+        : {}),
       points: certificate.points.map((point) => ({ ...point })),
-      residuals: certificate.enclosures?.map((e) => ({ lo: e.lo, hi: e.hi })) ?? certificate.residuals.map(parseEnclosure),
+      residuals:
+        certificate.enclosures?.map((e) => ({ lo: e.lo, hi: e.hi })) ?? certificate.residuals.map(parseEnclosure),
       digits: certificate.digits ?? 0,
       ...(certificate.widthBelow !== undefined ? { widthBelow: certificate.widthBelow } : {}),
       casResidual: certificate.casResidual,
-      ...(certificate.atomized ? { atomized: { ...certificate.atomized, atoms: { ...certificate.atomized.atoms } } } : {}),
+      ...(certificate.atomized
+        ? { atomized: { ...certificate.atomized, atoms: { ...certificate.atomized.atoms } } }
+        : {}),
       ...(schwartzZippel ? { schwartzZippel } : {}),
       detail: certificate.detail,
     };

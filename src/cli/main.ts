@@ -45,14 +45,17 @@ export async function main(
     },
   };
   const program = new Command('ebm-lens')
-    .description('A symbolic-plus-numeric checker for the claims of arXiv:2512.18730 (EBM lens on RL-tuned language models)')
+    .description(
+      'A symbolic-plus-numeric checker for the claims of arXiv:2512.18730 (EBM lens on RL-tuned language models)',
+    )
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError(false)
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      outputError: (text, write) => write(`ebm-lens: ${firstLine(text).replace(/^error: /, '')} (see '${invocation()} --help')\n`),
+      outputError: (text, write) =>
+        write(`ebm-lens: ${firstLine(text).replace(/^error: /, '')} (see '${invocation()} --help')\n`),
     });
   registerCatalogueCommands(program, context, catalogue, undefined, parallel);
   registerAnalyze(program, context);
@@ -71,7 +74,9 @@ export async function main(
       return EXIT.badInput;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`ebm-lens: internal error: ${firstLine(message)} (a bug in ebm-lens; set EBM_LENS_DEBUG=1 for details)\n`);
+    io.stderr(
+      `ebm-lens: internal error: ${firstLine(message)} (a bug in ebm-lens; set EBM_LENS_DEBUG=1 for details)\n`,
+    );
     if (process.env.EBM_LENS_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT.internal;
   }

@@ -73,7 +73,8 @@ function nearestExisting(option: string, path: string, fix: string): string {
     try {
       isLink = lstatSync(current).isSymbolicLink();
     } catch (error) {
-      if (code(error) !== 'ENOENT' && code(error) !== 'ENOTDIR') throw new InputError(option, `cannot inspect '${current}' (${code(error)})`, fix);
+      if (code(error) !== 'ENOENT' && code(error) !== 'ENOTDIR')
+        throw new InputError(option, `cannot inspect '${current}' (${code(error)})`, fix);
       const parent = dirname(current);
       if (parent === current) throw new InputError(option, `no part of '${path}' exists`, fix);
       current = parent;
@@ -84,7 +85,11 @@ function nearestExisting(option: string, path: string, fix: string): string {
       target = statSync(current);
     } catch (error) {
       if (isLink && code(error) === 'ENOENT') {
-        throw new InputError(option, `'${current}' is a symlink to '${readlinkSync(current)}', which does not exist (a dangling symlink)`, fix);
+        throw new InputError(
+          option,
+          `'${current}' is a symlink to '${readlinkSync(current)}', which does not exist (a dangling symlink)`,
+          fix,
+        );
       }
       throw new InputError(option, `cannot inspect '${current}' (${code(error)})`, fix);
     }
@@ -95,7 +100,12 @@ function nearestExisting(option: string, path: string, fix: string): string {
 
 function requireWritableDirectory(option: string, dir: string, shown: string, fix: string): void {
   const kernel = kernelFileSystem(dir);
-  if (kernel !== undefined) throw new InputError(option, `'${shown}' is on the kernel file system ${kernel} (${dir}), where files cannot be written`, fix);
+  if (kernel !== undefined)
+    throw new InputError(
+      option,
+      `'${shown}' is on the kernel file system ${kernel} (${dir}), where files cannot be written`,
+      fix,
+    );
   try {
     accessSync(dir, constants.W_OK | constants.X_OK);
   } catch (error) {
@@ -117,7 +127,8 @@ export function checkOutputDirectory(option: string, dir: string, files: readonl
     } catch {
       // absent, or a dangling symlink that the rename replaces
     }
-    if (isDirectory) throw new InputError(option, `'${join(dir, name)}' is a directory`, 'remove it or pass another directory');
+    if (isDirectory)
+      throw new InputError(option, `'${join(dir, name)}' is a directory`, 'remove it or pass another directory');
   }
 }
 

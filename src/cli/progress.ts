@@ -63,7 +63,9 @@ export function createProgress(
     update(event) {
       const fraction = event.total === 0 ? 1 : event.done / event.total;
       const filled = Math.min(WIDTH, Math.round(fraction * WIDTH));
-      io.stderr(`${CLEAR_LINE}[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${event.done}/${event.total} ${describeStep(event, LABEL)}`);
+      io.stderr(
+        `${CLEAR_LINE}[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${event.done}/${event.total} ${describeStep(event, LABEL)}`,
+      );
       drawn = true;
     },
     finish() {
@@ -87,10 +89,13 @@ function lineProgress(io: CommandIO, label: string, clock: ProgressClock): Progr
       last = now;
       printed = true;
       const percent = event.total === 0 ? 100 : Math.floor((100 * event.done) / event.total);
-      io.stderr(`${label}: ${event.done}/${event.total} steps (${percent}%), ${seconds(now - start)}, at ${describeStep(event, 80)}\n`);
+      io.stderr(
+        `${label}: ${event.done}/${event.total} steps (${percent}%), ${seconds(now - start)}, at ${describeStep(event, 80)}\n`,
+      );
     },
     finish() {
-      if (printed && latest !== undefined) io.stderr(`${label}: done, ${latest.done}/${latest.total} steps in ${seconds(clock.now() - start)}\n`);
+      if (printed && latest !== undefined)
+        io.stderr(`${label}: done, ${latest.done}/${latest.total} steps in ${seconds(clock.now() - start)}\n`);
       printed = false;
     },
   };

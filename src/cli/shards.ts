@@ -44,8 +44,18 @@ export function parseShard(text: string): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   const index = match === null ? Number.NaN : Number(match[1]);
   const count = match === null ? Number.NaN : Number(match[2]);
-  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(count) || index < 1 || index > count || count > MAX_SHARDS) {
-    throw new InputError('--shard', `expected i/N with 1 <= i <= N, got '${text}'`, `e.g. --shard 2/4 (N at most ${MAX_SHARDS})`);
+  if (
+    !Number.isSafeInteger(index) ||
+    !Number.isSafeInteger(count) ||
+    index < 1 ||
+    index > count ||
+    count > MAX_SHARDS
+  ) {
+    throw new InputError(
+      '--shard',
+      `expected i/N with 1 <= i <= N, got '${text}'`,
+      `e.g. --shard 2/4 (N at most ${MAX_SHARDS})`,
+    );
   }
   return { index, count };
 }
@@ -98,14 +108,33 @@ function isPart(value: unknown): value is ShardPart {
   const tool = part.tool as Record<string, unknown> | undefined;
   return (
     part.format === SHARD_FORMAT &&
-    typeof tool === 'object' && tool !== null && typeof tool.version === 'string' &&
-    typeof shard === 'object' && shard !== null && Number.isSafeInteger(shard.index) && Number.isSafeInteger(shard.count) &&
-    Number.isSafeInteger(part.seed) && typeof part.profile === 'string' && Number.isSafeInteger(part.runs) &&
-    Array.isArray(part.theorems) && part.theorems.every((id) => typeof id === 'string') &&
-    typeof part.modules === 'object' && part.modules !== null && Object.values(part.modules).every((file) => typeof file === 'string') &&
+    typeof tool === 'object' &&
+    tool !== null &&
+    typeof tool.version === 'string' &&
+    typeof shard === 'object' &&
+    shard !== null &&
+    Number.isSafeInteger(shard.index) &&
+    Number.isSafeInteger(shard.count) &&
+    Number.isSafeInteger(part.seed) &&
+    typeof part.profile === 'string' &&
+    Number.isSafeInteger(part.runs) &&
+    Array.isArray(part.theorems) &&
+    part.theorems.every((id) => typeof id === 'string') &&
+    typeof part.modules === 'object' &&
+    part.modules !== null &&
+    Object.values(part.modules).every((file) => typeof file === 'string') &&
     typeof part.records === 'boolean' &&
     Array.isArray(part.steps) &&
-    part.steps.every((s: unknown) => typeof s === 'object' && s !== null && typeof (s as PartStep).theorem === 'string' && typeof (s as PartStep).kind === 'string' && typeof (s as PartStep).name === 'string' && typeof (s as PartStep).result === 'object' && (s as PartStep).result !== null)
+    part.steps.every(
+      (s: unknown) =>
+        typeof s === 'object' &&
+        s !== null &&
+        typeof (s as PartStep).theorem === 'string' &&
+        typeof (s as PartStep).kind === 'string' &&
+        typeof (s as PartStep).name === 'string' &&
+        typeof (s as PartStep).result === 'object' &&
+        (s as PartStep).result !== null,
+    )
   );
 }
 
@@ -115,7 +144,11 @@ function readPart(file: string): ShardPart {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new InputError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`, 'give the files check --shard i/N --json wrote');
+    throw new InputError(
+      file,
+      code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`,
+      'give the files check --shard i/N --json wrote',
+    );
   }
   let value: unknown;
   try {
@@ -123,7 +156,8 @@ function readPart(file: string): ShardPart {
   } catch {
     throw new InputError(file, 'is not JSON', 'give the files check --shard i/N --json wrote');
   }
-  if (!isPart(value)) throw new InputError(file, 'is not a part of a sharded check', 'give the files check --shard i/N --json wrote');
+  if (!isPart(value))
+    throw new InputError(file, 'is not a part of a sharded check', 'give the files check --shard i/N --json wrote');
   return value;
 }
 
@@ -140,37 +174,65 @@ export function stepKey(theorem: string, kind: string, name: string): string {
 
 /** The parts of one sharded check, validated (module comment). */
 export function readParts(files: readonly string[], version: string): MergedParts {
-  if (files.length === 0) throw new InputError('merge', 'no parts given', 'give the files check --shard i/N --json wrote, e.g. merge part-*.json');
+  if (files.length === 0)
+    throw new InputError(
+      'merge',
+      'no parts given',
+      'give the files check --shard i/N --json wrote, e.g. merge part-*.json',
+    );
   const parts = files.map((file) => ({ file, part: readPart(file) }));
   const first = parts[0]!;
   if (first.part.tool.version !== version) {
-    throw new InputError(first.file, `was written by ebm-lens ${first.part.tool.version}, this is ${version}`, 'merge with the version that ran the shards');
+    throw new InputError(
+      first.file,
+      `was written by ebm-lens ${first.part.tool.version}, this is ${version}`,
+      'merge with the version that ran the shards',
+    );
   }
   const expected = runKey(first.part);
   for (const { file, part } of parts.slice(1)) {
     runKey(part).forEach(([what, value], k) => {
       if (value !== expected[k]![1]) {
-        throw new InputError(file, `is a part of another run: its ${what} is ${String(value)}, ${first.file} has ${String(expected[k]![1])}`, 'merge the parts of one check');
+        throw new InputError(
+          file,
+          `is a part of another run: its ${what} is ${String(value)}, ${first.file} has ${String(expected[k]![1])}`,
+          'merge the parts of one check',
+        );
       }
     });
   }
   const count = first.part.shard.count;
   const byIndex = new Map<number, string>();
   for (const { file, part } of parts) {
-    if (part.shard.index < 1 || part.shard.index > count) throw new InputError(file, `has shard ${part.shard.index}/${count}`, 'give the files check --shard i/N --json wrote');
+    if (part.shard.index < 1 || part.shard.index > count)
+      throw new InputError(
+        file,
+        `has shard ${part.shard.index}/${count}`,
+        'give the files check --shard i/N --json wrote',
+      );
     const other = byIndex.get(part.shard.index);
-    if (other !== undefined) throw new InputError(file, `repeats shard ${part.shard.index}/${count} of ${other}`, 'give each shard once');
+    if (other !== undefined)
+      throw new InputError(file, `repeats shard ${part.shard.index}/${count} of ${other}`, 'give each shard once');
     byIndex.set(part.shard.index, file);
   }
   const missing = Array.from({ length: count }, (_, k) => k + 1).filter((index) => !byIndex.has(index));
   if (missing.length > 0) {
-    throw new InputError('merge', `shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} missing`, `give all ${count} parts`);
+    throw new InputError(
+      'merge',
+      `shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} missing`,
+      `give all ${count} parts`,
+    );
   }
   const results = new Map<string, { result: StepResult; shard: number; file: string }>();
   for (const { file, part } of parts) {
     for (const step of part.steps) {
       const key = stepKey(step.theorem, step.kind, step.name);
-      if (results.has(key)) throw new InputError(file, `repeats ${step.theorem} ${step.kind} ${step.name}`, 'give the files check --shard i/N --json wrote');
+      if (results.has(key))
+        throw new InputError(
+          file,
+          `repeats ${step.theorem} ${step.kind} ${step.name}`,
+          'give the files check --shard i/N --json wrote',
+        );
       results.set(key, { result: step.result, shard: part.shard.index, file });
     }
   }

@@ -37,18 +37,34 @@ function problemLine(problems: readonly string[]): string {
 export async function loadTheoremModule(file: string): Promise<Theorem[]> {
   const namespace = await importUserModule(file, 'theorem module');
   if (!('default' in namespace) || namespace.default === undefined) {
-    throw new InputError(file, 'has no default export', 'export default defineTheorem({ ... }) (or an array of theorems)');
+    throw new InputError(
+      file,
+      'has no default export',
+      'export default defineTheorem({ ... }) (or an array of theorems)',
+    );
   }
   const exported = namespace.default;
   const values: unknown[] = Array.isArray(exported) ? exported : [exported];
-  if (values.length === 0) throw new InputError(file, 'exports an empty array', 'export default a theorem or an array of theorems');
-  const problems = values.flatMap((value, k) => theoremShapeProblems(value).map((p) => (values.length > 1 ? `[${k}] ${p}` : p)));
+  if (values.length === 0)
+    throw new InputError(file, 'exports an empty array', 'export default a theorem or an array of theorems');
+  const problems = values.flatMap((value, k) =>
+    theoremShapeProblems(value).map((p) => (values.length > 1 ? `[${k}] ${p}` : p)),
+  );
   if (problems.length > 0) {
-    throw new InputError(file, `its default export is not a theorem: ${problemLine(problems)}`, "build it with defineTheorem from 'ebm-lens'");
+    throw new InputError(
+      file,
+      `its default export is not a theorem: ${problemLine(problems)}`,
+      "build it with defineTheorem from 'ebm-lens'",
+    );
   }
   const theorems = values as Theorem[];
   const consistency = catalogueProblems(theorems);
-  if (consistency.length > 0) throw new InputError(file, `its theorems are inconsistent: ${problemLine(consistency)}`, 'fix the names the message gives');
+  if (consistency.length > 0)
+    throw new InputError(
+      file,
+      `its theorems are inconsistent: ${problemLine(consistency)}`,
+      'fix the names the message gives',
+    );
   return theorems;
 }
 
@@ -62,7 +78,10 @@ export interface ModuleWords {
 }
 
 /** The catalogue extended by the modules among `words` (module comment). */
-export async function withTheoremModules(catalogue: readonly Theorem[], words: readonly string[]): Promise<ModuleWords> {
+export async function withTheoremModules(
+  catalogue: readonly Theorem[],
+  words: readonly string[],
+): Promise<ModuleWords> {
   const files = new Map<string, string>();
   const user: Theorem[] = [];
   const ids: string[] = [];
@@ -76,7 +95,11 @@ export async function withTheoremModules(catalogue: readonly Theorem[], words: r
       const owner = taken.get(theorem.id.toLowerCase());
       if (owner !== undefined) {
         if (owner === word) continue; // the same file named twice
-        throw new InputError(word, `theorem ID '${theorem.id}' is already taken by ${owner === 'the catalogue' ? 'a theorem of the catalogue' : owner}`, 'give your theorem another ID');
+        throw new InputError(
+          word,
+          `theorem ID '${theorem.id}' is already taken by ${owner === 'the catalogue' ? 'a theorem of the catalogue' : owner}`,
+          'give your theorem another ID',
+        );
       }
       taken.set(theorem.id.toLowerCase(), word);
       files.set(theorem.id, word);

@@ -42,7 +42,9 @@ export interface AssumeTask {
   readonly runs: number;
 }
 
-export type WorkerRequest = { readonly source: TheoremSource; readonly task: Task } | { readonly source: TheoremSource; readonly assume: AssumeTask };
+export type WorkerRequest =
+  | { readonly source: TheoremSource; readonly task: Task }
+  | { readonly source: TheoremSource; readonly assume: AssumeTask };
 
 interface Loaded {
   readonly theorems: readonly Theorem[];
@@ -60,15 +62,18 @@ async function load(source: TheoremSource): Promise<Loaded> {
     theorems.push(...(namespace.catalogue as Theorem[]));
   }
   for (const file of source.files) theorems.push(...(await loadTheoremModule(file)));
-  const overrides = source.assumptions === undefined ? undefined : (await readAssumptionFile(source.assumptions)).overrides;
+  const overrides =
+    source.assumptions === undefined ? undefined : (await readAssumptionFile(source.assumptions)).overrides;
   return { theorems, ...(overrides === undefined ? {} : { overrides }), instantiations: new Map() };
 }
 
 function assumeReply(loaded: Loaded, task: AssumeTask): TaskReply {
   try {
     const theorem = loaded.theorems.find((t) => t.id === task.theorem);
-    if (theorem === undefined || loaded.overrides === undefined) throw new Error(`worker: no theorem ${task.theorem} or no assumption file`);
-    if (!loaded.instantiations.has(theorem.id)) loaded.instantiations.set(theorem.id, theorem.instantiate?.(loaded.overrides));
+    if (theorem === undefined || loaded.overrides === undefined)
+      throw new Error(`worker: no theorem ${task.theorem} or no assumption file`);
+    if (!loaded.instantiations.has(theorem.id))
+      loaded.instantiations.set(theorem.id, theorem.instantiate?.(loaded.overrides));
     const property = loaded.instantiations.get(theorem.id)?.properties[task.index];
     if (property === undefined) throw new Error(`worker: ${theorem.id} has no instantiated property ${task.index}`);
     const value = assumeProperty(theorem, property, { seed: task.seed, runs: task.runs });
@@ -87,7 +92,9 @@ export default async function reply(request: WorkerRequest): Promise<TaskReply> 
   }
   try {
     const ready = await theorems;
-    return 'assume' in request ? assumeReply(ready, request.assume) : replyTo(ready.theorems, request.task, certifyIdentity);
+    return 'assume' in request
+      ? assumeReply(ready, request.assume)
+      : replyTo(ready.theorems, request.task, certifyIdentity);
   } catch (error) {
     return { rerun: `the worker could not load the theorems: ${errorMessage(error)}` };
   }

@@ -34,7 +34,11 @@ export interface WorkerPool extends TaskExecutor {
   assume(task: AssumeTask): Promise<TaskReply>;
 }
 
-export async function withWorkerPool<R>(workers: number, source: TheoremSource, work: (executor: WorkerPool) => Promise<R>): Promise<R> {
+export async function withWorkerPool<R>(
+  workers: number,
+  source: TheoremSource,
+  work: (executor: WorkerPool) => Promise<R>,
+): Promise<R> {
   const pool = new Tinypool({ filename: WORKER.href, minThreads: workers, maxThreads: workers, idleTimeout: 60_000 });
   try {
     return await work({
@@ -59,10 +63,18 @@ export function parseWorkers(text: string | undefined, available: boolean): numb
   const trimmed = text.trim();
   const value = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < 1 || value > MAX_WORKERS) {
-    throw new InputError('--workers', `expected a whole number from 1 to ${MAX_WORKERS}, got '${text}'`, 'e.g. --workers 2 (default: the number of cores)');
+    throw new InputError(
+      '--workers',
+      `expected a whole number from 1 to ${MAX_WORKERS}, got '${text}'`,
+      'e.g. --workers 2 (default: the number of cores)',
+    );
   }
   if (value > 1 && !available) {
-    throw new InputError('--workers', 'parallel runs need the built command line (bin/ebm-lens.js: the worker script and the catalogue as a module)', 'use --workers 1');
+    throw new InputError(
+      '--workers',
+      'parallel runs need the built command line (bin/ebm-lens.js: the worker script and the catalogue as a module)',
+      'use --workers 1',
+    );
   }
   return value;
 }

@@ -88,7 +88,9 @@ export function analyzeCounts(data: CountData, options: EmpiricalOptions): Empir
 
   const notes: string[] = [];
   if (unidentified.length > 0) {
-    notes.push(`U is not identified for ${unidentified.map((x) => `"${data.states[x]}"`).join(', ')}: no pair with them was seen in both directions`);
+    notes.push(
+      `U is not identified for ${unidentified.map((x) => `"${data.states[x]}"`).join(', ')}: no pair with them was seen in both directions`,
+    );
   }
   if (graph.components.length > 1) {
     notes.push(`the two-way graph has ${graph.components.length} components; U is comparable only within a component`);
@@ -96,17 +98,23 @@ export function analyzeCounts(data: CountData, options: EmpiricalOptions): Empir
   let smallest = Infinity;
   for (const { x, y } of graph.edges) smallest = Math.min(smallest, data.counts[x]![y]!, data.counts[y]![x]!);
   if (smallest < 5) {
-    notes.push(`the smallest two-way count is ${smallest}: below about 5 the delta-method errors and the chi-square p-value are rough`);
+    notes.push(
+      `the smallest two-way count is ${smallest}: below about 5 the delta-method errors and the chi-square p-value are rough`,
+    );
   }
   if (potential.some((component) => component.degenerateEdges > 0)) {
-    notes.push('a pair whose every trial went to each other has a delta-method standard error of 0, which understates the uncertainty');
+    notes.push(
+      'a pair whose every trial went to each other has a delta-method standard error of 0, which understates the uncertainty',
+    );
   }
   const noReverse = oneWay.filter((pair) => pair.bound === undefined);
   if (noReverse.length > 0) {
     notes.push(`${noReverse.length} one-way pair(s) have no bound: the reverse direction had no trials`);
   }
   if (oneWay.length > 0) {
-    notes.push(`one-way bounds are lower bounds on U(to) - U(from), each at confidence ${percent} (Clopper-Pearson, both rates bounded)`);
+    notes.push(
+      `one-way bounds are lower bounds on U(to) - U(from), each at confidence ${percent} (Clopper-Pearson, both rates bounded)`,
+    );
   }
   if (cycles.length > 0 || potential.length > 0) {
     notes.push(`intervals are ${percent} delta-method intervals, one at a time (not simultaneous)`);
@@ -146,11 +154,14 @@ export function analyzeCounts(data: CountData, options: EmpiricalOptions): Empir
       `reversible MLE: fitted on each communicating class; ${between} transition(s) between classes are left out (a reversible chain cannot make a move it can never undo)`,
     );
   }
-  if (!fit.converged) notes.push(`the reversible MLE did not converge in ${fit.iterations} sweeps; it is an approximation`);
+  if (!fit.converged)
+    notes.push(`the reversible MLE did not converge in ${fit.iterations} sweeps; it is an approximation`);
   // a state with no counted outcome inside its class (never started from, or every move left the class)
   const withoutData = counts.map((_, x) => x).filter((x) => counts[x]!.every((value) => value === 0));
   if (withoutData.length > 0) {
-    notes.push(`reversible MLE: no data for the rows of ${withoutData.map((x) => `"${data.states[x]}"`).join(', ')} within their class; those rows are not estimated (null)`);
+    notes.push(
+      `reversible MLE: no data for the rows of ${withoutData.map((x) => `"${data.states[x]}"`).join(', ')} within their class; those rows are not estimated (null)`,
+    );
   }
   return { ...analysis, reversibleMle: { fit, withoutData } };
 }

@@ -71,7 +71,11 @@ const JSON_KEYS = new Set(['counts', 'trials', 'description']);
 export function parseCountsText(text: string, source: string): ParsedCounts {
   const body = stripBom(text);
   if (body.trim() === '') {
-    throw new InputError(source, 'the file is empty', "give one 'from,to,count' line per observed pair, or JSON { \"counts\": [[from, to, n], ...] }");
+    throw new InputError(
+      source,
+      'the file is empty',
+      'give one \'from,to,count\' line per observed pair, or JSON { "counts": [[from, to, n], ...] }',
+    );
   }
   return body.trimStart().startsWith('{') ? parseCountsJson(body, source) : parseCountsCsv(body, source);
 }
@@ -80,11 +84,16 @@ export function parseCountsText(text: string, source: string): ParsedCounts {
 export function parseTrialsText(text: string, source: string): ReadonlyMap<string, TrialsEntry> {
   const body = stripBom(text);
   if (body.trim() === '') {
-    throw new InputError(source, 'the trials file is empty', "give one 'state,trials' line per state, or a JSON map { \"state\": n }");
+    throw new InputError(
+      source,
+      'the trials file is empty',
+      'give one \'state,trials\' line per state, or a JSON map { "state": n }',
+    );
   }
   if (body.trimStart().startsWith('{')) {
     const value = parseJson(body, source);
-    const map = isPlainObject(value) && Object.keys(value).length === 1 && isPlainObject(value.trials) ? value.trials : value;
+    const map =
+      isPlainObject(value) && Object.keys(value).length === 1 && isPlainObject(value.trials) ? value.trials : value;
     return readTrialsMap(map, source);
   }
   const entries = new Map<string, TrialsEntry>();
@@ -97,12 +106,17 @@ export function parseTrialsText(text: string, source: string): ReadonlyMap<strin
     }
     headerAllowed = false;
     if (fields.length !== 2) {
-      throw new InputError(where, `expected 2 fields 'state,trials', found ${fields.length}`, 'write one state name and its number of trials per line');
+      throw new InputError(
+        where,
+        `expected 2 fields 'state,trials', found ${fields.length}`,
+        'write one state name and its number of trials per line',
+      );
     }
     const state = readStateName(fields[0]!, `${where} (state)`);
     addTrials(entries, state, readCount(fields[1]!, `${where} (trials)`, 'trials'), where);
   }
-  if (entries.size === 0) throw new InputError(source, 'the trials file has no rows', "give one 'state,trials' line per state");
+  if (entries.size === 0)
+    throw new InputError(source, 'the trials file has no rows', "give one 'state,trials' line per state");
   return entries;
 }
 
@@ -129,7 +143,11 @@ export function buildCountData(parsed: ParsedCounts, spec: TrialsSpec): CountDat
   }
   const n = states.length;
   if (n > MAX_STATES) {
-    throw new InputError('counts', `${n} states, more than the limit of ${MAX_STATES}`, 'split the data into smaller groups of states or lump rare states');
+    throw new InputError(
+      'counts',
+      `${n} states, more than the limit of ${MAX_STATES}`,
+      'split the data into smaller groups of states or lump rare states',
+    );
   }
   const counts = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (const row of parsed.rows) counts[index.get(row.from)!]![index.get(row.to)!] = row.count;
@@ -139,7 +157,11 @@ export function buildCountData(parsed: ParsedCounts, spec: TrialsSpec): CountDat
   }
   for (let x = 0; x < n; x++) {
     if (!Number.isSafeInteger(rowTotals[x]!)) {
-      throw new InputError(`counts from "${states[x]}"`, 'the row total exceeds 2^53', 'rescale is not possible for counts; split the data');
+      throw new InputError(
+        `counts from "${states[x]}"`,
+        'the row total exceeds 2^53',
+        'rescale is not possible for counts; split the data',
+      );
     }
   }
 
@@ -165,7 +187,11 @@ export function buildCountData(parsed: ParsedCounts, spec: TrialsSpec): CountDat
     for (const [state, entry] of spec.trials) {
       const x = index.get(state);
       if (x === undefined) {
-        throw new InputError(entry.where, `state "${state}" does not occur in the counts`, 'remove it, or add its transitions (self-transitions as a row from the state to itself)');
+        throw new InputError(
+          entry.where,
+          `state "${state}" does not occur in the counts`,
+          'remove it, or add its transitions (self-transitions as a row from the state to itself)',
+        );
       }
       trials[x] = entry.trials;
     }
@@ -202,21 +228,34 @@ function parseCountsCsv(text: string, source: string): ParsedCounts {
     }
     headerAllowed = false;
     if (fields.length !== 3) {
-      throw new InputError(where, `expected 3 fields 'from,to,count', found ${fields.length}`, "write one 'from,to,count' triple per line (quote names that contain commas)");
+      throw new InputError(
+        where,
+        `expected 3 fields 'from,to,count', found ${fields.length}`,
+        "write one 'from,to,count' triple per line (quote names that contain commas)",
+      );
     }
     const from = readStateName(fields[0]!, `${where} (from)`);
     const to = readStateName(fields[1]!, `${where} (to)`);
     const count = readCount(fields[2]!, `${where} (count)`, 'count');
     addRow(rows, seen, { from, to, count, where });
   }
-  if (rows.length === 0) throw new InputError(source, 'no count rows (only a header, blank lines or comments)', "add one 'from,to,count' line per observed pair");
+  if (rows.length === 0)
+    throw new InputError(
+      source,
+      'no count rows (only a header, blank lines or comments)',
+      "add one 'from,to,count' line per observed pair",
+    );
   return { rows };
 }
 
 function parseCountsJson(text: string, source: string): ParsedCounts {
   const value = parseJson(text, source);
   if (!isPlainObject(value)) {
-    throw new InputError(source, 'the JSON is not an object', 'write { "counts": [[from, to, n], ...] } with an optional "trials" map');
+    throw new InputError(
+      source,
+      'the JSON is not an object',
+      'write { "counts": [[from, to, n], ...] } with an optional "trials" map',
+    );
   }
   for (const key of Object.keys(value)) {
     if (!JSON_KEYS.has(key)) {
@@ -225,8 +264,10 @@ function parseCountsJson(text: string, source: string): ParsedCounts {
   }
   const list = value.counts;
   if (list === undefined) throw new InputError(`${source}: counts`, 'missing', 'add "counts": [[from, to, n], ...]');
-  if (!Array.isArray(list)) throw new InputError(`${source}: counts`, 'is not an array', 'write "counts": [[from, to, n], ...]');
-  if (list.length === 0) throw new InputError(`${source}: counts`, 'is empty', 'give one [from, to, n] triple per observed pair');
+  if (!Array.isArray(list))
+    throw new InputError(`${source}: counts`, 'is not an array', 'write "counts": [[from, to, n], ...]');
+  if (list.length === 0)
+    throw new InputError(`${source}: counts`, 'is empty', 'give one [from, to, n] triple per observed pair');
   const rows: CountRow[] = [];
   const seen = new Map<string, string>();
   list.forEach((entry: unknown, i: number) => {
@@ -244,14 +285,20 @@ function parseCountsJson(text: string, source: string): ParsedCounts {
 }
 
 function readTrialsMap(value: unknown, source: string): Map<string, TrialsEntry> {
-  if (!isPlainObject(value)) throw new InputError(source, 'is not a map of state names to trials', 'write { "state": n, ... }');
+  if (!isPlainObject(value))
+    throw new InputError(source, 'is not a map of state names to trials', 'write { "state": n, ... }');
   const entries = new Map<string, TrialsEntry>();
   for (const [state, raw] of Object.entries(value)) {
     const where = `${source}."${state}"`;
     readStateName(state, where);
     addTrials(entries, state, readCount(raw, where, 'trials'), where);
   }
-  if (entries.size === 0) throw new InputError(source, 'is empty', 'give the number of trials of each state, or leave trials out to use the row totals');
+  if (entries.size === 0)
+    throw new InputError(
+      source,
+      'is empty',
+      'give the number of trials of each state, or leave trials out to use the row totals',
+    );
   return entries;
 }
 
@@ -259,7 +306,11 @@ function addRow(rows: CountRow[], seen: Map<string, string>, row: CountRow): voi
   const key = JSON.stringify([row.from, row.to]);
   const first = seen.get(key);
   if (first !== undefined) {
-    throw new InputError(row.where, `duplicate pair "${row.from}" -> "${row.to}" (first given at ${first})`, 'give each pair once, with the summed count if both rows are meant');
+    throw new InputError(
+      row.where,
+      `duplicate pair "${row.from}" -> "${row.to}" (first given at ${first})`,
+      'give each pair once, with the summed count if both rows are meant',
+    );
   }
   seen.set(key, row.where);
   rows.push(row);
@@ -267,7 +318,8 @@ function addRow(rows: CountRow[], seen: Map<string, string>, row: CountRow): voi
 
 function addTrials(entries: Map<string, TrialsEntry>, state: string, trials: number, where: string): void {
   const first = entries.get(state);
-  if (first !== undefined) throw new InputError(where, `trials for "${state}" given twice (first at ${first.where})`, 'give each state once');
+  if (first !== undefined)
+    throw new InputError(where, `trials for "${state}" given twice (first at ${first.where})`, 'give each state once');
   entries.set(state, { trials, where });
 }
 
@@ -279,13 +331,19 @@ function readCount(raw: unknown, where: string, what: 'count' | 'trials'): numbe
   try {
     q = parseRational(raw);
   } catch (error) {
-    if (error instanceof RationalParseError) throw new InputError(where, `${what} is not a number (${error.message})`, fix);
+    if (error instanceof RationalParseError)
+      throw new InputError(where, `${what} is not a number (${error.message})`, fix);
     throw error;
   }
   if (q.s < 0n && q.n !== 0n) throw new InputError(where, `negative ${what} ${String(raw)}`, fix);
   if (q.d !== 1n) throw new InputError(where, `fractional ${what} ${String(raw)}`, fix);
   const value = Number(q.n);
-  if (!Number.isSafeInteger(value)) throw new InputError(where, `${what} ${String(raw)} exceeds 2^53`, 'counts this large cannot be processed; split the data');
+  if (!Number.isSafeInteger(value))
+    throw new InputError(
+      where,
+      `${what} ${String(raw)} exceeds 2^53`,
+      'counts this large cannot be processed; split the data',
+    );
   return value;
 }
 
@@ -297,7 +355,11 @@ function readStateName(raw: string, where: string): string {
 
 function readJsonState(raw: unknown, where: string): string {
   if (typeof raw !== 'string') {
-    throw new InputError(where, `state name ${JSON.stringify(raw)} is not a string`, `write state names as strings, e.g. "${String(raw)}"`);
+    throw new InputError(
+      where,
+      `state name ${JSON.stringify(raw)} is not a string`,
+      `write state names as strings, e.g. "${String(raw)}"`,
+    );
   }
   return readStateName(raw, where);
 }
@@ -316,7 +378,11 @@ function parseJson(text: string, source: string): unknown {
   }
   const duplicate = duplicateKeyPath(text);
   if (duplicate !== undefined) {
-    throw new InputError(`${source}: ${duplicate}`, 'the key appears twice in the same object (JSON keeps only the last)', 'give each key once');
+    throw new InputError(
+      `${source}: ${duplicate}`,
+      'the key appears twice in the same object (JSON keeps only the last)',
+      'give each key once',
+    );
   }
   return value;
 }
@@ -348,7 +414,12 @@ function splitCsvLine(line: string, where: string): string[] {
     if (line[i] === '"') {
       i++;
       for (;;) {
-        if (i >= line.length) throw new InputError(where, 'unterminated quoted field', 'close the quote (write "" for a quote inside a name)');
+        if (i >= line.length)
+          throw new InputError(
+            where,
+            'unterminated quoted field',
+            'close the quote (write "" for a quote inside a name)',
+          );
         if (line[i] === '"') {
           if (line[i + 1] === '"') {
             field += '"';
@@ -362,10 +433,16 @@ function splitCsvLine(line: string, where: string): string[] {
         i++;
       }
       while (line[i] === ' ' || line[i] === '\t') i++;
-      if (i < line.length && line[i] !== ',') throw new InputError(where, 'text after a closing quote', 'put the whole name inside the quotes');
+      if (i < line.length && line[i] !== ',')
+        throw new InputError(where, 'text after a closing quote', 'put the whole name inside the quotes');
     } else {
       while (i < line.length && line[i] !== ',') {
-        if (line[i] === '"') throw new InputError(where, 'a quote inside an unquoted field', 'quote the whole field and write "" for a quote');
+        if (line[i] === '"')
+          throw new InputError(
+            where,
+            'a quote inside an unquoted field',
+            'quote the whole field and write "" for a quote',
+          );
         field += line[i];
         i++;
       }

@@ -37,7 +37,8 @@ export interface OneWayPair {
 
 /** All one-way pairs in (from, to) order, with their bounds. Precision: float64. */
 export function oneWayBounds(data: CountData, confidence: number): OneWayPair[] {
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`one-way bounds: confidence ${confidence} must lie strictly between 0 and 1`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`one-way bounds: confidence ${confidence} must lie strictly between 0 and 1`);
   const each = Math.sqrt(confidence);
   const pairs: OneWayPair[] = [];
   const n = data.states.length;
@@ -49,7 +50,8 @@ export function oneWayBounds(data: CountData, confidence: number): OneWayPair[] 
       const bound =
         reverseTrials === 0
           ? undefined
-          : Math.log(binomialLowerBound(count, data.trials[x]!, each)) - Math.log(binomialUpperBound(0, reverseTrials, each));
+          : Math.log(binomialLowerBound(count, data.trials[x]!, each)) -
+            Math.log(binomialUpperBound(0, reverseTrials, each));
       pairs.push({ from: x, to: y, count, reverseTrials, bound });
     }
   }

@@ -68,7 +68,12 @@ export function estimatePotential(data: CountData, graph: TwoWayGraph): Potentia
   return graph.components.map((states, id) => estimateComponent(data, graph, id, states));
 }
 
-function estimateComponent(data: CountData, graph: TwoWayGraph, id: number, states: readonly number[]): PotentialComponent {
+function estimateComponent(
+  data: CountData,
+  graph: TwoWayGraph,
+  id: number,
+  states: readonly number[],
+): PotentialComponent {
   const m = states.length;
   const local = new Map<number, number>(states.map((state, i) => [state, i]));
   const edges = graph.edges.filter(({ x }) => graph.component[x] === id);
@@ -101,7 +106,8 @@ function estimateComponent(data: CountData, graph: TwoWayGraph, id: number, stat
     }
   });
   const cholesky = new CholeskyDecomposition(h);
-  if (!cholesky.isPositiveDefinite()) throw new Error(`two-way component ${id}: normal equations are not positive definite`);
+  if (!cholesky.isPositiveDefinite())
+    throw new Error(`two-way component ${id}: normal equations are not positive definite`);
   const inverse = cholesky.solve(Matrix.eye(m - 1));
   const mEntry = (i: number, j: number): number => (i === 0 || j === 0 ? 0 : inverse.get(i - 1, j - 1));
   const u = [0, ...cholesky.solve(g).getColumn(0)];

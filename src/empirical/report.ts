@@ -40,7 +40,12 @@ export function empiricalJson(analysis: EmpiricalAnalysis): Record<string, unkno
     component.states.forEach((x, i) => {
       const value = component.values[i]!;
       const se = component.standardErrors[i]!;
-      potential[name(x)] = { value: num(value), se: num(se), component: component.id, ci: interval(value, se, level.z) };
+      potential[name(x)] = {
+        value: num(value),
+        se: num(se),
+        component: component.id,
+        ci: interval(value, se, level.z),
+      };
     });
   }
   const json: Record<string, unknown> = {
@@ -80,7 +85,13 @@ export function empiricalJson(analysis: EmpiricalAnalysis): Record<string, unkno
           method: 'likelihood ratio, chi-square approximation',
           converged: analysis.test.converged,
         }
-      : { statistic: null, df: 0, pValue: null, method: 'likelihood ratio, chi-square approximation', reason: analysis.test.reason },
+      : {
+          statistic: null,
+          df: 0,
+          pValue: null,
+          method: 'likelihood ratio, chi-square approximation',
+          reason: analysis.test.reason,
+        },
     verdict: analysis.verdict,
     verdictReason: analysis.verdictReason,
   };
@@ -115,7 +126,9 @@ export function empiricalTable(analysis: EmpiricalAnalysis): string {
   const percent = `${f(level.confidence * 100)}%`;
   const out: string[] = [];
   const total = data.counts.reduce((sum, row) => sum + row.reduce((a, b) => a + b, 0), 0);
-  out.push(`${data.states.length} states, ${total} transitions counted; trials: ${describeTrials(analysis)}; all estimates float64`);
+  out.push(
+    `${data.states.length} states, ${total} transitions counted; trials: ${describeTrials(analysis)}; all estimates float64`,
+  );
   out.push('');
   out.push(`Potential U = log mu (lowest state of each component = 0), ${percent} intervals`);
   if (analysis.potential.length === 0) out.push('  none: no pair was seen in both directions');
@@ -181,7 +194,9 @@ export function empiricalTable(analysis: EmpiricalAnalysis): string {
   if (analysis.reversibleMle !== undefined) {
     const { fit, withoutData } = analysis.reversibleMle;
     out.push('');
-    out.push(`Reversible MLE of the kernel (${fit.converged ? 'converged' : 'NOT converged'} after ${fit.iterations} sweeps)`);
+    out.push(
+      `Reversible MLE of the kernel (${fit.converged ? 'converged' : 'NOT converged'} after ${fit.iterations} sweeps)`,
+    );
     out.push(
       ...table(
         ['from \\ to', ...data.states],
@@ -189,7 +204,9 @@ export function empiricalTable(analysis: EmpiricalAnalysis): string {
         '  ',
       ),
     );
-    out.push(`  stationary law (each component sums to 1): ${data.states.map((state, x) => `${state} ${f(fit.stationary[x]!)}`).join(', ')}`);
+    out.push(
+      `  stationary law (each component sums to 1): ${data.states.map((state, x) => `${state} ${f(fit.stationary[x]!)}`).join(', ')}`,
+    );
   }
   if (analysis.notes.length > 0) {
     out.push('');
@@ -212,6 +229,11 @@ function describeTrials(analysis: EmpiricalAnalysis): string {
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], indent: string): string[] {
   const widths = header.map((title, j) => Math.max(title.length, ...rows.map((row) => row[j]!.length)));
-  const line = (cells: readonly string[]): string => indent + cells.map((cell, j) => cell.padEnd(widths[j]!)).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    indent +
+    cells
+      .map((cell, j) => cell.padEnd(widths[j]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)];
 }

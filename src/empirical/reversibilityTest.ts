@@ -79,5 +79,12 @@ export function reversibilityTest(data: CountData, graph: TwoWayGraph): Reversib
     });
   });
   statistic = Math.max(0, 2 * statistic);
-  return { testable: true, df, statistic, pValue: chiSquareSurvival(statistic, df), converged: fit.converged, iterations: fit.iterations };
+  return {
+    testable: true,
+    df,
+    statistic,
+    pValue: chiSquareSurvival(statistic, df),
+    converged: fit.converged,
+    iterations: fit.iterations,
+  };
 }

@@ -53,7 +53,10 @@ export interface ReversibleMleOptions {
  * relative; the likelihood at the returned point is within O(tolerance^2) of the maximum
  * when the iteration converges linearly, as it does here.
  */
-export function reversibleMle(counts: readonly (readonly number[])[], options: ReversibleMleOptions = {}): ReversibleMle {
+export function reversibleMle(
+  counts: readonly (readonly number[])[],
+  options: ReversibleMleOptions = {},
+): ReversibleMle {
   const tolerance = options.tolerance ?? 1e-13;
   const maxIterations = options.maxIterations ?? 200_000;
   const n = counts.length;
@@ -75,7 +78,8 @@ export function reversibleMle(counts: readonly (readonly number[])[], options: R
   const componentTotal = new Float64Array(components.length);
   const normalise = (values: Float64Array): void => {
     componentTotal.fill(0);
-    for (let e = 0; e < m; e++) componentTotal[pairComponent[e]!]! += first[e] === second[e] ? values[e]! : 2 * values[e]!;
+    for (let e = 0; e < m; e++)
+      componentTotal[pairComponent[e]!]! += first[e] === second[e] ? values[e]! : 2 * values[e]!;
     for (let e = 0; e < m; e++) values[e]! /= componentTotal[pairComponent[e]!]!;
   };
   const rowFlow = new Float64Array(n);
@@ -113,14 +117,21 @@ export function reversibleMle(counts: readonly (readonly number[])[], options: R
     flows[j]![i] = flow[e]!;
   });
   computeRowFlow(flow);
-  const kernel = flows.map((row, i) => (rowFlow[i]! > 0 ? row.map((value) => value / rowFlow[i]!) : row.map((_, j) => (i === j ? 1 : 0))));
+  const kernel = flows.map((row, i) =>
+    rowFlow[i]! > 0 ? row.map((value) => value / rowFlow[i]!) : row.map((_, j) => (i === j ? 1 : 0)),
+  );
   // a state with no counts at all is a component of its own, stationary for itself
-  const stationary = Array.from(rowFlow, (value, i) => (components[component[i]!]!.length === 1 && value === 0 ? 1 : value));
+  const stationary = Array.from(rowFlow, (value, i) =>
+    components[component[i]!]!.length === 1 && value === 0 ? 1 : value,
+  );
   return { flows, kernel, stationary, component, components, iterations, converged };
 }
 
 /** Connected components of the support (isolated states are their own component). */
-function supportComponents(n: number, pairs: readonly { i: number; j: number }[]): { component: number[]; components: number[][] } {
+function supportComponents(
+  n: number,
+  pairs: readonly { i: number; j: number }[],
+): { component: number[]; components: number[][] } {
   const adjacency: number[][] = Array.from({ length: n }, () => []);
   for (const { i, j } of pairs) {
     if (i !== j) {

@@ -92,7 +92,9 @@ export function binaryEntropy<T>(ar: Arithmetic<T>, p: T): T {
 function massSign<T>(ar: Arithmetic<T>, value: T, x: number, name: string): 0 | 1 {
   const sign = ar.sign(value);
   if (sign === undefined) {
-    throw new UndecidedError(`${name}(${x}) has an enclosure containing 0 at ${ar.label}: cannot tell whether it is a zero mass`);
+    throw new UndecidedError(
+      `${name}(${x}) has an enclosure containing 0 at ${ar.label}: cannot tell whether it is a zero mass`,
+    );
   }
   if (sign < 0) throw new RangeError(`${name}(${x}) = ${ar.toNumberObject(value).approx} is negative`);
   return sign === 0 ? 0 : 1;

@@ -80,14 +80,27 @@ const KEYS = [
   'initial',
   'steps',
 ] as const;
-const EBM_KEYS = ['beta', 'reference', 'conductance', 'potential', 'weights', 'interaction', 'interactionWeights', 'reward'] as const;
+const EBM_KEYS = [
+  'beta',
+  'reference',
+  'conductance',
+  'potential',
+  'weights',
+  'interaction',
+  'interactionWeights',
+  'reward',
+] as const;
 
 export function parseAnalyzeModel(json: Record<string, unknown>): AnalyzeModel {
   rejectUnknownKeys(json, KEYS, '');
   const given = (key: string) => json[key] !== undefined;
   const ebmGiven = EBM_KEYS.filter(given);
   if (given('kernel') && ebmGiven.length > 0) {
-    throw new InputError('kernel', `is given together with the EBM pieces ${ebmGiven.join(', ')}`, 'give either "kernel" or the EBM pieces, not both');
+    throw new InputError(
+      'kernel',
+      `is given together with the EBM pieces ${ebmGiven.join(', ')}`,
+      'give either "kernel" or the EBM pieces, not both',
+    );
   }
   if (!given('kernel') && !given('reference') && !given('conductance')) {
     throw new InputError(
@@ -100,7 +113,12 @@ export function parseAnalyzeModel(json: Record<string, unknown>): AnalyzeModel {
   exclusive(json, 'potential', 'weights', 'Phi, or w = exp(Phi/beta)');
   exclusive(json, 'interaction', 'interactionWeights', 's, or v = exp(s/beta)');
   for (const key of ['potential', 'weights', 'interaction', 'interactionWeights'] as const) {
-    if (given('reward') && given(key)) throw new InputError('reward', `is given together with "${key}"`, 'give the full reward r(x,y), or Phi and s, not both');
+    if (given('reward') && given(key))
+      throw new InputError(
+        'reward',
+        `is given together with "${key}"`,
+        'give the full reward r(x,y), or Phi and s, not both',
+      );
   }
 
   const primary = given('kernel') ? 'kernel' : given('reference') ? 'reference' : 'conductance';
@@ -136,11 +154,14 @@ export function parseAnalyzeModel(json: Record<string, unknown>): AnalyzeModel {
 /** True when forming the kernel needs exp of an input: Phi, s or r given (with beta). */
 export function needsTranscendental(model: AnalyzeModel): boolean {
   const ebm = model.ebm;
-  return ebm !== undefined && (ebm.potential !== undefined || ebm.interaction !== undefined || ebm.reward !== undefined);
+  return (
+    ebm !== undefined && (ebm.potential !== undefined || ebm.interaction !== undefined || ebm.reward !== undefined)
+  );
 }
 
 function exclusive(json: Record<string, unknown>, a: string, b: string, what: string): void {
-  if (json[a] !== undefined && json[b] !== undefined) throw new InputError(b, `is given together with "${a}"`, `give one of "${a}" and "${b}" (${what})`);
+  if (json[a] !== undefined && json[b] !== undefined)
+    throw new InputError(b, `is given together with "${a}"`, `give one of "${a}" and "${b}" (${what})`);
 }
 
 /** The number of rows, checked against the size limit before any entry is parsed. */
@@ -148,7 +169,11 @@ function matrixSize(value: unknown, field: string): number {
   const rows = requireArray(value, field, 'an array of rows (a square matrix)');
   if (rows.length === 0) throw new InputError(field, 'is empty', 'give a square matrix with one row per state');
   if (rows.length > MAX_STATES) {
-    throw new InputError(field, `has ${rows.length} states, more than the limit ${MAX_STATES} of analyze`, `analyze chains with at most ${MAX_STATES} states`);
+    throw new InputError(
+      field,
+      `has ${rows.length} states, more than the limit ${MAX_STATES} of analyze`,
+      `analyze chains with at most ${MAX_STATES} states`,
+    );
   }
   return rows.length;
 }
@@ -156,7 +181,11 @@ function matrixSize(value: unknown, field: string): number {
 function parseEbmPieces(json: Record<string, unknown>, n: number, tally: Renormalization): EbmModel {
   const needsBeta = json.potential !== undefined || json.interaction !== undefined || json.reward !== undefined;
   if (needsBeta && json.beta === undefined) {
-    throw new InputError('beta', 'is missing', 'give the temperature "beta" (> 0); it is needed to form w = exp(Phi/beta) and v = exp(s/beta)');
+    throw new InputError(
+      'beta',
+      'is missing',
+      'give the temperature "beta" (> 0); it is needed to form w = exp(Phi/beta) and v = exp(s/beta)',
+    );
   }
   const beta = json.beta === undefined ? undefined : readRational(json.beta, 'beta', 'positive');
   let reference: Rational[][] | undefined;
@@ -167,7 +196,12 @@ function parseEbmPieces(json: Record<string, unknown>, n: number, tally: Renorma
     conductance = readMatrix(json.conductance, 'conductance', 'nonNegative', n);
     requireSymmetric(conductance, 'conductance');
     conductance.forEach((row, x) => {
-      if (row.every((c) => c.n === 0n)) throw new InputError(`conductance[${x}]`, 'is all zero (state has no edge)', 'give every state at least one positive conductance');
+      if (row.every((c) => c.n === 0n))
+        throw new InputError(
+          `conductance[${x}]`,
+          'is all zero (state has no edge)',
+          'give every state at least one positive conductance',
+        );
     });
   }
   const pieces: EbmModel = {
@@ -177,7 +211,9 @@ function parseEbmPieces(json: Record<string, unknown>, n: number, tally: Renorma
     ...(json.potential !== undefined ? { potential: readVector(json.potential, 'potential', 'any', n) } : {}),
     ...(json.weights !== undefined ? { weights: readVector(json.weights, 'weights', 'positive', n) } : {}),
     ...(json.interaction !== undefined ? { interaction: readMatrix(json.interaction, 'interaction', 'any', n) } : {}),
-    ...(json.interactionWeights !== undefined ? { interactionWeights: readMatrix(json.interactionWeights, 'interactionWeights', 'positive', n) } : {}),
+    ...(json.interactionWeights !== undefined
+      ? { interactionWeights: readMatrix(json.interactionWeights, 'interactionWeights', 'positive', n) }
+      : {}),
     ...(json.reward !== undefined ? { reward: readMatrix(json.reward, 'reward', 'any', n) } : {}),
   };
   return pieces;
@@ -191,12 +227,22 @@ function readTarget(value: unknown, states: readonly string[]): number[] {
     const index = text === undefined ? -1 : states.indexOf(text);
     if (index < 0) {
       const shown = states.length <= 12 ? states.join(', ') : `${states.slice(0, 12).join(', ')}, ...`;
-      throw new InputError(`target[${i}]`, `unknown state ${JSON.stringify(name)}`, `use names from "states" (${shown})`);
+      throw new InputError(
+        `target[${i}]`,
+        `unknown state ${JSON.stringify(name)}`,
+        `use names from "states" (${shown})`,
+      );
     }
     return index;
   });
   const unique = [...new Set(indices)].sort((a, b) => a - b);
-  if (unique.length !== indices.length) throw new InputError('target', 'names a state twice', 'list each target state once');
-  if (unique.length === states.length) throw new InputError('target', 'contains every state', 'hitting times need a target set A that is not the whole space');
+  if (unique.length !== indices.length)
+    throw new InputError('target', 'names a state twice', 'list each target state once');
+  if (unique.length === states.length)
+    throw new InputError(
+      'target',
+      'contains every state',
+      'hitting times need a target set A that is not the whole space',
+    );
   return unique;
 }

@@ -46,17 +46,29 @@ export function readRational(value: unknown, field: string, sign: SignConstraint
     }
     if (typeof value === 'string' && value.length <= 24 && PARSED.size < PARSED_LIMIT) PARSED.set(value, q);
   }
-  if (sign === 'nonNegative' && q.s < 0n && q.n !== 0n) throw new InputError(field, `is negative (${shortRational(q)})`, 'entries must be >= 0');
-  if (sign === 'positive' && (q.n === 0n || q.s < 0n)) throw new InputError(field, `must be > 0, got ${shortRational(q)}`, 'use a positive number');
+  if (sign === 'nonNegative' && q.s < 0n && q.n !== 0n)
+    throw new InputError(field, `is negative (${shortRational(q)})`, 'entries must be >= 0');
+  if (sign === 'positive' && (q.n === 0n || q.s < 0n))
+    throw new InputError(field, `must be > 0, got ${shortRational(q)}`, 'use a positive number');
   return q;
 }
 
 /** An integer in [min, max]. */
 export function readInteger(value: unknown, field: string, min: number, max: number): number {
   const q = readRational(value, field);
-  if (q.d !== 1n) throw new InputError(field, `must be an integer, got ${shortRational(q)}`, `use a whole number between ${min} and ${max}`);
+  if (q.d !== 1n)
+    throw new InputError(
+      field,
+      `must be an integer, got ${shortRational(q)}`,
+      `use a whole number between ${min} and ${max}`,
+    );
   const k = Number(q.s * q.n);
-  if (k < min || k > max) throw new InputError(field, `must be between ${min} and ${max}, got ${k}`, `use a whole number between ${min} and ${max}`);
+  if (k < min || k > max)
+    throw new InputError(
+      field,
+      `must be between ${min} and ${max}, got ${k}`,
+      `use a whole number between ${min} and ${max}`,
+    );
   return k;
 }
 
@@ -68,7 +80,11 @@ export function requireArray(value: unknown, field: string, what: string): unkno
 export function readVector(value: unknown, field: string, sign: SignConstraint = 'any', length?: number): Rational[] {
   const entries = requireArray(value, field, 'an array of numbers');
   if (length !== undefined && entries.length !== length) {
-    throw new InputError(field, `has ${entries.length} entries, expected ${length}`, `give one entry per state (${length})`);
+    throw new InputError(
+      field,
+      `has ${entries.length} entries, expected ${length}`,
+      `give one entry per state (${length})`,
+    );
   }
   if (entries.length === 0) throw new InputError(field, 'is empty', 'give at least one entry');
   return entries.map((entry, i) => readRational(entry, `${field}[${i}]`, sign));
@@ -79,15 +95,24 @@ export function readMatrix(value: unknown, field: string, sign: SignConstraint =
   const rows = requireArray(value, field, 'an array of rows (a square matrix)');
   if (rows.length === 0) throw new InputError(field, 'is empty', 'give a square matrix with one row per state');
   const n = size ?? rows.length;
-  if (rows.length !== n) throw new InputError(field, `has ${rows.length} rows, expected ${n}`, `give ${matrixShape(n)}, one row per state`);
+  if (rows.length !== n)
+    throw new InputError(field, `has ${rows.length} rows, expected ${n}`, `give ${matrixShape(n)}, one row per state`);
   const arrays = rows.map((row, i) => requireArray(row, `${field}[${i}]`, 'an array of numbers'));
   const widths = new Set(arrays.map((row) => row.length));
   if (widths.size === 1 && !widths.has(n)) {
-    throw new InputError(field, `is not square (${rows.length} rows of ${arrays[0]!.length} entries)`, `give ${matrixShape(n)}, one row and one column per state`);
+    throw new InputError(
+      field,
+      `is not square (${rows.length} rows of ${arrays[0]!.length} entries)`,
+      `give ${matrixShape(n)}, one row and one column per state`,
+    );
   }
   return arrays.map((entries, i) => {
     if (entries.length !== n) {
-      throw new InputError(`${field}[${i}]`, `has ${entries.length} entries but the matrix has ${n} rows (ragged or not square)`, `every row needs exactly ${n} entries`);
+      throw new InputError(
+        `${field}[${i}]`,
+        `has ${entries.length} entries but the matrix has ${n} rows (ragged or not square)`,
+        `every row needs exactly ${n} entries`,
+      );
     }
     return entries.map((entry, j) => readRational(entry, `${field}[${i}][${j}]`, sign));
   });
@@ -98,7 +123,8 @@ const ONE = new Rational(1n);
 /** "an 8 x 8 matrix", "a 1 x 1 matrix": the article as the number is read (an eight, an eleven, an eighteen, an 80...). */
 export function matrixShape(n: number): string {
   const digits = String(n);
-  const an = digits.startsWith('8') || ((digits.startsWith('11') || digits.startsWith('18')) && digits.length % 3 === 2);
+  const an =
+    digits.startsWith('8') || ((digits.startsWith('11') || digits.startsWith('18')) && digits.length % 3 === 2);
   return `${an ? 'an' : 'a'} ${n} x ${n} matrix`;
 }
 
@@ -128,7 +154,11 @@ export function shortRational(q: Rational): string {
 export function requireDistribution(vector: readonly Rational[], field: string): void {
   const total = vector.reduce((acc, x) => acc.add(x), new Rational(0n));
   if (!total.equals(ONE)) {
-    throw new InputError(field, `sums to ${shortRational(total)}, not 1`, 'make the entries sum to 1 (within 1e-9, as float64 rounding leaves; write thirds as "1/3", not 0.333)');
+    throw new InputError(
+      field,
+      `sums to ${shortRational(total)}, not 1`,
+      'make the entries sum to 1 (within 1e-9, as float64 rounding leaves; write thirds as "1/3", not 0.333)',
+    );
   }
 }
 
@@ -157,7 +187,11 @@ export function normalizeDistribution(vector: readonly Rational[], field: string
   return vector.map((x) => x.div(total));
 }
 
-export function normalizeStochastic(matrix: readonly Rational[][], field: string, tally: Renormalization): Rational[][] {
+export function normalizeStochastic(
+  matrix: readonly Rational[][],
+  field: string,
+  tally: Renormalization,
+): Rational[][] {
   return matrix.map((row, i) => normalizeDistribution(row, `${field}[${i}]`, tally));
 }
 
@@ -182,14 +216,17 @@ export function requireSymmetric(matrix: readonly Rational[][], field: string): 
 
 export function readNames(value: unknown, field: string, length: number): string[] {
   const entries = requireArray(value, field, 'an array of state names');
-  if (entries.length !== length) throw new InputError(field, `has ${entries.length} names for ${length} states`, `give exactly ${length} names`);
+  if (entries.length !== length)
+    throw new InputError(field, `has ${entries.length} names for ${length} states`, `give exactly ${length} names`);
   const names = entries.map((entry, i) => {
-    if (typeof entry !== 'string' || entry === '') throw new InputError(`${field}[${i}]`, 'must be a non-empty string', 'write each name as a string');
+    if (typeof entry !== 'string' || entry === '')
+      throw new InputError(`${field}[${i}]`, 'must be a non-empty string', 'write each name as a string');
     return entry;
   });
   const seen = new Set<string>();
   names.forEach((name, i) => {
-    if (seen.has(name)) throw new InputError(`${field}[${i}]`, `repeats the name "${name}"`, 'give every state a different name');
+    if (seen.has(name))
+      throw new InputError(`${field}[${i}]`, `repeats the name "${name}"`, 'give every state a different name');
     seen.add(name);
   });
   return names;
@@ -197,11 +234,20 @@ export function readNames(value: unknown, field: string, length: number): string
 
 export function readBooleans(value: unknown, field: string, length: number): boolean[] {
   const entries = requireArray(value, field, 'an array of true/false');
-  if (entries.length !== length) throw new InputError(field, `has ${entries.length} entries, expected ${length}`, `give one true/false per response (${length})`);
+  if (entries.length !== length)
+    throw new InputError(
+      field,
+      `has ${entries.length} entries, expected ${length}`,
+      `give one true/false per response (${length})`,
+    );
   return entries.map((entry, i) => {
     if (entry === true || entry === '1') return true;
     if (entry === false || entry === '0') return false;
-    throw new InputError(`${field}[${i}]`, `must be true or false, got ${JSON.stringify(entry)}`, 'mark each response true (correct) or false');
+    throw new InputError(
+      `${field}[${i}]`,
+      `must be true or false, got ${JSON.stringify(entry)}`,
+      'mark each response true (correct) or false',
+    );
   });
 }
 
@@ -216,6 +262,7 @@ export function rejectUnknownKeys(object: Record<string, unknown>, allowed: read
 }
 
 export function requireObject(value: unknown, field: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError(field, 'must be a JSON object', `write ${field} as { ... }`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new InputError(field, 'must be a JSON object', `write ${field} as { ... }`);
   return value as Record<string, unknown>;
 }

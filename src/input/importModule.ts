@@ -40,11 +40,17 @@ function firstLine(error: unknown): string {
 /** The namespace of the module FILE (module comment). */
 export async function importUserModule(file: string, what = 'module'): Promise<Record<string, unknown>> {
   const path = resolve(file);
-  if (!existsSync(path)) throw new InputError(file, 'no such file', `give the path of a .ts, .mts, .js or .mjs ${what}`);
-  if (statSync(path).isDirectory()) throw new InputError(file, 'is a directory', `give the path of a .ts, .mts, .js or .mjs ${what}`);
+  if (!existsSync(path))
+    throw new InputError(file, 'no such file', `give the path of a .ts, .mts, .js or .mjs ${what}`);
+  if (statSync(path).isDirectory())
+    throw new InputError(file, 'is a directory', `give the path of a .ts, .mts, .js or .mjs ${what}`);
   const extension = extname(path).toLowerCase();
   if (!MODULE_EXTENSIONS.includes(extension)) {
-    throw new InputError(file, `has an unknown extension '${extension || '(none)'}'`, `give a .ts, .mts, .js or .mjs ${what}`);
+    throw new InputError(
+      file,
+      `has an unknown extension '${extension || '(none)'}'`,
+      `give a .ts, .mts, .js or .mjs ${what}`,
+    );
   }
   imports += 1;
   try {
@@ -55,6 +61,10 @@ export async function importUserModule(file: string, what = 'module'): Promise<R
     // The query makes every read a fresh module.
     return (await import(`${pathToFileURL(path).href}?load=${imports}`)) as Record<string, unknown>;
   } catch (error) {
-    throw new InputError(file, `throws on import: ${firstLine(error)}`, 'fix the module (node or npx jiti FILE shows the stack)');
+    throw new InputError(
+      file,
+      `throws on import: ${firstLine(error)}`,
+      'fix the module (node or npx jiti FILE shows the stack)',
+    );
   }
 }

@@ -26,34 +26,46 @@ export function readJsonFile(path: string): Record<string, unknown> {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})`;
+    const problem =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? 'error'})`;
     throw new InputError(path, problem, 'give the path of a MODEL.json file');
   }
   return parseJsonText(text, path);
 }
 
 export function parseJsonText(text: string, name: string): Record<string, unknown> {
-  if (text.trim() === '') throw new InputError(name, 'the file is empty', 'write one JSON object (see the examples/ directory)');
+  if (text.trim() === '')
+    throw new InputError(name, 'the file is empty', 'write one JSON object (see the examples/ directory)');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InputError(name, `invalid JSON (${detail})`, 'fix the JSON syntax (a validator such as `node -e "JSON.parse(...)"` shows the spot)');
+    throw new InputError(
+      name,
+      `invalid JSON (${detail})`,
+      'fix the JSON syntax (a validator such as `node -e "JSON.parse(...)"` shows the spot)',
+    );
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError(name, 'the top level is not a JSON object', 'write one object { ... } with the model fields');
   }
   const duplicate = duplicateKeyPath(text);
   if (duplicate !== undefined) {
-    throw new InputError(`${name}: ${duplicate}`, 'the key appears twice in the same object (JSON keeps only the last)', 'give each field once');
+    throw new InputError(
+      `${name}: ${duplicate}`,
+      'the key appears twice in the same object (JSON keeps only the last)',
+      'give each field once',
+    );
   }
   return JSON.parse(quoteNumbers(text)) as Record<string, unknown>;
 }
 
 /** The text with each number token outside strings quoted; valid JSON stays valid. */
 function quoteNumbers(text: string): string {
-  return text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) => (token.startsWith('"') ? token : `"${token}"`));
+  return text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) =>
+    token.startsWith('"') ? token : `"${token}"`,
+  );
 }
 
 interface ObjectFrame {
@@ -97,7 +109,8 @@ export function duplicateKeyPath(text: string): string | undefined {
       }
       continue;
     }
-    if (c === '{') stack.push({ kind: 'object', path: childPath(top), keys: new Set(), key: undefined, expectKey: true });
+    if (c === '{')
+      stack.push({ kind: 'object', path: childPath(top), keys: new Set(), key: undefined, expectKey: true });
     else if (c === '[') stack.push({ kind: 'array', path: childPath(top), index: 0 });
     else if (c === '}' || c === ']') stack.pop();
     else if (c === ',' && top !== undefined) {

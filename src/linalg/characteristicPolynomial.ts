@@ -41,7 +41,10 @@ import { inverseMod, modularPrime, mulMod, type Polynomial } from './polynomial.
 export function characteristicPolynomial(matrix: readonly (readonly Rational[])[]): Polynomial {
   const n = matrix.length;
   for (const row of matrix) {
-    if (row.length !== n) throw new RangeError(`characteristicPolynomial needs a square matrix (got ${n} rows, a row of length ${row.length})`);
+    if (row.length !== n)
+      throw new RangeError(
+        `characteristicPolynomial needs a square matrix (got ${n} rows, a row of length ${row.length})`,
+      );
   }
   if (n === 0) return [new Rational(1n)];
   const numerators: bigint[][] = [];
@@ -91,7 +94,12 @@ export function characteristicPolynomial(matrix: readonly (readonly Rational[])[
 }
 
 /** A mod p as residues in [0, p), or undefined when p divides a denominator. */
-function reduceModPrime(numerators: bigint[][], denominators: bigint[][], prime: number, big: bigint): Float64Array[] | undefined {
+function reduceModPrime(
+  numerators: bigint[][],
+  denominators: bigint[][],
+  prime: number,
+  big: bigint,
+): Float64Array[] | undefined {
   const rows: Float64Array[] = [];
   for (let i = 0; i < numerators.length; i++) {
     const u = numerators[i]!;

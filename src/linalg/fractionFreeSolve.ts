@@ -34,7 +34,10 @@ import { gcd, reducedRational } from '../arith/rationalOps.js';
  * Precision contract: exact; the returned x satisfies A x = b, checked.
  * RangeError on a shape mismatch or a failed check (a bug, never a wrong x).
  */
-export function fractionFreeSolve(matrix: readonly (readonly Rational[])[], rhs: readonly Rational[]): Rational[] | undefined {
+export function fractionFreeSolve(
+  matrix: readonly (readonly Rational[])[],
+  rhs: readonly Rational[],
+): Rational[] | undefined {
   const n = matrix.length;
   if (rhs.length !== n || matrix.some((row) => row.length !== n)) {
     throw new RangeError(`fractionFreeSolve needs a square n x n matrix and n right-hand sides (n = ${n})`);
@@ -76,7 +79,8 @@ export function fractionFreeSolve(matrix: readonly (readonly Rational[])[], rhs:
   for (const row of original) {
     let total = 0n;
     for (let j = 0; j < n; j++) total += row[j]! * y[j]!;
-    if (total !== determinant * row[n]!) throw new RangeError('fractionFreeSolve: the solution failed its exact check (a bug)');
+    if (total !== determinant * row[n]!)
+      throw new RangeError('fractionFreeSolve: the solution failed its exact check (a bug)');
   }
   const sign = determinant < 0n ? -1n : 1n;
   return y.map((value) => {

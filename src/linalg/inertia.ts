@@ -31,11 +31,13 @@ export function eigenvalueCountAbove(
   shift: Rational,
 ): number | undefined {
   const n = weights.length;
-  if (matrix.length !== n || matrix.some((row) => row.length !== n)) throw new RangeError('matrix and weights differ in size');
+  if (matrix.length !== n || matrix.some((row) => row.length !== n))
+    throw new RangeError('matrix and weights differ in size');
   if (weights.some((w) => w.s < 0n || w.n === 0n)) throw new RangeError('weights must be positive');
   const a = matrix.map((row, i) => row.map((value) => weights[i]!.mul(value)));
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) if (!a[i]![j]!.equals(a[j]![i]!)) throw new RangeError(`diag(w) M is not symmetric at (${i}, ${j})`);
+    for (let j = i + 1; j < n; j++)
+      if (!a[i]![j]!.equals(a[j]![i]!)) throw new RangeError(`diag(w) M is not symmetric at (${i}, ${j})`);
     a[i]![i] = a[i]![i]!.sub(shift.mul(weights[i]!));
   }
   let positive = 0;

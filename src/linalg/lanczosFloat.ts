@@ -76,8 +76,15 @@ const REORTHOGONALIZE_BELOW = Math.SQRT1_2;
  * Precision: float64 Ritz value; `residualBound` is a rigorous bound for the
  * float64 matrix as given (module comment).
  */
-export function largestEigenvalueLanczos(matrix: Float64Array, n: number, options: LanczosOptions = {}): LanczosEigenvalue {
-  if (!Number.isInteger(n) || n < 1 || matrix.length !== n * n) throw new RangeError(`largestEigenvalueLanczos needs an n x n row-major matrix (n = ${n}, ${matrix.length} entries)`);
+export function largestEigenvalueLanczos(
+  matrix: Float64Array,
+  n: number,
+  options: LanczosOptions = {},
+): LanczosEigenvalue {
+  if (!Number.isInteger(n) || n < 1 || matrix.length !== n * n)
+    throw new RangeError(
+      `largestEigenvalueLanczos needs an n x n row-major matrix (n = ${n}, ${matrix.length} entries)`,
+    );
   requireSymmetric(matrix, n);
   const deflate = options.deflate ?? [];
   if (deflate.length >= n) throw new RangeError('largestEigenvalueLanczos: the deflated space is the whole space');
@@ -115,7 +122,11 @@ export function largestEigenvalueLanczos(matrix: Float64Array, n: number, option
     divideBy(next, b);
     q = next;
   }
-  return { value: ritz.value, residualBound: residualBound(matrix, n, ritz.value, ritz.vector), iterations: basis.length };
+  return {
+    value: ritz.value,
+    residualBound: residualBound(matrix, n, ritz.value, ritz.vector),
+    iterations: basis.length,
+  };
 }
 
 /**
@@ -191,7 +202,9 @@ function requireSymmetric(matrix: Float64Array, n: number): void {
       for (let i = rowStart; i < rowEnd; i++) {
         const j = asymmetricColumn(matrix, n, i, columnStart, Math.min(i, columnStart + SYMMETRY_TILE));
         if (j >= 0) {
-          throw new RangeError(`largestEigenvalueLanczos needs a symmetric matrix: S(${i},${j}) = ${matrix[i * n + j]} but S(${j},${i}) = ${matrix[j * n + i]}`);
+          throw new RangeError(
+            `largestEigenvalueLanczos needs a symmetric matrix: S(${i},${j}) = ${matrix[i * n + j]} but S(${j},${i}) = ${matrix[j * n + i]}`,
+          );
         }
       }
     }
@@ -307,7 +320,10 @@ function combine(basis: readonly Float64Array[], coefficients: Float64Array, n: 
  * iteration with a slightly shifted value (LU of a tridiagonal, no pivoting
  * needed to the precision used: any vector with a small residual would do).
  */
-function topRitzPair(alpha: readonly number[], beta: readonly number[]): { value: number; vector: Float64Array; lastEntry: number } {
+function topRitzPair(
+  alpha: readonly number[],
+  beta: readonly number[],
+): { value: number; vector: Float64Array; lastEntry: number } {
   const k = alpha.length;
   const value = tridiagonalEigenvaluesFloat(alpha, beta.slice(0, k - 1)).eigenvalues[0]!;
   let scale = 0;
@@ -323,7 +339,12 @@ function topRitzPair(alpha: readonly number[], beta: readonly number[]): { value
 }
 
 /** (T - shift I) z = rhs for the symmetric tridiagonal T, by elimination (Thomas algorithm). */
-function solveShiftedTridiagonal(alpha: readonly number[], beta: readonly number[], shift: number, rhs: Float64Array): Float64Array {
+function solveShiftedTridiagonal(
+  alpha: readonly number[],
+  beta: readonly number[],
+  shift: number,
+  rhs: Float64Array,
+): Float64Array {
   const k = alpha.length;
   const diagonal = new Float64Array(k);
   const z = Float64Array.from(rhs);

@@ -59,7 +59,14 @@ export function vectorMatrixProduct<T>(ar: Arithmetic<T>, nu: readonly T[], matr
     // One reduction per entry instead of one per term (rationalOps.ts).
     const weights = commonDenominator(nu.map((value) => ar.toRational(value)!));
     const rows = matrix.map((row) => row.map((value) => ar.toRational(value)!));
-    return Array.from({ length: columns }, (_, y) => ar.fromRational(sumOfProducts(weights, rows.map((row) => row[y]!))));
+    return Array.from({ length: columns }, (_, y) =>
+      ar.fromRational(
+        sumOfProducts(
+          weights,
+          rows.map((row) => row[y]!),
+        ),
+      ),
+    );
   }
   const result: T[] = new Array<T>(columns).fill(ar.zero);
   for (let x = 0; x < matrix.length; x++) {
@@ -75,7 +82,14 @@ export function vectorMatrixProduct<T>(ar: Arithmetic<T>, nu: readonly T[], matr
 export function matrixVectorProduct<T>(ar: Arithmetic<T>, matrix: ReadonlyMatrix<T>, x: readonly T[]): T[] {
   if (ar.mode === 'exact') {
     const vector = commonDenominator(x.map((value) => ar.toRational(value)!));
-    return matrix.map((row) => ar.fromRational(sumOfProducts(vector, row.map((value) => ar.toRational(value)!))));
+    return matrix.map((row) =>
+      ar.fromRational(
+        sumOfProducts(
+          vector,
+          row.map((value) => ar.toRational(value)!),
+        ),
+      ),
+    );
   }
   return matrix.map((row) => {
     let total = ar.zero;
@@ -135,7 +149,10 @@ export function solveLinearSystem<T>(ar: Arithmetic<T>, matrix: ReadonlyMatrix<T
 /** Exact mode: fraction-free elimination on integers (fractionFreeSolve.ts), same results and errors. */
 function solveExactly<T>(ar: Arithmetic<T>, matrix: ReadonlyMatrix<T>, rhs: readonly T[]): T[] {
   const exact = (value: T) => ar.toRational(value)!;
-  const solution = fractionFreeSolve(matrix.map((row) => row.map(exact)), rhs.map(exact));
+  const solution = fractionFreeSolve(
+    matrix.map((row) => row.map(exact)),
+    rhs.map(exact),
+  );
   if (solution === undefined) throw new SingularMatrixError('the matrix is singular (decided exactly)');
   return solution.map((value) => ar.fromRational(value));
 }

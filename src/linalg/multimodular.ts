@@ -192,7 +192,8 @@ function reconstruct(
   let nextCheck = 4;
   const bits = primeBits(rows);
   for (let k = 0; ; k++) {
-    if (k > used + 1000) throw new Error(`${what}: a thousand primes in a row divide a pivot (a bug: the pivots are positive integers)`);
+    if (k > used + 1000)
+      throw new Error(`${what}: a thousand primes in a row divide a pivot (a bug: the pivots are positive integers)`);
     const p = prime(bits, k);
     const r = residuesMod(p);
     if (r === undefined) continue;
@@ -220,7 +221,10 @@ function reconstruct(
  * Precision contract: exact; mu P = mu is checked on integers before returning.
  * The caller guarantees irreducibility (a reducible kernel throws an Error).
  */
-export function exactStationaryModular(kernel: readonly (readonly Rational[])[], rates: IntegerRates = integerRates(kernel)): Rational[] {
+export function exactStationaryModular(
+  kernel: readonly (readonly Rational[])[],
+  rates: IntegerRates = integerRates(kernel),
+): Rational[] {
   const n = rates.n;
   if (n === 1) return [reducedFraction(1n, 1n)];
   const flat = new Residues(rates.weights.flat());

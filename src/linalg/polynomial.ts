@@ -41,7 +41,6 @@ export type Polynomial = readonly Rational[];
 /** Coefficients low to high, `bigint`, no trailing zeros. */
 export type IntegerPolynomial = readonly bigint[];
 
-
 /** Build a polynomial from coefficients (low to high), trimming trailing zeros. */
 export function polynomial(coefficients: readonly (Rational | number | bigint | string)[]): Polynomial {
   const result = coefficients.map((c) => (c instanceof Rational ? c : new Rational(c as never)));
@@ -260,10 +259,12 @@ export function primitiveIntegerPolynomial(p: Polynomial): bigint[] {
     const d = numeratorDenominator(c)[1];
     common = (common / bigGcd(common, d)) * d;
   }
-  return primitive(p.map((c) => {
-    const [u, d] = numeratorDenominator(c);
-    return u * (common / d);
-  }));
+  return primitive(
+    p.map((c) => {
+      const [u, d] = numeratorDenominator(c);
+      return u * (common / d);
+    }),
+  );
 }
 
 /** Back to a rational polynomial; monic if asked, else the same coefficients. */

@@ -131,7 +131,8 @@ export function isolateRealRoots(p: Polynomial, options: IsolationOptions = {}):
   const realRooted = distinctRealRoots === q.length - 1;
   const tolerance = 10n ** BigInt(widthDigits);
   const roots: IsolatedRoot[] = pieces.slice(0, Math.min(pieces.length, maxRoots)).map((piece) => {
-    const root = piece.exact !== undefined ? { exact: piece.exact } : refine(q, piece.a, piece.b, tolerance, piece.hint);
+    const root =
+      piece.exact !== undefined ? { exact: piece.exact } : refine(q, piece.a, piece.b, tolerance, piece.hint);
     const multiplicity = multiplicityOf(factors, root);
     if ('exact' in root) {
       const value = new Rational(root.exact[0], root.exact[1]);
@@ -171,14 +172,20 @@ interface Piece {
  * (brackets without a change hold none); a separator where q vanishes is the
  * root of its bracket. Returns undefined when the count falls short.
  */
-function certifiedPieces(q: IntegerPolynomial, hints: readonly number[], lower: Dyadic, upper: Dyadic): Piece[] | undefined {
+function certifiedPieces(
+  q: IntegerPolynomial,
+  hints: readonly number[],
+  lower: Dyadic,
+  upper: Dyadic,
+): Piece[] | undefined {
   const m = q.length - 1;
   const sorted = hints.filter((h) => Number.isFinite(h)).sort((x, y) => y - x);
   if (sorted.length < m) return undefined;
   const points: Dyadic[] = [upper];
   for (let i = 0; i + 1 < sorted.length; i++) {
     const separator = dyadicFromNumber((sorted[i]! + sorted[i + 1]!) / 2);
-    if (compareDyadic(separator, lower) > 0 && compareDyadic(separator, points[points.length - 1]!) < 0) points.push(separator);
+    if (compareDyadic(separator, lower) > 0 && compareDyadic(separator, points[points.length - 1]!) < 0)
+      points.push(separator);
   }
   points.push(lower);
   const pieces: Piece[] = [];
@@ -193,9 +200,16 @@ function certifiedPieces(q: IntegerPolynomial, hints: readonly number[], lower: 
     }
     if (sign !== signAbove) {
       if (zeros.length > 1) return undefined; // impossible once the count checks out; be defensive
-      const hint = sorted.find((h) => compareDyadic(dyadicFromNumber(h), point) > 0 && compareDyadic(dyadicFromNumber(h), above) < 0);
+      const hint = sorted.find(
+        (h) => compareDyadic(dyadicFromNumber(h), point) > 0 && compareDyadic(dyadicFromNumber(h), above) < 0,
+      );
       const exact = zeros.length === 1 ? ([zeros[0]!.m, 1n << BigInt(zeros[0]!.k)] as const) : undefined;
-      pieces.push({ a: point, b: above, ...(hint === undefined ? {} : { hint }), ...(exact === undefined ? {} : { exact }) });
+      pieces.push({
+        a: point,
+        b: above,
+        ...(hint === undefined ? {} : { hint }),
+        ...(exact === undefined ? {} : { exact }),
+      });
     } else if (zeros.length > 0) {
       return undefined;
     }
@@ -415,9 +429,10 @@ function multiplicityOf(factors: readonly IntegerPolynomial[], root: Refined): n
   for (let index = 0; index < factors.length; index++) {
     const f = factors[index]!;
     if (f.length <= 1) continue;
-    const found = 'exact' in root
-      ? integerHomogeneousValue(f, root.exact[0], root.exact[1]) === 0n
-      : signAt(f, root.lo) !== signAt(f, root.hi);
+    const found =
+      'exact' in root
+        ? integerHomogeneousValue(f, root.exact[0], root.exact[1]) === 0n
+        : signAt(f, root.lo) !== signAt(f, root.hi);
     if (found) return index + 1;
   }
   throw new Error('internal: no squarefree factor vanishes at an isolated root');

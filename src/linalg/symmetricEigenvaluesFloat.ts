@@ -44,15 +44,21 @@ const EPS = 2 ** -52;
  * (with n) or as rows; only the lower triangle (i >= j) is read, the input is
  * not modified. Precision: float64, absolute error about n eps |A|_2 each.
  */
-export function symmetricEigenvaluesFloat(matrix: Float64Array | readonly (readonly number[])[], n?: number): FloatEigenvalues {
+export function symmetricEigenvaluesFloat(
+  matrix: Float64Array | readonly (readonly number[])[],
+  n?: number,
+): FloatEigenvalues {
   const { packed, size } = packLower(matrix, n);
   const { diagonal, offDiagonal } = householderTridiagonal(packed, size);
   return tridiagonalEigenvaluesFloat(diagonal, offDiagonal);
 }
 
 /** The lower triangle, packed by rows: entry (i, j), j <= i, at i (i + 1) / 2 + j. */
-function packLower(matrix: Float64Array | readonly (readonly number[])[], n?: number): { packed: Float64Array; size: number } {
-  const size = matrix instanceof Float64Array ? n ?? Math.round(Math.sqrt(matrix.length)) : matrix.length;
+function packLower(
+  matrix: Float64Array | readonly (readonly number[])[],
+  n?: number,
+): { packed: Float64Array; size: number } {
+  const size = matrix instanceof Float64Array ? (n ?? Math.round(Math.sqrt(matrix.length))) : matrix.length;
   if (matrix instanceof Float64Array && size * size !== matrix.length) {
     throw new RangeError(`a row-major matrix of size ${size} needs ${size * size} entries (got ${matrix.length})`);
   }
@@ -60,12 +66,15 @@ function packLower(matrix: Float64Array | readonly (readonly number[])[], n?: nu
   for (let i = 0; i < size; i++) {
     const row = matrix instanceof Float64Array ? undefined : matrix[i]!;
     if (row !== undefined && row.length !== size) {
-      throw new RangeError(`symmetricEigenvaluesFloat needs a square matrix (row ${i} has ${row.length} entries, expected ${size})`);
+      throw new RangeError(
+        `symmetricEigenvaluesFloat needs a square matrix (row ${i} has ${row.length} entries, expected ${size})`,
+      );
     }
     const base = (i * (i + 1)) / 2;
     for (let j = 0; j <= i; j++) {
       const value = row === undefined ? (matrix as Float64Array)[i * size + j]! : row[j]!;
-      if (!Number.isFinite(value)) throw new RangeError(`symmetricEigenvaluesFloat needs finite entries (entry ${i},${j} is ${value})`);
+      if (!Number.isFinite(value))
+        throw new RangeError(`symmetricEigenvaluesFloat needs finite entries (entry ${i},${j} is ${value})`);
       packed[base + j] = value;
     }
   }
@@ -165,7 +174,14 @@ function householderTridiagonal(a: Float64Array, n: number): { diagonal: Float64
  * (lower triangle), and at the same time p = a_new u. One pass over memory;
  * rows are taken four at a time so the vector entries are loaded once per four.
  */
-function fusedPass(a: Float64Array, size: number, v: Float64Array, w: Float64Array, u: Float64Array, p: Float64Array): void {
+function fusedPass(
+  a: Float64Array,
+  size: number,
+  v: Float64Array,
+  w: Float64Array,
+  u: Float64Array,
+  p: Float64Array,
+): void {
   p.fill(0, 0, size);
   let i = 0;
   for (; i + 3 < size; i += 4) {
@@ -173,13 +189,26 @@ function fusedPass(a: Float64Array, size: number, v: Float64Array, w: Float64Arr
     const r1 = r0 + i + 1;
     const r2 = r1 + i + 2;
     const r3 = r2 + i + 3;
-    const v0 = v[i]!, w0 = w[i]!, u0 = u[i]!;
-    const v1 = v[i + 1]!, w1 = w[i + 1]!, u1 = u[i + 1]!;
-    const v2 = v[i + 2]!, w2 = w[i + 2]!, u2 = u[i + 2]!;
-    const v3 = v[i + 3]!, w3 = w[i + 3]!, u3 = u[i + 3]!;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const v0 = v[i]!,
+      w0 = w[i]!,
+      u0 = u[i]!;
+    const v1 = v[i + 1]!,
+      w1 = w[i + 1]!,
+      u1 = u[i + 1]!;
+    const v2 = v[i + 2]!,
+      w2 = w[i + 2]!,
+      u2 = u[i + 2]!;
+    const v3 = v[i + 3]!,
+      w3 = w[i + 3]!,
+      u3 = u[i + 3]!;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     for (let j = 0; j < i; j++) {
-      const vj = v[j]!, wj = w[j]!, uj = u[j]!;
+      const vj = v[j]!,
+        wj = w[j]!,
+        uj = u[j]!;
       const a0 = a[r0 + j]! - (v0 * wj + w0 * vj);
       const a1 = a[r1 + j]! - (v1 * wj + w1 * vj);
       const a2 = a[r2 + j]! - (v2 * wj + w2 * vj);
@@ -205,9 +234,19 @@ function fusedPass(a: Float64Array, size: number, v: Float64Array, w: Float64Arr
 }
 
 /** Columns from..row of packed row `row`: update, then accumulate into p. */
-function cornerRow(a: Float64Array, row: number, from: number, v: Float64Array, w: Float64Array, u: Float64Array, p: Float64Array): void {
+function cornerRow(
+  a: Float64Array,
+  row: number,
+  from: number,
+  v: Float64Array,
+  w: Float64Array,
+  u: Float64Array,
+  p: Float64Array,
+): void {
   const base = (row * (row + 1)) / 2;
-  const vr = v[row]!, wr = w[row]!, ur = u[row]!;
+  const vr = v[row]!,
+    wr = w[row]!,
+    ur = u[row]!;
   let s = 0;
   for (let j = from; j < row; j++) {
     const value = a[base + j]! - (vr * w[j]! + wr * v[j]!);
@@ -225,15 +264,21 @@ function cornerRow(a: Float64Array, row: number, from: number, v: Float64Array, 
  * sub-diagonal e (length n - 1), largest first. Inputs are not modified.
  * Precision: float64, absolute error about eps max(|d|, |e|) per eigenvalue.
  */
-export function tridiagonalEigenvaluesFloat(diagonal: Float64Array | readonly number[], offDiagonal: Float64Array | readonly number[]): FloatEigenvalues {
+export function tridiagonalEigenvaluesFloat(
+  diagonal: Float64Array | readonly number[],
+  offDiagonal: Float64Array | readonly number[],
+): FloatEigenvalues {
   const n = diagonal.length;
-  if (offDiagonal.length !== Math.max(0, n - 1)) throw new RangeError(`a tridiagonal matrix of size ${n} needs ${Math.max(0, n - 1)} off-diagonal entries`);
+  if (offDiagonal.length !== Math.max(0, n - 1))
+    throw new RangeError(`a tridiagonal matrix of size ${n} needs ${Math.max(0, n - 1)} off-diagonal entries`);
   const d = Float64Array.from(diagonal);
   const e = Float64Array.from(offDiagonal);
   let norm = 0;
-  for (let i = 0; i < n; i++) norm = Math.max(norm, Math.abs(d[i]!) + (i > 0 ? Math.abs(e[i - 1]!) : 0) + (i < n - 1 ? Math.abs(e[i]!) : 0));
+  for (let i = 0; i < n; i++)
+    norm = Math.max(norm, Math.abs(d[i]!) + (i > 0 ? Math.abs(e[i - 1]!) : 0) + (i < n - 1 ? Math.abs(e[i]!) : 0));
   const tiny = Number.MIN_VALUE / EPS + EPS * EPS * norm;
-  const negligible = (i: number): boolean => Math.abs(e[i]!) <= EPS * (Math.abs(d[i]!) + Math.abs(d[i + 1]!)) || Math.abs(e[i]!) <= tiny;
+  const negligible = (i: number): boolean =>
+    Math.abs(e[i]!) <= EPS * (Math.abs(d[i]!) + Math.abs(d[i + 1]!)) || Math.abs(e[i]!) <= tiny;
   let high = n - 1;
   let iterations = 0;
   while (high > 0) {

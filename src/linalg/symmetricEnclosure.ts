@@ -74,14 +74,20 @@ export function exactKernelEigenvalues(
   const n = kernel.length;
   if (n === 0) throw new RangeError('the matrix must have at least one row');
   kernel.forEach((row, i) => {
-    if (row.length !== n) throw new RangeError(`the matrix must be square: row ${i} has ${row.length} entries, expected ${n}`);
+    if (row.length !== n)
+      throw new RangeError(`the matrix must be square: row ${i} has ${row.length} entries, expected ${n}`);
   });
   const wanted = Math.min(options.largest ?? n, n);
-  const isolation = isolateRealRoots(characteristicPolynomial(kernel), { widthDigits, maxRoots: wanted, hints: floatEigenvalueHints(kernel) });
+  const isolation = isolateRealRoots(characteristicPolynomial(kernel), {
+    widthDigits,
+    maxRoots: wanted,
+    hints: floatEigenvalueHints(kernel),
+  });
   if (!isolation.realRooted) throw new NotRealSpectrumError(n, isolation.realRootsWithMultiplicity);
   const eigenvalues: RationalEnclosure[] = [];
   for (const root of isolation.roots) {
-    for (let k = 0; k < root.multiplicity && eigenvalues.length < wanted; k++) eigenvalues.push({ lo: root.lo, hi: root.hi });
+    for (let k = 0; k < root.multiplicity && eigenvalues.length < wanted; k++)
+      eigenvalues.push({ lo: root.lo, hi: root.hi });
   }
   return eigenvalues;
 }
@@ -122,11 +128,15 @@ export function symmetricEigenvalueEnclosures(
   if (n === 0) throw new RangeError('the matrix must have at least one row');
   if (radius.length !== n) throw new RangeError(`radius must have as many rows as mid (${n}, got ${radius.length})`);
   for (let i = 0; i < n; i++) {
-    if (mid[i]!.length !== n) throw new RangeError(`mid must be square: row ${i} has ${mid[i]!.length} entries, expected ${n}`);
-    if (radius[i]!.length !== n) throw new RangeError(`radius must be n x n: row ${i} has ${radius[i]!.length} entries, expected ${n}`);
+    if (mid[i]!.length !== n)
+      throw new RangeError(`mid must be square: row ${i} has ${mid[i]!.length} entries, expected ${n}`);
+    if (radius[i]!.length !== n)
+      throw new RangeError(`radius must be n x n: row ${i} has ${radius[i]!.length} entries, expected ${n}`);
     for (let j = 0; j < n; j++) {
-      if (radius[i]![j]!.s < 0n && radius[i]![j]!.n !== 0n) throw new RangeError(`radius entries must be >= 0 (entry ${i},${j} is negative)`);
-      if (j < i && !mid[i]![j]!.equals(mid[j]![i]!)) throw new RangeError(`mid must be symmetric (entries ${i},${j} and ${j},${i} differ)`);
+      if (radius[i]![j]!.s < 0n && radius[i]![j]!.n !== 0n)
+        throw new RangeError(`radius entries must be >= 0 (entry ${i},${j} is negative)`);
+      if (j < i && !mid[i]![j]!.equals(mid[j]![i]!))
+        throw new RangeError(`mid must be symmetric (entries ${i},${j} and ${j},${i} differ)`);
     }
   }
   const r = spectralNormBound(radius, Math.max(20, widthDigits));

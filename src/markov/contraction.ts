@@ -42,7 +42,9 @@ export function contractingPower<T>(ar: Arithmetic<T>, kernel: ReadonlyMatrix<T>
   let reach = support;
   const limit = (n - 1) ** 2 + 1;
   for (let k = 1; k <= limit; k++) {
-    const overlapping = reach.every((row, x) => reach.every((other, z) => z <= x || row.some((r, y) => r && other[y]!)));
+    const overlapping = reach.every((row, x) =>
+      reach.every((other, z) => z <= x || row.some((r, y) => r && other[y]!)),
+    );
     if (overlapping) {
       let power: Matrix<T> = kernel.map((row) => [...row]);
       for (let i = 1; i < k; i++) power = matrixProduct(ar, power, kernel);

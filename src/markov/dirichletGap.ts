@@ -67,7 +67,10 @@ export function dirichletGap<T>(
   }
   const lambda =
     ar.mode === 'exact'
-      ? largestEigenvalue({ mode: 'exact', kernel: principalSubmatrix(kernel, rest).map((row) => row.map((value) => exactValue(ar, value))) })
+      ? largestEigenvalue({
+          mode: 'exact',
+          kernel: principalSubmatrix(kernel, rest).map((row) => row.map((value) => exactValue(ar, value))),
+        })
       : largestEigenvalue({ mode: 'interval', symmetrized: symmetrizedEnclosure(ar, kernel, rest) });
   const { lo, hi } = lambda;
   return { lo: new Rational(1n).sub(hi), hi: new Rational(1n).sub(lo) };

@@ -69,7 +69,8 @@ export function ebmReversibleExact(model: EbmModel): EbmReversibility {
     const base = q[x]![y]!.div(q[y]![x]!);
     return weights === undefined ? base : base.mul(weights[x]![y]!).div(weights[y]![x]!);
   };
-  const edgeAffinity = (x: number, y: number): Rational => (exponent === undefined ? zero : exponent[x]![y]!.sub(exponent[y]![x]!));
+  const edgeAffinity = (x: number, y: number): Rational =>
+    exponent === undefined ? zero : exponent[x]![y]!.sub(exponent[y]![x]!);
   const basis = cycleBasis(positive);
   const ratio: Rational[] = new Array<Rational>(n).fill(one);
   const affinity: Rational[] = new Array<Rational>(n).fill(zero);

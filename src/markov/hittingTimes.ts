@@ -21,7 +21,13 @@
  */
 import type { Arithmetic } from '../arith/arithmetic.js';
 import { InputError } from '../errors.js';
-import { identityMatrix, matrixVectorProduct, principalSubmatrix, solveLinearSystem, type ReadonlyMatrix } from '../linalg/matrix.js';
+import {
+  identityMatrix,
+  matrixVectorProduct,
+  principalSubmatrix,
+  solveLinearSystem,
+  type ReadonlyMatrix,
+} from '../linalg/matrix.js';
 import { supportGraph } from './communicatingClasses.js';
 
 /** States of A^c from which A cannot be reached: E_x[tau_A] = infinity there. */
@@ -34,12 +40,23 @@ export class UnreachableTargetError extends Error {
 /** Sorted distinct target states; InputError for an empty target, the whole space, or a bad state. */
 export function validateTarget(n: number, target: readonly number[], field = 'target'): number[] {
   const sorted = [...new Set(target)].sort((a, b) => a - b);
-  if (sorted.length !== target.length) throw new InputError(field, 'lists a state twice', 'list each target state once');
+  if (sorted.length !== target.length)
+    throw new InputError(field, 'lists a state twice', 'list each target state once');
   for (const x of sorted) {
-    if (!Number.isInteger(x) || x < 0 || x >= n) throw new InputError(field, `state ${x} is not one of the ${n} states`, 'use state names or indices of the model');
+    if (!Number.isInteger(x) || x < 0 || x >= n)
+      throw new InputError(
+        field,
+        `state ${x} is not one of the ${n} states`,
+        'use state names or indices of the model',
+      );
   }
   if (sorted.length === 0) throw new InputError(field, 'the target set is empty', 'give at least one target state');
-  if (sorted.length === n) throw new InputError(field, 'the target set is every state (tau_A = 0)', 'leave at least one state outside the target');
+  if (sorted.length === n)
+    throw new InputError(
+      field,
+      'the target set is every state (tau_A = 0)',
+      'leave at least one state outside the target',
+    );
   return sorted;
 }
 
@@ -63,7 +80,11 @@ export function expectedHittingTimes<T>(ar: Arithmetic<T>, kernel: ReadonlyMatri
   const Q = principalSubmatrix(kernel, rest);
   const identity = identityMatrix(ar, rest.length);
   const system = Q.map((row, i) => row.map((value, j) => ar.sub(identity[i]![j]!, value)));
-  const solution = solveLinearSystem(ar, system, rest.map(() => ar.one));
+  const solution = solveLinearSystem(
+    ar,
+    system,
+    rest.map(() => ar.one),
+  );
   const h: T[] = new Array<T>(n).fill(ar.zero);
   rest.forEach((x, i) => (h[x] = solution[i]!));
   return h;
@@ -80,7 +101,12 @@ export function expectedHittingTimeFrom<T>(ar: Arithmetic<T>, nu: readonly T[], 
  * survival[t][x] = P_x(tau_A > t) for t = 0..steps (1 on A^c and 0 on A at t = 0),
  * by u_{t+1} = Q u_t. Precision contract: exact / enclosure / float64 as the arithmetic.
  */
-export function survivalProbabilities<T>(ar: Arithmetic<T>, kernel: ReadonlyMatrix<T>, target: readonly number[], steps: number): T[][] {
+export function survivalProbabilities<T>(
+  ar: Arithmetic<T>,
+  kernel: ReadonlyMatrix<T>,
+  target: readonly number[],
+  steps: number,
+): T[][] {
   const n = kernel.length;
   const A = validateTarget(n, target);
   const rest = complementOf(n, A);

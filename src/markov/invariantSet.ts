@@ -40,18 +40,39 @@ export interface InvariantSetWitness<T> {
 }
 
 /** The first d <= n and C with P^d 1_C = 1_C and nu0(C) != mu(C), or undefined (module comment). */
-export function invariantSetWitness<T>(ar: Arithmetic<T>, kernel: ReadonlyMatrix<T>, nu0: readonly T[], mu: readonly T[]): InvariantSetWitness<T> | undefined {
+export function invariantSetWitness<T>(
+  ar: Arithmetic<T>,
+  kernel: ReadonlyMatrix<T>,
+  nu0: readonly T[],
+  mu: readonly T[],
+): InvariantSetWitness<T> | undefined {
   const n = kernel.length;
   let power: Matrix<T> = kernel.map((row) => [...row]);
   for (let d = 1; d <= n; d++) {
     if (d > 1) power = matrixProduct(ar, power, kernel);
     for (let mask = 1; mask < (1 << n) - 1; mask++) {
       const inC = (x: number): boolean => ((mask >> x) & 1) === 1;
-      const invariant = power.every((row, x) => decideEqual(ar, sum(ar, row.filter((_, y) => inC(y))), inC(x) ? ar.one : ar.zero) === true);
+      const invariant = power.every(
+        (row, x) =>
+          decideEqual(
+            ar,
+            sum(
+              ar,
+              row.filter((_, y) => inC(y)),
+            ),
+            inC(x) ? ar.one : ar.zero,
+          ) === true,
+      );
       if (!invariant) continue;
       const states = Array.from({ length: n }, (_, x) => x).filter(inC);
-      const start = sum(ar, states.map((x) => nu0[x]!));
-      const stationary = sum(ar, states.map((x) => mu[x]!));
+      const start = sum(
+        ar,
+        states.map((x) => nu0[x]!),
+      );
+      const stationary = sum(
+        ar,
+        states.map((x) => mu[x]!),
+      );
       if (decideEqual(ar, start, stationary) === false) return { states, d, start, stationary };
     }
   }

@@ -38,9 +38,14 @@ export function validateSquareMatrix(matrix: unknown, field: string): void {
   }
   const n = matrix.length;
   matrix.forEach((row: unknown, i) => {
-    if (!Array.isArray(row)) throw new InputError(`${field}[${i}]`, 'row is not an array', 'write each row as an array of numbers');
+    if (!Array.isArray(row))
+      throw new InputError(`${field}[${i}]`, 'row is not an array', 'write each row as an array of numbers');
     if (row.length !== n) {
-      throw new InputError(`${field}[${i}]`, `row has ${row.length} entries but the matrix has ${n} rows (ragged or not square)`, `give exactly ${n} entries per row`);
+      throw new InputError(
+        `${field}[${i}]`,
+        `row has ${row.length} entries but the matrix has ${n} rows (ragged or not square)`,
+        `give exactly ${n} entries per row`,
+      );
     }
   });
 }
@@ -58,7 +63,11 @@ export function validateKernel<T>(ar: Arithmetic<T>, kernel: ReadonlyMatrix<T>, 
       total = ar.add(total, entry);
     }
     if (!rowSumAcceptable(ar, total)) {
-      throw new InputError(`${field}[${x}]`, `row sums to ${ar.toNumberObject(total).approx}, not 1`, 'each row must be a probability distribution summing to 1');
+      throw new InputError(
+        `${field}[${x}]`,
+        `row sums to ${ar.toNumberObject(total).approx}, not 1`,
+        'each row must be a probability distribution summing to 1',
+      );
     }
   }
   return { n, rowSums: rowSumLabel(ar) };
@@ -68,7 +77,11 @@ export function validateKernel<T>(ar: Arithmetic<T>, kernel: ReadonlyMatrix<T>, 
 export function validateDistribution<T>(ar: Arithmetic<T>, nu: readonly T[], n: number, field: string): void {
   const given: unknown = nu; // checked as it came, whatever its declared type
   if (!Array.isArray(given) || given.length !== n) {
-    throw new InputError(field, `expected ${n} probabilities, got ${Array.isArray(given) ? given.length : typeof given}`, `give one probability per state (${n})`);
+    throw new InputError(
+      field,
+      `expected ${n} probabilities, got ${Array.isArray(given) ? given.length : typeof given}`,
+      `give one probability per state (${n})`,
+    );
   }
   let total = ar.zero;
   nu.forEach((p, x) => {

@@ -30,7 +30,12 @@ export function lawAtTime<T>(ar: Arithmetic<T>, nu0: readonly T[], kernel: Reado
 }
 
 /** nu_0 P^t (t >= 0): t steps when t <= 4 n, repeated squaring of P otherwise. */
-export function lawAtTimeBySquaring<T>(ar: Arithmetic<T>, nu0: readonly T[], kernel: ReadonlyMatrix<T>, t: number): T[] {
+export function lawAtTimeBySquaring<T>(
+  ar: Arithmetic<T>,
+  nu0: readonly T[],
+  kernel: ReadonlyMatrix<T>,
+  t: number,
+): T[] {
   if (t <= 4 * kernel.length) return lawAtTime(ar, nu0, kernel, t);
   let nu = [...nu0];
   let square: ReadonlyMatrix<T> = kernel;

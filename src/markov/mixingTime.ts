@@ -35,7 +35,10 @@ export interface MixingTimeResult<T> {
 
 /** max_x TV(rows(x), mu) (an enclosure of it in interval mode). */
 export function distanceToStationarity<T>(ar: Arithmetic<T>, rows: ReadonlyMatrix<T>, mu: readonly T[]): T {
-  return maximum(ar, rows.map((row) => totalVariation(ar, row, mu)));
+  return maximum(
+    ar,
+    rows.map((row) => totalVariation(ar, row, mu)),
+  );
 }
 
 /**

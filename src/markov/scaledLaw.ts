@@ -63,7 +63,8 @@ export function scaleKernel(kernel: ReadonlyMatrix<Rational>): ScaledKernel {
  */
 export function stepScaledLaw(law: ScaledLaw, kernel: ScaledKernel): ScaledLaw {
   const n = kernel.numerators.length;
-  if (law.numerators.length !== n) throw new RangeError(`stepScaledLaw: a law of ${law.numerators.length} states and a kernel of ${n}`);
+  if (law.numerators.length !== n)
+    throw new RangeError(`stepScaledLaw: a law of ${law.numerators.length} states and a kernel of ${n}`);
   const next = new Array<bigint>(n).fill(0n);
   for (let x = 0; x < n; x++) {
     const weight = law.numerators[x]!;
@@ -84,6 +85,7 @@ export function scaledLawIn<T>(ar: Arithmetic<T>, law: ScaledLaw): T[] {
 
 /** Entrywise equality of two laws of the same length, exactly (a_x E = b_x D). */
 export function scaledLawsEqual(left: ScaledLaw, right: ScaledLaw): boolean {
-  if (left.numerators.length !== right.numerators.length) throw new RangeError('scaledLawsEqual: laws of different lengths');
+  if (left.numerators.length !== right.numerators.length)
+    throw new RangeError('scaledLawsEqual: laws of different lengths');
   return left.numerators.every((a, x) => a * right.denominator === right.numerators[x]! * left.denominator);
 }

@@ -69,7 +69,6 @@ const FLOAT_ROW_SUM_TOLERANCE = 1e-9;
 /** Tolerance on the asymmetry of D^(1/2) P D^(-1/2) in float mode (catches non-reversible input). */
 const FLOAT_SYMMETRY_TOLERANCE = 1e-6;
 
-
 /**
  * Eigenvalues and gaps of a reversible stochastic kernel (n >= 2).
  * Precision contract: exact and interval modes return rigorous rational
@@ -77,14 +76,25 @@ const FLOAT_SYMMETRY_TOLERANCE = 1e-6;
  * radius in interval mode); float mode returns float64 numbers, labelled by
  * `method: 'float64'`.
  */
-export function kernelSpectrum(input: ExactSpectrumInput | IntervalSpectrumInput, options?: SpectrumOptions): KernelSpectrum<RationalEnclosure>;
+export function kernelSpectrum(
+  input: ExactSpectrumInput | IntervalSpectrumInput,
+  options?: SpectrumOptions,
+): KernelSpectrum<RationalEnclosure>;
 export function kernelSpectrum(input: FloatSpectrumInput, options?: SpectrumOptions): KernelSpectrum<number>;
-export function kernelSpectrum(input: SpectrumInput, options?: SpectrumOptions): KernelSpectrum<RationalEnclosure> | KernelSpectrum<number>;
-export function kernelSpectrum(input: SpectrumInput, options: SpectrumOptions = {}): KernelSpectrum<RationalEnclosure> | KernelSpectrum<number> {
+export function kernelSpectrum(
+  input: SpectrumInput,
+  options?: SpectrumOptions,
+): KernelSpectrum<RationalEnclosure> | KernelSpectrum<number>;
+export function kernelSpectrum(
+  input: SpectrumInput,
+  options: SpectrumOptions = {},
+): KernelSpectrum<RationalEnclosure> | KernelSpectrum<number> {
   const widthDigits = options.widthDigits ?? DEFAULT_WIDTH_DIGITS;
   if (input.mode === 'float') {
     validateFloatKernel(input.kernel, input.stationary, true);
-    const eigenvalues = Array.from(symmetricEigenvaluesFloat(symmetrize(input.kernel, input.stationary), input.kernel.length).eigenvalues);
+    const eigenvalues = Array.from(
+      symmetricEigenvaluesFloat(symmetrize(input.kernel, input.stationary), input.kernel.length).eigenvalues,
+    );
     const lambda2 = eigenvalues[1]!;
     const lambdaMin = eigenvalues[eigenvalues.length - 1]!;
     return {
@@ -125,7 +135,10 @@ export function kernelSpectrum(input: SpectrumInput, options: SpectrumOptions = 
  * symmetrization, in float mode Q with mu restricted to A^c (symmetrizes Q).
  * Precision contract as for `kernelSpectrum`.
  */
-export function largestEigenvalue(input: ExactSpectrumInput | IntervalSpectrumInput, options?: SpectrumOptions): RationalEnclosure;
+export function largestEigenvalue(
+  input: ExactSpectrumInput | IntervalSpectrumInput,
+  options?: SpectrumOptions,
+): RationalEnclosure;
 export function largestEigenvalue(input: FloatSpectrumInput, options?: SpectrumOptions): number;
 export function largestEigenvalue(input: SpectrumInput, options?: SpectrumOptions): RationalEnclosure | number;
 export function largestEigenvalue(input: SpectrumInput, options: SpectrumOptions = {}): RationalEnclosure | number {
@@ -199,7 +212,8 @@ function validateExactKernel(kernel: readonly (readonly Rational[])[]): void {
   const n = kernel.length;
   requireAtLeastTwoStates(n);
   kernel.forEach((row, i) => {
-    if (row.length !== n) throw new RangeError(`the kernel must be square: row ${i} has ${row.length} entries, expected ${n}`);
+    if (row.length !== n)
+      throw new RangeError(`the kernel must be square: row ${i} has ${row.length} entries, expected ${n}`);
     let total = ZERO;
     row.forEach((entry, j) => {
       if (entry.compare(ZERO) < 0) throw new RangeError(`kernel entries must be >= 0 (entry ${i},${j} is negative)`);
@@ -214,18 +228,25 @@ function validateExactKernel(kernel: readonly (readonly Rational[])[]): void {
  * when stochastic. Plain loops, one pass over the entries (the large float
  * kernels of the benchmarks go through here).
  */
-function validateFloatKernel(kernel: readonly (readonly number[])[], stationary: readonly number[], stochastic: boolean): void {
+function validateFloatKernel(
+  kernel: readonly (readonly number[])[],
+  stationary: readonly number[],
+  stochastic: boolean,
+): void {
   const n = kernel.length;
   if (stochastic) requireAtLeastTwoStates(n);
   else if (n === 0) throw new RangeError('the matrix must have at least one row');
-  if (stationary.length !== n) throw new RangeError(`stationary must have one entry per state (${n}, got ${stationary.length})`);
+  if (stationary.length !== n)
+    throw new RangeError(`stationary must have one entry per state (${n}, got ${stationary.length})`);
   for (let i = 0; i < n; i++) {
     const m = stationary[i]!;
-    if (!(m > 0 && m < Number.POSITIVE_INFINITY)) throw new RangeError(`stationary entries must be finite and > 0 (entry ${i} is ${m})`);
+    if (!(m > 0 && m < Number.POSITIVE_INFINITY))
+      throw new RangeError(`stationary entries must be finite and > 0 (entry ${i} is ${m})`);
   }
   for (let i = 0; i < n; i++) {
     const row = kernel[i]!;
-    if (row.length !== n) throw new RangeError(`the kernel must be square: row ${i} has ${row.length} entries, expected ${n}`);
+    if (row.length !== n)
+      throw new RangeError(`the kernel must be square: row ${i} has ${row.length} entries, expected ${n}`);
     const total = checkedRowSum(row, i);
     if (stochastic && Math.abs(total - 1) > FLOAT_ROW_SUM_TOLERANCE) {
       throw new RangeError(`kernel rows must sum to 1 (row ${i} sums to ${total})`);
@@ -242,7 +263,8 @@ function checkedRowSum(row: readonly number[], i: number): number {
   let total = 0;
   for (let j = 0; j < row.length; j++) {
     const entry = row[j]!;
-    if (!(entry >= 0 && entry < Number.POSITIVE_INFINITY)) throw new RangeError(`kernel entries must be finite and >= 0 (entry ${i},${j} is ${entry})`);
+    if (!(entry >= 0 && entry < Number.POSITIVE_INFINITY))
+      throw new RangeError(`kernel entries must be finite and >= 0 (entry ${i},${j} is ${entry})`);
     total += entry;
   }
   return total;
@@ -267,14 +289,22 @@ function symmetrize(kernel: readonly (readonly number[])[], stationary: readonly
   for (let rowStart = 0; rowStart < n; rowStart += SYMMETRIZE_TILE) {
     const rowEnd = Math.min(n, rowStart + SYMMETRIZE_TILE);
     for (let columnStart = 0; columnStart < rowEnd; columnStart += SYMMETRIZE_TILE) {
-      for (let i = rowStart; i < rowEnd; i++) symmetrizeSegment(kernel, root, s, i, columnStart, Math.min(i + 1, columnStart + SYMMETRIZE_TILE));
+      for (let i = rowStart; i < rowEnd; i++)
+        symmetrizeSegment(kernel, root, s, i, columnStart, Math.min(i + 1, columnStart + SYMMETRIZE_TILE));
     }
   }
   return s;
 }
 
 /** S(i, j) and S(j, i) for columnStart <= j < columnEnd (`symmetrize`). */
-function symmetrizeSegment(kernel: readonly (readonly number[])[], root: Float64Array, s: Float64Array, i: number, columnStart: number, columnEnd: number): void {
+function symmetrizeSegment(
+  kernel: readonly (readonly number[])[],
+  root: Float64Array,
+  s: Float64Array,
+  i: number,
+  columnStart: number,
+  columnEnd: number,
+): void {
   const n = kernel.length;
   const row = kernel[i]!;
   const rootI = root[i]!;
@@ -282,7 +312,9 @@ function symmetrizeSegment(kernel: readonly (readonly number[])[], root: Float64
     const rootJ = root[j]!;
     const forward = (rootI * row[j]!) / rootJ;
     const backward = (rootJ * kernel[j]![i]!) / rootI;
-    if (!(Math.abs(forward - backward) <= FLOAT_SYMMETRY_TOLERANCE * Math.max(1, Math.abs(forward), Math.abs(backward)))) {
+    if (
+      !(Math.abs(forward - backward) <= FLOAT_SYMMETRY_TOLERANCE * Math.max(1, Math.abs(forward), Math.abs(backward)))
+    ) {
       throw new RangeError(
         `the kernel is not reversible with respect to the given stationary law: mu(${i}) P(${i},${j}) != mu(${j}) P(${j},${i}) ` +
           '(D^1/2 P D^-1/2 is not symmetric)',

@@ -87,7 +87,9 @@ export function optimalPolicy<T>(
   if (q.length !== r.length || q.some((row, x) => row.length !== r[x]!.length)) {
     throw new RangeError('optimalPolicy: q and r must have the same shape');
   }
-  const unnormalized = q.map((row, x) => row.map((qxy, y) => (ar.sign(qxy) === 0 ? ar.zero : ar.mul(qxy, ar.exp(ar.div(r[x]![y]!, beta))))));
+  const unnormalized = q.map((row, x) =>
+    row.map((qxy, y) => (ar.sign(qxy) === 0 ? ar.zero : ar.mul(qxy, ar.exp(ar.div(r[x]![y]!, beta))))),
+  );
   return normalizeRows(ar, unnormalized);
 }
 
@@ -101,7 +103,11 @@ function checkEbmModel(model: EbmModel): { n: number; conductanceRowSums?: Ratio
   const { reference, conductance } = model;
   let conductanceRowSums: Rational[] | undefined;
   if ((reference === undefined) === (conductance === undefined)) {
-    throw new InputError('reference', 'give exactly one of "reference" (rows q) and "conductance" (symmetric C)', 'remove one of them, or add one');
+    throw new InputError(
+      'reference',
+      'give exactly one of "reference" (rows q) and "conductance" (symmetric C)',
+      'remove one of them, or add one',
+    );
   }
   let n: number;
   if (reference !== undefined) {
@@ -117,7 +123,11 @@ function checkEbmModel(model: EbmModel): { n: number; conductanceRowSums?: Ratio
   if (model.reward !== undefined) {
     for (const other of ['potential', 'weights', 'interaction', 'interactionWeights'] as const) {
       if (model[other] !== undefined) {
-        throw new InputError('reward', `"reward" replaces "${other}"`, `give either a full reward, or ${other} (with the other pieces)`);
+        throw new InputError(
+          'reward',
+          `"reward" replaces "${other}"`,
+          `give either a full reward, or ${other} (with the other pieces)`,
+        );
       }
     }
   }
@@ -128,7 +138,12 @@ function checkEbmModel(model: EbmModel): { n: number; conductanceRowSums?: Ratio
   if (model.reward !== undefined) checkMatrix(model.reward, n, 'reward', false);
   const needsBeta = model.potential !== undefined || model.interaction !== undefined || model.reward !== undefined;
   if (model.beta === undefined) {
-    if (needsBeta) throw new InputError('beta', 'missing (needed to exponentiate the potential, interaction or reward)', 'give beta > 0, e.g. "beta": "1/2"');
+    if (needsBeta)
+      throw new InputError(
+        'beta',
+        'missing (needed to exponentiate the potential, interaction or reward)',
+        'give beta > 0, e.g. "beta": "1/2"',
+      );
   } else if (model.beta.compare(0) <= 0) {
     throw new InputError('beta', `beta = ${model.beta.toFraction()} is not positive`, 'give beta > 0');
   }
@@ -165,7 +180,8 @@ export function ebmKernel<T>(ar: Arithmetic<T>, model: EbmModel): EbmPieces<T> {
   );
   const { policy: kernel, Z: rowSums } = normalizeRows(ar, unnormalized);
   const rho = model.conductance !== undefined ? conductanceRowSums : referenceMeasure(model);
-  const Z = model.conductance !== undefined ? rowSums.map((value, x) => ar.div(value, ar.fromRational(rho![x]!))) : rowSums;
+  const Z =
+    model.conductance !== undefined ? rowSums.map((value, x) => ar.div(value, ar.fromRational(rho![x]!))) : rowSums;
   // q is computed on first use: most callers need only the kernel.
   let q: Matrix<T> | undefined;
   return {
@@ -197,7 +213,10 @@ export function ebmStationaryClosedForm<T>(ar: Arithmetic<T>, pieces: EbmPieces<
 /** q(y|x) as exact rationals: the reference rows, or C(x,y) / rho(x) with rho(x) the row sum. */
 export function referenceRows(model: EbmModel): Rational[][] {
   if (model.reference !== undefined) return model.reference.map((row) => [...row]);
-  return normalizeRows(exactArithmetic, model.conductance!.map((row) => [...row])).policy;
+  return normalizeRows(
+    exactArithmetic,
+    model.conductance!.map((row) => [...row]),
+  ).policy;
 }
 
 /** rho: row sums of C, or a reversing measure of reference rows q (undefined when q is not reversible). */
@@ -241,7 +260,12 @@ function checkConductance(conductance: readonly (readonly Rational[])[]): Ration
     let total: Rational | undefined;
     for (let y = 0; y < n; y++) {
       const value = conductance[x]![y]!;
-      if (value.s < 0n && value.n !== 0n) throw new InputError(`conductance[${x}][${y}]`, `negative conductance ${value.toFraction()}`, 'conductances must be >= 0');
+      if (value.s < 0n && value.n !== 0n)
+        throw new InputError(
+          `conductance[${x}][${y}]`,
+          `negative conductance ${value.toFraction()}`,
+          'conductances must be >= 0',
+        );
       if (compareRationals(value, conductance[y]![x]!) !== 0) {
         throw new InputError(
           `conductance[${x}][${y}]`,
@@ -251,7 +275,12 @@ function checkConductance(conductance: readonly (readonly Rational[])[]): Ration
       }
       total = total === undefined ? value : addRationals(total, value);
     }
-    if (total!.s < 0n || total!.n === 0n) throw new InputError(`conductance[${x}]`, 'row sums to 0', 'give every state a positive conductance to some state');
+    if (total!.s < 0n || total!.n === 0n)
+      throw new InputError(
+        `conductance[${x}]`,
+        'row sums to 0',
+        'give every state a positive conductance to some state',
+      );
     rowSums.push(total!);
   }
   return rowSums;
@@ -260,18 +289,32 @@ function checkConductance(conductance: readonly (readonly Rational[])[]): Ration
 function checkVector(values: readonly Rational[], n: number, field: string, positive: boolean): void {
   const given: unknown = values; // checked as it came, whatever its declared type
   if (!Array.isArray(given) || given.length !== n) {
-    throw new InputError(field, `expected ${n} entries, got ${Array.isArray(given) ? given.length : typeof given}`, `give one value per state (${n})`);
+    throw new InputError(
+      field,
+      `expected ${n} entries, got ${Array.isArray(given) ? given.length : typeof given}`,
+      `give one value per state (${n})`,
+    );
   }
   if (positive) {
     values.forEach((value, x) => {
-      if (value.compare(0) <= 0) throw new InputError(`${field}[${x}]`, `weight ${value.toFraction()} is not positive (negative or zero weight)`, 'weights are exponentials: give values > 0');
+      if (value.compare(0) <= 0)
+        throw new InputError(
+          `${field}[${x}]`,
+          `weight ${value.toFraction()} is not positive (negative or zero weight)`,
+          'weights are exponentials: give values > 0',
+        );
     });
   }
 }
 
 function checkMatrix(matrix: readonly (readonly Rational[])[], n: number, field: string, positive: boolean): void {
   validateSquareMatrix(matrix, field);
-  if (matrix.length !== n) throw new InputError(field, `is ${matrix.length} x ${matrix.length} but the model has ${n} states`, `give an ${n} x ${n} matrix`);
+  if (matrix.length !== n)
+    throw new InputError(
+      field,
+      `is ${matrix.length} x ${matrix.length} but the model has ${n} states`,
+      `give an ${n} x ${n} matrix`,
+    );
   matrix.forEach((row, x) => checkVector(row, n, `${field}[${x}]`, positive));
 }
 

@@ -69,7 +69,8 @@ export function extrapolatedMidpointSolve<T>(
 ): T[] {
   const macroSteps = options.macroSteps ?? 16;
   const levels = options.levels ?? 8;
-  if (!Number.isInteger(macroSteps) || macroSteps < 1) throw new RangeError(`macroSteps must be a positive integer, got ${macroSteps}`);
+  if (!Number.isInteger(macroSteps) || macroSteps < 1)
+    throw new RangeError(`macroSteps must be a positive integer, got ${macroSteps}`);
   if (!Number.isInteger(levels) || levels < 1) throw new RangeError(`levels must be a positive integer, got ${levels}`);
   const substeps = Array.from({ length: levels }, (_, k) => 2 * (k + 1));
   // weights[k][j] = 1 / ((n_k / n_{k-j})^2 - 1), exact
@@ -88,7 +89,9 @@ export function extrapolatedMidpointSolve<T>(
     for (let k = 0; k < levels; k++) {
       const next: T[][] = [modifiedMidpoint(ar, field, y, t, H, substeps[k]!)];
       for (let j = 1; j <= k; j++) {
-        next.push(next[j - 1]!.map((value, i) => ar.add(value, ar.mul(ar.sub(value, row[j - 1]![i]!), weights[k]![j]!))));
+        next.push(
+          next[j - 1]!.map((value, i) => ar.add(value, ar.mul(ar.sub(value, row[j - 1]![i]!), weights[k]![j]!))),
+        );
       }
       row = next;
     }

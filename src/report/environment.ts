@@ -33,11 +33,15 @@ const PACKAGE_NAME = 'ebm-lens';
 export function collectEnvironment(): Environment {
   const root = packageRoot();
   const manifest = root === null ? null : readJson(join(root, 'package.json'));
-  const declared = manifest !== null && isRecord(manifest.dependencies) ? Object.keys(manifest.dependencies).sort() : [];
+  const declared =
+    manifest !== null && isRecord(manifest.dependencies) ? Object.keys(manifest.dependencies).sort() : [];
   const dependencies: Record<string, string | null> = {};
   for (const name of declared) dependencies[name] = root === null ? null : installedVersion(root, name);
   return {
-    package: { name: PACKAGE_NAME, version: manifest !== null && typeof manifest.version === 'string' ? manifest.version : VERSION },
+    package: {
+      name: PACKAGE_NAME,
+      version: manifest !== null && typeof manifest.version === 'string' ? manifest.version : VERSION,
+    },
     gitCommit: root === null ? null : gitCommit(root),
     node: process.version,
     dependencies,

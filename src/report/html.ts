@@ -60,7 +60,9 @@ export function renderHtml(report: Report, figures: ReadonlyMap<string, Figure |
   );
 
   if (report.theorems.length > 0) {
-    body.push('<nav aria-label="Theorems"><h2>Theorems</h2><table class="overview"><thead><tr><th>ID</th><th>claim</th><th>status</th><th>identities</th><th>properties</th><th>mutants refuted</th><th>figure</th></tr></thead><tbody>');
+    body.push(
+      '<nav aria-label="Theorems"><h2>Theorems</h2><table class="overview"><thead><tr><th>ID</th><th>claim</th><th>status</th><th>identities</th><th>properties</th><th>mutants refuted</th><th>figure</th></tr></thead><tbody>',
+    );
     for (const t of report.theorems) {
       const certified = t.identities.filter((i) => i.status === 'certified').length;
       const verified = t.properties.filter((p) => p.status === 'verified').length;
@@ -76,7 +78,16 @@ export function renderHtml(report: Report, figures: ReadonlyMap<string, Figure |
   }
 
   body.push('<main>');
-  for (const theorem of report.theorems) body.push(renderTheorem(theorem, run.seed, run.profile.name, run.runs !== run.profile.runs ? run.runs : undefined, figures.get(theorem.id)));
+  for (const theorem of report.theorems)
+    body.push(
+      renderTheorem(
+        theorem,
+        run.seed,
+        run.profile.name,
+        run.runs !== run.profile.runs ? run.runs : undefined,
+        figures.get(theorem.id),
+      ),
+    );
   body.push('</main>');
 
   body.push('<section class="environment" id="environment"><h2>Environment</h2>');
@@ -127,7 +138,13 @@ export function renderHtml(report: Report, figures: ReadonlyMap<string, Figure |
 
 // ---------------------------------------------------------------- theorem
 
-function renderTheorem(theorem: TheoremResult, seed: number, profile: string, runs: number | undefined, figure: Figure | FigureFailure | undefined): string {
+function renderTheorem(
+  theorem: TheoremResult,
+  seed: number,
+  profile: string,
+  runs: number | undefined,
+  figure: Figure | FigureFailure | undefined,
+): string {
   const id = anchor(theorem.id);
   const out: string[] = [];
   out.push(`<section class="theorem" id="${id}" aria-labelledby="${id}-heading">`);
@@ -135,15 +152,24 @@ function renderTheorem(theorem: TheoremResult, seed: number, profile: string, ru
   out.push(`<p class="statement">${esc(theorem.statement.text)}</p>`);
   if (theorem.statement.latex.trim() !== '') {
     out.push(`<div class="math-block">${renderMath(theorem.statement.latex)}</div>`);
-    out.push(`<details class="latex-source"><summary>LaTeX source</summary><pre>${esc(theorem.statement.latex)}</pre></details>`);
+    out.push(
+      `<details class="latex-source"><summary>LaTeX source</summary><pre>${esc(theorem.statement.latex)}</pre></details>`,
+    );
   }
   out.push(`<p class="source"><strong>Formalizes (abstract):</strong> ${esc(theorem.source)}</p>`);
 
   if (figure !== undefined) {
     if (isFigure(figure)) {
-      out.push(`<figure class="chart-figure" id="${esc(figure.id)}-figure">`, figure.svg, `<figcaption><strong>${esc(figure.title)}.</strong> ${esc(figure.caption)}</figcaption>`, '</figure>');
+      out.push(
+        `<figure class="chart-figure" id="${esc(figure.id)}-figure">`,
+        figure.svg,
+        `<figcaption><strong>${esc(figure.title)}.</strong> ${esc(figure.caption)}</figcaption>`,
+        '</figure>',
+      );
     } else {
-      out.push(`<p class="figure-failure">The figure of ${esc(theorem.id)} could not be computed: ${esc(figure.error)}</p>`);
+      out.push(
+        `<p class="figure-failure">The figure of ${esc(theorem.id)} could not be computed: ${esc(figure.error)}</p>`,
+      );
     }
   }
 
@@ -152,7 +178,9 @@ function renderTheorem(theorem: TheoremResult, seed: number, profile: string, ru
   else {
     out.push('<ul class="assumptions">');
     for (const a of theorem.assumptions) {
-      out.push(`<li><strong>${esc(a.id)}</strong> (${a.needed ? 'needed' : 'not needed'}; relied on by ${esc(a.properties.join(', ') || 'no property')}): ${esc(a.text)}</li>`);
+      out.push(
+        `<li><strong>${esc(a.id)}</strong> (${a.needed ? 'needed' : 'not needed'}; relied on by ${esc(a.properties.join(', ') || 'no property')}): ${esc(a.text)}</li>`,
+      );
     }
     out.push('</ul>');
   }
@@ -163,7 +191,16 @@ function renderTheorem(theorem: TheoremResult, seed: number, profile: string, ru
     out.push(
       table(
         ['identity', 'status', 'seed', 'certificate'],
-        theorem.identities.map((i) => [`<code>${esc(i.name)}</code>`, statusText(i.status), `<code>${i.seed}</code>`, i.error !== undefined ? `error (a bug, not a verdict): ${esc(i.error)}` : i.certificate !== undefined ? certificateHtml(i.certificate) : '']),
+        theorem.identities.map((i) => [
+          `<code>${esc(i.name)}</code>`,
+          statusText(i.status),
+          `<code>${i.seed}</code>`,
+          i.error !== undefined
+            ? `error (a bug, not a verdict): ${esc(i.error)}`
+            : i.certificate !== undefined
+              ? certificateHtml(i.certificate)
+              : '',
+        ]),
       ),
     );
   }
@@ -178,11 +215,20 @@ function renderTheorem(theorem: TheoremResult, seed: number, profile: string, ru
   out.push('<h3>Mutants</h3>');
   if (theorem.mutants.length === 0) out.push('<p>None.</p>');
   else {
-    out.push(`<p>${theorem.mutants.filter((m) => m.refuted).length}/${theorem.mutants.length} refuted (each is a false variant of the claim; a surviving mutant means the suite cannot tell it apart).</p>`);
+    out.push(
+      `<p>${theorem.mutants.filter((m) => m.refuted).length}/${theorem.mutants.length} refuted (each is a false variant of the claim; a surviving mutant means the suite cannot tell it apart).</p>`,
+    );
     out.push(
       table(
         ['mutant', 'claim', 'mode', 'runs', 'seed', 'status'],
-        theorem.mutants.map((m) => [`<code>${esc(m.name)}</code>`, esc(m.claim), esc(m.mode), String(m.runs), `<code>${m.seed}</code>`, statusText(m.status)]),
+        theorem.mutants.map((m) => [
+          `<code>${esc(m.name)}</code>`,
+          esc(m.claim),
+          esc(m.mode),
+          String(m.runs),
+          `<code>${m.seed}</code>`,
+          statusText(m.status),
+        ]),
       ),
     );
     for (const m of theorem.mutants) out.push(mutantHtml(replayTargetOf(theorem), m));
@@ -194,7 +240,9 @@ function renderTheorem(theorem: TheoremResult, seed: number, profile: string, ru
     else {
       out.push('<ul>');
       for (const a of theorem.ablations) {
-        out.push(`<li><strong>${esc(a.id)}</strong> (${a.needed ? 'needed' : 'not needed'}): ${esc(a.outcome)}${a.error !== undefined ? ` (${esc(a.error)})` : ''}</li>`);
+        out.push(
+          `<li><strong>${esc(a.id)}</strong> (${a.needed ? 'needed' : 'not needed'}): ${esc(a.outcome)}${a.error !== undefined ? ` (${esc(a.error)})` : ''}</li>`,
+        );
       }
       out.push('</ul>');
       for (const a of theorem.ablations) {
@@ -235,52 +283,99 @@ function propertyTable(properties: readonly PropertyResult[]): string {
 
 function certificateHtml(c: Certificate): string {
   const parts = [`<div>${esc(c.detail)}</div>`];
-  parts.push(`<div class="small">CAS residual: <code>${esc(c.casResidual)}</code>; evaluation: ${esc(c.evaluation)}${c.widthBelow !== undefined ? `, enclosures narrower than ${esc(c.widthBelow)}` : ''}</div>`);
+  parts.push(
+    `<div class="small">CAS residual: <code>${esc(c.casResidual)}</code>; evaluation: ${esc(c.evaluation)}${c.widthBelow !== undefined ? `, enclosures narrower than ${esc(c.widthBelow)}` : ''}</div>`,
+  );
   if (c.schwartzZippel !== undefined) {
     const sz = c.schwartzZippel;
-    parts.push(`<div class="small">Schwartz&ndash;Zippel: degree ${sz.degree}, sample set size ${esc(sz.sampleSetSize)}, bound ${esc(sz.bound)}</div>`);
+    parts.push(
+      `<div class="small">Schwartz&ndash;Zippel: degree ${sz.degree}, sample set size ${esc(sz.sampleSetSize)}, bound ${esc(sz.bound)}</div>`,
+    );
   }
   if (c.points.length > 0) {
-    const rows = c.points.map((point, k) => [esc(Object.entries(point).map(([v, q]) => `${v} = ${q}`).join(', ')), `<code>${esc(c.residuals[k] ?? '')}</code>`]);
-    parts.push(`<details><summary>${c.points.length} evaluation points</summary>${table(['point', 'residual'], rows)}</details>`);
+    const rows = c.points.map((point, k) => [
+      esc(
+        Object.entries(point)
+          .map(([v, q]) => `${v} = ${q}`)
+          .join(', '),
+      ),
+      `<code>${esc(c.residuals[k] ?? '')}</code>`,
+    ]);
+    parts.push(
+      `<details><summary>${c.points.length} evaluation points</summary>${table(['point', 'residual'], rows)}</details>`,
+    );
   }
   return parts.join('');
 }
 
 function failureHtml(theoremId: string, p: PropertyResult, assumption?: string): string {
   const out: string[] = [];
-  if (p.error !== undefined) out.push(`<p class="bad"><strong>property <code>${esc(p.name)}</code>: error</strong> (a bug, not a verdict): ${esc(p.error)}</p>`);
+  if (p.error !== undefined)
+    out.push(
+      `<p class="bad"><strong>property <code>${esc(p.name)}</code>: error</strong> (a bug, not a verdict): ${esc(p.error)}</p>`,
+    );
   if (p.undecidedReasons.length > 0) {
-    out.push(`<p>Undecided runs of <code>${esc(p.name)}</code> (${p.undecided}), first reasons:</p><ul>${p.undecidedReasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>`);
+    out.push(
+      `<p>Undecided runs of <code>${esc(p.name)}</code> (${p.undecided}), first reasons:</p><ul>${p.undecidedReasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>`,
+    );
   }
-  if (p.counterexample !== undefined) out.push(counterexampleHtml(theoremId, p.name, p.counterexample, p.status === 'falsified', assumption));
+  if (p.counterexample !== undefined)
+    out.push(counterexampleHtml(theoremId, p.name, p.counterexample, p.status === 'falsified', assumption));
   return out.join('\n');
 }
 
 function mutantHtml(theoremId: string, m: MutantResult): string {
   const out: string[] = [];
-  if (m.error !== undefined) out.push(`<p class="bad"><strong>mutant <code>${esc(m.name)}</code>: error</strong> (a bug, not a verdict): ${esc(m.error)}</p>`);
+  if (m.error !== undefined)
+    out.push(
+      `<p class="bad"><strong>mutant <code>${esc(m.name)}</code>: error</strong> (a bug, not a verdict): ${esc(m.error)}</p>`,
+    );
   if (m.counterexample === undefined) return out.join('\n');
   // A refuting instance is the expected outcome: folded away, but one click from view.
   const block = counterexampleHtml(theoremId, m.name, m.counterexample, m.refuted);
-  out.push(m.refuted ? `<details class="refutation"><summary>Refuting instance of <code>${esc(m.name)}</code></summary>${block}</details>` : block);
+  out.push(
+    m.refuted
+      ? `<details class="refutation"><summary>Refuting instance of <code>${esc(m.name)}</code></summary>${block}</details>`
+      : block,
+  );
   return out.join('\n');
 }
 
-function counterexampleHtml(theoremId: string, name: string, c: Counterexample, isFail: boolean, assumption?: string): string {
+function counterexampleHtml(
+  theoremId: string,
+  name: string,
+  c: Counterexample,
+  isFail: boolean,
+  assumption?: string,
+): string {
   const out: string[] = ['<div class="counterexample">'];
-  out.push(`<p><strong>${isFail ? 'Counterexample to' : 'Failing instance of'} <code>${esc(name)}</code></strong> (seed ${c.seed}, path ${esc(c.path)}, shrunk ${c.shrinks} times): ${esc(c.claim)}</p>`);
+  out.push(
+    `<p><strong>${isFail ? 'Counterexample to' : 'Failing instance of'} <code>${esc(name)}</code></strong> (seed ${c.seed}, path ${esc(c.path)}, shrunk ${c.shrinks} times): ${esc(c.claim)}</p>`,
+  );
   out.push(`<pre>${esc(toJsonText(c.instance))}</pre>`);
   if (c.values !== undefined && Object.keys(c.values).length > 0) {
-    out.push(table(['value', 'approx', 'enclosure', 'exact'], Object.entries(c.values).map(([k, v]) => valueRow(k, v))));
+    out.push(
+      table(
+        ['value', 'approx', 'enclosure', 'exact'],
+        Object.entries(c.values).map(([k, v]) => valueRow(k, v)),
+      ),
+    );
   }
-  out.push(`<p>Replay: <code class="command">${esc(replayCommand(theoremId, name, c, assumption))}</code></p>`, '</div>');
+  out.push(
+    `<p>Replay: <code class="command">${esc(replayCommand(theoremId, name, c, assumption))}</code></p>`,
+    '</div>',
+  );
   return out.join('\n');
 }
 
 function valueRow(name: string, value: NumberObject | string): string[] {
   if (typeof value === 'string') return [esc(name), esc(value), '', ''];
-  return [esc(name), esc(value.approx), esc(`[${value.lo}, ${value.hi}]`), esc(value.exact ?? (value.float64 ? 'float64' : ''))];
+  return [
+    esc(name),
+    esc(value.approx),
+    esc(`[${value.lo}, ${value.hi}]`),
+    esc(value.exact ?? (value.float64 ? 'float64' : '')),
+  ];
 }
 
 // ---------------------------------------------------------------- math
@@ -347,7 +442,10 @@ function mathStylesheet(): string {
     const require = createRequire(import.meta.url);
     const cssPath = require.resolve('temml/dist/Temml-Local.css');
     const font = readFileSync(join(dirname(cssPath), 'Temml.woff2')).toString('base64');
-    mathCss = readFileSync(cssPath, 'utf8').replace(/url\(['"]?Temml\.woff2['"]?\)/g, `url(data:font/woff2;base64,${font})`);
+    mathCss = readFileSync(cssPath, 'utf8').replace(
+      /url\(['"]?Temml\.woff2['"]?\)/g,
+      `url(data:font/woff2;base64,${font})`,
+    );
   } catch {
     mathCss = 'math { font-family: math; }';
   }
@@ -357,7 +455,12 @@ function mathStylesheet(): string {
 // ---------------------------------------------------------------- helpers
 
 function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 function anchor(id: string): string {

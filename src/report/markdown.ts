@@ -27,7 +27,12 @@ export function replayTargetOf(theorem: { readonly id: string; readonly module?:
 }
 
 /** `assumption`: the counterexample was found on instances violating it (ablation). */
-export function replayCommand(theoremId: string, name: string, counterexample: Counterexample, assumption?: string): string {
+export function replayCommand(
+  theoremId: string,
+  name: string,
+  counterexample: Counterexample,
+  assumption?: string,
+): string {
   const without = assumption === undefined ? '' : ` --assumption ${shellWord(assumption)}`;
   return `${invocation()} replay ${theoremId} --property ${shellWord(name)}${without} --seed ${counterexample.seed} --path ${counterexample.path}`;
 }
@@ -57,13 +62,24 @@ export function renderMarkdown(report: Report): string {
       'formalized and checked: certified symbolic identities, property suites on random instances, and mutants (false variants) that must be refuted.',
     '',
   );
-  const counts = Object.entries(summary.counts).map(([k, v]) => `${v} ${k}`).join(', ');
-  lines.push(run.theorems.length === 0 ? '- Overall: nothing checked (no theorems)' : `- Overall: **${summary.status}** (${counts})`);
+  const counts = Object.entries(summary.counts)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  lines.push(
+    run.theorems.length === 0
+      ? '- Overall: nothing checked (no theorems)'
+      : `- Overall: **${summary.status}** (${counts})`,
+  );
   lines.push(`- Theorems: ${run.theorems.length === 0 ? '(none)' : run.theorems.join(', ')}`);
   lines.push(`- Seed: ${run.seed}; profile: ${run.profile.name}; ${run.runs} runs per property and per mutant`);
-  lines.push(`- Identities: ${run.profile.identityPoints} evaluation points; enclosures narrower than 1e-${run.profile.identityWidthDigits}`);
+  lines.push(
+    `- Identities: ${run.profile.identityPoints} evaluation points; enclosures narrower than 1e-${run.profile.identityWidthDigits}`,
+  );
   lines.push(`- Generated: ${report.generatedAt}`, '');
-  lines.push(`Reproduce with \`${invocation()} check ${run.theorems.map((id) => `${id} `).join('')}--seed ${run.seed} --profile ${run.profile.name}${run.runs !== run.profile.runs ? ` --runs ${run.runs}` : ''}\`.`, '');
+  lines.push(
+    `Reproduce with \`${invocation()} check ${run.theorems.map((id) => `${id} `).join('')}--seed ${run.seed} --profile ${run.profile.name}${run.runs !== run.profile.runs ? ` --runs ${run.runs}` : ''}\`.`,
+    '',
+  );
 
   lines.push('## Environment', '');
   lines.push(
@@ -98,7 +114,9 @@ function renderTheorem(theorem: TheoremResult): string[] {
   if (theorem.assumptions.length === 0) lines.push('None.', '');
   else {
     for (const a of theorem.assumptions) {
-      lines.push(`- **${a.id}** (${a.needed ? 'needed' : 'not needed'}; relied on by ${a.properties.join(', ') || 'no property'}): ${a.text}`);
+      lines.push(
+        `- **${a.id}** (${a.needed ? 'needed' : 'not needed'}; relied on by ${a.properties.join(', ') || 'no property'}): ${a.text}`,
+      );
     }
     lines.push('');
   }
@@ -113,7 +131,16 @@ function renderTheorem(theorem: TheoremResult): string[] {
       ),
       '',
     );
-    lines.push('<details><summary>Certificates</summary>', '', '```json', toJsonText(theorem.identities.map((i) => i.certificate ?? null)), '```', '', '</details>', '');
+    lines.push(
+      '<details><summary>Certificates</summary>',
+      '',
+      '```json',
+      toJsonText(theorem.identities.map((i) => i.certificate ?? null)),
+      '```',
+      '',
+      '</details>',
+      '',
+    );
   }
 
   lines.push('### Properties', '');
@@ -142,13 +169,16 @@ function renderTheorem(theorem: TheoremResult): string[] {
     lines.push('### Ablations', '');
     if (theorem.ablations.length === 0) lines.push('No assumptions to ablate.', '');
     for (const ablation of theorem.ablations) {
-      lines.push(`- **${ablation.id}** (${ablation.needed ? 'needed' : 'not needed'}): ${ablation.outcome}${ablation.error !== undefined ? ` (${ablation.error})` : ''}`);
+      lines.push(
+        `- **${ablation.id}** (${ablation.needed ? 'needed' : 'not needed'}): ${ablation.outcome}${ablation.error !== undefined ? ` (${ablation.error})` : ''}`,
+      );
     }
     lines.push('');
     for (const ablation of theorem.ablations) {
       if (ablation.properties.length === 0) continue;
       lines.push(`Without ${ablation.id}:`, '', ...propertyTable(ablation.properties), '');
-      for (const p of ablation.properties) lines.push(...failureBlock(replayTargetOf(theorem), p, 'property', ablation.id));
+      for (const p of ablation.properties)
+        lines.push(...failureBlock(replayTargetOf(theorem), p, 'property', ablation.id));
     }
   }
   return lines;
@@ -157,7 +187,18 @@ function renderTheorem(theorem: TheoremResult): string[] {
 function propertyTable(properties: readonly PropertyResult[]): string[] {
   return table(
     ['property', 'claim', 'mode', 'precision', 'runs', 'passed', 'undecided', 'smallest margin', 'seed', 'status'],
-    properties.map((p) => [p.name, p.claim, p.mode, p.precision, p.runs, p.passes, p.undecided, formatMargin(p.smallestMargin), p.seed, p.status]),
+    properties.map((p) => [
+      p.name,
+      p.claim,
+      p.mode,
+      p.precision,
+      p.runs,
+      p.passes,
+      p.undecided,
+      formatMargin(p.smallestMargin),
+      p.seed,
+      p.status,
+    ]),
   );
 }
 
@@ -165,25 +206,47 @@ function failureBlock(theoremId: string, p: PropertyResult, what: string, assump
   const lines: string[] = [];
   if (p.error !== undefined) lines.push(`**${what} \`${p.name}\`: error** (a bug, not a verdict): ${p.error}`, '');
   if (p.undecidedReasons.length > 0) {
-    lines.push(`Undecided runs of \`${p.name}\` (${p.undecided}), first reasons:`, '', ...p.undecidedReasons.map((r) => `- ${r}`), '');
+    lines.push(
+      `Undecided runs of \`${p.name}\` (${p.undecided}), first reasons:`,
+      '',
+      ...p.undecidedReasons.map((r) => `- ${r}`),
+      '',
+    );
   }
-  if (p.counterexample !== undefined) lines.push(...counterexampleBlock(theoremId, p.name, p.counterexample, p.status === 'falsified', assumption));
+  if (p.counterexample !== undefined)
+    lines.push(...counterexampleBlock(theoremId, p.name, p.counterexample, p.status === 'falsified', assumption));
   return lines;
 }
 
 function mutantBlock(theoremId: string, m: MutantResult): string[] {
   const lines: string[] = [];
   if (m.error !== undefined) lines.push(`**mutant \`${m.name}\`: error** (a bug, not a verdict): ${m.error}`, '');
-  if (m.counterexample !== undefined) lines.push(...counterexampleBlock(theoremId, m.name, m.counterexample, m.refuted));
+  if (m.counterexample !== undefined)
+    lines.push(...counterexampleBlock(theoremId, m.name, m.counterexample, m.refuted));
   return lines;
 }
 
-function counterexampleBlock(theoremId: string, name: string, c: Counterexample, isFail: boolean, assumption?: string): string[] {
+function counterexampleBlock(
+  theoremId: string,
+  name: string,
+  c: Counterexample,
+  isFail: boolean,
+  assumption?: string,
+): string[] {
   const lines: string[] = [];
-  lines.push(`${isFail ? 'Counterexample to' : 'Failing instance of'} \`${name}\` (seed ${c.seed}, path ${c.path}, shrunk ${c.shrinks} times): ${c.claim}`, '');
+  lines.push(
+    `${isFail ? 'Counterexample to' : 'Failing instance of'} \`${name}\` (seed ${c.seed}, path ${c.path}, shrunk ${c.shrinks} times): ${c.claim}`,
+    '',
+  );
   lines.push('```json', toJsonText(c.instance), '```', '');
   if (c.values !== undefined && Object.keys(c.values).length > 0) {
-    lines.push(...table(['value', 'approx', 'enclosure', 'exact'], Object.entries(c.values).map(([k, v]) => valueRow(k, v))), '');
+    lines.push(
+      ...table(
+        ['value', 'approx', 'enclosure', 'exact'],
+        Object.entries(c.values).map(([k, v]) => valueRow(k, v)),
+      ),
+      '',
+    );
   }
   lines.push(`Replay: \`${replayCommand(theoremId, name, c, assumption)}\``, '');
   return lines;

@@ -16,7 +16,13 @@
  */
 import { PAPER, toolBibtex } from './citation.js';
 import type { Environment } from './environment.js';
-import { STATUS_SEVERITY, overallStatus, type CatalogueResult, type TheoremResult, type TheoremStatus } from '../runner/run.js';
+import {
+  STATUS_SEVERITY,
+  overallStatus,
+  type CatalogueResult,
+  type TheoremResult,
+  type TheoremStatus,
+} from '../runner/run.js';
 import type { Profile } from '../runner/profiles.js';
 
 export const REPORT_FORMAT = 1;
@@ -38,8 +44,18 @@ export function buildReport(result: CatalogueResult, environment: Environment, g
   return {
     reportFormat: REPORT_FORMAT,
     generatedAt: generatedAt.toISOString(),
-    tool: { name: environment.package.name, version: environment.package.version, bibtex: toolBibtex(environment.package.version) },
-    paper: { title: PAPER.title, authors: [...PAPER.authors], year: PAPER.year, arxiv: PAPER.arxiv, bibtex: PAPER.bibtex },
+    tool: {
+      name: environment.package.name,
+      version: environment.package.version,
+      bibtex: toolBibtex(environment.package.version),
+    },
+    paper: {
+      title: PAPER.title,
+      authors: [...PAPER.authors],
+      year: PAPER.year,
+      arxiv: PAPER.arxiv,
+      bibtex: PAPER.bibtex,
+    },
     run: { seed: result.seed, profile: result.profile, runs: result.runs, theorems: result.theorems.map((t) => t.id) },
     summary: { status: overallStatus(result.theorems.map((t) => t.status)), counts },
     environment,

@@ -43,11 +43,18 @@ export function integrateNaturalGradientFlow<T>(
   const horizon = Math.abs(ar.toNumber(beta) * ar.toNumber(t));
   const macroSteps = options.macroSteps ?? Math.max(4, Math.ceil(2 * horizon));
   const rebase = options.rebase ?? (ar.mode === 'interval' ? (value: T) => ar.midpoint(value) : undefined);
-  const solution = extrapolatedMidpointWithErrorEstimate(ar, naturalGradientField(ar, prompt, beta), start, ar.zero, t, {
-    ...options,
-    macroSteps,
-    levels: options.levels ?? 10,
-    ...(rebase ? { rebase } : {}),
-  });
+  const solution = extrapolatedMidpointWithErrorEstimate(
+    ar,
+    naturalGradientField(ar, prompt, beta),
+    start,
+    ar.zero,
+    t,
+    {
+      ...options,
+      macroSteps,
+      levels: options.levels ?? 10,
+      ...(rebase ? { rebase } : {}),
+    },
+  );
   return { logits: solution.y, errorEstimate: solution.errorEstimate, policy: softmaxPolicy(ar, solution.y) };
 }

@@ -50,20 +50,27 @@ export interface SupportedPrompt<T> extends RlvrPrompt<T> {
 /** The prompt on the support of q (module comment). Throws RangeError on an invalid start. */
 export function restrictToSupport<T>(ar: Arithmetic<T>, prompt: RlvrPrompt<T>): SupportedPrompt<T> {
   const n = prompt.reference.length;
-  if (prompt.correct.length !== n) throw new RangeError(`correct has ${prompt.correct.length} entries, reference has ${n}`);
-  if (prompt.initial && prompt.initial.length !== n) throw new RangeError(`initial has ${prompt.initial.length} entries, reference has ${n}`);
+  if (prompt.correct.length !== n)
+    throw new RangeError(`correct has ${prompt.correct.length} entries, reference has ${n}`);
+  if (prompt.initial && prompt.initial.length !== n)
+    throw new RangeError(`initial has ${prompt.initial.length} entries, reference has ${n}`);
   const keep: number[] = [];
   for (let y = 0; y < n; y++) {
     const positive = decidedSign(ar, prompt.reference[y]!, `reference[${y}]`) > 0;
     if (prompt.initial) {
       const startPositive = decidedSign(ar, prompt.initial[y]!, `initial[${y}]`) > 0;
-      if (startPositive !== positive) throw new RangeError(`initial[${y}] must be positive exactly where reference is positive`);
+      if (startPositive !== positive)
+        throw new RangeError(`initial[${y}] must be positive exactly where reference is positive`);
     }
     if (positive) keep.push(y);
   }
   if (keep.length === 0) throw new RangeError('reference has no positive entry');
   const correct = keep.map((y) => prompt.correct[y]!);
-  const regime: AccuracyRegime = correct.every(Boolean) ? 'all-correct' : correct.some(Boolean) ? 'interior' : 'none-correct';
+  const regime: AccuracyRegime = correct.every(Boolean)
+    ? 'all-correct'
+    : correct.some(Boolean)
+      ? 'interior'
+      : 'none-correct';
   return {
     weight: prompt.weight,
     reference: keep.map((y) => prompt.reference[y]!),
@@ -75,5 +82,14 @@ export function restrictToSupport<T>(ar: Arithmetic<T>, prompt: RlvrPrompt<T>): 
 
 /** [pi(C), pi(W)], each summed directly (no 1 - p cancellation near p = 1). */
 export function splitMass<T>(ar: Arithmetic<T>, policy: readonly T[], correct: readonly boolean[]): [T, T] {
-  return [sum(ar, policy.filter((_, y) => correct[y])), sum(ar, policy.filter((_, y) => !correct[y]))];
+  return [
+    sum(
+      ar,
+      policy.filter((_, y) => correct[y]),
+    ),
+    sum(
+      ar,
+      policy.filter((_, y) => !correct[y]),
+    ),
+  ];
 }

@@ -61,8 +61,12 @@ export function rlvrSeries<T>(ar: Arithmetic<T>, instance: RlvrInstance<T>, time
   const { beta } = instance;
   if (decidedSign(ar, beta, 'beta') <= 0) throw new RangeError('beta must be > 0');
   if (instance.prompts.length === 0) throw new RangeError('an RLVR instance needs at least one prompt');
-  const totalWeight = sum(ar, instance.prompts.map((p) => p.weight));
-  if (decidedSign(ar, totalWeight, 'total weight') <= 0) throw new RangeError('prompt weights must have a positive sum');
+  const totalWeight = sum(
+    ar,
+    instance.prompts.map((p) => p.weight),
+  );
+  if (decidedSign(ar, totalWeight, 'total weight') <= 0)
+    throw new RangeError('prompt weights must have a positive sum');
 
   const prompts = instance.prompts.map((raw): RlvrPromptReport<T> => {
     if (decidedSign(ar, raw.weight, 'weight') < 0) throw new RangeError('prompt weights must be >= 0');
@@ -73,19 +77,31 @@ export function rlvrSeries<T>(ar: Arithmetic<T>, instance: RlvrInstance<T>, time
     const series = times.map((t): RlvrPoint<T> => {
       const state = flowPolicy(ar, prompt, beta, t);
       const klToReference = state.isReference ? ar.zero : kl(ar, state.policy, prompt.reference);
-      const gap = degenerate && state.isReference ? ar.zero : ar.sub(optimalObjective, ar.sub(state.correctMass, ar.mul(beta, klToReference)));
+      const gap =
+        degenerate && state.isReference
+          ? ar.zero
+          : ar.sub(optimalObjective, ar.sub(state.correctMass, ar.mul(beta, klToReference)));
       const bernoulliGap = degenerate
         ? ar.zero
         : ar.mul(beta, kl(ar, [state.correctMass, state.wrongMass], [optimum.pStar, optimum.pStarWrong]));
       return { t, accuracy: state.correctMass, gap, bernoulliGap, entropy: entropy(ar, state.policy), klToReference };
     });
-    return { weight: ar.div(raw.weight, totalWeight), p0: optimum.p0, pStar: optimum.pStar, logZ: optimum.logZ, series };
+    return {
+      weight: ar.div(raw.weight, totalWeight),
+      p0: optimum.p0,
+      pStar: optimum.pStar,
+      logZ: optimum.logZ,
+      series,
+    };
   });
 
   const totalSeries = times.map((t, i): RlvrPoint<T> => {
     const point: Record<string, T> = { t };
     for (const key of SERIES_KEYS) {
-      point[key] = sum(ar, prompts.map((p) => ar.mul(p.weight, p.series[i]![key])));
+      point[key] = sum(
+        ar,
+        prompts.map((p) => ar.mul(p.weight, p.series[i]![key])),
+      );
     }
     return point as unknown as RlvrPoint<T>;
   });

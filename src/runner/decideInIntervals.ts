@@ -55,7 +55,10 @@ export const EQUALITY_PRECISION =
  * lhs - rhs = 0 to 30 digits, from the enclosure of the difference (module
  * comment); `width` is the enclosure's width as a float64 (a margin for reports).
  */
-export function equalTo30Digits(ar: IntervalArithmetic, difference: Interval): { verdict: 'equal' | 'different' | 'open'; width: number } {
+export function equalTo30Digits(
+  ar: IntervalArithmetic,
+  difference: Interval,
+): { verdict: 'equal' | 'different' | 'open'; width: number } {
   const width = ar.upperRational(difference).sub(ar.lowerRational(difference));
   if (!ar.contains(difference, ZERO)) return { verdict: 'different', width: width.valueOf() };
   return { verdict: width.lt(EQUALITY_WIDTH) ? 'equal' : 'open', width: width.valueOf() };

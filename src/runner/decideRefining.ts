@@ -41,7 +41,9 @@ export function decideRefining(attempt: (widthDigits: number) => Verdict | undef
     const verdict = attempt(width);
     if (verdict !== undefined) return verdict;
   }
-  return undecided(`${what}: undecided with eigenvalue enclosures of width 1e-${REFINEMENT_WIDTHS[REFINEMENT_WIDTHS.length - 1]}`);
+  return undecided(
+    `${what}: undecided with eigenvalue enclosures of width 1e-${REFINEMENT_WIDTHS[REFINEMENT_WIDTHS.length - 1]}`,
+  );
 }
 
 /**
@@ -66,11 +68,18 @@ export function decidePowerSeries(
   for (let t = 0; t < lhs.length; t++) {
     const k = exponent(t);
     if (lows.compareScaled(lhs[t]!, c, k) <= 0) {
-      if (t > 0 && c.compare(ZERO) > 0 && lo.compare(ZERO) > 0) margin = Math.min(margin, c.valueOf() * lo.valueOf() ** k - lhs[t]!.valueOf());
+      if (t > 0 && c.compare(ZERO) > 0 && lo.compare(ZERO) > 0)
+        margin = Math.min(margin, c.valueOf() * lo.valueOf() ** k - lhs[t]!.valueOf());
       continue;
     }
     if (highs.compareScaled(lhs[t]!, c, k) > 0) {
-      return fail(claim(t), { ...extra, t: String(t), lhs: exactNumberObject(lhs[t]!), rhsUpperBound: exactNumberObject(c.mul(highs.get(k))), rate: enclosureNumberObject(rate) });
+      return fail(claim(t), {
+        ...extra,
+        t: String(t),
+        lhs: exactNumberObject(lhs[t]!),
+        rhsUpperBound: exactNumberObject(c.mul(highs.get(k))),
+        rate: enclosureNumberObject(rate),
+      });
     }
     open = true;
   }

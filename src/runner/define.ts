@@ -23,7 +23,15 @@
  * - The returned theorem and its lists are frozen.
  */
 import { catalogueProblems, theoremShapeProblems } from './validate.js';
-import type { AssumptionSpec, IdentitySpec, MutantSpec, PropertySpec, SlotInstantiation, SlotOverrides, Theorem } from './theorem.js';
+import type {
+  AssumptionSpec,
+  IdentitySpec,
+  MutantSpec,
+  PropertySpec,
+  SlotInstantiation,
+  SlotOverrides,
+  Theorem,
+} from './theorem.js';
 
 export interface TheoremDefinition {
   /** One word, e.g. "Pinsker2"; must not be a catalogue ID (T1, ..., T9, T2q) when checked from the command line. */
@@ -53,15 +61,21 @@ export class TheoremDefinitionError extends Error {
 
 /** The theorem of a definition, validated as the catalogue is; throws `TheoremDefinitionError`. */
 export function defineTheorem(definition: TheoremDefinition): Theorem {
-  if (typeof definition !== 'object' || definition === null) throw new TheoremDefinitionError(['defineTheorem needs an object']);
+  if (typeof definition !== 'object' || definition === null)
+    throw new TheoremDefinitionError(['defineTheorem needs an object']);
   const given: unknown = definition.properties; // a JavaScript caller may pass anything
   const propertiesListed = Array.isArray(given);
   const statement =
-    typeof definition.statement === 'string' ? { text: definition.statement, latex: definition.statement } : definition.statement;
+    typeof definition.statement === 'string'
+      ? { text: definition.statement, latex: definition.statement }
+      : definition.statement;
   const theorem: Theorem = {
     id: definition.id,
     title: definition.title,
-    statement: statement === undefined || statement === null ? statement : Object.freeze({ text: statement.text, latex: statement.latex }),
+    statement:
+      statement === undefined || statement === null
+        ? statement
+        : Object.freeze({ text: statement.text, latex: statement.latex }),
     source: definition.source ?? 'user theorem',
     identities: Object.freeze([...(definition.identities ?? [])]),
     properties: Object.freeze([...(propertiesListed ? definition.properties : [])]),
@@ -70,7 +84,9 @@ export function defineTheorem(definition: TheoremDefinition): Theorem {
     ...(definition.slots !== undefined ? { slots: Object.freeze([...definition.slots]) } : {}),
     ...(definition.instantiate !== undefined ? { instantiate: definition.instantiate } : {}),
   };
-  const problems = propertiesListed ? theoremShapeProblems(theorem) : [`${String(definition.id)}: properties is not an array`];
+  const problems = propertiesListed
+    ? theoremShapeProblems(theorem)
+    : [`${String(definition.id)}: properties is not an array`];
   if (problems.length === 0) problems.push(...catalogueProblems([theorem]));
   if (problems.length > 0) throw new TheoremDefinitionError(problems);
   return Object.freeze(theorem);

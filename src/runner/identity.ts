@@ -31,7 +31,11 @@ export interface IdentityResult {
   error?: string;
 }
 
-export function checkIdentity(spec: IdentitySpec, certify: Certifier, options: CertifyOptions & { seed: number }): IdentityResult {
+export function checkIdentity(
+  spec: IdentitySpec,
+  certify: Certifier,
+  options: CertifyOptions & { seed: number },
+): IdentityResult {
   try {
     const certificate = certify(spec, options);
     return { name: spec.name, status: certificate.status, seed: options.seed, certificate };

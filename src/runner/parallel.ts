@@ -40,11 +40,26 @@
 import type { ProgressEvent, RunOptions, StepResult, TheoremStep, CatalogueResult } from './run.js';
 import { assembleAblation, assembleTheorem, runStep, theoremSteps } from './run.js';
 import { checkIdentity, errorMessage, type Certifier, type IdentityResult } from './identity.js';
-import { combineSlices, explore, mutantResult, propertyResult, runProperty, type Exploration, type PropertyResult } from './property.js';
+import {
+  combineSlices,
+  explore,
+  mutantResult,
+  propertyResult,
+  runProperty,
+  type Exploration,
+  type PropertyResult,
+} from './property.js';
 import type { Theorem } from './theorem.js';
 
 export type Task =
-  | { readonly kind: 'identity'; readonly theorem: string; readonly name: string; readonly seed: number; readonly points: number; readonly widthDigits: number }
+  | {
+      readonly kind: 'identity';
+      readonly theorem: string;
+      readonly name: string;
+      readonly seed: number;
+      readonly points: number;
+      readonly widthDigits: number;
+    }
   | {
       readonly kind: 'explore';
       readonly theorem: string;
@@ -56,7 +71,14 @@ export type Task =
       readonly from?: number;
       readonly record: boolean;
     }
-  | { readonly kind: 'ablation'; readonly theorem: string; readonly assumption: string; readonly property: string; readonly seed: number; readonly runs: number };
+  | {
+      readonly kind: 'ablation';
+      readonly theorem: string;
+      readonly assumption: string;
+      readonly property: string;
+      readonly seed: number;
+      readonly runs: number;
+    };
 
 export type TaskReply = { readonly value: unknown } | { readonly rerun: string } | { readonly skipped: true };
 
@@ -99,12 +121,18 @@ export function runTask(theorems: readonly Theorem[], task: Task, certify: Certi
     case 'explore': {
       const spec = (task.step === 'property' ? theorem.properties : theorem.mutants).find((s) => s.name === task.name);
       if (spec === undefined) throw new Error(`worker: ${task.theorem} has no ${task.step} ${task.name}`);
-      return explore(spec, spec.arbitrary, { seed: task.seed, runs: task.runs, record: task.record, ...(task.from === undefined ? {} : { from: task.from }) });
+      return explore(spec, spec.arbitrary, {
+        seed: task.seed,
+        runs: task.runs,
+        record: task.record,
+        ...(task.from === undefined ? {} : { from: task.from }),
+      });
     }
     case 'ablation': {
       const assumption = theorem.assumptions.find((a) => a.id === task.assumption);
       const spec = theorem.properties.find((s) => s.name === task.property);
-      if (assumption === undefined || spec === undefined) throw new Error(`worker: ${task.theorem} has no ablation ${task.assumption} of ${task.property}`);
+      if (assumption === undefined || spec === undefined)
+        throw new Error(`worker: ${task.theorem} has no ablation ${task.assumption} of ${task.property}`);
       return runProperty(spec, { seed: task.seed, runs: task.runs }, assumption.violate);
     }
   }
@@ -177,10 +205,17 @@ export interface ParallelSettings {
 }
 
 /** `runCatalogue` with its work spread over `executor` (module comment). */
-export async function runCatalogueParallel(theorems: readonly Theorem[], options: RunOptions, executor: TaskExecutor, settings: ParallelSettings): Promise<CatalogueResult> {
+export async function runCatalogueParallel(
+  theorems: readonly Theorem[],
+  options: RunOptions,
+  executor: TaskExecutor,
+  settings: ParallelSettings,
+): Promise<CatalogueResult> {
   const runs = options.runs ?? options.profile.runs;
   const plans = await runSteps(theorems, options, executor, settings);
-  const results = plans.map(({ theorem, results: stepResults }) => assembleTheorem(theorem, options, stepResults as StepResult[]));
+  const results = plans.map(({ theorem, results: stepResults }) =>
+    assembleTheorem(theorem, options, stepResults as StepResult[]),
+  );
   return { seed: options.seed, profile: options.profile, runs, theorems: results };
 }
 
@@ -243,23 +278,63 @@ export async function runSteps(
       };
       if (step.kind === 'identity') {
         if (settings.identities) {
-          add({ kind: 'identity', theorem: theorem.id, name: step.name, seed: step.seed, points: options.profile.identityPoints, widthDigits: options.profile.identityWidthDigits }, undefined, identityJobs);
+          add(
+            {
+              kind: 'identity',
+              theorem: theorem.id,
+              name: step.name,
+              seed: step.seed,
+              points: options.profile.identityPoints,
+              widthDigits: options.profile.identityWidthDigits,
+            },
+            undefined,
+            identityJobs,
+          );
         }
       } else if (step.kind === 'mutant') {
         add({ kind: 'explore', theorem: theorem.id, step: 'mutant', name: step.name, seed: step.seed, runs, record });
       } else if (step.kind === 'property') {
         const count = sliceCount(runs, executor.workers);
         if (count === 1) {
-          add({ kind: 'explore', theorem: theorem.id, step: 'property', name: step.name, seed: step.seed, runs, record });
+          add({
+            kind: 'explore',
+            theorem: theorem.id,
+            step: 'property',
+            name: step.name,
+            seed: step.seed,
+            runs,
+            record,
+          });
         } else {
           const group: Job[] = [];
           for (const slice of slices(runs, count)) {
-            group.push(add({ kind: 'explore', theorem: theorem.id, step: 'property', name: step.name, seed: step.seed, runs: slice.runs, from: slice.from, record }, group));
+            group.push(
+              add(
+                {
+                  kind: 'explore',
+                  theorem: theorem.id,
+                  step: 'property',
+                  name: step.name,
+                  seed: step.seed,
+                  runs: slice.runs,
+                  from: slice.from,
+                  record,
+                },
+                group,
+              ),
+            );
           }
         }
       } else if (step.kind === 'ablation' && 'runs' in step.plan) {
         for (const run of step.plan.runs) {
-          add({ kind: 'ablation', theorem: theorem.id, assumption: step.assumption.id, property: run.spec.name, seed: run.seed, runs });
+          add({
+            kind: 'ablation',
+            theorem: theorem.id,
+            assumption: step.assumption.id,
+            property: run.spec.name,
+            seed: run.seed,
+            runs,
+          });
         }
       }
       jobsOf.set(step, own);
@@ -269,7 +344,8 @@ export async function runSteps(
   const queue = [...identityJobs, ...jobs];
 
   let done = 0;
-  const report = (job: Job): void => options.onProgress?.({ theoremId: job.step.theoremId, kind: job.step.kind, name: job.step.name, done, total });
+  const report = (job: Job): void =>
+    options.onProgress?.({ theoremId: job.step.theoremId, kind: job.step.kind, name: job.step.name, done, total });
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < queue.length) {
@@ -312,13 +388,17 @@ export async function runSteps(
           const exploration = joined(step.seed, runs, own);
           if (exploration === undefined) return local(step);
           const exploreOptions = { seed: step.seed, runs, record };
-          return step.kind === 'property' ? propertyResult(step.spec, exploreOptions, exploration) : mutantResult(step.spec, exploreOptions, exploration);
+          return step.kind === 'property'
+            ? propertyResult(step.spec, exploreOptions, exploration)
+            : mutantResult(step.spec, exploreOptions, exploration);
         }
         case 'ablation': {
           if (!('runs' in step.plan)) return assembleAblation(step.assumption, step.plan, []);
           const properties = step.plan.runs.map((run, k): PropertyResult => {
             const reply = own[k]?.reply;
-            return reply !== undefined && 'value' in reply ? (reply.value as PropertyResult) : runProperty(run.spec, { seed: run.seed, runs }, step.assumption.violate);
+            return reply !== undefined && 'value' in reply
+              ? (reply.value as PropertyResult)
+              : runProperty(run.spec, { seed: run.seed, runs }, step.assumption.violate);
           });
           return assembleAblation(step.assumption, step.plan, properties);
         }
@@ -355,7 +435,11 @@ function joined(seed: number, runs: number, own: readonly Job[]): Exploration | 
  * free; the replies in the items' order (for work that is not theorem steps,
  * such as `assume`'s properties).
  */
-export async function runQueue<T, R>(items: readonly T[], lanes: number, run: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function runQueue<T, R>(
+  items: readonly T[],
+  lanes: number,
+  run: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const replies: R[] = new Array<R>(items.length);
   let next = 0;
   const lane = async (): Promise<void> => {

@@ -118,7 +118,8 @@ const MAX_REASONS = 3;
 export function evaluate<I>(spec: PropertySpec<I>, instance: I): Outcome {
   const verdict = callPredicate(spec.predicate, instance);
   if ('kind' in verdict) return verdict;
-  if (verdict.status === 'pass') return verdict.margin === undefined ? { kind: 'pass' } : { kind: 'pass', margin: verdict.margin };
+  if (verdict.status === 'pass')
+    return verdict.margin === undefined ? { kind: 'pass' } : { kind: 'pass', margin: verdict.margin };
   if (verdict.status === 'undecided') return { kind: 'undecided', reason: verdict.reason };
   if (spec.mode !== 'float') return { kind: 'fail', verdict };
   // A float64 fail may be a rounding artifact: it counts only when confirmed rigorously.
@@ -148,7 +149,10 @@ function callPredicate<I>(
     return { kind: 'error', message: errorMessage(error) };
   }
   if (!isVerdict(verdict)) {
-    return { kind: 'error', message: `predicate returned ${describeValue(verdict)}, expected a Verdict (pass, fail or undecided)` };
+    return {
+      kind: 'error',
+      message: `predicate returned ${describeValue(verdict)}, expected a Verdict (pass, fail or undecided)`,
+    };
   }
   return verdict;
 }
@@ -185,7 +189,8 @@ function record(tally: Tally, outcome: Outcome): void {
     case 'pass':
       tally.passes += 1;
       if (outcome.margin !== undefined && Number.isFinite(outcome.margin)) {
-        tally.smallestMargin = tally.smallestMargin === null ? outcome.margin : Math.min(tally.smallestMargin, outcome.margin);
+        tally.smallestMargin =
+          tally.smallestMargin === null ? outcome.margin : Math.min(tally.smallestMargin, outcome.margin);
       }
       return;
     case 'artifact':
@@ -228,7 +233,8 @@ export function explore<I>(spec: PropertySpec<I>, arbitrary: fc.Arbitrary<I>, op
   const property = fc.property(arbitrary, (instance: I) => {
     let outcome = evaluate(spec, instance);
     if (failKind !== undefined) return outcome.kind !== failKind; // shrinking
-    if (records !== undefined) outcome = certifyRun(spec, instance, outcome, (options.from ?? 0) + records.length, records);
+    if (records !== undefined)
+      outcome = certifyRun(spec, instance, outcome, (options.from ?? 0) + records.length, records);
     if (outcome.kind === 'fail' || outcome.kind === 'error') {
       failKind = outcome.kind;
       return false;
@@ -249,13 +255,25 @@ export function explore<I>(spec: PropertySpec<I>, arbitrary: fc.Arbitrary<I>, op
   }
   if (!details.failed) return exploration;
   if (details.counterexample === null || details.counterexamplePath === null || failKind === undefined) {
-    exploration.aborted = details.interrupted ? 'fast-check was interrupted' : 'fast-check could not generate instances (too many skipped values)';
+    exploration.aborted = details.interrupted
+      ? 'fast-check was interrupted'
+      : 'fast-check could not generate instances (too many skipped values)';
     return exploration;
   }
   const instance = details.counterexample[0];
-  const failure = failureOf(spec, instance, { seed: options.seed, path: details.counterexamplePath, shrinks: details.numShrinks });
+  const failure = failureOf(spec, instance, {
+    seed: options.seed,
+    path: details.counterexamplePath,
+    shrinks: details.numShrinks,
+  });
   if (records !== undefined && failure.kind === 'fail') {
-    const outcome = certifyRun(spec, instance, { kind: 'fail', verdict: { status: 'fail', claim: failure.counterexample.claim } }, -1, records);
+    const outcome = certifyRun(
+      spec,
+      instance,
+      { kind: 'fail', verdict: { status: 'fail', claim: failure.counterexample.claim } },
+      -1,
+      records,
+    );
     if (outcome.kind === 'error') {
       failure.kind = 'error';
       failure.message = outcome.message;
@@ -279,13 +297,19 @@ export function explore<I>(spec: PropertySpec<I>, arbitrary: fc.Arbitrary<I>, op
  * slices are discarded, as the whole exploration never reaches them.
  * Throws RangeError for slices that are not consecutive or that skipped values.
  */
-export function combineSlices(seed: number, runs: number, slices: readonly { from: number; exploration: Exploration }[]): Exploration {
+export function combineSlices(
+  seed: number,
+  runs: number,
+  slices: readonly { from: number; exploration: Exploration }[],
+): Exploration {
   const tally = emptyTally();
   const exploration: Exploration = { seed, requestedRuns: runs, tally };
   let next = 0;
   for (const { from, exploration: part } of slices) {
-    if (from !== next || part.seed !== seed) throw new RangeError(`slices of the runs from seed ${seed} are not consecutive (run ${from}, expected ${next})`);
-    if (part.skips !== undefined || part.aborted !== undefined) throw new RangeError('a slice skipped values: slices do not add up to the whole');
+    if (from !== next || part.seed !== seed)
+      throw new RangeError(`slices of the runs from seed ${seed} are not consecutive (run ${from}, expected ${next})`);
+    if (part.skips !== undefined || part.aborted !== undefined)
+      throw new RangeError('a slice skipped values: slices do not add up to the whole');
     next = from + part.requestedRuns;
     const t = part.tally;
     tally.runs += t.runs;
@@ -293,10 +317,13 @@ export function combineSlices(seed: number, runs: number, slices: readonly { fro
     tally.undecided += t.undecided;
     tally.artifacts += t.artifacts;
     tally.unconfirmed += t.unconfirmed;
-    if (t.smallestMargin !== null) tally.smallestMargin = tally.smallestMargin === null ? t.smallestMargin : Math.min(tally.smallestMargin, t.smallestMargin);
+    if (t.smallestMargin !== null)
+      tally.smallestMargin =
+        tally.smallestMargin === null ? t.smallestMargin : Math.min(tally.smallestMargin, t.smallestMargin);
     // Each slice keeps its first MAX_REASONS distinct reasons, enough for the first MAX_REASONS of the whole.
     for (const reason of t.undecidedReasons) {
-      if (tally.undecidedReasons.length < MAX_REASONS && !tally.undecidedReasons.includes(reason)) tally.undecidedReasons.push(reason);
+      if (tally.undecidedReasons.length < MAX_REASONS && !tally.undecidedReasons.includes(reason))
+        tally.undecidedReasons.push(reason);
     }
     if (part.records !== undefined) (exploration.records ??= []).push(...part.records);
     if (part.failure !== undefined) {
@@ -314,7 +341,13 @@ export function combineSlices(seed: number, runs: number, slices: readonly { fro
  * disagrees is a bug of the theorem module (an error, never a verdict); a
  * pass whose claim stays undecided is not counted as a pass.
  */
-function certifyRun<I>(spec: PropertySpec<I>, instance: I, outcome: Outcome, run: number, records: CertifiedRun[]): Outcome {
+function certifyRun<I>(
+  spec: PropertySpec<I>,
+  instance: I,
+  outcome: Outcome,
+  run: number,
+  records: CertifiedRun[],
+): Outcome {
   // Without a claim the run is not recorded; the certificate then marks the property uncertified.
   if (spec.certify === undefined) return outcome;
   let certified: CertifiedClaim;
@@ -326,7 +359,8 @@ function certifyRun<I>(spec: PropertySpec<I>, instance: I, outcome: Outcome, run
     // Building a claim is plain data work and its decision escalates on its own: any exception is a bug.
     return { kind: 'error', message: `certificate claim of ${spec.name}: ${errorMessage(error)}` };
   }
-  const predicate: Decision = outcome.kind === 'pass' || outcome.kind === 'artifact' ? 'pass' : outcome.kind === 'fail' ? 'fail' : 'undecided';
+  const predicate: Decision =
+    outcome.kind === 'pass' || outcome.kind === 'artifact' ? 'pass' : outcome.kind === 'fail' ? 'fail' : 'undecided';
   const keep = (decision: Decision, reason?: string): void => {
     records.push({
       run,
@@ -347,13 +381,20 @@ function certifyRun<I>(spec: PropertySpec<I>, instance: I, outcome: Outcome, run
     return outcome.kind === 'fail' ? outcome : { kind: 'undecided', reason };
   }
   if (decided.decision !== predicate) {
-    return { kind: 'error', message: `the certificate claim of ${spec.name} disagrees with its predicate (predicate ${predicate}, claim ${decided.decision})` };
+    return {
+      kind: 'error',
+      message: `the certificate claim of ${spec.name} disagrees with its predicate (predicate ${predicate}, claim ${decided.decision})`,
+    };
   }
   keep(predicate);
   return outcome;
 }
 
-function failureOf<I>(spec: PropertySpec<I>, instance: I, where: { seed: number; path: string; shrinks: number }): Failure {
+function failureOf<I>(
+  spec: PropertySpec<I>,
+  instance: I,
+  where: { seed: number; path: string; shrinks: number },
+): Failure {
   const outcome = evaluate(spec, instance);
   const counterexample: Counterexample = { ...where, instance: describeInstance(spec, instance), claim: spec.claim };
   if (outcome.kind === 'fail') {
@@ -411,12 +452,20 @@ export function propertyStatus(mode: ArithmeticMode, exploration: Exploration): 
   return exploration.tally.passes >= MINIMUM_RUNS_FOR_VERIFIED ? 'verified' : 'checked';
 }
 
-export function runProperty<I>(spec: PropertySpec<I>, options: ExploreOptions, arbitrary: fc.Arbitrary<I> = spec.arbitrary): PropertyResult {
+export function runProperty<I>(
+  spec: PropertySpec<I>,
+  options: ExploreOptions,
+  arbitrary: fc.Arbitrary<I> = spec.arbitrary,
+): PropertyResult {
   return propertyResult(spec, options, explore(spec, arbitrary, options));
 }
 
 /** A property's result from its exploration (`runProperty`; `combineSlices` for one run in slices). */
-export function propertyResult<I>(spec: PropertySpec<I>, options: ExploreOptions, exploration: Exploration): PropertyResult {
+export function propertyResult<I>(
+  spec: PropertySpec<I>,
+  options: ExploreOptions,
+  exploration: Exploration,
+): PropertyResult {
   const result: PropertyResult = {
     name: spec.name,
     claim: spec.claim,
@@ -458,10 +507,20 @@ export function runMutant<I>(spec: PropertySpec<I>, options: ExploreOptions): Mu
 }
 
 /** A mutant's result from its exploration (`runMutant`; `combineSlices` for one run in slices). */
-export function mutantResult<I>(spec: PropertySpec<I>, options: ExploreOptions, exploration: Exploration): MutantResult {
+export function mutantResult<I>(
+  spec: PropertySpec<I>,
+  options: ExploreOptions,
+  exploration: Exploration,
+): MutantResult {
   const propertyLike = propertyStatus(spec.mode, exploration);
   const status: MutantStatus =
-    propertyLike === 'falsified' ? 'refuted' : propertyLike === 'error' ? 'error' : propertyLike === 'undecided' ? 'undecided' : 'survived';
+    propertyLike === 'falsified'
+      ? 'refuted'
+      : propertyLike === 'error'
+        ? 'error'
+        : propertyLike === 'undecided'
+          ? 'undecided'
+          : 'survived';
   const result: MutantResult = {
     name: spec.name,
     claim: spec.claim,
@@ -495,7 +554,8 @@ export interface ReplayResult {
  * Throws RangeError when the path does not name an instance of this arbitrary.
  */
 export function replay<I>(spec: PropertySpec<I>, arbitrary: fc.Arbitrary<I>, seed: number, path: string): ReplayResult {
-  if (!/^\d+(:\d+)*$/.test(path)) throw new RangeError(`path '${path}' is not a fast-check path (numbers separated by ':')`);
+  if (!/^\d+(:\d+)*$/.test(path))
+    throw new RangeError(`path '${path}' is not a fast-check path (numbers separated by ':')`);
   let instance: { value: I } | undefined;
   const property = fc.property(arbitrary, (value: I) => {
     instance ??= { value };

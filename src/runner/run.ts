@@ -42,7 +42,14 @@ import type { Profile } from './profiles.js';
 export type TheoremStatus = 'verified' | 'checked' | 'falsified' | 'check-too-weak' | 'undecided' | 'error';
 
 /** Most serious first: the status of a set of results is the first one present. */
-export const STATUS_SEVERITY: readonly TheoremStatus[] = ['falsified', 'error', 'check-too-weak', 'undecided', 'checked', 'verified'];
+export const STATUS_SEVERITY: readonly TheoremStatus[] = [
+  'falsified',
+  'error',
+  'check-too-weak',
+  'undecided',
+  'checked',
+  'verified',
+];
 
 export interface ProgressEvent {
   theoremId: string;
@@ -114,20 +121,51 @@ export interface ProgressCounter {
  */
 export type TheoremStep =
   | { readonly kind: 'identity'; readonly name: string; readonly seed: number; readonly spec: IdentitySpec }
-  | { readonly kind: 'property' | 'mutant'; readonly name: string; readonly seed: number; readonly spec: PropertySpec<unknown> }
-  | { readonly kind: 'ablation'; readonly name: string; readonly assumption: AssumptionSpec<unknown>; readonly plan: AblationPlan };
+  | {
+      readonly kind: 'property' | 'mutant';
+      readonly name: string;
+      readonly seed: number;
+      readonly spec: PropertySpec<unknown>;
+    }
+  | {
+      readonly kind: 'ablation';
+      readonly name: string;
+      readonly assumption: AssumptionSpec<unknown>;
+      readonly plan: AblationPlan;
+    };
 
 /** The result of a step, by kind. */
 export type StepResult = IdentityResult | PropertyResult | MutantResult | AblationResult;
 
 export function theoremSteps(theorem: Theorem, options: RunOptions): TheoremStep[] {
   const steps: TheoremStep[] = [
-    ...theorem.identities.map((spec): TheoremStep => ({ kind: 'identity', name: spec.name, seed: deriveSeed(options.seed, theorem.id, 'identity', spec.name), spec })),
-    ...theorem.properties.map((spec): TheoremStep => ({ kind: 'property', name: spec.name, seed: deriveSeed(options.seed, theorem.id, 'property', seedName(spec)), spec })),
-    ...theorem.mutants.map((spec): TheoremStep => ({ kind: 'mutant', name: spec.name, seed: deriveSeed(options.seed, theorem.id, 'mutant', seedName(spec)), spec })),
+    ...theorem.identities.map((spec): TheoremStep => ({
+      kind: 'identity',
+      name: spec.name,
+      seed: deriveSeed(options.seed, theorem.id, 'identity', spec.name),
+      spec,
+    })),
+    ...theorem.properties.map((spec): TheoremStep => ({
+      kind: 'property',
+      name: spec.name,
+      seed: deriveSeed(options.seed, theorem.id, 'property', seedName(spec)),
+      spec,
+    })),
+    ...theorem.mutants.map((spec): TheoremStep => ({
+      kind: 'mutant',
+      name: spec.name,
+      seed: deriveSeed(options.seed, theorem.id, 'mutant', seedName(spec)),
+      spec,
+    })),
   ];
   if (options.ablation) {
-    for (const assumption of theorem.assumptions) steps.push({ kind: 'ablation', name: assumption.id, assumption, plan: ablationPlan(theorem, assumption, options) });
+    for (const assumption of theorem.assumptions)
+      steps.push({
+        kind: 'ablation',
+        name: assumption.id,
+        assumption,
+        plan: ablationPlan(theorem, assumption, options),
+      });
   }
   return steps;
 }
@@ -137,13 +175,23 @@ export function runStep(step: TheoremStep, options: RunOptions): StepResult {
   const runs = options.runs ?? options.profile.runs;
   switch (step.kind) {
     case 'identity':
-      return checkIdentity(step.spec, options.certify, { points: options.profile.identityPoints, widthDigits: options.profile.identityWidthDigits, seed: step.seed });
+      return checkIdentity(step.spec, options.certify, {
+        points: options.profile.identityPoints,
+        widthDigits: options.profile.identityWidthDigits,
+        seed: step.seed,
+      });
     case 'property':
       return runProperty(step.spec, { seed: step.seed, runs, record: options.record === true });
     case 'mutant':
       return runMutant(step.spec, { seed: step.seed, runs, record: options.record === true });
     case 'ablation':
-      return assembleAblation(step.assumption, step.plan, 'runs' in step.plan ? step.plan.runs.map((run) => runProperty(run.spec, { seed: run.seed, runs }, step.assumption.violate)) : []);
+      return assembleAblation(
+        step.assumption,
+        step.plan,
+        'runs' in step.plan
+          ? step.plan.runs.map((run) => runProperty(run.spec, { seed: run.seed, runs }, step.assumption.violate))
+          : [],
+      );
   }
 }
 
@@ -151,7 +199,13 @@ export function runTheorem(theorem: Theorem, options: RunOptions, counter?: Prog
   const progress = counter ?? { done: 0, total: stepCount(theorem, options.ablation) };
   // Reported when a step starts (`done` counts the steps already finished), so a bar can name what is running.
   const results = theoremSteps(theorem, options).map((step) => {
-    options.onProgress?.({ theoremId: theorem.id, kind: step.kind, name: step.name, done: progress.done, total: progress.total });
+    options.onProgress?.({
+      theoremId: theorem.id,
+      kind: step.kind,
+      name: step.name,
+      done: progress.done,
+      total: progress.total,
+    });
     const result = runStep(step, options);
     progress.done += 1;
     return result;
@@ -160,7 +214,11 @@ export function runTheorem(theorem: Theorem, options: RunOptions, counter?: Prog
 }
 
 /** A theorem's result from the results of its steps (`theoremSteps`, in order). */
-export function assembleTheorem(theorem: Theorem, options: Pick<RunOptions, 'ablation'>, results: readonly StepResult[]): TheoremResult {
+export function assembleTheorem(
+  theorem: Theorem,
+  options: Pick<RunOptions, 'ablation'>,
+  results: readonly StepResult[],
+): TheoremResult {
   let at = 0;
   const take = <R extends StepResult>(count: number): R[] => results.slice(at, (at += count)) as R[];
   const identities = take<IdentityResult>(theorem.identities.length);
@@ -171,7 +229,12 @@ export function assembleTheorem(theorem: Theorem, options: Pick<RunOptions, 'abl
     title: theorem.title,
     statement: { text: theorem.statement.text, latex: theorem.statement.latex },
     source: theorem.source,
-    assumptions: theorem.assumptions.map((a) => ({ id: a.id, text: a.text, needed: a.needed, properties: [...a.properties] })),
+    assumptions: theorem.assumptions.map((a) => ({
+      id: a.id,
+      text: a.text,
+      needed: a.needed,
+      properties: [...a.properties],
+    })),
     status: theoremStatus(identities, properties, mutants),
     identities,
     properties,
@@ -187,9 +250,13 @@ export function theoremStatus(
   properties: readonly PropertyResult[],
   mutants: readonly MutantResult[],
 ): TheoremStatus {
-  const falsified = identities.some((i) => identityFalsified(i.status)) || properties.some((p) => p.status === 'falsified');
+  const falsified =
+    identities.some((i) => identityFalsified(i.status)) || properties.some((p) => p.status === 'falsified');
   if (falsified) return 'falsified';
-  const error = identities.some((i) => i.status === 'error') || properties.some((p) => p.status === 'error') || mutants.some((m) => m.status === 'error');
+  const error =
+    identities.some((i) => i.status === 'error') ||
+    properties.some((p) => p.status === 'error') ||
+    mutants.some((m) => m.status === 'error');
   if (error) return 'error';
   if (mutants.some((m) => m.status === 'survived')) return 'check-too-weak';
   const held = identities.every((i) => identityHolds(i.status)) && mutants.every((m) => m.refuted);
@@ -202,26 +269,49 @@ export function theoremStatus(
  * needed: confirmed when every one of them finds a counterexample, contradicted
  * when one holds on every run. Not needed: the reverse.
  */
-export function runAblation(theorem: Theorem, assumption: AssumptionSpec<unknown>, options: RunOptions): AblationResult {
-  return runStep({ kind: 'ablation', name: assumption.id, assumption, plan: ablationPlan(theorem, assumption, options) }, options) as AblationResult;
+export function runAblation(
+  theorem: Theorem,
+  assumption: AssumptionSpec<unknown>,
+  options: RunOptions,
+): AblationResult {
+  return runStep(
+    { kind: 'ablation', name: assumption.id, assumption, plan: ablationPlan(theorem, assumption, options) },
+    options,
+  ) as AblationResult;
 }
 
 /** The properties an ablation runs, each with its seed, or the error that prevents it. */
-export type AblationPlan = { readonly error: string } | { readonly runs: readonly { readonly spec: PropertySpec<unknown>; readonly seed: number }[] };
+export type AblationPlan =
+  | { readonly error: string }
+  | { readonly runs: readonly { readonly spec: PropertySpec<unknown>; readonly seed: number }[] };
 
-export function ablationPlan(theorem: Theorem, assumption: AssumptionSpec<unknown>, options: Pick<RunOptions, 'seed'>): AblationPlan {
+export function ablationPlan(
+  theorem: Theorem,
+  assumption: AssumptionSpec<unknown>,
+  options: Pick<RunOptions, 'seed'>,
+): AblationPlan {
   const specs: PropertySpec<unknown>[] = [];
   for (const name of assumption.properties) {
     const spec = theorem.properties.find((p) => p.name === name);
-    if (spec === undefined) return { error: `assumption ${assumption.id} names unknown property '${name}' of ${theorem.id}` };
+    if (spec === undefined)
+      return { error: `assumption ${assumption.id} names unknown property '${name}' of ${theorem.id}` };
     specs.push(spec);
   }
   if (specs.length === 0) return { error: `assumption ${assumption.id} names no property to ablate` };
-  return { runs: specs.map((spec) => ({ spec, seed: deriveSeed(options.seed, theorem.id, 'ablation', seedName(assumption), seedName(spec)) })) };
+  return {
+    runs: specs.map((spec) => ({
+      spec,
+      seed: deriveSeed(options.seed, theorem.id, 'ablation', seedName(assumption), seedName(spec)),
+    })),
+  };
 }
 
 /** An ablation's result from the results of its plan's runs, in order. */
-export function assembleAblation(assumption: AssumptionSpec<unknown>, plan: AblationPlan, properties: PropertyResult[]): AblationResult {
+export function assembleAblation(
+  assumption: AssumptionSpec<unknown>,
+  plan: AblationPlan,
+  properties: PropertyResult[],
+): AblationResult {
   const base = { id: assumption.id, text: assumption.text, needed: assumption.needed };
   if ('error' in plan) return { ...base, outcome: 'error', properties: [], error: plan.error };
   return { ...base, outcome: ablationOutcome(assumption.needed, properties), properties };
@@ -229,7 +319,8 @@ export function assembleAblation(assumption: AssumptionSpec<unknown>, plan: Abla
 
 function ablationOutcome(needed: boolean, properties: readonly PropertyResult[]): AblationOutcome {
   if (properties.some((p) => p.status === 'error')) return 'error';
-  const held = (p: PropertyResult): boolean => p.status === 'verified' || p.status === 'checked' || p.status === 'passed-float64';
+  const held = (p: PropertyResult): boolean =>
+    p.status === 'verified' || p.status === 'checked' || p.status === 'passed-float64';
   if (needed) {
     if (properties.every((p) => p.status === 'falsified')) return 'confirmed';
     return properties.some(held) ? 'contradicted' : 'undecided';
@@ -255,7 +346,6 @@ export function runCatalogue(theorems: readonly Theorem[], options: RunOptions):
     theorems: theorems.map((theorem) => runTheorem(theorem, options, counter)),
   };
 }
-
 
 /** The status of a whole run: the most serious present (`STATUS_SEVERITY`), verified when empty. */
 export function overallStatus(statuses: readonly TheoremStatus[]): TheoremStatus {

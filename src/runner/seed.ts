@@ -27,4 +27,3 @@ export function deriveSeed(master: number, ...parts: readonly string[]): number 
   for (const part of parts) hash.update(`\u0000${part}`);
   return hash.digest().readInt32BE(0);
 }
-

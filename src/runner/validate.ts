@@ -58,11 +58,19 @@ export function catalogueProblems(theorems: readonly Theorem[]): string[] {
     if (ids.has(id.toLowerCase())) problems.push(`theorem ID '${id}' appears twice`);
     ids.add(id.toLowerCase());
     const convention = !NOT_YET_RENAMED.has(id);
-    const unique = (kind: string, names: readonly string[], formerNames: readonly string[] = [], kebab = false): void => {
+    const unique = (
+      kind: string,
+      names: readonly string[],
+      formerNames: readonly string[] = [],
+      kebab = false,
+    ): void => {
       const seen = new Set<string>();
       for (const name of names) {
         if (!NAME.test(name)) problems.push(`${id}: ${kind} name '${name}' must be one word`);
-        else if (kebab && !isKebabCase(name)) problems.push(`${id}: ${kind} name '${name}' must be kebab-case (lowercase words and digits joined by hyphens)`);
+        else if (kebab && !isKebabCase(name))
+          problems.push(
+            `${id}: ${kind} name '${name}' must be kebab-case (lowercase words and digits joined by hyphens)`,
+          );
         if (seen.has(name)) problems.push(`${id}: ${kind} name '${name}' appears twice`);
         seen.add(name);
       }
@@ -72,22 +80,42 @@ export function catalogueProblems(theorems: readonly Theorem[]): string[] {
         seen.add(name);
       }
     };
-    const formerOf = (specs: readonly { readonly formerNames?: readonly string[] }[]): string[] => specs.flatMap((spec) => [...(spec.formerNames ?? [])]);
+    const formerOf = (specs: readonly { readonly formerNames?: readonly string[] }[]): string[] =>
+      specs.flatMap((spec) => [...(spec.formerNames ?? [])]);
     const specs = [...theorem.properties, ...theorem.mutants];
-    unique('property or mutant', specs.map((p) => p.name), formerOf(specs), convention);
-    unique('identity', theorem.identities.map((i) => i.name));
-    unique('assumption', theorem.assumptions.map((a) => a.id), formerOf(theorem.assumptions), convention);
+    unique(
+      'property or mutant',
+      specs.map((p) => p.name),
+      formerOf(specs),
+      convention,
+    );
+    unique(
+      'identity',
+      theorem.identities.map((i) => i.name),
+    );
+    unique(
+      'assumption',
+      theorem.assumptions.map((a) => a.id),
+      formerOf(theorem.assumptions),
+      convention,
+    );
     for (const spec of specs) {
-      if (!MODES.has(spec.mode)) problems.push(`${id}: '${spec.name}' has mode '${String(spec.mode)}'; use exact, interval or float`);
-      if (spec.confirm !== undefined && spec.mode !== 'float') problems.push(`${id}: '${spec.name}' has confirm but is not in float mode`);
+      if (!MODES.has(spec.mode))
+        problems.push(`${id}: '${spec.name}' has mode '${String(spec.mode)}'; use exact, interval or float`);
+      if (spec.confirm !== undefined && spec.mode !== 'float')
+        problems.push(`${id}: '${spec.name}' has confirm but is not in float mode`);
     }
     for (const spec of convention ? theorem.mutants : []) {
-      if (FALSE_PREFIX.test(spec.claim)) problems.push(`${id}: mutant '${spec.name}' claim starts with '${spec.claim.split(':')[0]}:'; state the false variant alone (reports label mutants)`);
+      if (FALSE_PREFIX.test(spec.claim))
+        problems.push(
+          `${id}: mutant '${spec.name}' claim starts with '${spec.claim.split(':')[0]}:'; state the false variant alone (reports label mutants)`,
+        );
     }
     const propertyNames = new Set(theorem.properties.map((p) => p.name));
     for (const assumption of theorem.assumptions) {
       for (const name of assumption.properties) {
-        if (!propertyNames.has(name)) problems.push(`${id}: assumption ${assumption.id} names unknown property '${name}'`);
+        if (!propertyNames.has(name))
+          problems.push(`${id}: assumption ${assumption.id} names unknown property '${name}'`);
       }
     }
   }
@@ -124,7 +152,8 @@ function specProblems(where: string, value: unknown): string[] {
   if (!isArbitrary(value.arbitrary)) problems.push(`${where} '${name}': arbitrary is not a fast-check arbitrary`);
   if (typeof value.predicate !== 'function') problems.push(`${where} '${name}': predicate is not a function`);
   for (const key of ['describe', 'confirm', 'certify'] as const) {
-    if (value[key] !== undefined && typeof value[key] !== 'function') problems.push(`${where} '${name}': ${key} is not a function`);
+    if (value[key] !== undefined && typeof value[key] !== 'function')
+      problems.push(`${where} '${name}': ${key} is not a function`);
   }
   if (!isNameList(value.formerNames)) problems.push(`${where} '${name}': formerNames is not an array of names`);
   return problems;
@@ -135,14 +164,20 @@ function isNameList(value: unknown): boolean {
   return value === undefined || (Array.isArray(value) && value.every((name) => typeof name === 'string'));
 }
 
-function listProblems(id: string, key: string, value: unknown, each: (where: string, item: unknown) => string[]): string[] {
+function listProblems(
+  id: string,
+  key: string,
+  value: unknown,
+  each: (where: string, item: unknown) => string[],
+): string[] {
   if (!Array.isArray(value)) return [`${id}: ${key} is not an array`];
   return value.flatMap((item, k) => each(`${id}: ${key}[${k}]`, item));
 }
 
 /** Why `value` is not a Theorem (empty when it has the shape). */
 export function theoremShapeProblems(value: unknown): string[] {
-  if (!isRecord(value)) return [`not a theorem (got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value})`];
+  if (!isRecord(value))
+    return [`not a theorem (got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value})`];
   const problems: string[] = [];
   const id = typeof value.id === 'string' ? value.id : '(no id)';
   if (typeof value.id !== 'string' || value.id === '') problems.push('a theorem needs an id (a non-empty string)');
@@ -169,11 +204,13 @@ export function theoremShapeProblems(value: unknown): string[] {
       if (typeof item.text !== 'string') out.push(`${where}: text is not a string`);
       if (typeof item.needed !== 'boolean') out.push(`${where}: needed is not a boolean`);
       if (!isArbitrary(item.violate)) out.push(`${where}: violate is not a fast-check arbitrary`);
-      if (!Array.isArray(item.properties) || !item.properties.every((p) => typeof p === 'string')) out.push(`${where}: properties is not an array of names`);
+      if (!Array.isArray(item.properties) || !item.properties.every((p) => typeof p === 'string'))
+        out.push(`${where}: properties is not an array of names`);
       if (!isNameList(item.formerNames)) out.push(`${where}: formerNames is not an array of names`);
       return out;
     }),
   );
-  if (value.instantiate !== undefined && typeof value.instantiate !== 'function') problems.push(`${id}: instantiate is not a function`);
+  if (value.instantiate !== undefined && typeof value.instantiate !== 'function')
+    problems.push(`${id}: instantiate is not a function`);
   return problems;
 }

@@ -37,7 +37,13 @@ import { mirrorIndex, nonzeros, type CsrMatrix } from './csr.js';
 import { sparseHittingTimes, principalSubmatrix, SparseUnreachableError } from './hitting.js';
 import { sparseExtremeEigenvalues } from './lanczos.js';
 import type { SparseModel } from './sparseModel.js';
-import { detailedBalanceDefect, powerStationary, REVERSIBILITY_TOLERANCE, stationaryResidual, treeStationary } from './stationary.js';
+import {
+  detailedBalanceDefect,
+  powerStationary,
+  REVERSIBILITY_TOLERANCE,
+  stationaryResidual,
+  treeStationary,
+} from './stationary.js';
 import { sparseStructure } from './structure.js';
 
 export interface QuantityBound {
@@ -77,7 +83,8 @@ export interface SparseAnalyzeJson {
 }
 
 const REDUCIBLE = 'the chain is reducible, so its stationary law is not unique (one per closed class)';
-const NOT_REVERSIBLE = 'P is not reversible: S = D^{1/2} P D^{-1/2} is not symmetric, so the symmetric eigenvalue theory (T4, T5) does not apply';
+const NOT_REVERSIBLE =
+  'P is not reversible: S = D^{1/2} P D^{-1/2} is not symmetric, so the symmetric eigenvalue theory (T4, T5) does not apply';
 const PRECISION = 'float64 (sparse; residuals and bounds stated per quantity)';
 /** Lanczos stops when lambdaMin's residual estimate is below this (lambda2's: 1e-10). */
 const LAMBDA_MIN_TOLERANCE = 1e-8;
@@ -93,8 +100,18 @@ export function analyzeSparse(model: SparseModel, options: SparseAnalyzeOptions 
   const names = model.states as string[];
   const omitted: Record<string, string> = {};
   const bounds: Record<string, QuantityBound> = {};
-  const json = { states: names, mode: 'float', precision: PRECISION, format: 'sparse', nonzeros: nonzeros(P) } as SparseAnalyzeJson;
-  if (model.renormalized) json.renormalized = { rows: model.renormalized.rows, maxAdjustment: floatNumberObject(model.renormalized.maxAdjustment) };
+  const json = {
+    states: names,
+    mode: 'float',
+    precision: PRECISION,
+    format: 'sparse',
+    nonzeros: nonzeros(P),
+  } as SparseAnalyzeJson;
+  if (model.renormalized)
+    json.renormalized = {
+      rows: model.renormalized.rows,
+      maxAdjustment: floatNumberObject(model.renormalized.maxAdjustment),
+    };
 
   const structure = sparseStructure(P);
   json.irreducible = structure.irreducible;
@@ -137,8 +154,15 @@ export function analyzeSparse(model: SparseModel, options: SparseAnalyzeOptions 
       }
     } else {
       const [x, y] = mirror.oneWay;
-      bounds.reversibility = { method: 'pattern symmetry', patternSymmetric: false, tolerance: REVERSIBILITY_TOLERANCE };
-      json.reversibilityViolation = { pair: [names[x]!, names[y]!], reason: `P(${names[x]}, ${names[y]}) > 0 but P(${names[y]}, ${names[x]}) = 0` };
+      bounds.reversibility = {
+        method: 'pattern symmetry',
+        patternSymmetric: false,
+        tolerance: REVERSIBILITY_TOLERANCE,
+      };
+      json.reversibilityViolation = {
+        pair: [names[x]!, names[y]!],
+        reason: `P(${names[x]}, ${names[y]}) > 0 but P(${names[y]}, ${names[x]}) = 0`,
+      };
     }
     let iterations: number | undefined;
     let converged = true;
@@ -161,16 +185,24 @@ export function analyzeSparse(model: SparseModel, options: SparseAnalyzeOptions 
   } else {
     omitted.stationary = REDUCIBLE;
     bounds.reversibility = mirror.symmetric
-      ? { method: 'pattern symmetry only (no stationary law)', patternSymmetric: true, tolerance: REVERSIBILITY_TOLERANCE }
+      ? {
+          method: 'pattern symmetry only (no stationary law)',
+          patternSymmetric: true,
+          tolerance: REVERSIBILITY_TOLERANCE,
+        }
       : { method: 'pattern symmetry', patternSymmetric: false, tolerance: REVERSIBILITY_TOLERANCE };
     if (!mirror.symmetric) {
       const [x, y] = mirror.oneWay;
-      json.reversibilityViolation = { pair: [names[x]!, names[y]!], reason: `P(${names[x]}, ${names[y]}) > 0 but P(${names[y]}, ${names[x]}) = 0` };
+      json.reversibilityViolation = {
+        pair: [names[x]!, names[y]!],
+        reason: `P(${names[x]}, ${names[y]}) > 0 but P(${names[y]}, ${names[x]}) = 0`,
+      };
     }
   }
   json.reversible = reversible;
 
-  if (!reversible) omitted.potential = mu ? 'P is not reversible: no U with P(x,y) / P(y,x) = exp(U(y) - U(x))' : REDUCIBLE;
+  if (!reversible)
+    omitted.potential = mu ? 'P is not reversible: no U with P(x,y) / P(y,x) = exp(U(y) - U(x))' : REDUCIBLE;
   else {
     const base = logMu![0]!;
     json.potential = Array.from(logMu!, (l, x) => floatNumberObject(x === 0 ? 0 : l - base));
@@ -178,7 +210,8 @@ export function analyzeSparse(model: SparseModel, options: SparseAnalyzeOptions 
 
   let S: CsrMatrix | undefined;
   if (n === 1) {
-    for (const key of ['lambda2', 'lambdaMin', 'spectralGap', 'absoluteGap']) omitted[key] = 'a single state has no second eigenvalue';
+    for (const key of ['lambda2', 'lambdaMin', 'spectralGap', 'absoluteGap'])
+      omitted[key] = 'a single state has no second eigenvalue';
   } else if (mu && reversible && mirror.symmetric) {
     const sym = symmetrizedKernel(P, mirror.mirror, mu);
     S = sym.S;
@@ -205,17 +238,20 @@ export function analyzeSparse(model: SparseModel, options: SparseAnalyzeOptions 
     json.spectralGap = floatNumberObject(1 - l2.value);
     json.absoluteGap = floatNumberObject(1 - Math.max(Math.abs(l2.value), Math.abs(lmin.value)));
     bounds.spectrum = {
-      method: 'thick-restart Lanczos on the symmetrized kernel S~ (exactly symmetric float64) on the complement of sqrt(mu), full reorthogonalization, float64',
+      method:
+        'thick-restart Lanczos on the symmetrized kernel S~ (exactly symmetric float64) on the complement of sqrt(mu), full reorthogonalization, float64',
       lambda2ResidualBound: l2.residualBound,
       lambdaMinResidualBound: lmin.residualBound,
-      meaning: 'S~ has an eigenvalue within the residual bound of each value; that it is the second largest (smallest) is not proved (random start)',
+      meaning:
+        'S~ has an eigenvalue within the residual bound of each value; that it is the second largest (smallest) is not proved (random start)',
       symmetrizationDefect: sym.defect,
       products: spectrum.products,
       restarts: spectrum.restarts,
       converged: spectrum.converged,
     };
   } else {
-    for (const key of ['lambda2', 'lambdaMin', 'spectralGap', 'absoluteGap']) omitted[key] = mu ? NOT_REVERSIBLE : REDUCIBLE;
+    for (const key of ['lambda2', 'lambdaMin', 'spectralGap', 'absoluteGap'])
+      omitted[key] = mu ? NOT_REVERSIBLE : REDUCIBLE;
   }
 
   if (model.target) {
@@ -249,7 +285,9 @@ export function analyzeSparse(model: SparseModel, options: SparseAnalyzeOptions 
       for (const a of target) inTarget[a] = 1;
       const rest = new Int32Array(n - target.length);
       for (let x = 0, i = 0; x < n; x++) if (!inTarget[x]) rest[i++] = x;
-      const dirichlet = sparseExtremeEigenvalues(principalSubmatrix(S, rest), { tolerance: options.tolerance ?? 1e-10 });
+      const dirichlet = sparseExtremeEigenvalues(principalSubmatrix(S, rest), {
+        tolerance: options.tolerance ?? 1e-10,
+      });
       hitting.dirichletGap = floatNumberObject(1 - dirichlet.largest.value);
       bounds.dirichletGap = {
         method: 'thick-restart Lanczos on S~ restricted to the complement of the target, float64',
@@ -270,7 +308,11 @@ export function analyzeSparse(model: SparseModel, options: SparseAnalyzeOptions 
  * over stored entries (the symmetrization defect; 0 up to rounding for an exactly
  * balanced mu).
  */
-export function symmetrizedKernel(P: CsrMatrix, mirror: Int32Array, mu: Float64Array): { S: CsrMatrix; defect: number } {
+export function symmetrizedKernel(
+  P: CsrMatrix,
+  mirror: Int32Array,
+  mu: Float64Array,
+): { S: CsrMatrix; defect: number } {
   const { n, indptr, indices, values } = P;
   const root = new Float64Array(n);
   for (let i = 0; i < n; i++) root[i] = Math.sqrt(mu[i]!);
@@ -288,7 +330,10 @@ export function symmetrizedKernel(P: CsrMatrix, mirror: Int32Array, mu: Float64A
       const s = (mu[i]! * values[k]! + mu[j]! * values[m]!) / 2 / (root[i]! * root[j]!);
       out[k] = s;
       out[m] = s;
-      const d = Math.max(Math.abs(s - (root[i]! / root[j]!) * values[k]!), Math.abs(s - (root[j]! / root[i]!) * values[m]!));
+      const d = Math.max(
+        Math.abs(s - (root[i]! / root[j]!) * values[k]!),
+        Math.abs(s - (root[j]! / root[i]!) * values[m]!),
+      );
       if (d > defect) defect = d;
     }
   }
@@ -305,7 +350,9 @@ function show(x: NumberObject | undefined): string {
 export function sparseTable(report: SparseAnalyzeJson, top = 10): string {
   const lines: string[] = [];
   const b = report.bounds;
-  lines.push(`${report.states.length} states, ${report.nonzeros} nonzeros (sparse input), mode float64 (residuals and bounds stated per quantity)`);
+  lines.push(
+    `${report.states.length} states, ${report.nonzeros} nonzeros (sparse input), mode float64 (residuals and bounds stated per quantity)`,
+  );
   if (report.renormalized) {
     const { rows, maxAdjustment } = report.renormalized;
     lines.push(
@@ -313,49 +360,84 @@ export function sparseTable(report: SparseAnalyzeJson, top = 10): string {
     );
   }
   const yes = (v: boolean | undefined) => (v === undefined ? '-' : v ? 'yes' : 'no');
-  lines.push(`irreducible: ${yes(report.irreducible)}   aperiodic: ${yes(report.aperiodic)}${report.period !== undefined && report.period > 1 ? ` (period ${report.period})` : ''}   reversible: ${yes(report.reversible)}`);
+  lines.push(
+    `irreducible: ${yes(report.irreducible)}   aperiodic: ${yes(report.aperiodic)}${report.period !== undefined && report.period > 1 ? ` (period ${report.period})` : ''}   reversible: ${yes(report.reversible)}`,
+  );
   if (b.reversibility && b.reversibility.maxRelativeDefect !== undefined) {
-    lines.push(`  reversibility in float64: max |mu_i P_ij - mu_j P_ji| = ${fmt(b.reversibility.maxDefect)}, relative ${fmt(b.reversibility.maxRelativeDefect)} (tolerance ${fmt(b.reversibility.tolerance)})`);
+    lines.push(
+      `  reversibility in float64: max |mu_i P_ij - mu_j P_ji| = ${fmt(b.reversibility.maxDefect)}, relative ${fmt(b.reversibility.maxRelativeDefect)} (tolerance ${fmt(b.reversibility.tolerance)})`,
+    );
   }
   if (report.closedClasses) {
-    const shown = report.closedClasses.map((c) => `{${c.length > 8 ? `${c.slice(0, 8).join(', ')}, ... (${c.length} states)` : c.join(', ')}}`).join(' ');
-    lines.push(`closed classes (${report.closedClassCount}): ${shown}${(report.closedClassCount ?? 0) > report.closedClasses.length ? ' ...' : ''}`);
+    const shown = report.closedClasses
+      .map((c) => `{${c.length > 8 ? `${c.slice(0, 8).join(', ')}, ... (${c.length} states)` : c.join(', ')}}`)
+      .join(' ');
+    lines.push(
+      `closed classes (${report.closedClassCount}): ${shown}${(report.closedClassCount ?? 0) > report.closedClasses.length ? ' ...' : ''}`,
+    );
   }
   if (report.reversibilityViolation) lines.push(`not reversible: ${report.reversibilityViolation.reason}`);
   if (report.stationary) {
     const s = b.stationary!;
     lines.push('');
     lines.push(`stationary law: ${s.method}`);
-    lines.push(`  residual max |mu P - mu| = ${fmt(s.residual)} (rigorous bound ${fmt(s.residualBound)})${s.converged === false ? '  NOT CONVERGED' : ''}`);
-    const order = report.stationary.map((_, x) => x).sort((x, y) => Number(report.stationary![y]!.approx) - Number(report.stationary![x]!.approx) || x - y);
+    lines.push(
+      `  residual max |mu P - mu| = ${fmt(s.residual)} (rigorous bound ${fmt(s.residualBound)})${s.converged === false ? '  NOT CONVERGED' : ''}`,
+    );
+    const order = report.stationary
+      .map((_, x) => x)
+      .sort((x, y) => Number(report.stationary![y]!.approx) - Number(report.stationary![x]!.approx) || x - y);
     const shownCount = Math.min(top, order.length);
-    lines.push(`  ${shownCount === order.length ? 'all states' : `the ${shownCount} states of largest mass (of ${order.length}; --json for all)`}:`);
+    lines.push(
+      `  ${shownCount === order.length ? 'all states' : `the ${shownCount} states of largest mass (of ${order.length}; --json for all)`}:`,
+    );
     const rows = [['state', 'stationary mu', ...(report.potential ? ['potential U'] : [])]];
-    for (const x of order.slice(0, shownCount)) rows.push([report.states[x]!, show(report.stationary[x]), ...(report.potential ? [show(report.potential[x])] : [])]);
+    for (const x of order.slice(0, shownCount))
+      rows.push([
+        report.states[x]!,
+        show(report.stationary[x]),
+        ...(report.potential ? [show(report.potential[x])] : []),
+      ]);
     lines.push(...columns(rows));
-    if (shownCount < order.length) lines.push(`  smallest mass: ${show(report.stationary[order[order.length - 1]!])} (state ${report.states[order[order.length - 1]!]})`);
+    if (shownCount < order.length)
+      lines.push(
+        `  smallest mass: ${show(report.stationary[order[order.length - 1]!])} (state ${report.states[order[order.length - 1]!]})`,
+      );
   }
   if (report.lambda2) {
     const s = b.spectrum!;
     lines.push('');
-    lines.push(`lambda2 = ${show(report.lambda2)} (residual bound ${fmt(s.lambda2ResidualBound)})   lambdaMin = ${show(report.lambdaMin)} (residual bound ${fmt(s.lambdaMinResidualBound)})`);
+    lines.push(
+      `lambda2 = ${show(report.lambda2)} (residual bound ${fmt(s.lambda2ResidualBound)})   lambdaMin = ${show(report.lambdaMin)} (residual bound ${fmt(s.lambdaMinResidualBound)})`,
+    );
     lines.push(`spectral gap = ${show(report.spectralGap)}   absolute gap = ${show(report.absoluteGap)}`);
-    lines.push(`  ${s.method}; ${s.products} products; S~ has an eigenvalue within each residual bound (that it is lambda2 / lambdaMin is not proved)`);
+    lines.push(
+      `  ${s.method}; ${s.products} products; S~ has an eigenvalue within each residual bound (that it is lambda2 / lambdaMin is not proved)`,
+    );
   }
   if (report.hitting) {
     const h = report.hitting;
     lines.push('');
-    lines.push(`hitting the target {${h.target.length > 10 ? `${h.target.slice(0, 10).join(', ')}, ...` : h.target.join(', ')}}:`);
+    lines.push(
+      `hitting the target {${h.target.length > 10 ? `${h.target.slice(0, 10).join(', ')}, ...` : h.target.join(', ')}}:`,
+    );
     if (h.expected) {
       const hb = b.hitting!;
       const entries = Object.entries(h.expected);
       const largest = entries.reduce((best, e) => (Number(e[1].approx) > Number(best[1].approx) ? e : best));
-      if (entries.length <= top) lines.push(...columns([['state', 'E_x[tau_A]'], ...entries.map(([name, value]) => [name, show(value)])]));
-      else lines.push(`  largest E_x[tau_A] = ${show(largest[1])} (state ${largest[0]}; --json for all ${entries.length})`);
+      if (entries.length <= top)
+        lines.push(...columns([['state', 'E_x[tau_A]'], ...entries.map(([name, value]) => [name, show(value)])]));
+      else
+        lines.push(
+          `  largest E_x[tau_A] = ${show(largest[1])} (state ${largest[0]}; --json for all ${entries.length})`,
+        );
       lines.push(`  ${hb.method}: residual ${fmt(hb.residual)}, max error <= ${fmt(hb.errorBound)}`);
     }
     if (h.fromStationary) lines.push(`  from stationarity E_mu[tau_A] = ${show(h.fromStationary)}`);
-    if (h.dirichletGap) lines.push(`  Dirichlet gap l_A = ${show(h.dirichletGap)} (residual bound ${fmt(b.dirichletGap!.residualBound)})`);
+    if (h.dirichletGap)
+      lines.push(
+        `  Dirichlet gap l_A = ${show(h.dirichletGap)} (residual bound ${fmt(b.dirichletGap!.residualBound)})`,
+      );
   }
   if (report.omitted) {
     lines.push('');
@@ -371,5 +453,7 @@ function fmt(x: string | number | boolean | undefined): string {
 
 function columns(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  return rows.map((row) => `  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}`);
+  return rows.map(
+    (row) => `  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}`,
+  );
 }

@@ -36,7 +36,13 @@ const INSERTION_SORT_LIMIT = 64;
  * with the same (row, column) summed, zero sums dropped, columns sorted.
  * The caller has checked that indices are in range and values finite.
  */
-export function csrFromTriplets(n: number, rows: Int32Array, columns: Int32Array, values: Float64Array, count = rows.length): CsrMatrix {
+export function csrFromTriplets(
+  n: number,
+  rows: Int32Array,
+  columns: Int32Array,
+  values: Float64Array,
+  count = rows.length,
+): CsrMatrix {
   const start = new Int32Array(n + 1);
   for (let k = 0; k < count; k++) start[rows[k]! + 1]! += 1;
   for (let i = 0; i < n; i++) start[i + 1] = start[i + 1]! + start[i]!;
@@ -148,7 +154,9 @@ export function columnCounts(P: CsrMatrix): Int32Array {
   return counts;
 }
 
-export type Mirror = { readonly symmetric: true; readonly mirror: Int32Array } | { readonly symmetric: false; readonly oneWay: readonly [number, number] };
+export type Mirror =
+  | { readonly symmetric: true; readonly mirror: Int32Array }
+  | { readonly symmetric: false; readonly oneWay: readonly [number, number] };
 
 /**
  * For a pattern-symmetric P, mirror[k] = the position of (j, i) for the entry k = (i, j).

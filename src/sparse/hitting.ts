@@ -38,7 +38,10 @@ export interface SparseHitting {
 }
 
 export class SparseUnreachableError extends Error {
-  constructor(readonly states: number[], readonly count: number) {
+  constructor(
+    readonly states: number[],
+    readonly count: number,
+  ) {
     super(`the target cannot be reached from ${count} states`);
   }
 }
@@ -111,7 +114,12 @@ export interface HittingOptions {
   readonly maxIterations?: number;
 }
 
-export function sparseHittingTimes(P: CsrMatrix, target: readonly number[], mu?: Float64Array, options: HittingOptions = {}): SparseHitting {
+export function sparseHittingTimes(
+  P: CsrMatrix,
+  target: readonly number[],
+  mu?: Float64Array,
+  options: HittingOptions = {},
+): SparseHitting {
   const n = P.n;
   const missing = unreachable(P, target);
   if (missing.length > 0) throw new SparseUnreachableError(missing.slice(0, 10), missing.length);
@@ -182,14 +190,24 @@ function maxAbsResidual(Q: CsrMatrix, x: Float64Array, scratch: Float64Array): n
 }
 
 /** PCG on D (I - Q) h = d with the Jacobi preconditioner; stops on the true residual of (I - Q) h = 1. */
-function conjugateGradients(Q: CsrMatrix, d: Float64Array, tolerance: number, maxIterations: number): { x: Float64Array; iterations: number } {
+function conjugateGradients(
+  Q: CsrMatrix,
+  d: Float64Array,
+  tolerance: number,
+  maxIterations: number,
+): { x: Float64Array; iterations: number } {
   const m = Q.n;
   const diagonal = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     let qii = 0;
     for (let k = Q.indptr[i]!; k < Q.indptr[i + 1]!; k++) if (Q.indices[k] === i) qii = Q.values[k]!;
     diagonal[i] = d[i]! * (1 - qii);
-    if (!(diagonal[i]! > 0)) throw new InputError('target', 'the chain stays forever in a state outside the target', 'every state outside A must reach A');
+    if (!(diagonal[i]! > 0))
+      throw new InputError(
+        'target',
+        'the chain stays forever in a state outside the target',
+        'every state outside A must reach A',
+      );
   }
   const x = new Float64Array(m);
   const r = Float64Array.from(d);
@@ -211,7 +229,8 @@ function conjugateGradients(Q: CsrMatrix, d: Float64Array, tolerance: number, ma
       x[i] = x[i]! + alpha * p[i]!;
       r[i] = r[i]! - alpha * Ap[i]!;
     }
-    if ((iterations + 1) % 10 === 0 && maxAbsResidual(Q, x, scratch) <= tolerance) return { x, iterations: iterations + 1 };
+    if ((iterations + 1) % 10 === 0 && maxAbsResidual(Q, x, scratch) <= tolerance)
+      return { x, iterations: iterations + 1 };
     for (let i = 0; i < m; i++) z[i] = r[i]! / diagonal[i]!;
     const rzNext = dot(r, z);
     const beta = rzNext / rz;
@@ -259,7 +278,8 @@ function bicgstab(Q: CsrMatrix, tolerance: number, maxIterations: number): { x: 
         x[i] = x[i]! + alpha * p[i]! + omega * s[i]!;
         r[i] = s[i]! - omega * t[i]!;
       }
-      if ((iterations + 1) % 10 === 0 && maxAbsResidual(Q, x, scratch) <= tolerance) return { x, iterations: iterations + 1 };
+      if ((iterations + 1) % 10 === 0 && maxAbsResidual(Q, x, scratch) <= tolerance)
+        return { x, iterations: iterations + 1 };
     }
     if (maxAbsResidual(Q, x, scratch) <= tolerance || !x.every(Number.isFinite)) break;
     iterations++;

@@ -163,7 +163,8 @@ export function sparseExtremeEigenvalues(S: CsrMatrix, options: SparseLanczosOpt
     scale(target, 1 / length);
     return true;
   };
-  if (!randomUnit(V[0]!, 0)) throw new RangeError('sparseExtremeEigenvalues: the start vector lies in the deflated space');
+  if (!randomUnit(V[0]!, 0))
+    throw new RangeError('sparseExtremeEigenvalues: the start vector lies in the deflated space');
 
   let k = 0; // index of the vector to expand next; V[0..k] are orthonormal
   let products = 0;
@@ -219,7 +220,9 @@ export function sparseExtremeEigenvalues(S: CsrMatrix, options: SparseLanczosOpt
       return { largest, ...(smallest ? { smallest } : {}), products, restarts, converged: converged || exhausted };
     }
     // thick restart: keep the Ritz vectors at the wanted end(s), then the last Lanczos vector
-    const kept = wantSmallest ? [...order.slice(0, keepPerEnd), ...order.slice(m - keepBottom)] : order.slice(0, keepPerEnd);
+    const kept = wantSmallest
+      ? [...order.slice(0, keepPerEnd), ...order.slice(m - keepBottom)]
+      : order.slice(0, keepPerEnd);
     const next = V[m]!;
     const newBasis = kept.map((index) => combine(V, vectors, m, index, n));
     H.fill(0);
@@ -240,7 +243,14 @@ export function sparseExtremeEigenvalues(S: CsrMatrix, options: SparseLanczosOpt
 }
 
 /** The Ritz value of eigenvector `index` of H and the residual bound of its Ritz vector. */
-function ritzPair(S: CsrMatrix, V: readonly Float64Array[], vectors: Float64Array, m: number, index: number, theta: number): RitzValue {
+function ritzPair(
+  S: CsrMatrix,
+  V: readonly Float64Array[],
+  vectors: Float64Array,
+  m: number,
+  index: number,
+  theta: number,
+): RitzValue {
   const x = combine(V, vectors, m, index, S.n);
   return { value: theta, residualBound: ritzResidualBound(S, theta, x) };
 }
@@ -295,7 +305,11 @@ export function multiplySymmetricCsr(S: CsrMatrix, x: Float64Array, y: Float64Ar
  * stride `stride`) by cyclic Jacobi rotations: values, and vectors as an
  * m x m row-major array whose column i is the eigenvector of values[i].
  */
-export function jacobiEigen(H: Float64Array, m: number, stride: number = m): { values: Float64Array; vectors: Float64Array } {
+export function jacobiEigen(
+  H: Float64Array,
+  m: number,
+  stride: number = m,
+): { values: Float64Array; vectors: Float64Array } {
   const A = new Float64Array(m * m);
   for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) A[i * m + j] = H[i * stride + j]!;
   const Vm = new Float64Array(m * m);

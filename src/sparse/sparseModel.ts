@@ -67,9 +67,20 @@ export function readSparseModelFile(path: string): SparseModel | undefined {
   } catch {
     return undefined; // the dense reader reports the syntax error
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || !isSparseJson(value as Record<string, unknown>)) return undefined;
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    !isSparseJson(value as Record<string, unknown>)
+  )
+    return undefined;
   const duplicate = duplicateTopLevelKey(text);
-  if (duplicate !== undefined) throw new InputError(`${path}: ${duplicate}`, 'the key appears twice in the same object (JSON keeps only the last)', 'give each field once');
+  if (duplicate !== undefined)
+    throw new InputError(
+      `${path}: ${duplicate}`,
+      'the key appears twice in the same object (JSON keeps only the last)',
+      'give each field once',
+    );
   return parseSparseModel(value as Record<string, unknown>);
 }
 
@@ -108,21 +119,34 @@ export function parseSparseModel(json: Record<string, unknown>): SparseModel {
   }
   const { n, names } = readStates(json.states);
   const transitions = json.transitions;
-  if (!Array.isArray(transitions)) throw new InputError('transitions', 'is not an array', 'give [[from, to, value], ...] triplets');
+  if (!Array.isArray(transitions))
+    throw new InputError('transitions', 'is not an array', 'give [[from, to, value], ...] triplets');
   if (transitions.length === 0) throw new InputError('transitions', 'is empty', 'give at least one triplet per state');
-  if (transitions.length > MAX_TRANSITIONS) throw new InputError('transitions', `has ${transitions.length} triplets, more than the limit ${MAX_TRANSITIONS}`, `give at most ${MAX_TRANSITIONS} triplets`);
+  if (transitions.length > MAX_TRANSITIONS)
+    throw new InputError(
+      'transitions',
+      `has ${transitions.length} triplets, more than the limit ${MAX_TRANSITIONS}`,
+      `give at most ${MAX_TRANSITIONS} triplets`,
+    );
   const count = transitions.length;
   const rows = new Int32Array(count);
   const columns = new Int32Array(count);
   const values = new Float64Array(count);
   for (let k = 0; k < count; k++) {
     const t = transitions[k] as unknown;
-    if (!Array.isArray(t) || t.length !== 3) throw new InputError(`transitions[${k}]`, `is ${shortJson(t)}, not a triplet`, 'write each transition as [from, to, value]');
+    if (!Array.isArray(t) || t.length !== 3)
+      throw new InputError(
+        `transitions[${k}]`,
+        `is ${shortJson(t)}, not a triplet`,
+        'write each transition as [from, to, value]',
+      );
     rows[k] = readIndex(t[0], `transitions[${k}][0]`, n);
     columns[k] = readIndex(t[1], `transitions[${k}][1]`, n);
     const v = t[2] as unknown;
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new InputError(`transitions[${k}][2]`, `is ${shortJson(v)}`, 'give a finite nonnegative number');
-    if (v < 0) throw new InputError(`transitions[${k}][2]`, `is negative (${v})`, 'transition probabilities are nonnegative');
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new InputError(`transitions[${k}][2]`, `is ${shortJson(v)}`, 'give a finite nonnegative number');
+    if (v < 0)
+      throw new InputError(`transitions[${k}][2]`, `is negative (${v})`, 'transition probabilities are nonnegative');
     values[k] = v;
   }
   const kernel = csrFromTriplets(n, rows, columns, values);
@@ -139,19 +163,31 @@ export function parseSparseModel(json: Record<string, unknown>): SparseModel {
 }
 
 function readStates(value: unknown): { n: number; names?: string[] } {
-  if (value === undefined) throw new InputError('states', 'is missing', 'give "states": the number of states n (or an array of n names)');
+  if (value === undefined)
+    throw new InputError('states', 'is missing', 'give "states": the number of states n (or an array of n names)');
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 1 || value > MAX_SPARSE_STATES) {
-      throw new InputError('states', `is ${value}`, `give the number of states, an integer in [1, ${MAX_SPARSE_STATES}]`);
+      throw new InputError(
+        'states',
+        `is ${value}`,
+        `give the number of states, an integer in [1, ${MAX_SPARSE_STATES}]`,
+      );
     }
     return { n: value };
   }
   if (Array.isArray(value)) {
-    if (value.length < 1 || value.length > MAX_SPARSE_STATES) throw new InputError('states', `has ${value.length} names`, `give 1 to ${MAX_SPARSE_STATES} names`);
+    if (value.length < 1 || value.length > MAX_SPARSE_STATES)
+      throw new InputError('states', `has ${value.length} names`, `give 1 to ${MAX_SPARSE_STATES} names`);
     const seen = new Set<string>();
     value.forEach((name, i) => {
-      if (typeof name !== 'string' || name === '') throw new InputError(`states[${i}]`, `is ${shortJson(name)}`, 'give each state a nonempty string name');
-      if (seen.has(name)) throw new InputError(`states[${i}]`, `repeats the name ${JSON.stringify(name)}`, 'give each state a distinct name');
+      if (typeof name !== 'string' || name === '')
+        throw new InputError(`states[${i}]`, `is ${shortJson(name)}`, 'give each state a nonempty string name');
+      if (seen.has(name))
+        throw new InputError(
+          `states[${i}]`,
+          `repeats the name ${JSON.stringify(name)}`,
+          'give each state a distinct name',
+        );
       seen.add(name);
     });
     return { n: value.length, names: value as string[] };
@@ -184,10 +220,19 @@ export function normalizeKernelRows(P: CsrMatrix): { rows: number; maxAdjustment
       sum = t;
     }
     sum += compensation;
-    if (to === from) throw new InputError(`transitions (row ${i})`, `state ${i} has no transition (its row sums to 0)`, 'give every state its transitions, e.g. [i, i, 1] for an absorbing state');
+    if (to === from)
+      throw new InputError(
+        `transitions (row ${i})`,
+        `state ${i} has no transition (its row sums to 0)`,
+        'give every state its transitions, e.g. [i, i, 1] for an absorbing state',
+      );
     const adjustment = Math.abs(sum - 1);
     if (adjustment > SPARSE_RENORMALIZE_TOLERANCE) {
-      throw new InputError(`transitions (row ${i})`, `row ${i} sums to ${sum}, not 1`, 'each row of the kernel must sum to 1 (within 1e-9, which is renormalized)');
+      throw new InputError(
+        `transitions (row ${i})`,
+        `row ${i} sums to ${sum}, not 1`,
+        'each row of the kernel must sum to 1 (within 1e-9, which is renormalized)',
+      );
     }
     if (sum !== 1) {
       rows++;
@@ -199,7 +244,8 @@ export function normalizeKernelRows(P: CsrMatrix): { rows: number; maxAdjustment
 }
 
 function readTarget(value: unknown, n: number, names: readonly string[] | undefined): number[] {
-  if (!Array.isArray(value)) throw new InputError('target', 'is not an array', 'give the target set A as an array of state indices or names');
+  if (!Array.isArray(value))
+    throw new InputError('target', 'is not an array', 'give the target set A as an array of state indices or names');
   if (value.length === 0) throw new InputError('target', 'is empty', 'name at least one state of the target set A');
   const index = names ? new Map(names.map((name, i) => [name, i])) : undefined;
   const states = value.map((entry, k) => {
@@ -208,11 +254,21 @@ function readTarget(value: unknown, n: number, names: readonly string[] | undefi
       const i = index ? index.get(entry) : /^(0|[1-9]\d*)$/.test(entry) ? Number(entry) : undefined;
       if (i !== undefined && i < n) return i;
     }
-    throw new InputError(`target[${k}]`, `unknown state ${shortJson(entry)}`, `give a state index in [0, ${n - 1}]${names ? ' or a name from "states"' : ''}`);
+    throw new InputError(
+      `target[${k}]`,
+      `unknown state ${shortJson(entry)}`,
+      `give a state index in [0, ${n - 1}]${names ? ' or a name from "states"' : ''}`,
+    );
   });
   const unique = [...new Set(states)].sort((a, b) => a - b);
-  if (unique.length !== states.length) throw new InputError('target', 'names a state twice', 'list each target state once');
-  if (unique.length === n) throw new InputError('target', 'contains every state', 'hitting times need a target set A that is not the whole space');
+  if (unique.length !== states.length)
+    throw new InputError('target', 'names a state twice', 'list each target state once');
+  if (unique.length === n)
+    throw new InputError(
+      'target',
+      'contains every state',
+      'hitting times need a target set A that is not the whole space',
+    );
   return unique;
 }
 

@@ -116,7 +116,10 @@ export interface PowerOptions {
 }
 
 /** The lazy power iteration from the uniform law (module comment). */
-export function powerStationary(P: CsrMatrix, options: PowerOptions = {}): { mu: Float64Array; iterations: number; converged: boolean } {
+export function powerStationary(
+  P: CsrMatrix,
+  options: PowerOptions = {},
+): { mu: Float64Array; iterations: number; converged: boolean } {
   const n = P.n;
   const tolerance = options.tolerance ?? 1e-15;
   const maxIterations = options.maxIterations ?? 20_000;

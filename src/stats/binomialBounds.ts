@@ -21,9 +21,12 @@
 import { betaQuantile } from './beta.js';
 
 function checkCounts(k: number, n: number, confidence: number): void {
-  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`binomial bound: trials n = ${n} must be a positive integer`);
-  if (!Number.isSafeInteger(k) || k < 0 || k > n) throw new RangeError(`binomial bound: successes k = ${k} must be an integer in [0, ${n}]`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`binomial bound: confidence ${confidence} must lie strictly between 0 and 1`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new RangeError(`binomial bound: trials n = ${n} must be a positive integer`);
+  if (!Number.isSafeInteger(k) || k < 0 || k > n)
+    throw new RangeError(`binomial bound: successes k = ${k} must be an integer in [0, ${n}]`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`binomial bound: confidence ${confidence} must lie strictly between 0 and 1`);
 }
 
 /** One-sided lower Clopper-Pearson bound. Precision: that of `betaQuantile`; exact formula at k = n. */

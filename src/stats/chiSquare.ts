@@ -19,7 +19,8 @@
 import { regularizedGammaP, regularizedGammaQ } from './gamma.js';
 
 function checkDf(df: number): void {
-  if (!(df > 0) || !Number.isFinite(df)) throw new RangeError(`chi-square: degrees of freedom ${df} must be a finite positive number`);
+  if (!(df > 0) || !Number.isFinite(df))
+    throw new RangeError(`chi-square: degrees of freedom ${df} must be a finite positive number`);
 }
 
 /** P(X > x), X ~ chi2(df). Precision: that of `regularizedGammaQ` (gamma.ts). */
@@ -43,7 +44,8 @@ export function chiSquareCdf(x: number, df: number): number {
  * Precision: as `chiSquareUpperQuantile`, plus the rounding of 1 - p.
  */
 export function chiSquareQuantile(p: number, df: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`chi-square quantile: probability ${p} must lie strictly between 0 and 1`);
+  if (!(p > 0 && p < 1))
+    throw new RangeError(`chi-square quantile: probability ${p} must lie strictly between 0 and 1`);
   return chiSquareUpperQuantile(1 - p, df);
 }
 
@@ -54,7 +56,8 @@ export function chiSquareQuantile(p: number, df: number): number {
  */
 export function chiSquareUpperQuantile(tail: number, df: number): number {
   checkDf(df);
-  if (!(tail > 0 && tail < 1)) throw new RangeError(`chi-square quantile: tail probability ${tail} must lie strictly between 0 and 1`);
+  if (!(tail > 0 && tail < 1))
+    throw new RangeError(`chi-square quantile: tail probability ${tail} must lie strictly between 0 and 1`);
   // survival(x) is decreasing in x; bracket the root [lo, hi] with survival(lo) >= tail > survival(hi)
   let lo = 0;
   let hi = Math.max(1, df);
@@ -76,6 +79,7 @@ export function chiSquareUpperQuantile(tail: number, df: number): number {
  * Precision: that of `chiSquareUpperQuantile(alpha, 1)`, halved by the square root.
  */
 export function normalTwoSidedQuantile(alpha: number): number {
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`normal quantile: alpha ${alpha} must lie strictly between 0 and 1`);
+  if (!(alpha > 0 && alpha < 1))
+    throw new RangeError(`normal quantile: alpha ${alpha} must lie strictly between 0 and 1`);
   return Math.sqrt(chiSquareUpperQuantile(alpha, 1));
 }

@@ -96,7 +96,8 @@ function gammaContinuedFraction(a: number, x: number): number {
 }
 
 function checkArguments(a: number, x: number): void {
-  if (!(a > 0) || !Number.isFinite(a)) throw new RangeError(`regularized gamma: shape a = ${a} must be a finite positive number`);
+  if (!(a > 0) || !Number.isFinite(a))
+    throw new RangeError(`regularized gamma: shape a = ${a} must be a finite positive number`);
   if (!(x >= 0)) throw new RangeError(`regularized gamma: x = ${x} must be >= 0`);
 }
 

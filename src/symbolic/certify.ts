@@ -219,7 +219,8 @@ interface Parsed {
 
 function parseSpec(spec: IdentitySpec): Parsed {
   if (spec === null || typeof spec !== 'object') throw new IdentitySpecError('identity: expected an object');
-  if (typeof spec.name !== 'string' || spec.name === '') throw new IdentitySpecError('name: must be a non-empty string');
+  if (typeof spec.name !== 'string' || spec.name === '')
+    throw new IdentitySpecError('name: must be a non-empty string');
   const where = `identity "${spec.name}"`;
   if (spec.variables === null || typeof spec.variables !== 'object')
     throw new IdentitySpecError(`${where}: variables must map each variable to a domain`);
@@ -264,13 +265,22 @@ function parseSpec(spec: IdentitySpec): Parsed {
   return { where, lhs: boundLhs, rhs: boundRhs, residual, free };
 }
 
-function drawPoint(free: readonly string[], domainOf: (name: string) => Domain, stream: PointStream): Map<string, Rational> {
+function drawPoint(
+  free: readonly string[],
+  domainOf: (name: string) => Domain,
+  stream: PointStream,
+): Map<string, Rational> {
   const point = new Map<string, Rational>();
   for (const name of free) point.set(name, drawValue(domainOf(name), stream));
   return point;
 }
 
-function evaluateAt<T>(ar: Arithmetic<T>, residual: Expr, point: ReadonlyMap<string, Rational>, checkDomains: boolean): T {
+function evaluateAt<T>(
+  ar: Arithmetic<T>,
+  residual: Expr,
+  point: ReadonlyMap<string, Rational>,
+  checkDomains: boolean,
+): T {
   const values = new Map<string, T>();
   for (const [name, value] of point) values.set(name, ar.fromRational(value));
   return evaluateExpression(ar, residual, values, (name, domain, value) => {
@@ -297,7 +307,10 @@ function insideDomain<T>(ar: Arithmetic<T>, domain: Domain | undefined, value: T
 }
 
 /** The substituted variables (bound nodes) of e, each once. */
-function boundNodes(e: Expr, into = new Map<string, Extract<Expr, { kind: 'bound' }>>()): Map<string, Extract<Expr, { kind: 'bound' }>> {
+function boundNodes(
+  e: Expr,
+  into = new Map<string, Extract<Expr, { kind: 'bound' }>>(),
+): Map<string, Extract<Expr, { kind: 'bound' }>> {
   if (e.kind === 'bound' && !into.has(e.name)) into.set(e.name, e);
   for (const child of children(e)) boundNodes(child, into);
   return into;
@@ -307,7 +320,11 @@ function boundNodes(e: Expr, into = new Map<string, Extract<Expr, { kind: 'bound
  * A substituted variable whose value at the point is not decided inside its
  * declared domain, each evaluated on its own (whatever fails elsewhere).
  */
-function substitutedOutside<T>(ar: Arithmetic<T>, residual: Expr, point: ReadonlyMap<string, Rational>): string | undefined {
+function substitutedOutside<T>(
+  ar: Arithmetic<T>,
+  residual: Expr,
+  point: ReadonlyMap<string, Rational>,
+): string | undefined {
   for (const node of boundNodes(residual).values()) {
     if (node.domain === undefined || node.domain === 'real') continue;
     let value: T;
@@ -344,7 +361,13 @@ function schwartzZippelBound(form: RationalForm, domains: readonly Domain[], k: 
   const effective = size - BigInt(singularDegree);
   const ratio = effective <= 0n ? new Rational(1n) : new Rational(BigInt(degree), effective);
   const perPoint = ratio.compare(1) > 0 ? new Rational(1n) : ratio;
-  return { degree, singularDegree, sampleSetSize: String(size), boundPerPoint: upper(perPoint), bound: upper(perPoint.pow(k)) };
+  return {
+    degree,
+    singularDegree,
+    sampleSetSize: String(size),
+    boundPerPoint: upper(perPoint),
+    bound: upper(perPoint.pow(k)),
+  };
 }
 
 function describeBound(sz: SchwartzZippelBound, k: number): string {
@@ -375,7 +398,8 @@ export function certifyIdentity(spec: IdentitySpec, options: CertifyOptions = {}
   if (!Number.isInteger(widthDigits) || widthDigits < 1)
     throw new IdentitySpecError(`widthDigits: must be a positive integer, got ${widthDigits}`);
   const digits = options.digits ?? widthDigits + 20;
-  if (!Number.isInteger(digits) || digits < 10) throw new IdentitySpecError(`digits: must be an integer >= 10, got ${digits}`);
+  if (!Number.isInteger(digits) || digits < 10)
+    throw new IdentitySpecError(`digits: must be an integer >= 10, got ${digits}`);
 
   const parsed = parseSpec(spec);
   const cas: CasReduction =
@@ -422,7 +446,13 @@ function casSentence(cas: CasReduction): string {
     : `CAS (${cas.method}): LHS - RHS does not reduce to 0 (numerator ${cas.residual}).`;
 }
 
-function certifyRational(spec: IdentitySpec, parsed: Parsed, cas: CasReduction, stream: PointStream, k: number): Certificate {
+function certifyRational(
+  spec: IdentitySpec,
+  parsed: Parsed,
+  cas: CasReduction,
+  stream: PointStream,
+  k: number,
+): Certificate {
   const points: Array<Record<string, string>> = [];
   const residuals: string[] = [];
   const domainOf = (name: string): Domain => spec.variables[name]!;
@@ -551,7 +581,7 @@ function atomizedZeroTest(
 ): { zero: boolean; bound: SchwartzZippelBound } | undefined {
   const atomSet = new Set(atomized.atoms.map((atom) => atom.name));
   const ring = [...freeVariables(atomized.expr)].sort();
-  const domainOf = (name: string): Domain => (atomSet.has(name) ? 'real' : spec.variables[name] ?? 'real');
+  const domainOf = (name: string): Domain => (atomSet.has(name) ? 'real' : (spec.variables[name] ?? 'real'));
   let attempts = ATTEMPTS_PER_POINT * k;
   let zeros = 0;
   while (zeros < k) {
@@ -564,7 +594,8 @@ function atomizedZeroTest(
       if (error instanceof UndefinedPointError) continue;
       throw error;
     }
-    if (value.n !== 0n) return { zero: false, bound: schwartzZippelBound(toRationalForm(atomized.expr), ring.map(domainOf), k) };
+    if (value.n !== 0n)
+      return { zero: false, bound: schwartzZippelBound(toRationalForm(atomized.expr), ring.map(domainOf), k) };
     zeros++;
   }
   return { zero: true, bound: schwartzZippelBound(toRationalForm(atomized.expr), ring.map(domainOf), k) };
@@ -613,7 +644,8 @@ function certifyTranscendental(
   // The symbolic half: the expansion, or the exact zero test of the atomized residual when it did not finish
   // (or nerdamer disagreed with it).
   let atomized: ReturnType<typeof atomizedZeroTest>;
-  if (!cas.zero && cas.atomized && cas.expansion !== 'nonzero') atomized = atomizedZeroTest(cas.atomized, spec, stream, k);
+  if (!cas.zero && cas.atomized && cas.expansion !== 'nonzero')
+    atomized = atomizedZeroTest(cas.atomized, spec, stream, k);
   const proof = (cas.zero && cas.expansion === 'zero') || atomized?.zero === true;
 
   /** Evaluate at one point, raising the precision while the enclosure cannot settle the question. */
@@ -636,7 +668,11 @@ function certifyTranscendental(
           );
         }
         if (error instanceof EngineLimitError)
-          return { kind: 'undecided', reason: `the engine cannot evaluate LHS - RHS at ${describePoint(point)} (${error.message})`, digits: precision };
+          return {
+            kind: 'undecided',
+            reason: `the engine cannot evaluate LHS - RHS at ${describePoint(point)} (${error.message})`,
+            digits: precision,
+          };
         if (error instanceof UndecidedError) {
           last = { kind: 'undecided', reason: `at ${describePoint(point)}: ${error.message}`, digits: precision };
           continue;

@@ -114,7 +114,8 @@ export function evaluateExpression<T>(
         const sign = ar.sign(argument);
         switch (node.fn) {
           case 'log':
-            if (sign === 0 || sign === -1) throw new DefinitionDomainError(`log of a value ${sign === 0 ? '= 0' : '< 0'}`);
+            if (sign === 0 || sign === -1)
+              throw new DefinitionDomainError(`log of a value ${sign === 0 ? '= 0' : '< 0'}`);
             return engine(() => ar.log(argument));
           case 'exp':
             return engine(() => ar.exp(argument));

@@ -228,7 +228,10 @@ export function parseExpression(text: string, dialect: Dialect = 'user'): Expr {
       }
       if (FUNCTIONS.has(token.text)) fail(`"${token.text}" is a function and needs parentheses`, token);
       if (RESERVED_NAMES.has(token.text) && !(dialect === 'nerdamer' && token.text === 'e'))
-        fail(`"${token.text}" is reserved (nerdamer reads it as a constant); write exp(1) for e or rename the variable`, token);
+        fail(
+          `"${token.text}" is reserved (nerdamer reads it as a constant); write exp(1) for e or rename the variable`,
+          token,
+        );
       return variable(token.text);
     }
     return fail(token.type === 'end' ? 'unexpected end of expression' : `unexpected "${token.text}"`);

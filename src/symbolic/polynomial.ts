@@ -29,11 +29,9 @@ import { constantValue, type Expr } from './expression.js';
 
 export type Polynomial = Map<string, { readonly exponents: readonly number[]; readonly coefficient: Rational }>;
 
-
 export class PolynomialTooLarge extends Error {
   override readonly name = 'PolynomialTooLarge';
 }
-
 
 function constant(n: number, value: Rational): Polynomial {
   const p: Polynomial = new Map();
@@ -54,7 +52,8 @@ function addInto(target: Polynomial, exponents: readonly number[], coefficient: 
 
 export function addPolynomials(a: Polynomial, b: Polynomial, negateB = false): Polynomial {
   const out: Polynomial = new Map(a);
-  for (const { exponents, coefficient } of b.values()) addInto(out, exponents, negateB ? coefficient.neg() : coefficient);
+  for (const { exponents, coefficient } of b.values())
+    addInto(out, exponents, negateB ? coefficient.neg() : coefficient);
   return out;
 }
 
@@ -65,7 +64,8 @@ export function multiplyPolynomials(a: Polynomial, b: Polynomial, limit = Infini
       const exponents = left.exponents.map((e, i) => e + right.exponents[i]!);
       addInto(out, exponents, left.coefficient.mul(right.coefficient));
     }
-  if (out.size > limit) throw new PolynomialTooLarge(`an intermediate expansion has ${out.size} monomials (limit ${limit})`);
+  if (out.size > limit)
+    throw new PolynomialTooLarge(`an intermediate expansion has ${out.size} monomials (limit ${limit})`);
   return out;
 }
 
@@ -127,7 +127,11 @@ export function expandPolynomial(e: Expr, variables: readonly string[], limit = 
 /** Total degree (-1 for the zero polynomial). */
 export function polynomialDegree(p: Polynomial): number {
   let degree = -1;
-  for (const { exponents } of p.values()) degree = Math.max(degree, exponents.reduce((s, e) => s + e, 0));
+  for (const { exponents } of p.values())
+    degree = Math.max(
+      degree,
+      exponents.reduce((s, e) => s + e, 0),
+    );
   return degree;
 }
 
@@ -138,7 +142,8 @@ function gradedLexicographic(x: Term, y: Term): number {
   const dx = x.exponents.reduce((s, e) => s + e, 0);
   const dy = y.exponents.reduce((s, e) => s + e, 0);
   if (dx !== dy) return dy - dx;
-  for (let i = 0; i < x.exponents.length; i++) if (x.exponents[i] !== y.exponents[i]) return y.exponents[i]! - x.exponents[i]!;
+  for (let i = 0; i < x.exponents.length; i++)
+    if (x.exponents[i] !== y.exponents[i]) return y.exponents[i]! - x.exponents[i]!;
   return 0;
 }
 

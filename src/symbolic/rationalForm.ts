@@ -39,7 +39,10 @@ export interface RationalForm {
 
 type Factors = Map<string, DenominatorFactor>;
 
-function productOf(factors: ReadonlyMap<string, DenominatorFactor>, except?: ReadonlyMap<string, DenominatorFactor>): Expr[] {
+function productOf(
+  factors: ReadonlyMap<string, DenominatorFactor>,
+  except?: ReadonlyMap<string, DenominatorFactor>,
+): Expr[] {
   const out: Expr[] = [];
   for (const [key, factor] of factors) {
     const power = factor.power - (except?.get(key)?.power ?? 0);

@@ -29,7 +29,13 @@
 import { NameTable, casExpand, casSimplify, displayCas, toCas } from './cas.js';
 import { freeVariables, printExpression, stripBindings, type Domain, type Expr } from './expression.js';
 import { atomize, declareDomains, rewriteLogs, type Atom } from './logRewrite.js';
-import { PolynomialTooLarge, expandPolynomial, leadingCoefficient, printPolynomial, type Polynomial } from './polynomial.js';
+import {
+  PolynomialTooLarge,
+  expandPolynomial,
+  leadingCoefficient,
+  printPolynomial,
+  type Polynomial,
+} from './polynomial.js';
 import { denominatorExpression, toRationalForm } from './rationalForm.js';
 
 export interface CasReduction {

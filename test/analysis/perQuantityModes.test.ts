@@ -19,7 +19,12 @@ import { Rational } from '../../src/arith/rational.js';
 import { analyze } from '../../src/analysis/analyze.js';
 import { EXACT_ELIMINATION_WORK, QUANTITY_LIMITS, exactEliminationWork } from '../../src/analysis/modes.js';
 import { parseAnalyzeModel } from '../../src/input/analyzeModel.js';
-import { exactHittingTimesModular, exactStationaryModular, integerRates, stationaryBoundBits } from '../../src/linalg/multimodular.js';
+import {
+  exactHittingTimesModular,
+  exactStationaryModular,
+  integerRates,
+  stationaryBoundBits,
+} from '../../src/linalg/multimodular.js';
 import { exactArithmetic } from '../../src/arith/exact.js';
 import { stationaryDistribution } from '../../src/markov/stationaryDistribution.js';
 import { expectedHittingTimes } from '../../src/markov/hittingTimes.js';
@@ -83,7 +88,8 @@ function birthDeath(n: number): string[][] {
 /** mu(x) proportional to prod_{i<x} p_i / q_{i+1}, normalized. */
 function birthDeathLaw(kernel: Frac[][]): Frac[] {
   const weights: Frac[] = [[1n, 1n]];
-  for (let x = 1; x < kernel.length; x++) weights.push(mul(weights[x - 1]!, div(kernel[x - 1]![x]!, kernel[x]![x - 1]!)));
+  for (let x = 1; x < kernel.length; x++)
+    weights.push(mul(weights[x - 1]!, div(kernel[x - 1]![x]!, kernel[x]![x - 1]!)));
   const total = weights.reduce(add, [0n, 1n]);
   return weights.map((w) => div(w, total));
 }
@@ -111,7 +117,13 @@ describe('exact stationary law beyond the exact spectrum limit', () => {
   it('28-state birth-death chain: exact mu equal to the closed form, mu P = mu; spectrum falls to interval', () => {
     const kernel = birthDeath(28);
     const json = analyze(parseAnalyzeModel({ kernel, target: ['27'] }));
-    expect(json.modes).toMatchObject({ stationary: 'exact', potential: 'exact', reversible: 'exact', spectrum: 'interval', 'hitting.expected': 'exact' });
+    expect(json.modes).toMatchObject({
+      stationary: 'exact',
+      potential: 'exact',
+      reversible: 'exact',
+      spectrum: 'interval',
+      'hitting.expected': 'exact',
+    });
     expect(json.mode).toBe('interval');
     const mu = exactValues(json.stationary!);
     expectStationary(mu, fracs(kernel));
@@ -130,7 +142,12 @@ describe('exact stationary law beyond the exact spectrum limit', () => {
     const n = 200;
     const kernel = birthDeath(n);
     const json = analyze(parseAnalyzeModel({ kernel, target: [String(n - 1)] }));
-    expect(json.modes).toMatchObject({ stationary: 'exact', 'hitting.expected': 'exact', 'hitting.fromStationary': 'exact', spectrum: 'float' });
+    expect(json.modes).toMatchObject({
+      stationary: 'exact',
+      'hitting.expected': 'exact',
+      'hitting.fromStationary': 'exact',
+      spectrum: 'float',
+    });
     const P = fracs(kernel);
     const mu = exactValues(json.stationary!);
     expectStationary(mu, P);
@@ -158,7 +175,9 @@ describe('exact stationary law beyond the exact spectrum limit', () => {
 
   it('random walk on a weighted 120-state graph: mu proportional to the weighted degree', () => {
     const n = 120;
-    const C = Array.from({ length: n }, (_, x) => Array.from({ length: n }, (_, y) => (x === y ? 0 : (x * 7 + y * 7 + x * y) % 4)));
+    const C = Array.from({ length: n }, (_, x) =>
+      Array.from({ length: n }, (_, y) => (x === y ? 0 : (x * 7 + y * 7 + x * y) % 4)),
+    );
     for (let x = 0; x < n; x++) C[x]![(x + 1) % n] = C[(x + 1) % n]![x] = 1 + (x % 3);
     const json = analyze(parseAnalyzeModel({ conductance: C }));
     expect(json.modes.stationary).toBe('exact');
@@ -170,7 +189,9 @@ describe('exact stationary law beyond the exact spectrum limit', () => {
 
 describe('per-quantity limits and labels', () => {
   it('every reported quantity names its mode, and mode is the weakest of them', () => {
-    const json = analyze(parseAnalyzeModel({ kernel: birthDeath(5), target: ['4'], initial: [1, 0, 0, 0, 0], steps: 3 }));
+    const json = analyze(
+      parseAnalyzeModel({ kernel: birthDeath(5), target: ['4'], initial: [1, 0, 0, 0, 0], steps: 3 }),
+    );
     expect(json.modes).toEqual({
       kernel: 'exact',
       stationary: 'exact',
@@ -198,7 +219,11 @@ describe('per-quantity limits and labels', () => {
   it('--mode float (a ceiling) puts every quantity in float64; --mode interval keeps reversibility exact', () => {
     const model = parseAnalyzeModel({ kernel: birthDeath(6), target: ['5'] });
     const float = analyze(model, { mode: 'float' });
-    expect(Object.entries(float.modes).filter(([key]) => key !== 'reversible').every(([, mode]) => mode === 'float')).toBe(true);
+    expect(
+      Object.entries(float.modes)
+        .filter(([key]) => key !== 'reversible')
+        .every(([, mode]) => mode === 'float'),
+    ).toBe(true);
     expect(float.modes.reversible).toBe('exact');
     expect(float.stationary![0]!.float64).toBe(true);
     const interval = analyze(model, { mode: 'interval' });
@@ -221,7 +246,11 @@ describe('per-quantity limits and labels', () => {
 
   it('an EBM with a potential (exp needed) is interval up to the interval limit, float64 beyond', () => {
     const model = (n: number) =>
-      parseAnalyzeModel({ reference: birthDeath(n), beta: '1/2', potential: Array.from({ length: n }, (_, x) => `${x % 3}/4`) });
+      parseAnalyzeModel({
+        reference: birthDeath(n),
+        beta: '1/2',
+        potential: Array.from({ length: n }, (_, x) => `${x % 3}/4`),
+      });
     const small = analyze(model(10));
     expect(small.modes).toMatchObject({ stationary: 'interval', spectrum: 'interval', reversible: 'exact' });
     const large = analyze(model(QUANTITY_LIMITS.stationary.interval + 1));
@@ -234,7 +263,9 @@ describe('multimodular elimination (src/linalg/multimodular.ts)', () => {
     for (const n of [1, 2, 3, 7, 16]) {
       const kernel = denseKernel(n, 3 + n).map((row) => row.map((q) => new Rational(q)));
       const mu = exactStationaryModular(kernel);
-      expect(mu.map((q) => q.toFraction())).toEqual(stationaryDistribution(exactArithmetic, kernel).map((q) => q.toFraction()));
+      expect(mu.map((q) => q.toFraction())).toEqual(
+        stationaryDistribution(exactArithmetic, kernel).map((q) => q.toFraction()),
+      );
       if (n > 1) {
         const target = [n - 1];
         expect(exactHittingTimesModular(kernel, target).map((q) => q.toFraction())).toEqual(
@@ -257,6 +288,8 @@ describe('multimodular elimination (src/linalg/multimodular.ts)', () => {
       kernel.map((row) => row.map((q) => parse(q.toFraction()))),
     );
     const h = exactHittingTimesModular(kernel, [2, 3]);
-    expect(h.map((q) => q.toFraction())).toEqual(expectedHittingTimes(exactArithmetic, kernel, [2, 3]).map((q) => q.toFraction()));
+    expect(h.map((q) => q.toFraction())).toEqual(
+      expectedHittingTimes(exactArithmetic, kernel, [2, 3]).map((q) => q.toFraction()),
+    );
   });
 });

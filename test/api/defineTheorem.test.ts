@@ -5,9 +5,22 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkTheorem, defineTheorem, pass, property, TheoremDefinitionError, type TheoremDefinition } from '../../api/index.js';
+import {
+  checkTheorem,
+  defineTheorem,
+  pass,
+  property,
+  TheoremDefinitionError,
+  type TheoremDefinition,
+} from '../../api/index.js';
 
-const trivial = property({ name: 'trivial', claim: 'true', mode: 'exact', arbitrary: fc.nat(10), predicate: () => pass() });
+const trivial = property({
+  name: 'trivial',
+  claim: 'true',
+  mode: 'exact',
+  arbitrary: fc.nat(10),
+  predicate: () => pass(),
+});
 
 function problems(definition: unknown): readonly string[] {
   try {
@@ -34,25 +47,48 @@ describe('defineTheorem', () => {
       "theorem ID 'A b' must be one word",
       "A b: property or mutant name 'trivial' appears twice",
     ]);
-    expect(problems({ id: 'X', title: 't', statement: 's', properties: [{ ...trivial, arbitrary: [1, 2], predicate: 'yes' }] })).toEqual([
+    expect(
+      problems({
+        id: 'X',
+        title: 't',
+        statement: 's',
+        properties: [{ ...trivial, arbitrary: [1, 2], predicate: 'yes' }],
+      }),
+    ).toEqual([
       "X: properties[0] 'trivial': arbitrary is not a fast-check arbitrary",
       "X: properties[0] 'trivial': predicate is not a function",
     ]);
-    expect(problems({ id: 'X', title: 't', statement: 's', properties: [{ ...trivial, mode: 'approximate' }] })).toEqual([
-      "X: 'trivial' has mode 'approximate'; use exact, interval or float",
+    expect(
+      problems({ id: 'X', title: 't', statement: 's', properties: [{ ...trivial, mode: 'approximate' }] }),
+    ).toEqual(["X: 'trivial' has mode 'approximate'; use exact, interval or float"]);
+    expect(
+      problems({
+        id: 'X',
+        title: 't',
+        statement: 's',
+        properties: [trivial],
+        assumptions: [{ id: 'h', text: 'h', needed: true, violate: fc.nat(), properties: ['other'] }],
+      }),
+    ).toEqual(["X: assumption h names unknown property 'other'"]);
+    expect(problems({ id: 'X', title: 't', statement: 's', properties: 'none' })).toEqual([
+      'X: properties is not an array',
     ]);
-    expect(problems({ id: 'X', title: 't', statement: 's', properties: [trivial], assumptions: [{ id: 'h', text: 'h', needed: true, violate: fc.nat(), properties: ['other'] }] })).toEqual([
-      "X: assumption h names unknown property 'other'",
-    ]);
-    expect(problems({ id: 'X', title: 't', statement: 's', properties: 'none' })).toEqual(['X: properties is not an array']);
     expect(problems(null)).toEqual(['defineTheorem needs an object']);
   });
 });
 
 describe("a user's identities go through the catalogue's certifier", () => {
   const run = (lhs: string, rhs: string, variables: Record<string, 'positive' | 'real' | 'probability' | 'nonzero'>) =>
-    checkTheorem(defineTheorem({ id: 'Ids', title: 'ids', statement: 's', identities: [{ name: 'i', lhs, rhs, variables }], properties: [trivial] }), { runs: 5 })
-      .identities[0]!.status;
+    checkTheorem(
+      defineTheorem({
+        id: 'Ids',
+        title: 'ids',
+        statement: 's',
+        identities: [{ name: 'i', lhs, rhs, variables }],
+        properties: [trivial],
+      }),
+      { runs: 5 },
+    ).identities[0]!.status;
 
   it('a true identity is certified, a false one fails', () => {
     expect(run('log(a*b)', 'log(a) + log(b)', { a: 'positive', b: 'positive' })).toBe('certified');

@@ -22,12 +22,36 @@ const squares = defineTheorem({
   statement: 'n^2 >= n for integers n >= 0, and (a + b)^2 = a^2 + 2ab + b^2',
   identities: [{ name: 'binomial', lhs: '(a + b)^2', rhs: 'a^2 + 2*a*b + b^2', variables: { a: 'real', b: 'real' } }],
   properties: [
-    { name: 'square-at-least', claim: 'n^2 >= n', mode: 'exact', arbitrary: fc.nat(1000), predicate: (n: number) => (n * n >= n ? pass(n * n - n) : fail('n^2 >= n')) },
-    { name: 'square-below-10n', claim: 'n^2 <= 10 n (false)', mode: 'exact', arbitrary: fc.nat(1000), predicate: (n: number) => (n * n <= 10 * n ? pass() : fail('n^2 <= 10 n', { n: String(n) })) },
+    {
+      name: 'square-at-least',
+      claim: 'n^2 >= n',
+      mode: 'exact',
+      arbitrary: fc.nat(1000),
+      predicate: (n: number) => (n * n >= n ? pass(n * n - n) : fail('n^2 >= n')),
+    },
+    {
+      name: 'square-below-10n',
+      claim: 'n^2 <= 10 n (false)',
+      mode: 'exact',
+      arbitrary: fc.nat(1000),
+      predicate: (n: number) => (n * n <= 10 * n ? pass() : fail('n^2 <= 10 n', { n: String(n) })),
+    },
   ],
   mutants: [
-    { name: 'square-below-n', claim: 'n^2 <= n (false)', mode: 'exact', arbitrary: fc.nat(1000), predicate: (n: number) => (n * n <= n ? pass() : fail('n^2 <= n')) },
-    { name: 'always-true', claim: 'n >= 0 (not false: survives)', mode: 'exact', arbitrary: fc.nat(1000), predicate: () => pass() },
+    {
+      name: 'square-below-n',
+      claim: 'n^2 <= n (false)',
+      mode: 'exact',
+      arbitrary: fc.nat(1000),
+      predicate: (n: number) => (n * n <= n ? pass() : fail('n^2 <= n')),
+    },
+    {
+      name: 'always-true',
+      claim: 'n >= 0 (not false: survives)',
+      mode: 'exact',
+      arbitrary: fc.nat(1000),
+      predicate: () => pass(),
+    },
   ],
 });
 
@@ -58,9 +82,13 @@ describe('theoremTestCases', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toMatch(/^Squares square-below-10n: counterexample \(shrunk \d+ times\): n\^2 <= 10 n\n {2}instance: "11"\n {2}n = 11\n/);
+    expect(message).toMatch(
+      /^Squares square-below-10n: counterexample \(shrunk \d+ times\): n\^2 <= 10 n\n {2}instance: "11"\n {2}n = 11\n/,
+    );
     expect(message).toMatch(/seed -?\d+, path [\d:]+/);
-    expect(message).toMatch(/replay: npx ebm-lens replay lemmas\/squares\.ts Squares --property square-below-10n --seed -?\d+ --path [\d:]+/);
+    expect(message).toMatch(
+      /replay: npx ebm-lens replay lemmas\/squares\.ts Squares --property square-below-10n --seed -?\d+ --path [\d:]+/,
+    );
   });
 
   it('a surviving mutant fails: the check is too weak', () => {
@@ -98,7 +126,11 @@ describe('a real vitest run through ebm-lens/vitest', () => {
         process.execPath,
         [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', dir, '--reporter', 'verbose'],
         { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
-        (error, stdout, stderr) => done({ status: error === null ? 0 : typeof error.code === 'number' ? error.code : null, text: `${stdout}\n${stderr}` }),
+        (error, stdout, stderr) =>
+          done({
+            status: error === null ? 0 : typeof error.code === 'number' ? error.code : null,
+            text: `${stdout}\n${stderr}`,
+          }),
       );
     });
     const text = out.text;
@@ -109,7 +141,9 @@ describe('a real vitest run through ebm-lens/vitest', () => {
     expect(text).toContain('KLHalfChi2 kl-at-most-half-chi2: counterexample (shrunk');
     expect(text).toContain('instance: {"p":["1","0"],"q":["1/2","1/2"]}');
     expect(text).toMatch(/seed -?\d+, path [\d:]+/);
-    expect(text).toMatch(/replay: npx ebm-lens replay theorems\/kl-half-chi2\.ts KLHalfChi2 --property kl-at-most-half-chi2 --seed -?\d+ --path [\d:]+/);
+    expect(text).toMatch(
+      /replay: npx ebm-lens replay theorems\/kl-half-chi2\.ts KLHalfChi2 --property kl-at-most-half-chi2 --seed -?\d+ --path [\d:]+/,
+    );
     expect(text).toMatch(/Tests {2}1 failed \| 5 passed/);
   });
 });

@@ -53,12 +53,17 @@ function expectOutward(lo: Big, hi: Big, num: Decimal, den: Decimal, digits: num
 }
 
 /** A floor / ceiling pair of one value, the value known exactly as a decimal. */
-const expectOutwardDecimal = (lo: Big, hi: Big, value: Decimal, digits: number, label: string): void => expectOutward(lo, hi, value, new D(1), digits, label);
+const expectOutwardDecimal = (lo: Big, hi: Big, value: Decimal, digits: number, label: string): void =>
+  expectOutward(lo, hi, value, new D(1), digits, label);
 
 /** lo < truth < hi (truth transcendental, so never an endpoint). */
 function expectStrictlyInside(lo: Big, hi: Big, truth: Decimal, label: string): void {
-  expect(dec(lo).lt(truth), `${label}: lo ${lo.toString()} not below ${truth.toSignificantDigits(30).toString()}`).toBe(true);
-  expect(dec(hi).gt(truth), `${label}: hi ${hi.toString()} not above ${truth.toSignificantDigits(30).toString()}`).toBe(true);
+  expect(dec(lo).lt(truth), `${label}: lo ${lo.toString()} not below ${truth.toSignificantDigits(30).toString()}`).toBe(
+    true,
+  );
+  expect(dec(hi).gt(truth), `${label}: hi ${hi.toString()} not above ${truth.toSignificantDigits(30).toString()}`).toBe(
+    true,
+  );
 }
 
 const DIGIT_COUNTS = [1, 2, 3, 7, 20, 45];
@@ -76,7 +81,8 @@ const SMALL_QUOTIENTS: readonly (readonly [bigint, bigint])[] = [
 ];
 
 /** A signed integer of up to `digits` decimal digits, never 0. */
-const nonZero = (digits: number) => fc.bigInt({ min: 1n, max: 10n ** BigInt(digits) }).chain((m) => fc.constantFrom(m, -m));
+const nonZero = (digits: number) =>
+  fc.bigInt({ min: 1n, max: 10n ** BigInt(digits) }).chain((m) => fc.constantFrom(m, -m));
 const decimalText = (digits: number, exponents: { min: number; max: number }) =>
   fc.tuple(nonZero(digits), fc.integer(exponents)).map(([m, e]) => `${m}e${e}`);
 
@@ -117,12 +123,26 @@ describe('quotients: roundQuotient, quotientOutward, rationalToBig, fromRational
         const label = `${p}/${q}`;
         for (const exponent of [0, 5, -12]) {
           const scaled = num.times(new D(10).pow(exponent));
-          expectOutward(roundQuotient(p, q, exponent, digits, 'floor'), roundQuotient(p, q, exponent, digits, 'ceil'), scaled, den, digits, `${label} 1e${exponent}`);
+          expectOutward(
+            roundQuotient(p, q, exponent, digits, 'floor'),
+            roundQuotient(p, q, exponent, digits, 'ceil'),
+            scaled,
+            den,
+            digits,
+            `${label} 1e${exponent}`,
+          );
         }
         const outward = quotientOutward(p, q, digits);
         expectOutward(outward.lo, outward.hi, num, den, digits, `quotientOutward ${label}`);
         const r = new Rational(p, q);
-        expectOutward(rationalToBig(r, digits, 'floor'), rationalToBig(r, digits, 'ceil'), num, den, digits, `rationalToBig ${label}`);
+        expectOutward(
+          rationalToBig(r, digits, 'floor'),
+          rationalToBig(r, digits, 'ceil'),
+          num,
+          den,
+          digits,
+          `rationalToBig ${label}`,
+        );
         const ar = intervalArithmetic(digits);
         const enclosure = ar.fromRational(r);
         expectOutward(enclosure.lo, enclosure.hi, num, den, digits, `fromRational ${label}`);
@@ -134,13 +154,25 @@ describe('quotients: roundQuotient, quotientOutward, rationalToBig, fromRational
 
   it('random quotients of integers up to 2^200', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(1n << 200n), max: 1n << 200n }), fc.bigInt({ min: 1n, max: 1n << 200n }), fc.integer({ min: 1, max: 60 }), (p, q, digits) => {
-        if (p === 0n) return;
-        const [num, den] = [new D(p.toString()), new D(q.toString())];
-        const outward = quotientOutward(p, q, digits);
-        expectOutward(outward.lo, outward.hi, num, den, digits, `${p}/${q}`);
-        expectOutward(roundQuotient(p, q, 0, digits, 'floor'), roundQuotient(p, q, 0, digits, 'ceil'), num, den, digits, `${p}/${q}`);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(1n << 200n), max: 1n << 200n }),
+        fc.bigInt({ min: 1n, max: 1n << 200n }),
+        fc.integer({ min: 1, max: 60 }),
+        (p, q, digits) => {
+          if (p === 0n) return;
+          const [num, den] = [new D(p.toString()), new D(q.toString())];
+          const outward = quotientOutward(p, q, digits);
+          expectOutward(outward.lo, outward.hi, num, den, digits, `${p}/${q}`);
+          expectOutward(
+            roundQuotient(p, q, 0, digits, 'floor'),
+            roundQuotient(p, q, 0, digits, 'ceil'),
+            num,
+            den,
+            digits,
+            `${p}/${q}`,
+          );
+        },
+      ),
       { seed: 2102, numRuns: 400 },
     );
   });
@@ -149,11 +181,23 @@ describe('quotients: roundQuotient, quotientOutward, rationalToBig, fromRational
 describe('dyadicToBig (the last step of ln and exp)', () => {
   it('m 2^b 10^k: strictly inside when it has more digits than kept', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(1n << 120n), max: 1n << 120n }), fc.integer({ min: -150, max: 40 }), fc.integer({ min: -20, max: 20 }), fc.integer({ min: 1, max: 40 }), (m, b, k, digits) => {
-        if (m === 0n) return;
-        const value = new D(m.toString()).times(new D(2).pow(b)).times(new D(10).pow(k));
-        expectOutwardDecimal(dyadicToBig(m, b, k, digits, 'floor'), dyadicToBig(m, b, k, digits, 'ceil'), value, digits, `${m} 2^${b} 10^${k}`);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(1n << 120n), max: 1n << 120n }),
+        fc.integer({ min: -150, max: 40 }),
+        fc.integer({ min: -20, max: 20 }),
+        fc.integer({ min: 1, max: 40 }),
+        (m, b, k, digits) => {
+          if (m === 0n) return;
+          const value = new D(m.toString()).times(new D(2).pow(b)).times(new D(10).pow(k));
+          expectOutwardDecimal(
+            dyadicToBig(m, b, k, digits, 'floor'),
+            dyadicToBig(m, b, k, digits, 'ceil'),
+            value,
+            digits,
+            `${m} 2^${b} 10^${k}`,
+          );
+        },
+      ),
       { seed: 2103, numRuns: 400 },
     );
   });
@@ -162,21 +206,42 @@ describe('dyadicToBig (the last step of ln and exp)', () => {
 describe('products and quotients of long decimals', () => {
   it('multiplyDirected and divideDirected, and the interval mul / div of points', () => {
     fc.assert(
-      fc.property(decimalText(30, { min: -40, max: 40 }), decimalText(30, { min: -40, max: 40 }), fc.integer({ min: 1, max: 45 }), (a, b, digits) => {
-        const [x, y] = [new BigDecimal(a), new BigDecimal(b)];
-        const [da, db] = [new D(a), new D(b)];
-        const product = da.times(db);
-        expectOutwardDecimal(multiplyDirected(x, y, digits, 'floor'), multiplyDirected(x, y, digits, 'ceil'), product, digits, `${a} * ${b}`);
-        // a / b = (a sign(b)) / |b|
-        const [num, den] = db.isNeg() ? [da.neg(), db.neg()] : [da, db];
-        expectOutward(divideDirected(x, y, digits, 'floor'), divideDirected(x, y, digits, 'ceil'), num, den, digits, `${a} / ${b}`);
-        const ar = intervalArithmetic(digits);
-        const [pa, pb] = [ar.point(new Rational(BigInt(da.times(new D(10).pow(80)).toFixed(0)), 10n ** 80n)), ar.point(new Rational(BigInt(db.times(new D(10).pow(80)).toFixed(0)), 10n ** 80n))];
-        const mul = ar.mul(pa, pb);
-        expectOutwardDecimal(mul.lo, mul.hi, product, digits, `interval ${a} * ${b}`);
-        const div = ar.div(pa, pb);
-        expectOutward(div.lo, div.hi, num, den, digits, `interval ${a} / ${b}`);
-      }),
+      fc.property(
+        decimalText(30, { min: -40, max: 40 }),
+        decimalText(30, { min: -40, max: 40 }),
+        fc.integer({ min: 1, max: 45 }),
+        (a, b, digits) => {
+          const [x, y] = [new BigDecimal(a), new BigDecimal(b)];
+          const [da, db] = [new D(a), new D(b)];
+          const product = da.times(db);
+          expectOutwardDecimal(
+            multiplyDirected(x, y, digits, 'floor'),
+            multiplyDirected(x, y, digits, 'ceil'),
+            product,
+            digits,
+            `${a} * ${b}`,
+          );
+          // a / b = (a sign(b)) / |b|
+          const [num, den] = db.isNeg() ? [da.neg(), db.neg()] : [da, db];
+          expectOutward(
+            divideDirected(x, y, digits, 'floor'),
+            divideDirected(x, y, digits, 'ceil'),
+            num,
+            den,
+            digits,
+            `${a} / ${b}`,
+          );
+          const ar = intervalArithmetic(digits);
+          const [pa, pb] = [
+            ar.point(new Rational(BigInt(da.times(new D(10).pow(80)).toFixed(0)), 10n ** 80n)),
+            ar.point(new Rational(BigInt(db.times(new D(10).pow(80)).toFixed(0)), 10n ** 80n)),
+          ];
+          const mul = ar.mul(pa, pb);
+          expectOutwardDecimal(mul.lo, mul.hi, product, digits, `interval ${a} * ${b}`);
+          const div = ar.div(pa, pb);
+          expectOutward(div.lo, div.hi, num, den, digits, `interval ${a} / ${b}`);
+        },
+      ),
       { seed: 2104, numRuns: 400 },
     );
   });
@@ -201,7 +266,11 @@ describe('products and quotients of long decimals', () => {
 
   it('powers: 1.1^k and (-1.1)^k strictly inside for 1 < k <= 12 at 3 digits', () => {
     const ar = intervalArithmetic(3);
-    for (const [base, tenths] of [['1.1', 11n], ['-1.1', -11n], ['0.7', 7n]] as const) {
+    for (const [base, tenths] of [
+      ['1.1', 11n],
+      ['-1.1', -11n],
+      ['0.7', 7n],
+    ] as const) {
       const point = ar.point(new Rational(tenths, 10n));
       for (let k = 2; k <= 12; k++) {
         const value = new D(base).pow(k);
@@ -214,7 +283,8 @@ describe('products and quotients of long decimals', () => {
 
 describe('intervals with non-point endpoints', () => {
   const ar = intervalArithmetic(3);
-  const wide = (p: bigint, q: bigint, r: bigint, t: bigint): Interval => ar.fromBounds(new Rational(p, q), new Rational(r, t));
+  const wide = (p: bigint, q: bigint, r: bigint, t: bigint): Interval =>
+    ar.fromBounds(new Rational(p, q), new Rational(r, t));
   const ends = (a: Interval): [Decimal, Decimal] => [dec(a.lo), dec(a.hi)];
 
   /**
@@ -228,7 +298,8 @@ describe('intervals with non-point endpoints', () => {
     expect(lo.sd() <= 3 && hi.sd() <= 3, `${label}: too many digits`).toBe(true);
     expect(lo.lt(low), `${label}: ${lo.toString()} is not below ${low.toString()}`).toBe(true);
     expect(hi.gt(high), `${label}: ${hi.toString()} is not above ${high.toString()}`).toBe(true);
-    if (tight) expect(low.minus(lo).lt(ulp(lo, 3)) && hi.minus(high).lt(ulp(hi, 3)), `${label}: wider than one ulp`).toBe(true);
+    if (tight)
+      expect(low.minus(lo).lt(ulp(lo, 3)) && hi.minus(high).lt(ulp(hi, 3)), `${label}: wider than one ulp`).toBe(true);
   }
 
   it('fromBounds(-1/3, 2/3) is [-0.334, 0.667], strictly outside both bounds', () => {
@@ -272,8 +343,16 @@ describe('square roots', () => {
   it('sqrt 2, sqrt 3, sqrt 0.5, sqrt 1e-7 at every precision', () => {
     for (const a of ['2', '3', '0.5', '1e-7', '99']) {
       for (const digits of DIGIT_COUNTS) {
-        expectRootEnclosure(sqrtDirected(new BigDecimal(a), digits, 'floor'), sqrtDirected(new BigDecimal(a), digits, 'ceil'), new D(a), digits, `sqrt ${a}`);
-        const root = intervalArithmetic(digits).sqrt(intervalArithmetic(digits).point(new Rational(BigInt(new D(a).times(1e7).toFixed(0)), 10n ** 7n)));
+        expectRootEnclosure(
+          sqrtDirected(new BigDecimal(a), digits, 'floor'),
+          sqrtDirected(new BigDecimal(a), digits, 'ceil'),
+          new D(a),
+          digits,
+          `sqrt ${a}`,
+        );
+        const root = intervalArithmetic(digits).sqrt(
+          intervalArithmetic(digits).point(new Rational(BigInt(new D(a).times(1e7).toFixed(0)), 10n ** 7n)),
+        );
         expectRootEnclosure(root.lo, root.hi, new D(a), digits, `interval sqrt ${a}`);
       }
     }
@@ -283,24 +362,46 @@ describe('square roots', () => {
     // sqrt(r^2 + e) = r + e/(2r) - ...: every digit the root is computed to
     // beyond r's own is 0, so only the outward step separates hi from r.
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.integer({ min: -6, max: 6 }), fc.integer({ min: 1, max: 14 }), (m, e, digits) => {
-        const r = new D(`${m}e${e}`);
-        if (r.sd() > digits) return;
-        const a = r.times(r).plus('1e-40');
-        const x = new BigDecimal(a.toString());
-        expectRootEnclosure(sqrtDirected(x, digits, 'floor'), sqrtDirected(x, digits, 'ceil'), a, digits, `sqrt(${r.toString()}^2 + 1e-40)`);
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        fc.integer({ min: -6, max: 6 }),
+        fc.integer({ min: 1, max: 14 }),
+        (m, e, digits) => {
+          const r = new D(`${m}e${e}`);
+          if (r.sd() > digits) return;
+          const a = r.times(r).plus('1e-40');
+          const x = new BigDecimal(a.toString());
+          expectRootEnclosure(
+            sqrtDirected(x, digits, 'floor'),
+            sqrtDirected(x, digits, 'ceil'),
+            a,
+            digits,
+            `sqrt(${r.toString()}^2 + 1e-40)`,
+          );
+        },
+      ),
       { seed: 2105, numRuns: 300 },
     );
   });
 
   it('random non-squares with up to 30 digits', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 30n }), fc.integer({ min: -40, max: 40 }), fc.integer({ min: 1, max: 40 }), (m, e, digits) => {
-        const a = new D(`${m}e${e}`);
-        const x = new BigDecimal(a.toString());
-        expectRootEnclosure(sqrtDirected(x, digits, 'floor'), sqrtDirected(x, digits, 'ceil'), a, digits, `sqrt ${a.toString()}`);
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 30n }),
+        fc.integer({ min: -40, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        (m, e, digits) => {
+          const a = new D(`${m}e${e}`);
+          const x = new BigDecimal(a.toString());
+          expectRootEnclosure(
+            sqrtDirected(x, digits, 'floor'),
+            sqrtDirected(x, digits, 'ceil'),
+            a,
+            digits,
+            `sqrt ${a.toString()}`,
+          );
+        },
+      ),
       { seed: 2106, numRuns: 300 },
     );
   });

@@ -32,13 +32,19 @@ function oracle(precision: number): typeof Decimal {
 function expectEnclosed(fixed: Fixed, truth: Decimal, label: string): void {
   const deviation = truth.minus(fixed.value.toString()).abs();
   expect(fixed.error >= 0n, `${label}: negative bound`).toBe(true);
-  expect(deviation.lte(fixed.error.toString()), `${label}: |truth - V| = ${deviation.toSignificantDigits(6).toString()} > E = ${fixed.error}`).toBe(true);
+  expect(
+    deviation.lte(fixed.error.toString()),
+    `${label}: |truth - V| = ${deviation.toSignificantDigits(6).toString()} > E = ${fixed.error}`,
+  ).toBe(true);
 }
 
 /** 2 atanh(Z / 2^W) 2^W = ln((2^W + Z) / (2^W - Z)) 2^W. */
 function twiceAtanhTruth(D: typeof Decimal, Z: bigint, bits: number): Decimal {
   const one = 1n << BigInt(bits);
-  return new D((one + Z).toString()).div((one - Z).toString()).ln().times(one.toString());
+  return new D((one + Z).toString())
+    .div((one - Z).toString())
+    .ln()
+    .times(one.toString());
 }
 
 describe('the atanh series behind ln (twiceAtanh)', () => {
@@ -58,7 +64,8 @@ describe('the atanh series behind ln (twiceAtanh)', () => {
     const D = oracle(40);
     for (let bits = 3; bits <= 10; bits++) {
       const limit = (1n << BigInt(bits)) / 3n;
-      for (let Z = -limit; Z <= limit; Z++) expectEnclosed(twiceAtanh(Z, bits), twiceAtanhTruth(D, Z, bits), `Z = ${Z}, W = ${bits}`);
+      for (let Z = -limit; Z <= limit; Z++)
+        expectEnclosed(twiceAtanh(Z, bits), twiceAtanhTruth(D, Z, bits), `Z = ${Z}, W = ${bits}`);
     }
   });
 
@@ -67,7 +74,7 @@ describe('the atanh series behind ln (twiceAtanh)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 11, max: 64 }), fc.double({ min: -1 / 3, max: 1 / 3, noNaN: true }), (bits, z) => {
         const one = 1n << BigInt(bits);
-        const Z = BigInt(Math.trunc(z * 2 ** 40)) * one / (1n << 40n);
+        const Z = (BigInt(Math.trunc(z * 2 ** 40)) * one) / (1n << 40n);
         if (3n * (Z < 0n ? -Z : Z) > one) return;
         expectEnclosed(twiceAtanh(Z, bits), twiceAtanhTruth(D, Z, bits), `Z = ${Z}, W = ${bits}`);
       }),
@@ -79,7 +86,13 @@ describe('the atanh series behind ln (twiceAtanh)', () => {
     const D = oracle(260);
     for (const bits of [200, 401, 700]) {
       const one = 1n << BigInt(bits);
-      for (const [p, q] of [[1n, 3n], [-1n, 5n], [1n, 97n], [-7n, 23n], [1n, 1000003n]] as const) {
+      for (const [p, q] of [
+        [1n, 3n],
+        [-1n, 5n],
+        [1n, 97n],
+        [-7n, 23n],
+        [1n, 1000003n],
+      ] as const) {
         const Z = (p * one) / q;
         const fixed = twiceAtanh(Z, bits);
         const truth = twiceAtanhTruth(D, Z, bits);
@@ -95,13 +108,20 @@ describe('ln before rounding', () => {
     const D = oracle(50);
     const ratio = fc.oneof(
       // P/Q anywhere in [0.70, 1.42] (a table entry is used)
-      fc.tuple(fc.bigInt({ min: 10n ** 6n, max: 10n ** 15n }), fc.integer({ min: 0, max: 720_000 })).map(([Q, t]) => [(Q * BigInt(700_000 + t)) / 1_000_000n, Q] as const),
+      fc
+        .tuple(fc.bigInt({ min: 10n ** 6n, max: 10n ** 15n }), fc.integer({ min: 0, max: 720_000 }))
+        .map(([Q, t]) => [(Q * BigInt(700_000 + t)) / 1_000_000n, Q] as const),
       // |P/Q - 1| < 1/128 (no table entry, z from the exact difference)
-      fc.tuple(fc.bigInt({ min: 10n ** 6n, max: 10n ** 15n }), fc.integer({ min: -7812, max: 7812 })).map(([Q, d]) => [Q + (Q * BigInt(d)) / 1_000_000n, Q] as const),
+      fc
+        .tuple(fc.bigInt({ min: 10n ** 6n, max: 10n ** 15n }), fc.integer({ min: -7812, max: 7812 }))
+        .map(([Q, d]) => [Q + (Q * BigInt(d)) / 1_000_000n, Q] as const),
     );
     fc.assert(
       fc.property(ratio, fc.integer({ min: 4, max: 60 }), ([P, Q], bits) => {
-        const truth = new D(P.toString()).div(Q.toString()).ln().times((1n << BigInt(bits)).toString());
+        const truth = new D(P.toString())
+          .div(Q.toString())
+          .ln()
+          .times((1n << BigInt(bits)).toString());
         expectEnclosed(lnOfRatio(P, Q, bits), truth, `ln(${P}/${Q}), W = ${bits}`);
       }),
       { seed: 1802, numRuns: 500 },
@@ -111,12 +131,21 @@ describe('ln before rounding', () => {
   it('lnParts: ln x 2^W for |x - 1| >= 1/4 at 1 to 12 digits', () => {
     const D = oracle(60);
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.integer({ min: -40, max: 40 }), fc.integer({ min: 1, max: 12 }), (mantissa, exponent, digits) => {
-        const text = `${mantissa}e${exponent}`;
-        if (new D(text).minus(1).abs().lt(0.25)) return;
-        const { fixed, bits } = lnParts(new BigDecimal(text), digits);
-        expectEnclosed(fixed, new D(text).ln().times((1n << BigInt(bits)).toString()), `ln ${text}, ${digits} digits`);
-      }),
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        fc.integer({ min: -40, max: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        (mantissa, exponent, digits) => {
+          const text = `${mantissa}e${exponent}`;
+          if (new D(text).minus(1).abs().lt(0.25)) return;
+          const { fixed, bits } = lnParts(new BigDecimal(text), digits);
+          expectEnclosed(
+            fixed,
+            new D(text).ln().times((1n << BigInt(bits)).toString()),
+            `ln ${text}, ${digits} digits`,
+          );
+        },
+      ),
       { seed: 1803, numRuns: 300 },
     );
   });
@@ -124,12 +153,24 @@ describe('ln before rounding', () => {
   it('log1pParts: ln(1 + u) 2^W for 0 < |u| < 1/4 at 1 to 12 digits', () => {
     const D = oracle(80);
     fc.assert(
-      fc.property(fc.integer({ min: -249_999, max: 249_999 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 12 }), (m, shift, digits) => {
-        if (m === 0) return;
-        const text = `${m}e-${6 + shift}`;
-        const { fixed, bits } = log1pParts(new BigDecimal(text), digits);
-        expectEnclosed(fixed, new D(text).plus(1).ln().times((1n << BigInt(bits)).toString()), `log1p ${text}, ${digits} digits`);
-      }),
+      fc.property(
+        fc.integer({ min: -249_999, max: 249_999 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 1, max: 12 }),
+        (m, shift, digits) => {
+          if (m === 0) return;
+          const text = `${m}e-${6 + shift}`;
+          const { fixed, bits } = log1pParts(new BigDecimal(text), digits);
+          expectEnclosed(
+            fixed,
+            new D(text)
+              .plus(1)
+              .ln()
+              .times((1n << BigInt(bits)).toString()),
+            `log1p ${text}, ${digits} digits`,
+          );
+        },
+      ),
       { seed: 1804, numRuns: 300 },
     );
   });
@@ -158,7 +199,10 @@ describe('exp before rounding (expParts)', () => {
         if (m === 0) return;
         const text = `${m}e-${shift}`;
         const { fixed, bits, decimalExponent } = expParts(new BigDecimal(text), baseBits);
-        const truth = new D(text).exp().div(new D(10).pow(decimalExponent)).times((1n << BigInt(bits)).toString());
+        const truth = new D(text)
+          .exp()
+          .div(new D(10).pow(decimalExponent))
+          .times((1n << BigInt(bits)).toString());
         expectEnclosed(fixed, truth, `exp ${text}, ${baseBits} base bits`);
       }),
       { seed: 1805, numRuns: 600 },
@@ -172,7 +216,10 @@ describe('exp before rounding (expParts)', () => {
         if (k === 0) continue;
         const x = new D(k).div(64);
         const { fixed, bits, decimalExponent } = expParts(new BigDecimal(x.toString()), baseBits);
-        const truth = x.exp().div(new D(10).pow(decimalExponent)).times((1n << BigInt(bits)).toString());
+        const truth = x
+          .exp()
+          .div(new D(10).pow(decimalExponent))
+          .times((1n << BigInt(bits)).toString());
         expectEnclosed(fixed, truth, `exp(${k}/64), ${baseBits} base bits`);
       }
     }

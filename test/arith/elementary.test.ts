@@ -42,10 +42,17 @@ function expectTightEnclosure(enclosure: BigEnclosure, reference: Decimal, D: ty
   const hi = new D(enclosure.hi.toString());
   expect(lo.lte(reference), `lo ${lo.toString()} <= ${reference.toString()}`).toBe(true);
   expect(reference.lte(hi), `${reference.toString()} <= hi ${hi.toString()}`).toBe(true);
-  expect(hi.minus(lo).div(reference.abs()).lt('1e-100'), `relative width of [${lo.toString()}, ${hi.toString()}]`).toBe(true);
+  expect(hi.minus(lo).div(reference.abs()).lt('1e-100'), `relative width of [${lo.toString()}, ${hi.toString()}]`).toBe(
+    true,
+  );
 }
 
-function checkPoint(f: (x: InstanceType<typeof BigDecimal>, digits: number) => BigEnclosure, reference: Reference, x: string, precision = 120): void {
+function checkPoint(
+  f: (x: InstanceType<typeof BigDecimal>, digits: number) => BigEnclosure,
+  reference: Reference,
+  x: string,
+  precision = 120,
+): void {
   const D = oracle(precision);
   expectTightEnclosure(f(new BigDecimal(x), DIGITS), reference(new D(x)), D);
 }
@@ -71,13 +78,15 @@ describe('ln', () => {
     '3.9999999999999999999999999999999999',
   ])('encloses ln(%s)', (x) => checkPoint(lnEnclosure, ln, x));
 
-  it.each(['1.000000000000000000000000000001', '0.999999999999999999999999999999', '1.0000000000000000000000000000000000000000000000000000000000007'])(
-    'keeps relative accuracy next to 1: ln(%s)',
-    (x) => checkPoint(lnEnclosure, ln, x, 200),
-  );
+  it.each([
+    '1.000000000000000000000000000001',
+    '0.999999999999999999999999999999',
+    '1.0000000000000000000000000000000000000000000000000000000000007',
+  ])('keeps relative accuracy next to 1: ln(%s)', (x) => checkPoint(lnEnclosure, ln, x, 200));
 
-  it.each(['1e-31', '3.7e-300', '9.99e-41', '1e31', '2.5e300', '1.234567890123456789e45'])('encloses ln(%s) far from 1', (x) =>
-    checkPoint(lnEnclosure, ln, x),
+  it.each(['1e-31', '3.7e-300', '9.99e-41', '1e31', '2.5e300', '1.234567890123456789e45'])(
+    'encloses ln(%s) far from 1',
+    (x) => checkPoint(lnEnclosure, ln, x),
   );
 
   it('is exact at 1', () => {
@@ -118,12 +127,26 @@ describe('ln', () => {
 });
 
 describe('exp', () => {
-  it.each(['1', '-1', '0.5', '-0.5', '2.302585', '-2.302585', '100', '-100', '-50.5', '12345.678', '-12345.678', '1e-30', '-1e-30', '1e-200'])(
-    'encloses exp(%s)',
-    (x) => checkPoint(expEnclosure, exp, x),
-  );
+  it.each([
+    '1',
+    '-1',
+    '0.5',
+    '-0.5',
+    '2.302585',
+    '-2.302585',
+    '100',
+    '-100',
+    '-50.5',
+    '12345.678',
+    '-12345.678',
+    '1e-30',
+    '-1e-30',
+    '1e-200',
+  ])('encloses exp(%s)', (x) => checkPoint(expEnclosure, exp, x));
 
-  it.each(['100000', '-100000', '-99999.5'])('encloses exp(%s) for large |x|', (x) => checkPoint(expEnclosure, exp, x, 130));
+  it.each(['100000', '-100000', '-99999.5'])('encloses exp(%s) for large |x|', (x) =>
+    checkPoint(expEnclosure, exp, x, 130),
+  );
 
   it('matches the published digits of e', () => {
     const D = oracle(250);
@@ -136,11 +159,15 @@ describe('exp', () => {
   it('encloses exp of random decimals', () => {
     const D = oracle(130);
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -60, max: 0 }), (mantissa, shift) => {
-        // |x| <= 1e30 * 10^-26 = 1e4
-        const x = `${mantissa}e${shift - 26}`;
-        expectTightEnclosure(expEnclosure(new BigDecimal(x), DIGITS), new D(x).exp(), D);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.integer({ min: -60, max: 0 }),
+        (mantissa, shift) => {
+          // |x| <= 1e30 * 10^-26 = 1e4
+          const x = `${mantissa}e${shift - 26}`;
+          expectTightEnclosure(expEnclosure(new BigDecimal(x), DIGITS), new D(x).exp(), D);
+        },
+      ),
       { seed: 7, numRuns: 150 },
     );
   });
@@ -156,17 +183,22 @@ describe('exp', () => {
 });
 
 describe('log1p and expm1', () => {
-  it.each(['1e-30', '-1e-30', '1e-5', '0.2', '-0.2', '0.3', '-0.9', '5', '1e200', '-0.24999'])('encloses log1p(%s)', (x) =>
-    checkPoint(log1pEnclosure, log1p, x, 160),
+  it.each(['1e-30', '-1e-30', '1e-5', '0.2', '-0.2', '0.3', '-0.9', '5', '1e200', '-0.24999'])(
+    'encloses log1p(%s)',
+    (x) => checkPoint(log1pEnclosure, log1p, x, 160),
   );
 
-  it.each(['1e-120', '-3e-150'])('encloses log1p(%s) for tiny arguments', (x) => checkPoint(log1pEnclosure, log1p, x, 300));
+  it.each(['1e-120', '-3e-150'])('encloses log1p(%s) for tiny arguments', (x) =>
+    checkPoint(log1pEnclosure, log1p, x, 300),
+  );
 
   it.each(['1e-30', '-1e-30', '1e-5', '0.2', '-0.2', '0.49', '-0.9', '5', '300', '-300'])('encloses expm1(%s)', (x) =>
     checkPoint(expm1Enclosure, expm1, x, 160),
   );
 
-  it.each(['1e-120', '-3e-150'])('encloses expm1(%s) for tiny arguments', (x) => checkPoint(expm1Enclosure, expm1, x, 320));
+  it.each(['1e-120', '-3e-150'])('encloses expm1(%s) for tiny arguments', (x) =>
+    checkPoint(expm1Enclosure, expm1, x, 320),
+  );
 
   it('rejects log1p arguments <= -1', () => {
     expect(() => log1pEnclosure(new BigDecimal(-1), 20)).toThrow(RangeError);

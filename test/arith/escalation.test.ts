@@ -61,7 +61,10 @@ describe('decideWithEscalation', () => {
   });
 
   it('stops at the first decided precision', () => {
-    const result = decideWithEscalation((ar) => (ar.digits >= 45 ? 'done' : undefined), { startDigits: 12, capDigits: 1000 });
+    const result = decideWithEscalation((ar) => (ar.digits >= 45 ? 'done' : undefined), {
+      startDigits: 12,
+      capDigits: 1000,
+    });
     expect(result).toEqual({ decided: true, value: 'done', digits: 48 });
   });
 
@@ -72,9 +75,12 @@ describe('decideWithEscalation', () => {
   });
 
   it('an undecided computation throwing UndecidedError is not an answer', () => {
-    const result = decideWithEscalation<number>(() => {
-      throw new UndecidedError('never');
-    }, { startDigits: 5, capDigits: 5 });
+    const result = decideWithEscalation<number>(
+      () => {
+        throw new UndecidedError('never');
+      },
+      { startDigits: 5, capDigits: 5 },
+    );
     expect(result).toEqual({ decided: false, digits: 5, reason: 'never' });
   });
 });

@@ -99,7 +99,18 @@ describe('number objects', () => {
 
 describe('integerSqrt', () => {
   it('is the floor of the square root', () => {
-    expect([0n, 1n, 2n, 3n, 4n, 15n, 16n, 17n, 99n, 100n].map(integerSqrt)).toEqual([0n, 1n, 1n, 1n, 2n, 3n, 4n, 4n, 9n, 10n]);
+    expect([0n, 1n, 2n, 3n, 4n, 15n, 16n, 17n, 99n, 100n].map(integerSqrt)).toEqual([
+      0n,
+      1n,
+      1n,
+      1n,
+      2n,
+      3n,
+      4n,
+      4n,
+      9n,
+      10n,
+    ]);
     expect(integerSqrt(2n ** 106n + 1n)).toBe(2n ** 53n);
     expect(integerSqrt((10n ** 30n + 7n) ** 2n - 1n)).toBe(10n ** 30n + 6n);
   });

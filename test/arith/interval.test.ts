@@ -17,7 +17,11 @@ const ends = (a: Interval): [string, string] => [a.lo.toString(), a.hi.toString(
 
 /** Random rationals p/d with |p| < 10^12, 1 <= d < 10^6, scaled by 10^k. */
 const rational = fc
-  .tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.integer({ min: -30, max: 30 }))
+  .tuple(
+    fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+    fc.bigInt({ min: 1n, max: 10n ** 6n }),
+    fc.integer({ min: -30, max: 30 }),
+  )
   .map(([p, d, k]) => (k >= 0 ? new Rational(p * 10n ** BigInt(k), d) : new Rational(p, d * 10n ** BigInt(-k))));
 
 /** The tightest enclosure of [lo, hi] at `digits` digits, via rationalToDecimal. */
@@ -27,8 +31,12 @@ function expectedBounds(lo: Rational, hi: Rational, digits: number): [Rational, 
 
 function expectBounds(ar: IntervalArithmetic, actual: Interval, lo: Rational, hi: Rational): void {
   const [expectedLo, expectedHi] = expectedBounds(lo, hi, ar.digits);
-  expect(ar.lowerRational(actual).equals(expectedLo), `lo of ${actual.toString()} vs ${expectedLo.toFraction()}`).toBe(true);
-  expect(ar.upperRational(actual).equals(expectedHi), `hi of ${actual.toString()} vs ${expectedHi.toFraction()}`).toBe(true);
+  expect(ar.lowerRational(actual).equals(expectedLo), `lo of ${actual.toString()} vs ${expectedLo.toFraction()}`).toBe(
+    true,
+  );
+  expect(ar.upperRational(actual).equals(expectedHi), `hi of ${actual.toString()} vs ${expectedHi.toFraction()}`).toBe(
+    true,
+  );
 }
 
 const min = (values: Rational[]): Rational => values.reduce((a, b) => (a.compare(b) <= 0 ? a : b));
@@ -96,7 +104,12 @@ describe('inclusion and tightness on random rationals', () => {
         fc.property(rational, rational, (x, y) => {
           const a = ar.fromRational(x);
           const b = ar.fromRational(y);
-          const [xlo, xhi, ylo, yhi] = [ar.lowerRational(a), ar.upperRational(a), ar.lowerRational(b), ar.upperRational(b)];
+          const [xlo, xhi, ylo, yhi] = [
+            ar.lowerRational(a),
+            ar.upperRational(a),
+            ar.lowerRational(b),
+            ar.upperRational(b),
+          ];
           expect(ar.contains(a, x) && ar.contains(b, y)).toBe(true);
           expect(ar.contains(ar.add(a, b), x.add(y))).toBe(true);
           expect(ar.contains(ar.sub(a, b), x.sub(y))).toBe(true);
@@ -117,24 +130,36 @@ describe('inclusion and tightness on random rationals', () => {
 
     it(`mul and div of wide intervals of every sign at ${digits} digits`, () => {
       fc.assert(
-        fc.property(rational, rational, rational, rational, fc.double({ min: 0, max: 1, noNaN: true }), (x1, x2, y1, y2, t) => {
-          const a = ar.fromBounds(min([x1, x2]), max([x1, x2]));
-          const b = ar.fromBounds(min([y1, y2]), max([y1, y2]));
-          const [xlo, xhi, ylo, yhi] = [ar.lowerRational(a), ar.upperRational(a), ar.lowerRational(b), ar.upperRational(b)];
-          const products = [xlo.mul(ylo), xlo.mul(yhi), xhi.mul(ylo), xhi.mul(yhi)];
-          expectBounds(ar, ar.mul(a, b), min(products), max(products));
-          // an inner point: x = xlo + t (xhi - xlo)
-          const inner = xlo.add(xhi.sub(xlo).mul(q(t)));
-          expect(ar.contains(ar.mul(a, b), inner.mul(y1))).toBe(true);
-          const divisorContainsZero = ylo.compare(0) <= 0 && yhi.compare(0) >= 0;
-          if (divisorContainsZero) {
-            expect(() => ar.div(a, b)).toThrow(ylo.equals(0) && yhi.equals(0) ? RangeError : UndecidedError);
-          } else {
-            const quotients = [xlo.div(ylo), xlo.div(yhi), xhi.div(ylo), xhi.div(yhi)];
-            expectBounds(ar, ar.div(a, b), min(quotients), max(quotients));
-            expect(ar.contains(ar.div(a, b), inner.div(y2))).toBe(true);
-          }
-        }),
+        fc.property(
+          rational,
+          rational,
+          rational,
+          rational,
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (x1, x2, y1, y2, t) => {
+            const a = ar.fromBounds(min([x1, x2]), max([x1, x2]));
+            const b = ar.fromBounds(min([y1, y2]), max([y1, y2]));
+            const [xlo, xhi, ylo, yhi] = [
+              ar.lowerRational(a),
+              ar.upperRational(a),
+              ar.lowerRational(b),
+              ar.upperRational(b),
+            ];
+            const products = [xlo.mul(ylo), xlo.mul(yhi), xhi.mul(ylo), xhi.mul(yhi)];
+            expectBounds(ar, ar.mul(a, b), min(products), max(products));
+            // an inner point: x = xlo + t (xhi - xlo)
+            const inner = xlo.add(xhi.sub(xlo).mul(q(t)));
+            expect(ar.contains(ar.mul(a, b), inner.mul(y1))).toBe(true);
+            const divisorContainsZero = ylo.compare(0) <= 0 && yhi.compare(0) >= 0;
+            if (divisorContainsZero) {
+              expect(() => ar.div(a, b)).toThrow(ylo.equals(0) && yhi.equals(0) ? RangeError : UndecidedError);
+            } else {
+              const quotients = [xlo.div(ylo), xlo.div(yhi), xhi.div(ylo), xhi.div(yhi)];
+              expectBounds(ar, ar.div(a, b), min(quotients), max(quotients));
+              expect(ar.contains(ar.div(a, b), inner.div(y2))).toBe(true);
+            }
+          },
+        ),
         { seed: 99 + digits, numRuns: 300 },
       );
     });
@@ -152,7 +177,8 @@ describe('inclusion and tightness on random rationals', () => {
             expect(ar.contains(ar.mul(a, a), x.mul(x))).toBe(true);
           }
           // even powers of intervals around 0 start at 0
-          if (k % 2 === 0 && k > 0 && lo.compare(0) < 0 && hi.compare(0) > 0) expect(ar.sign(ar.pow(a, k))).toBeUndefined();
+          if (k % 2 === 0 && k > 0 && lo.compare(0) < 0 && hi.compare(0) > 0)
+            expect(ar.sign(ar.pow(a, k))).toBeUndefined();
           const square = x1.mul(x1);
           expect(ar.contains(ar.sqrt(ar.fromRational(square)), x1.abs())).toBe(true);
         }),
@@ -177,7 +203,10 @@ describe('sqrt', () => {
   it('encloses sqrt 2 (published digits)', () => {
     const ar = intervalArithmetic(40);
     const root = ar.sqrt(ar.fromInteger(2));
-    expect(ends(root)).toEqual(['1.414213562373095048801688724209698078569', '1.41421356237309504880168872420969807857']);
+    expect(ends(root)).toEqual([
+      '1.414213562373095048801688724209698078569',
+      '1.41421356237309504880168872420969807857',
+    ]);
   });
 
   it('is exact on squares, also huge and tiny ones', () => {
@@ -245,8 +274,13 @@ describe('ln and exp on intervals', () => {
     const l = ar.log1p(x);
     const m = ar.expm1(x);
     const D2 = Decimal.clone({ precision: 200 });
-    expect(new D2(l.lo.toString()).lte(new D2('1e-50').plus(1).ln()) && new D2('1e-50').plus(1).ln().lte(l.hi.toString())).toBe(true);
-    expect(new D2(m.lo.toString()).lte(new D2('1e-50').exp().minus(1)) && new D2('1e-50').exp().minus(1).lte(m.hi.toString())).toBe(true);
+    expect(
+      new D2(l.lo.toString()).lte(new D2('1e-50').plus(1).ln()) && new D2('1e-50').plus(1).ln().lte(l.hi.toString()),
+    ).toBe(true);
+    expect(
+      new D2(m.lo.toString()).lte(new D2('1e-50').exp().minus(1)) &&
+        new D2('1e-50').exp().minus(1).lte(m.hi.toString()),
+    ).toBe(true);
     expect(ar.width(l).lt('1e-88')).toBe(true);
     expect(ar.width(m).lt('1e-88')).toBe(true);
   });
@@ -275,7 +309,12 @@ describe('conversions and set operations', () => {
       lo: '0.333333333333333333333333333333',
       hi: '0.333333333333333333333333333334',
     });
-    expect(ar.toNumberObject(ar.fromRational(q('-0.125')))).toEqual({ approx: '-0.125', lo: '-0.125', hi: '-0.125', exact: '-1/8' });
+    expect(ar.toNumberObject(ar.fromRational(q('-0.125')))).toEqual({
+      approx: '-0.125',
+      lo: '-0.125',
+      hi: '-0.125',
+      exact: '-1/8',
+    });
     expect(ar.toNumber(ar.fromRational(q('1/3')))).toBeCloseTo(1 / 3, 15);
   });
 

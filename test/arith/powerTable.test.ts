@@ -25,7 +25,10 @@ describe('PowerTable', () => {
 
 describe('enclosure operations', () => {
   const e = (lo: string, hi: string) => ({ lo: q(lo), hi: q(hi) });
-  const show = (x: { lo: { toFraction(): string }; hi: { toFraction(): string } }) => [x.lo.toFraction(), x.hi.toFraction()];
+  const show = (x: { lo: { toFraction(): string }; hi: { toFraction(): string } }) => [
+    x.lo.toFraction(),
+    x.hi.toFraction(),
+  ];
 
   it('absEnclosure: the range of |t|', () => {
     expect(show(absEnclosure(e('1/4', '1/3')))).toEqual(['1/4', '1/3']);

@@ -140,7 +140,9 @@ describe('compareProducts', () => {
     const third = new Rational(1n, 3n);
     // 1/2 * 2/3 = 1/3 * 1 exactly; a perturbation by 1/10^60 is seen.
     expect(compareProducts(exactArithmetic, half, new Rational(2n, 3n), third, new Rational(1n))).toBe(0);
-    expect(compareProducts(exactArithmetic, half, new Rational(2n, 3n), third, new Rational(10n ** 60n + 1n, 10n ** 60n))).toBe(-1);
+    expect(
+      compareProducts(exactArithmetic, half, new Rational(2n, 3n), third, new Rational(10n ** 60n + 1n, 10n ** 60n)),
+    ).toBe(-1);
   });
 
   it('interval and float: decided only as the products compare', () => {

@@ -61,12 +61,26 @@ describe('gcd', () => {
   });
 
   it('agrees with Euclid below 2^53 (double and int32 paths), near 2^31 and 2^53', () => {
-    const edge = fc.constantFrom(2n ** 31n - 1n, 2n ** 31n, 2n ** 31n + 1n, 2n ** 32n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 1n, 6n * 7n ** 15n);
+    const edge = fc.constantFrom(
+      2n ** 31n - 1n,
+      2n ** 31n,
+      2n ** 31n + 1n,
+      2n ** 32n,
+      2n ** 53n - 1n,
+      2n ** 53n,
+      2n ** 53n + 1n,
+      6n * 7n ** 15n,
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.bigInt({ min: 0n, max: 2n ** 54n }), edge), fc.oneof(fc.bigInt({ min: 0n, max: 2n ** 54n }), edge), fc.bigInt({ min: 1n, max: 2n ** 20n }), (a, b, g) => {
-        expect(gcd(a, b)).toBe(euclid(a, b));
-        expect(gcd(a * g, b * g)).toBe(euclid(a * g, b * g));
-      }),
+      fc.property(
+        fc.oneof(fc.bigInt({ min: 0n, max: 2n ** 54n }), edge),
+        fc.oneof(fc.bigInt({ min: 0n, max: 2n ** 54n }), edge),
+        fc.bigInt({ min: 1n, max: 2n ** 20n }),
+        (a, b, g) => {
+          expect(gcd(a, b)).toBe(euclid(a, b));
+          expect(gcd(a * g, b * g)).toBe(euclid(a * g, b * g));
+        },
+      ),
       { numRuns: 400, seed: 10 },
     );
   });
@@ -80,10 +94,15 @@ describe('gcd', () => {
 
   /** A uniformly random integer of exactly `bits` bits (fast-check's own bigints lean to small and edge values). */
   const exactBits = (bits: number) =>
-    fc.array(fc.integer({ min: 0, max: 2 ** 30 - 1 }), { minLength: Math.ceil(bits / 30), maxLength: Math.ceil(bits / 30) }).map((words) => {
-      const value = words.reduce((acc, word) => (acc << 30n) | BigInt(word), 0n) & ((1n << BigInt(bits)) - 1n);
-      return value | (1n << BigInt(bits - 1));
-    });
+    fc
+      .array(fc.integer({ min: 0, max: 2 ** 30 - 1 }), {
+        minLength: Math.ceil(bits / 30),
+        maxLength: Math.ceil(bits / 30),
+      })
+      .map((words) => {
+        const value = words.reduce((acc, word) => (acc << 30n) | BigInt(word), 0n) & ((1n << BigInt(bits)) - 1n);
+        return value | (1n << BigInt(bits - 1));
+      });
   const sized = (maxBits: number) => fc.integer({ min: 1, max: maxBits }).chain(exactBits);
 
   it('agrees with Euclid on random pairs of 1 to 8000 bits, of equal and of different sizes, and of either sign', () => {
@@ -96,16 +115,28 @@ describe('gcd', () => {
       { numRuns: 120, seed: 21 },
     );
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8000 }).chain((bits) => fc.tuple(exactBits(bits), exactBits(bits))), ([a, b]) => {
-        expect(gcd(a, b)).toBe(euclid(a, b));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 8000 }).chain((bits) => fc.tuple(exactBits(bits), exactBits(bits))),
+        ([a, b]) => {
+          expect(gcd(a, b)).toBe(euclid(a, b));
+        },
+      ),
       { numRuns: 120, seed: 22 },
     );
   });
 
   it('agrees with Euclid on sizes around the digit and double boundaries (24 k bits, 2^53, 2^64, 2^106)', () => {
     const around = (k: number) => [-2n, -1n, 0n, 1n, 2n].map((d) => 2n ** BigInt(k) + d);
-    const edges = [...around(31), ...around(48), ...around(53), ...around(64), ...around(72), ...around(106), ...around(120), ...around(2400)];
+    const edges = [
+      ...around(31),
+      ...around(48),
+      ...around(53),
+      ...around(64),
+      ...around(72),
+      ...around(106),
+      ...around(120),
+      ...around(2400),
+    ];
     for (const a of edges) for (const b of edges) expect(gcd(a, b)).toBe(euclid(a, b));
     fc.assert(
       fc.property(
@@ -178,12 +209,16 @@ describe('gcd', () => {
       { arbitrary: fc.integer({ min: 20, max: 400 }).chain(exactBits), weight: 1 },
     );
     fc.assert(
-      fc.property(fc.array(quotient, { minLength: 1, maxLength: 300 }), fc.bigInt({ min: 1n, max: 2n ** 80n }), (quotients, g) => {
-        let [current, next] = [g, 0n];
-        for (const q of quotients) [current, next] = [q * current + next, current];
-        expect(gcd(current, next)).toBe(g);
-        expect(gcd(next, -current)).toBe(g);
-      }),
+      fc.property(
+        fc.array(quotient, { minLength: 1, maxLength: 300 }),
+        fc.bigInt({ min: 1n, max: 2n ** 80n }),
+        (quotients, g) => {
+          let [current, next] = [g, 0n];
+          for (const q of quotients) [current, next] = [q * current + next, current];
+          expect(gcd(current, next)).toBe(g);
+          expect(gcd(next, -current)).toBe(g);
+        },
+      ),
       { numRuns: 150, seed: 27 },
     );
   });

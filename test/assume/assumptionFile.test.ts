@@ -59,14 +59,30 @@ describe('JSON assumption files', () => {
   });
 
   it('reject an unknown slot, a wrong type, an unknown variant, a bad range, with the slot named', async () => {
-    expect(await problem(() => jsonAssumptions({ colour: 'red' }, 'f.json'))).toMatch(/^colour: is not a slot; use the slots n, reference/);
-    expect(await problem(() => jsonAssumptions({ interaction: '3' }, 'f.json'))).toMatch(/^interaction: .*must be one of 'none', 'symmetric'/);
-    expect(await problem(() => jsonAssumptions({ interaction: ['symmetric'] }, 'f.json'))).toMatch(/^interaction: must be one of symmetric, none, antisymmetric, any, got an array; e\.g\. "interaction": "symmetric"/);
-    expect(await problem(() => jsonAssumptions({ reference: 'bogus' }, 'f.json'))).toMatch(/^reference: .*'reversible'/);
-    expect(await problem(() => jsonAssumptions({ reference: { nearReversible: '2' } }, 'f.json'))).toMatch(/must lie in \[0, 1\]/);
-    expect(await problem(() => jsonAssumptions({ beta: { min: '-1', max: '2' } }, 'f.json'))).toMatch(/^beta: .*must be > 0/);
-    expect(await problem(() => jsonAssumptions({ beta: { lo: '1' } }, 'f.json'))).toMatch(/^beta\.lo: is not a known field/);
-    expect(await problem(() => jsonAssumptions({ prompts: { degenerate: 'yes' } }, 'f.json'))).toMatch(/^prompts\.degenerate: must be true or false/);
+    expect(await problem(() => jsonAssumptions({ colour: 'red' }, 'f.json'))).toMatch(
+      /^colour: is not a slot; use the slots n, reference/,
+    );
+    expect(await problem(() => jsonAssumptions({ interaction: '3' }, 'f.json'))).toMatch(
+      /^interaction: .*must be one of 'none', 'symmetric'/,
+    );
+    expect(await problem(() => jsonAssumptions({ interaction: ['symmetric'] }, 'f.json'))).toMatch(
+      /^interaction: must be one of symmetric, none, antisymmetric, any, got an array; e\.g\. "interaction": "symmetric"/,
+    );
+    expect(await problem(() => jsonAssumptions({ reference: 'bogus' }, 'f.json'))).toMatch(
+      /^reference: .*'reversible'/,
+    );
+    expect(await problem(() => jsonAssumptions({ reference: { nearReversible: '2' } }, 'f.json'))).toMatch(
+      /must lie in \[0, 1\]/,
+    );
+    expect(await problem(() => jsonAssumptions({ beta: { min: '-1', max: '2' } }, 'f.json'))).toMatch(
+      /^beta: .*must be > 0/,
+    );
+    expect(await problem(() => jsonAssumptions({ beta: { lo: '1' } }, 'f.json'))).toMatch(
+      /^beta\.lo: is not a known field/,
+    );
+    expect(await problem(() => jsonAssumptions({ prompts: { degenerate: 'yes' } }, 'f.json'))).toMatch(
+      /^prompts\.degenerate: must be true or false/,
+    );
     expect(await problem(() => jsonAssumptions({ description: 'only words' }, 'f.json'))).toMatch(/names no slot/);
   });
 
@@ -86,7 +102,10 @@ describe('module assumption files', () => {
   ];
 
   it('a function default export receives fast-check; a plain arbitrary of one size fixes n', () => {
-    const set = moduleAssumptions((f: typeof fc) => ({ reference: f.constant(prior), beta: f.constantFrom('1/2', 2) }), 'm.mjs');
+    const set = moduleAssumptions(
+      (f: typeof fc) => ({ reference: f.constant(prior), beta: f.constantFrom('1/2', 2) }),
+      'm.mjs',
+    );
     const reference = set.overrides.reference!;
     expect(reference.kind === 'values' && reference.states).toBe(3);
     if (reference.kind !== 'values') throw new Error('values expected');
@@ -96,7 +115,10 @@ describe('module assumption files', () => {
   });
 
   it('a function of the context draws values of size context.n; energies carry their form', () => {
-    const set = moduleAssumptions({ potential: ({ n }: { n: number }) => fc.constant({ weights: Array.from({ length: n }, (_, x) => x + 1) }) }, 'm.mjs');
+    const set = moduleAssumptions(
+      { potential: ({ n }: { n: number }) => fc.constant({ weights: Array.from({ length: n }, (_, x) => x + 1) }) },
+      'm.mjs',
+    );
     const potential = set.overrides.potential!;
     expect(potential.kind === 'values' && potential.form).toBe('weights');
     expect(potential.kind === 'values' && potential.states).toBeUndefined();
@@ -104,9 +126,15 @@ describe('module assumption files', () => {
 
   it('rejects unknown slots, non-arbitraries, throwing exports and arbitraries, bad values and mixed sizes, in one line each', async () => {
     expect(await problem(() => moduleAssumptions(undefined, 'm.mjs'))).toMatch(/has no default export/);
-    expect(await problem(() => moduleAssumptions({ colour: fc.constant(1) }, 'm.mjs'))).toMatch(/^module colour: is not a slot a module can draw/);
-    expect(await problem(() => moduleAssumptions({ beta: 2 }, 'm.mjs'))).toMatch(/^module beta: must be a fast-check arbitrary or a function/);
-    expect(await problem(() => moduleAssumptions([fc.constant(1)], 'm.mjs'))).toMatch(/is an array, not an object of slots/);
+    expect(await problem(() => moduleAssumptions({ colour: fc.constant(1) }, 'm.mjs'))).toMatch(
+      /^module colour: is not a slot a module can draw/,
+    );
+    expect(await problem(() => moduleAssumptions({ beta: 2 }, 'm.mjs'))).toMatch(
+      /^module beta: must be a fast-check arbitrary or a function/,
+    );
+    expect(await problem(() => moduleAssumptions([fc.constant(1)], 'm.mjs'))).toMatch(
+      /is an array, not an object of slots/,
+    );
     expect(
       await problem(() =>
         moduleAssumptions(() => {
@@ -117,13 +145,29 @@ describe('module assumption files', () => {
     const throwing = fc.integer().map(() => {
       throw new Error('bad draw');
     });
-    expect(await problem(() => moduleAssumptions({ beta: throwing }, 'm.mjs'))).toMatch(/^module beta: its arbitrary threw: bad draw/);
-    expect(await problem(() => moduleAssumptions({ beta: fc.constant('-1') }, 'm.mjs'))).toMatch(/^module beta: must be > 0/);
-    expect(await problem(() => moduleAssumptions({ reference: fc.constantFrom(prior, [['1']]) }, 'm.mjs'))).toMatch(/draws values of different or no sizes/);
-    expect(await problem(() => moduleAssumptions({ potential: fc.constantFrom([1, 2], { weights: [1, 2] }) }, 'm.mjs'))).toMatch(/mixes values and weights/);
-    expect(await problem(() => moduleAssumptions({ reference: fc.constant(prior), potential: fc.constant([1, 2]) }, 'm.mjs'))).toMatch(/different sizes \(3, 2 states\)/);
-    expect(await problem(() => moduleAssumptions({ n: fc.constant(4), reference: fc.constant(prior) }, 'm.mjs'))).toMatch(/^module n: conflicts with values of fixed size 3/);
-    expect(await problem(() => moduleAssumptions({ start: () => 5 }, 'm.mjs'))).toMatch(/^module start: its function returned number, not a fast-check arbitrary/);
+    expect(await problem(() => moduleAssumptions({ beta: throwing }, 'm.mjs'))).toMatch(
+      /^module beta: its arbitrary threw: bad draw/,
+    );
+    expect(await problem(() => moduleAssumptions({ beta: fc.constant('-1') }, 'm.mjs'))).toMatch(
+      /^module beta: must be > 0/,
+    );
+    expect(await problem(() => moduleAssumptions({ reference: fc.constantFrom(prior, [['1']]) }, 'm.mjs'))).toMatch(
+      /draws values of different or no sizes/,
+    );
+    expect(
+      await problem(() => moduleAssumptions({ potential: fc.constantFrom([1, 2], { weights: [1, 2] }) }, 'm.mjs')),
+    ).toMatch(/mixes values and weights/);
+    expect(
+      await problem(() =>
+        moduleAssumptions({ reference: fc.constant(prior), potential: fc.constant([1, 2]) }, 'm.mjs'),
+      ),
+    ).toMatch(/different sizes \(3, 2 states\)/);
+    expect(
+      await problem(() => moduleAssumptions({ n: fc.constant(4), reference: fc.constant(prior) }, 'm.mjs')),
+    ).toMatch(/^module n: conflicts with values of fixed size 3/);
+    expect(await problem(() => moduleAssumptions({ start: () => 5 }, 'm.mjs'))).toMatch(
+      /^module start: its function returned number, not a fast-check arbitrary/,
+    );
   });
 
   it('imports .mjs files, and reports a module that throws on import', async () => {
@@ -137,11 +181,16 @@ describe('module assumption files', () => {
 
   it('loads .ts modules through jiti and writes nothing beside them; a syntax error is one line', async () => {
     const before = readdirSync(dir).length;
-    const path = write('typed.ts', 'const slots = (fc: any) => ({ n: fc.constant(3) as unknown });\nexport default slots;\n');
+    const path = write(
+      'typed.ts',
+      'const slots = (fc: any) => ({ n: fc.constant(3) as unknown });\nexport default slots;\n',
+    );
     const set = await readAssumptionFile(path);
     expect(Object.keys(set.overrides)).toEqual(['n']);
     expect(readdirSync(dir)).toHaveLength(before + 1);
-    expect(await problem(() => readAssumptionFile(write('syntax.ts', 'export default (fc => ;\n')))).toMatch(/syntax\.ts: throws on import: /);
+    expect(await problem(() => readAssumptionFile(write('syntax.ts', 'export default (fc => ;\n')))).toMatch(
+      /syntax\.ts: throws on import: /,
+    );
   });
 });
 

@@ -42,14 +42,22 @@ function conditionalTheorem(values: fc.Arbitrary<number>): Theorem {
     instantiate: (overrides: SlotOverrides) =>
       overrides.n === undefined
         ? { properties: [], skipped: [], degrees: [] }
-        : { properties: [squareEven, belowTen].map((spec) => ({ spec, arbitrary: values, slots: ['n'], hypothesis })), skipped: [], degrees: [] },
+        : {
+            properties: [squareEven, belowTen].map((spec) => ({ spec, arbitrary: values, slots: ['n'], hypothesis })),
+            skipped: [],
+            degrees: [],
+          },
   };
 }
 const overrides: SlotOverrides = { n: { kind: 'variant', label: 'n replaced', variant: 'any' } };
 
 describe('conditional sub-claims under replaced slots', () => {
   it('checked as implications: vacuous where the hypothesis fails, falsified only by an instance meeting it', () => {
-    const [report] = assumeTheorems([conditionalTheorem(fc.integer({ min: 0, max: 30 }))], overrides, { seed: 7, runs: 60, degreeSamples: 5 });
+    const [report] = assumeTheorems([conditionalTheorem(fc.integer({ min: 0, max: 30 }))], overrides, {
+      seed: 7,
+      runs: 60,
+      degreeSamples: 5,
+    });
     const byName = Object.fromEntries(report!.properties.map((p) => [p.name, p]));
     expect(byName['square-even']!.status).toBe('checked'); // fewer than 100 runs met the hypothesis
     expect(byName['square-even']!.hypothesis!.met).toBeGreaterThan(0);
@@ -81,10 +89,16 @@ describe('the catalogue: T7 with {"start": "any"}', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'ebm-lens-t7-')), 'any.json');
     writeFileSync(file, '{"start": "any"}');
     let stdout = '';
-    const code = await main(['assume', file, 'T7', '--runs', '30'], { stdout: (t) => void (stdout += t), stderr: () => undefined, interactive: false }, catalogue);
+    const code = await main(
+      ['assume', file, 'T7', '--runs', '30'],
+      { stdout: (t) => void (stdout += t), stderr: () => undefined, interactive: false },
+      catalogue,
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/^T7 {2}holds: 3 properties using start, no counterexample in 30 runs each$/m);
-    expect(stdout).toMatch(/tilt-equality: (checked as the implication it is, if pi is a tilt of q at every prompt \(met in \d+ of 30 runs\)|its hypothesis no longer holds)/);
+    expect(stdout).toMatch(
+      /tilt-equality: (checked as the implication it is, if pi is a tilt of q at every prompt \(met in \d+ of 30 runs\)|its hypothesis no longer holds)/,
+    );
     expect(stdout).not.toContain('FALSIFIED');
   });
 });

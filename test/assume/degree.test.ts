@@ -44,7 +44,9 @@ describe('measureDegree', () => {
   });
 
   it('is reproducible from the seed', () => {
-    expect(measureDegree(spec, { seed: 5, samples: 10, scope: 'x' })).toEqual(measureDegree(spec, { seed: 5, samples: 10, scope: 'x' }));
+    expect(measureDegree(spec, { seed: 5, samples: 10, scope: 'x' })).toEqual(
+      measureDegree(spec, { seed: 5, samples: 10, scope: 'x' }),
+    );
   });
 });
 
@@ -71,7 +73,10 @@ describe('defects with known values', () => {
   });
 
   it('is exactly 0 for a reversible chain', () => {
-    const symmetric: ResponseChainInstance = { ...circulant, reference: { variant: 'custom', q: [0, 1, 2].map(() => [r(1, 3), r(1, 3), r(1, 3)]) } };
+    const symmetric: ResponseChainInstance = {
+      ...circulant,
+      reference: { variant: 'custom', q: [0, 1, 2].map(() => [r(1, 3), r(1, 3), r(1, 3)]) },
+    };
     expect(detailedBalanceDefect(symmetric)).toMatchObject({ exact: '0' });
   });
 

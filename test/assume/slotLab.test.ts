@@ -3,9 +3,23 @@ import fc from 'fast-check';
 import { Rational } from '../../src/arith/rational.js';
 import type { SlotOverrides } from '../../src/runner/theorem.js';
 import { instanceFromSlots, type EnergyMatrix, type PromptSet } from '../../properties/index.js';
-import { familiesArbitrary, realizeFamily, realizeProperty, slotFamily, slotLaboratory, type SlotDraw } from '../../theorems/support/slotLab.js';
+import {
+  familiesArbitrary,
+  realizeFamily,
+  realizeProperty,
+  slotFamily,
+  slotLaboratory,
+  type SlotDraw,
+} from '../../theorems/support/slotLab.js';
 
-const chainSlots = { n: { min: 2, max: 4 }, reference: 'reversible', potential: 'weights', interaction: 'symmetric', reward: 'pairwise', beta: 'default' } as const;
+const chainSlots = {
+  n: { min: 2, max: 4 },
+  reference: 'reversible',
+  potential: 'weights',
+  interaction: 'symmetric',
+  reward: 'pairwise',
+  beta: 'default',
+} as const;
 const ONE = new Rational(1n);
 
 function sample<T>(arbitrary: fc.Arbitrary<T>, numRuns = 30): T[] {
@@ -20,12 +34,16 @@ function ready<T>(realized: ReturnType<typeof realizeFamily<T>>): fc.Arbitrary<T
 describe('realizeFamily', () => {
   it('leaves a family alone when no replaced slot is one it draws', () => {
     const family = slotFamily(chainSlots);
-    expect(realizeFamily(family, { start: { kind: 'variant', label: 'start any', variant: 'any' } }).kind).toBe('unaffected');
+    expect(realizeFamily(family, { start: { kind: 'variant', label: 'start any', variant: 'any' } }).kind).toBe(
+      'unaffected',
+    );
   });
 
   it('replaces a variant: an antisymmetric interaction has v(x,y) v(y,x) = 1 and v(x,x) = 1 exactly', () => {
     const family = slotFamily(chainSlots);
-    const overrides: SlotOverrides = { interaction: { kind: 'variant', label: 'interaction antisymmetric', variant: 'antisymmetric' } };
+    const overrides: SlotOverrides = {
+      interaction: { kind: 'variant', label: 'interaction antisymmetric', variant: 'antisymmetric' },
+    };
     const draws = sample(ready<SlotDraw>(realizeFamily(family, overrides)));
     for (const draw of draws) {
       const v = (draw.interaction as EnergyMatrix & { form: 'weights' }).weights;
@@ -36,7 +54,9 @@ describe('realizeFamily', () => {
 
   it('never replaces a pinned slot', () => {
     const family = slotFamily(chainSlots, { pinned: ['reference'] });
-    expect(realizeFamily(family, { reference: { kind: 'variant', label: 'reference any', variant: 'any' } }).kind).toBe('unaffected');
+    expect(realizeFamily(family, { reference: { kind: 'variant', label: 'reference any', variant: 'any' } }).kind).toBe(
+      'unaffected',
+    );
   });
 
   it('merges constraint objects key by key over the family', () => {
@@ -60,7 +80,14 @@ describe('realizeFamily', () => {
       [new Rational(0n), new Rational(1n, 2n), new Rational(1n, 2n)],
       [new Rational(1n, 2n), new Rational(0n), new Rational(1n, 2n)],
     ];
-    const overrides: SlotOverrides = { reference: { kind: 'values', label: 'reference from the module', values: () => fc.constant({ variant: 'custom', q }), states: 3 } };
+    const overrides: SlotOverrides = {
+      reference: {
+        kind: 'values',
+        label: 'reference from the module',
+        values: () => fc.constant({ variant: 'custom', q }),
+        states: 3,
+      },
+    };
     const draws = sample(ready<SlotDraw>(realizeFamily(slotFamily(chainSlots), overrides)));
     for (const draw of draws) {
       expect(draw.n).toBe(3);
@@ -71,7 +98,12 @@ describe('realizeFamily', () => {
 
   it('skips a family whose energy form differs from the user values', () => {
     const overrides: SlotOverrides = {
-      potential: { kind: 'values', label: 'potential', values: ({ n }) => fc.constant({ form: 'values', values: Array.from({ length: n }, () => ONE) }), form: 'values' },
+      potential: {
+        kind: 'values',
+        label: 'potential',
+        values: ({ n }) => fc.constant({ form: 'values', values: Array.from({ length: n }, () => ONE) }),
+        form: 'values',
+      },
     };
     const realized = realizeFamily(slotFamily(chainSlots), overrides);
     expect(realized.kind).toBe('skipped');
@@ -79,9 +111,15 @@ describe('realizeFamily', () => {
   });
 
   it('skips a family when the potential variant (its energy form) is not its own', () => {
-    const realized = realizeFamily(slotFamily(chainSlots), { potential: { kind: 'variant', label: 'potential values', variant: 'values' } });
+    const realized = realizeFamily(slotFamily(chainSlots), {
+      potential: { kind: 'variant', label: 'potential values', variant: 'values' },
+    });
     expect(realized.kind === 'skipped' && realized.reason).toMatch(/draws Phi as exact weights/);
-    expect(realizeFamily(slotFamily({ ...chainSlots, potential: 'values' }), { potential: { kind: 'variant', label: 'potential values', variant: 'values' } }).kind).toBe('ready');
+    expect(
+      realizeFamily(slotFamily({ ...chainSlots, potential: 'values' }), {
+        potential: { kind: 'variant', label: 'potential values', variant: 'values' },
+      }).kind,
+    ).toBe('ready');
   });
 
   it('draws the start slot again from user prompts, so pi_0 matches each prompt', () => {
@@ -94,7 +132,9 @@ describe('realizeFamily', () => {
         p0: new Rational(1n, BigInt(n)),
       })),
     });
-    const overrides: SlotOverrides = { prompts: { kind: 'values', label: 'prompts', values: ({ n }) => fc.constant(prompts(n)) } };
+    const overrides: SlotOverrides = {
+      prompts: { kind: 'values', label: 'prompts', values: ({ n }) => fc.constant(prompts(n)) },
+    };
     const family = slotFamily({ n: { min: 2, max: 3 }, prompts: { maxPrompts: 1 }, start: 'reference' });
     for (const draw of sample(ready<SlotDraw>(realizeFamily(family, overrides)))) {
       expect(draw.start).toHaveLength(2);
@@ -110,10 +150,19 @@ describe('familiesArbitrary', () => {
 });
 
 describe('slotLaboratory', () => {
-  const spec = { name: 'p', claim: 'c', mode: 'exact' as const, arbitrary: fc.constant(0), predicate: () => ({ status: 'pass' as const }) };
+  const spec = {
+    name: 'p',
+    claim: 'c',
+    mode: 'exact' as const,
+    arbitrary: fc.constant(0),
+    predicate: () => ({ status: 'pass' as const }),
+  };
   const lab = slotLaboratory([
     { spec, families: [slotFamily(chainSlots)] },
-    { spec: { ...spec, name: 'q' }, families: [slotFamily({ n: 3, prompts: {}, start: 'tilt' }, { pinned: ['start'] })] },
+    {
+      spec: { ...spec, name: 'q' },
+      families: [slotFamily({ n: 3, prompts: {}, start: 'tilt' }, { pinned: ['start'] })],
+    },
   ]);
 
   it('lists the slots drawn (pinned ones excepted), in slot order', () => {
@@ -128,7 +177,10 @@ describe('slotLaboratory', () => {
   });
 
   it('reports why a property cannot take a replacement', () => {
-    const result = realizeProperty({ spec, families: [slotFamily({ ...chainSlots, n: 2 })] }, { reference: { kind: 'variant', label: 'reference nonReversible', variant: 'nonReversible' } });
+    const result = realizeProperty(
+      { spec, families: [slotFamily({ ...chainSlots, n: 2 })] },
+      { reference: { kind: 'variant', label: 'reference nonReversible', variant: 'nonReversible' } },
+    );
     expect(result !== undefined && 'skipped' in result && result.skipped).toMatch(/at least 3/);
   });
 });

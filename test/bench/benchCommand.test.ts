@@ -26,7 +26,11 @@ interface BenchReport<V = unknown> {
 async function run(argv: string[], catalogue: readonly Theorem[] = []) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false }, catalogue);
+  const code = await main(
+    argv,
+    { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false },
+    catalogue,
+  );
   return { code, stdout, stderr };
 }
 
@@ -45,14 +49,26 @@ const tinyCatalogue: Theorem[] = [
 
 describe('ebm-lens bench', () => {
   it('prints the JSON contract for tiny workloads run in process', async () => {
-    const { code, stdout, stderr } = await run(['bench', 'W1', 'w4', '--scale', 'tiny', '--repetitions', '2', '--in-process', '--json']);
+    const { code, stdout, stderr } = await run([
+      'bench',
+      'W1',
+      'w4',
+      '--scale',
+      'tiny',
+      '--repetitions',
+      '2',
+      '--in-process',
+      '--json',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as BenchReport;
     expect(report.scale).toBe('tiny');
     expect(report.workloads.map((w) => w.id)).toEqual(['W1', 'W4']);
     for (const w of report.workloads) {
-      expect(Object.keys(w)).toEqual(expect.arrayContaining(['id', 'medianSeconds', 'repetitions', 'peakRssMB', 'result']));
+      expect(Object.keys(w)).toEqual(
+        expect.arrayContaining(['id', 'medianSeconds', 'repetitions', 'peakRssMB', 'result']),
+      );
       expect(w.repetitions).toBe(2);
       expect(w.seconds).toHaveLength(2);
       expect(w.medianSeconds).toBe(median(w.seconds));
@@ -66,7 +82,10 @@ describe('ebm-lens bench', () => {
   });
 
   it('certifies the identities of the catalogue it is given (W5) and prints a text report', async () => {
-    const { code, stdout } = await run(['bench', 'W5', '--scale', 'tiny', '--repetitions', '1', '--in-process'], tinyCatalogue);
+    const { code, stdout } = await run(
+      ['bench', 'W5', '--scale', 'tiny', '--repetitions', '1', '--in-process'],
+      tinyCatalogue,
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('W5  certify every identity of the catalogue');
     expect(stdout).toContain('1 of 1 identities certified');
@@ -74,7 +93,17 @@ describe('ebm-lens bench', () => {
   });
 
   it('runs W3 with the full solver on request', async () => {
-    const { code, stdout } = await run(['bench', 'W3', '--scale', 'tiny', '--repetitions', '1', '--in-process', '--full-spectrum', '--json']);
+    const { code, stdout } = await run([
+      'bench',
+      'W3',
+      '--scale',
+      'tiny',
+      '--repetitions',
+      '1',
+      '--in-process',
+      '--full-spectrum',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const [w3] = (JSON.parse(stdout) as BenchReport<{ float64: boolean }>).workloads;
     expect(w3!.result.mode).toBe('float64, full spectrum');

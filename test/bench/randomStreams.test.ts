@@ -31,7 +31,9 @@ describe('PythonRandom', () => {
 
 describe('NumpyRandom', () => {
   it('hashes seeds as SeedSequence does', () => {
-    expect(seedSequenceState(3, 8)).toEqual([1576890651, 2902887791, 607385081, 2997055210, 20691373, 3548519947, 3811925775, 392971717]);
+    expect(seedSequenceState(3, 8)).toEqual([
+      1576890651, 2902887791, 607385081, 2997055210, 20691373, 3548519947, 3811925775, 392971717,
+    ]);
     expect(seedSequenceState(12345, 4)).toEqual([2688385916, 3048105090, 4196366895, 3152189807]);
   });
 
@@ -40,7 +42,9 @@ describe('NumpyRandom', () => {
     expect([three.uniform(0.01, 1), three.uniform(0.01, 1)]).toEqual([0.09479267547218811, 0.24444240153013871]);
     expect([three.uniform(0.1, 10), three.uniform(0.1, 10)]).toEqual([8.03261720554333, 5.863404157037241]);
     const other = new NumpyRandom(12345);
-    expect([other.random(), other.random(), other.random()]).toEqual([0.22733602246716966, 0.31675833970975287, 0.7973654573327341]);
+    expect([other.random(), other.random(), other.random()]).toEqual([
+      0.22733602246716966, 0.31675833970975287, 0.7973654573327341,
+    ]);
   });
 
   it('fills arrays with the doubles numpy draws far into the W3 stream', () => {
@@ -56,7 +60,9 @@ describe('NumpyRandom', () => {
     expect([weights[0], weights[1], weights[999]]).toEqual([6.618117304086455, 8.750591738630165, 6.235937822372384]);
     const other = new NumpyRandom(12345);
     other.fillUniform(new Float64Array(1000), 0, 1);
-    expect([other.random(), other.random(), other.random()]).toEqual([0.1890045706378769, 0.9820542299106726, 0.018553161992176048]);
+    expect([other.random(), other.random(), other.random()]).toEqual([
+      0.1890045706378769, 0.9820542299106726, 0.018553161992176048,
+    ]);
   });
 
   it('agrees draw by draw with a plain 128-bit PCG64, whatever the mix of single and batched draws', () => {

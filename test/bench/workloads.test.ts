@@ -55,7 +55,10 @@ function stepLaw(nu: Rational[], P: Rational[][]): Rational[] {
 const dec = (q: Rational) => new D(q.n.toString()).div(q.d.toString()).mul(Number(q.s));
 
 function klDecimal(nu: Rational[], mu: Rational[]): Decimal {
-  return nu.reduce((total, value, x) => (value.n === 0n ? total : total.add(dec(value).mul(dec(value).div(dec(mu[x]!)).ln()))), new D(0));
+  return nu.reduce(
+    (total, value, x) => (value.n === 0n ? total : total.add(dec(value).mul(dec(value).div(dec(mu[x]!)).ln()))),
+    new D(0),
+  );
 }
 
 function countOf(result: WorkloadResult, key: string): number {
@@ -86,7 +89,9 @@ describe('W1 (T2, exact)', () => {
     const generic = conductanceKernel(exactArithmetic, instance);
     const pieces = ebmKernel(exactArithmetic, { conductance: instance.conductance, weights: instance.weights });
     const mu = ebmStationaryClosedForm(exactArithmetic, pieces);
-    generic.kernel.forEach((row, x) => row.forEach((value, y) => expect(value.equals(pieces.kernel[x]![y]!)).toBe(true)));
+    generic.kernel.forEach((row, x) =>
+      row.forEach((value, y) => expect(value.equals(pieces.kernel[x]![y]!)).toBe(true)),
+    );
     generic.mu.forEach((value, x) => expect(value.equals(mu[x]!)).toBe(true));
     const reference = referenceKernel(instance.conductance, instance.weights);
     reference.mu.forEach((value, x) => expect(value.equals(mu[x]!)).toBe(true));
@@ -132,7 +137,9 @@ describe('W3 (T4, float64)', () => {
     const mu = rho.map((r, x) => r * w[x]! * Z[x]!);
     const S = new Matrix(P.map((row, x) => row.map((p, y) => (Math.sqrt(mu[x]!) * p) / Math.sqrt(mu[y]!))));
     const symmetric = S.add(S.transpose()).div(2);
-    const eigenvalues = new EigenvalueDecomposition(symmetric, { assumeSymmetric: true }).realEigenvalues.sort((a, b) => b - a);
+    const eigenvalues = new EigenvalueDecomposition(symmetric, { assumeSymmetric: true }).realEigenvalues.sort(
+      (a, b) => b - a,
+    );
     expect(eigenvalues[0]).toBeCloseTo(1, 12);
     return eigenvalues[1]!;
   }
@@ -158,7 +165,10 @@ describe('W4 (T5, exact)', () => {
   function hittingTime(P: Rational[][], target: number[]): Rational[] {
     const rest = P.map((_, x) => x).filter((x) => !target.includes(x));
     const m = rest.length;
-    const M = rest.map((x, a) => [...rest.map((y, b) => (a === b ? new Rational(1) : new Rational(0)).sub(P[x]![y]!)), new Rational(1)]);
+    const M = rest.map((x, a) => [
+      ...rest.map((y, b) => (a === b ? new Rational(1) : new Rational(0)).sub(P[x]![y]!)),
+      new Rational(1),
+    ]);
     for (let c = 0; c < m; c++) {
       const p = M.findIndex((row, r) => r >= c && row[c]!.n !== 0n);
       [M[c], M[p]] = [M[p]!, M[c]!];
@@ -188,7 +198,9 @@ describe('W4 (T5, exact)', () => {
     const value = result.value as { approx: string; lo: string; hi: string };
     expect(new Rational(value.lo).compare(total)).toBeLessThanOrEqual(0);
     expect(new Rational(value.hi).compare(total)).toBeGreaterThanOrEqual(0);
-    expect(new Rational(value.hi).sub(new Rational(value.lo)).compare(total.mul(new Rational(1n, 10n ** 18n)))).toBeLessThan(0);
+    expect(
+      new Rational(value.hi).sub(new Rational(value.lo)).compare(total.mul(new Rational(1n, 10n ** 18n))),
+    ).toBeLessThan(0);
   });
 
   it('takes the three heaviest states with ties to the lower index', () => {
@@ -199,8 +211,18 @@ describe('W4 (T5, exact)', () => {
 });
 
 describe('W5 (identities)', () => {
-  const square = { name: 'square', lhs: '(a+b)^2', rhs: 'a^2+2*a*b+b^2', variables: { a: 'real' as const, b: 'real' as const } };
-  const wrong = { name: 'wrong', lhs: '(a+b)^2', rhs: 'a^2+b^2', variables: { a: 'real' as const, b: 'real' as const } };
+  const square = {
+    name: 'square',
+    lhs: '(a+b)^2',
+    rhs: 'a^2+2*a*b+b^2',
+    variables: { a: 'real' as const, b: 'real' as const },
+  };
+  const wrong = {
+    name: 'wrong',
+    lhs: '(a+b)^2',
+    rhs: 'a^2+b^2',
+    variables: { a: 'real' as const, b: 'real' as const },
+  };
 
   it('counts certified identities and is ok only when all are', () => {
     const good = identitiesWorkload([{ theorem: 'X', spec: square }]);

@@ -20,15 +20,23 @@ describe.each(theorems.map((theorem) => [theorem.id, theorem] as const))('certif
   const options = { seed: 251218730, profile: PROFILES.quick, runs: RUNS, certify: certifyIdentity, record: true };
   const recorded = runTheorem({ ...theorem, identities: [] }, options);
 
-  it.each(recorded.properties.map((p) => [p.name, p] as const))('property %s: claim agrees with predicate on every run', (_name, property) => {
-    expect(property.error).toBeUndefined();
-    expect(property.status).toBe('checked'); // every run passed; fewer than the 100 runs VERIFIED needs
-    expect(property.records!.map((r) => [r.run, r.decision])).toEqual(Array.from({ length: RUNS }, (_, run) => [run, 'pass']));
-  });
+  it.each(recorded.properties.map((p) => [p.name, p] as const))(
+    'property %s: claim agrees with predicate on every run',
+    (_name, property) => {
+      expect(property.error).toBeUndefined();
+      expect(property.status).toBe('checked'); // every run passed; fewer than the 100 runs VERIFIED needs
+      expect(property.records!.map((r) => [r.run, r.decision])).toEqual(
+        Array.from({ length: RUNS }, (_, run) => [run, 'pass']),
+      );
+    },
+  );
 
-  it.each(recorded.mutants.map((m) => [m.name, m] as const))('mutant %s: refuting instance recorded', (_name, mutant) => {
-    expect(mutant.error).toBeUndefined();
-    expect(mutant.status).toBe('refuted');
-    expect(mutant.records!.map((r) => [r.run, r.decision])).toEqual([[-1, 'fail']]);
-  });
+  it.each(recorded.mutants.map((m) => [m.name, m] as const))(
+    'mutant %s: refuting instance recorded',
+    (_name, mutant) => {
+      expect(mutant.error).toBeUndefined();
+      expect(mutant.status).toBe('refuted');
+      expect(mutant.records!.map((r) => [r.run, r.decision])).toEqual([[-1, 'fail']]);
+    },
+  );
 });

@@ -44,7 +44,10 @@ function lazyCycle(n: number): Rational[][] {
 
 describe('eigenvalueBracket', () => {
   it('brackets l_2 = 1 - a - b of the two-state chain (a rational eigenvalue: a point enclosure is widened)', () => {
-    const P = [[q('2/3'), q('1/3')], [q('1/4'), q('3/4')]];
+    const P = [
+      [q('2/3'), q('1/3')],
+      [q('1/4'), q('3/4')],
+    ];
     const mu = [q('3/7'), q('4/7')];
     const enclosure = exactKernelEigenvalues(P, 40)[1]!;
     expect(enclosure.lo.equals(q('5/12')) && enclosure.hi.equals(q('5/12'))).toBe(true);
@@ -54,9 +57,24 @@ describe('eigenvalueBracket', () => {
     expect(bracketHolds(P, mu, 2, lo, hi)).toBe(true);
     // the checker's side accepts it and reads it as an enclosure
     const witness = eigenvalueWitness({ matrix: 'P', law: 'mu', rank: 2, name: 'l2' }, { lo, hi });
-    const instance = { P: [['2/3', '1/3'], ['1/4', '3/4']], mu: ['3/7', '4/7'] };
-    expect(decideClaim({ claim: { text: 'l2 < 5/12 + 1e-20', assert: lt(ref('l2'), num('5/12')) }, instance, witnesses: [witness] }).decision).toBe('undecided');
-    expect(decideClaim({ claim: { text: '', assert: lt(ref('l2'), num('0.4167')) }, instance, witnesses: [witness] }).decision).toBe('pass');
+    const instance = {
+      P: [
+        ['2/3', '1/3'],
+        ['1/4', '3/4'],
+      ],
+      mu: ['3/7', '4/7'],
+    };
+    expect(
+      decideClaim({
+        claim: { text: 'l2 < 5/12 + 1e-20', assert: lt(ref('l2'), num('5/12')) },
+        instance,
+        witnesses: [witness],
+      }).decision,
+    ).toBe('undecided');
+    expect(
+      decideClaim({ claim: { text: '', assert: lt(ref('l2'), num('0.4167')) }, instance, witnesses: [witness] })
+        .decision,
+    ).toBe('pass');
   });
 
   it('brackets every eigenvalue of the lazy walk on the n-cycle, checked with decimal.js', () => {
@@ -64,7 +82,17 @@ describe('eigenvalueBracket', () => {
       const P = lazyCycle(n);
       const mu = P.map(() => new Rational(1n, BigInt(n)));
       const enclosures = exactKernelEigenvalues(P, 40);
-      const expected = Array.from({ length: n }, (_, j) => new D(1).plus(D.cos(D.acos(-1).mul(2 * j).div(n))).div(2)).sort((a, b) => b.comparedTo(a));
+      const expected = Array.from({ length: n }, (_, j) =>
+        new D(1)
+          .plus(
+            D.cos(
+              D.acos(-1)
+                .mul(2 * j)
+                .div(n),
+            ),
+          )
+          .div(2),
+      ).sort((a, b) => b.comparedTo(a));
       for (let k = 1; k <= n; k++) {
         const { lo, hi } = eigenvalueBracket(P, mu, k, enclosures[k - 1]!);
         expect(bracketHolds(P, mu, k, lo, hi)).toBe(true);
@@ -104,13 +132,26 @@ describe('eigenvalueBracket', () => {
     const { lo, hi } = eigenvalueBracket(P, mu, 1, enclosure, mask);
     expect(decimal(lo).lte(expected) && expected.lte(decimal(hi))).toBe(true);
     const witness = eigenvalueWitness({ matrix: 'P', law: 'mu', states: 'rest', rank: 1, name: 'rho' }, { lo, hi });
-    const instance = { P: P.map((row) => row.map(rationalToString)), mu: mu.map(rationalToString), rest: mask.map(String) };
-    expect(decideClaim({ claim: { text: 'rho < 0.91', assert: lt(ref('rho'), num('0.91')) }, instance, witnesses: [witness] }).decision).toBe('pass');
+    const instance = {
+      P: P.map((row) => row.map(rationalToString)),
+      mu: mu.map(rationalToString),
+      rest: mask.map(String),
+    };
+    expect(
+      decideClaim({
+        claim: { text: 'rho < 0.91', assert: lt(ref('rho'), num('0.91')) },
+        instance,
+        witnesses: [witness],
+      }).decision,
+    ).toBe('pass');
   });
 
   it('moves a shift that meets a zero pivot', () => {
     // pivot 1 of diag(mu)(P - s I) is mu_0 (1/2 - s): zero at s = 1/2, the upper shift for [1/4, 1/4] widened by 1/4
-    const P = [[q('1/2'), q('1/2')], [q('1/4'), q('3/4')]];
+    const P = [
+      [q('1/2'), q('1/2')],
+      [q('1/4'), q('3/4')],
+    ];
     const mu = [q('1/3'), q('2/3')];
     expect(eigenvalueCountAbove(P, mu, q('1/2'))).toBeUndefined();
     const { lo, hi } = eigenvalueBracket(P, mu, 2, { lo: q('1/4'), hi: q('1/4') }, undefined, { margin: q('1/4') });
@@ -129,7 +170,10 @@ describe('eigenvalueBracket', () => {
   });
 
   it('refuses an enclosure that misses the eigenvalue, a bad rank and a non-reversible matrix', () => {
-    const P = [[q('2/3'), q('1/3')], [q('1/4'), q('3/4')]];
+    const P = [
+      [q('2/3'), q('1/3')],
+      [q('1/4'), q('3/4')],
+    ];
     const mu = [q('3/7'), q('4/7')];
     expect(() => eigenvalueBracket(P, mu, 2, { lo: q('1/2'), hi: q('1/2') })).toThrow(/not in/);
     expect(() => eigenvalueBracket(P, mu, 3, { lo: q('0'), hi: q('1') })).toThrow(RangeError);

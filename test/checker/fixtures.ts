@@ -106,7 +106,13 @@ export function validCertificate(): CertificateDocument {
     text: 'mu0 P01 = mu1 P10 and mu0 >= 0',
     assert: {
       and: [
-        { cmp: '=', args: [{ op: 'mul', args: [ref('mu', 0), ref('P', 0, 1)] }, { op: 'mul', args: [ref('mu', 1), ref('P', 1, 0)] }] },
+        {
+          cmp: '=',
+          args: [
+            { op: 'mul', args: [ref('mu', 0), ref('P', 0, 1)] },
+            { op: 'mul', args: [ref('mu', 1), ref('P', 1, 0)] },
+          ],
+        },
         { cmp: '>=', args: [ref('mu', 0), q('0')] },
       ],
     },
@@ -124,7 +130,13 @@ export function validCertificate(): CertificateDocument {
       instance,
       witnesses: [{ kind: 'stationary', matrix: 'P', law: 'mu' }],
       decision: 'pass',
-      atom: { index: 0, cmp: '=', left: exact(n as bigint, d as bigint), right: exact(n as bigint, d as bigint), holds: true },
+      atom: {
+        index: 0,
+        cmp: '=',
+        left: exact(n as bigint, d as bigint),
+        right: exact(n as bigint, d as bigint),
+        holds: true,
+      },
     };
   });
 
@@ -133,7 +145,20 @@ export function validCertificate(): CertificateDocument {
     assert: {
       and: [
         { cmp: '>=', args: [kl, q('0')] },
-        { cmp: '=', digits: 30, args: [{ op: 'log', args: [{ op: 'mul', args: [ref('x'), ref('y')] }] }, { op: 'add', args: [{ op: 'log', args: [ref('x')] }, { op: 'log', args: [ref('y')] }] }] },
+        {
+          cmp: '=',
+          digits: 30,
+          args: [
+            { op: 'log', args: [{ op: 'mul', args: [ref('x'), ref('y')] }] },
+            {
+              op: 'add',
+              args: [
+                { op: 'log', args: [ref('x')] },
+                { op: 'log', args: [ref('y')] },
+              ],
+            },
+          ],
+        },
       ],
     },
   };
@@ -165,7 +190,9 @@ export function validCertificate(): CertificateDocument {
       run: 0,
       claim: 0,
       instance: twoState(1, 3, 1, 4),
-      witnesses: [{ kind: 'eigenvalue', matrix: 'P', law: 'mu', rank: -1, name: 'lambda', lo: '413/1000', hi: '419/1000' }],
+      witnesses: [
+        { kind: 'eigenvalue', matrix: 'P', law: 'mu', rank: -1, name: 'lambda', lo: '413/1000', hi: '419/1000' },
+      ],
       decision: 'pass',
       digits: 40,
       atom: { index: 0, cmp: '<', left: bracket([413n, 1000n], [419n, 1000n]), right: exact(1n), holds: true },
@@ -215,10 +242,25 @@ export function validCertificate(): CertificateDocument {
     atom: { index: 0, cmp: '<=', left: around(LN2 - LN3 / 2n), right: exact(0n), holds: false },
   };
 
-  const bounded = { text: 'v <= 1', assert: { all: 'i', range: { len: 'v' }, body: { cmp: '<=', args: [ref('v', 'i'), q('1')] } } };
+  const bounded = {
+    text: 'v <= 1',
+    assert: { all: 'i', range: { len: 'v' }, body: { cmp: '<=', args: [ref('v', 'i'), q('1')] } },
+  };
   const boundedRuns = [
-    { run: 0, claim: 0, instance: { v: ['1/2', '1'] }, decision: 'pass', atom: { index: 1, cmp: '<=', left: exact(1n), right: exact(1n), holds: true } },
-    { run: -1, claim: 0, instance: { v: ['2'] }, decision: 'fail', atom: { index: 0, cmp: '<=', left: exact(2n), right: exact(1n), holds: false } },
+    {
+      run: 0,
+      claim: 0,
+      instance: { v: ['1/2', '1'] },
+      decision: 'pass',
+      atom: { index: 1, cmp: '<=', left: exact(1n), right: exact(1n), holds: true },
+    },
+    {
+      run: -1,
+      claim: 0,
+      instance: { v: ['2'] },
+      decision: 'fail',
+      atom: { index: 0, cmp: '<=', left: exact(2n), right: exact(1n), holds: false },
+    },
   ];
 
   return {
@@ -241,7 +283,13 @@ export function validCertificate(): CertificateDocument {
             rhs: 'a^2 + 2*a*b + b^2 - c',
             variables: { a: 'real', b: 'positive', c: 'real' },
             substitutions: { c: 'a*b/2' },
-            evidence: { kind: 'rational', points: [{ a: '1/2', b: '3' }], residuals: ['0'], casResidual: '0', detail: '' },
+            evidence: {
+              kind: 'rational',
+              points: [{ a: '1/2', b: '3' }],
+              residuals: ['0'],
+              casResidual: '0',
+              detail: '',
+            },
           },
           {
             name: 'log-exp',
@@ -256,16 +304,40 @@ export function validCertificate(): CertificateDocument {
               residuals: [{ lo: '-1e-45', hi: '1e-45' }],
               digits: 60,
               casResidual: '0',
-              atomized: { residual: 'Lx + Ly + Eu^2 - (Lx + Ly + Eu^2)', atoms: { Lx: 'log(x)', Ly: 'log(y)', Eu: 'exp(u)' } },
+              atomized: {
+                residual: 'Lx + Ly + Eu^2 - (Lx + Ly + Eu^2)',
+                atoms: { Lx: 'log(x)', Ly: 'log(y)', Eu: 'exp(u)' },
+              },
               detail: '',
             },
           },
         ],
         properties: [
-          { name: 'two-state-balance', mode: 'exact', status: 'verified', runs: 3, claims: [balance], records: balanceRuns },
-          { name: 'gibbs-inequality', mode: 'interval', status: 'verified', runs: 2, claims: [gibbs], records: gibbsRuns },
+          {
+            name: 'two-state-balance',
+            mode: 'exact',
+            status: 'verified',
+            runs: 3,
+            claims: [balance],
+            records: balanceRuns,
+          },
+          {
+            name: 'gibbs-inequality',
+            mode: 'interval',
+            status: 'verified',
+            runs: 2,
+            claims: [gibbs],
+            records: gibbsRuns,
+          },
           { name: 'spectral-bracket', mode: 'interval', status: 'verified', runs: 2, claims: [gap], records: gapRuns },
-          { name: 'hitting-times', mode: 'exact', status: 'verified', runs: 2, claims: hittingClaims, records: hittingRuns },
+          {
+            name: 'hitting-times',
+            mode: 'exact',
+            status: 'verified',
+            runs: 2,
+            claims: hittingClaims,
+            records: hittingRuns,
+          },
         ],
         mutants: [{ name: 'reversed-gibbs', status: 'refuted', runs: 1, claims: [reversed], records: [mutantRecord] }],
       },
@@ -274,7 +346,9 @@ export function validCertificate(): CertificateDocument {
         title: 'a false claim',
         status: 'falsified',
         identities: [],
-        properties: [{ name: 'bounded', mode: 'exact', status: 'falsified', runs: 1, claims: [bounded], records: boundedRuns }],
+        properties: [
+          { name: 'bounded', mode: 'exact', status: 'falsified', runs: 1, claims: [bounded], records: boundedRuns },
+        ],
         mutants: [],
       },
     ],

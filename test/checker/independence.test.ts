@@ -43,7 +43,9 @@ describe('checker/ is independent of the engine', () => {
     expect(violation(file, '../src/arith/rational.js')).toMatch(/leaves checker/);
     expect(violation(file, 'big.js')).toBe('package big.js');
     expect(violation(file, './numbers.js')).toBeUndefined();
-    expect([..."import { x } from '../theorems/index.js';".matchAll(SPECIFIER)].map((m) => m[1])).toEqual(['../theorems/index.js']);
+    expect([..."import { x } from '../theorems/index.js';".matchAll(SPECIFIER)].map((m) => m[1])).toEqual([
+      '../theorems/index.js',
+    ]);
   });
 
   it('the launcher loads only the compiled checker', () => {

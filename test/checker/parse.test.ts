@@ -26,7 +26,9 @@ describe('the identity expression parser', () => {
     expect(show(parseExpression('a / b * c'))).toBe('((a / b) * c)');
     expect(show(parseExpression('a + b*c^3'))).toBe('(a + (b * (c^3)))');
     expect(show(parseExpression('x^-1 + y^(-2)'))).toBe('((x^-1) + (y^-2))');
-    expect(show(parseExpression(' log(p1/q1)*exp(-r) + sqrt(2.5) - abs(u) '))).toBe('(((log((p1 / q1)) * exp((-r))) + sqrt(5/2)) - abs(u))');
+    expect(show(parseExpression(' log(p1/q1)*exp(-r) + sqrt(2.5) - abs(u) '))).toBe(
+      '(((log((p1 / q1)) * exp((-r))) + sqrt(5/2)) - abs(u))',
+    );
     expect(show(parseExpression('0.125 + 3'))).toBe('(1/8 + 3)');
   });
 

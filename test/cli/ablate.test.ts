@@ -33,7 +33,13 @@ describe('ablate on fixtures', () => {
     expect(stderr).toBe('');
     expect(code).toBe(1);
     const json = JSON.parse(stdout) as AblateReport;
-    expect(json.ablations.map((a: { assumption: string; necessary: boolean; needed: boolean }) => [a.assumption, a.necessary, a.needed])).toEqual([
+    expect(
+      json.ablations.map((a: { assumption: string; necessary: boolean; needed: boolean }) => [
+        a.assumption,
+        a.necessary,
+        a.needed,
+      ]),
+    ).toEqual([
       ['non-negative', true, true],
       ['small', false, false],
       ['bogus', false, true],
@@ -42,7 +48,9 @@ describe('ablate on fixtures', () => {
     expect(n).toMatchObject({ theorem: 'F7', runs: 50, counterexample: { property: 'sqrt-square' } });
     // sqrt(n^2) = n fails for every negative n; fast-check shrinks toward the largest negative, -1
     expect(n!.counterexample!.instance).toBe('-1');
-    expect(n!.counterexample!.replay).toMatch(/^ebm-lens replay F7 --property sqrt-square --assumption non-negative --seed -?\d+ --path [\d:]+$/);
+    expect(n!.counterexample!.replay).toMatch(
+      /^ebm-lens replay F7 --property sqrt-square --assumption non-negative --seed -?\d+ --path [\d:]+$/,
+    );
     expect(small!.counterexample).toBeUndefined();
   });
 
@@ -56,7 +64,12 @@ describe('ablate on fixtures', () => {
   });
 
   it('bad usage: one line, exit 2', async () => {
-    for (const argv of [['ablate', 'T99'], ['ablate', 'F7', '--runs', '0'], ['ablate', 'F7', '--seed', 'x'], ['ablate']]) {
+    for (const argv of [
+      ['ablate', 'T99'],
+      ['ablate', 'F7', '--runs', '0'],
+      ['ablate', 'F7', '--seed', 'x'],
+      ['ablate'],
+    ]) {
       const { code, stdout, stderr } = await run(argv, fixtures);
       expect(code).toBe(2);
       expect(stdout).toBe('');
@@ -71,12 +84,18 @@ describe('ablate T2 (the real theorem)', () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as AblateReport;
     const byId = Object.fromEntries(json.ablations.map((a) => [a.assumption, a]));
-    expect([byId['reward-potential']!.necessary, byId['reversible-reference']!.necessary, byId['full-support']!.necessary]).toEqual([true, true, false]);
+    expect([
+      byId['reward-potential']!.necessary,
+      byId['reversible-reference']!.necessary,
+      byId['full-support']!.necessary,
+    ]).toEqual([true, true, false]);
     for (const id of ['reward-potential', 'reversible-reference']) {
       const c = byId[id]!.counterexample!;
       expect(typeof c.claim).toBe('string');
       expect((c.instance as { n: number }).n).toBeGreaterThanOrEqual(3);
-      const exact = Object.values(c.values as Record<string, { exact?: string }>).filter((v) => typeof v === 'object' && v.exact !== undefined);
+      const exact = Object.values(c.values as Record<string, { exact?: string }>).filter(
+        (v) => typeof v === 'object' && v.exact !== undefined,
+      );
       expect(exact.length).toBeGreaterThanOrEqual(2); // both sides, exact rationals
     }
     const levels = byId['reversible-reference']!.degree!.levels;

@@ -29,7 +29,11 @@ type Dec = InstanceType<typeof D>;
 async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false });
+  const code = await main(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    interactive: false,
+  });
   return { code, stdout, stderr };
 }
 
@@ -115,7 +119,12 @@ describe('analyze examples/two-state.json (exact mode)', () => {
       const deviation = frac(3, 7).mul(lambda2.pow(t)); // nu_t(low) - mu(low)
       expect(new D(tv.approx).sub(deviation).abs().lt('1e-19')).toBe(true);
       expect(tv.exact).toBeDefined();
-      expect(new D(trajectory.chi2[t]!.approx).sub(frac(3, 4).mul(lambda2.pow(2 * t))).abs().lt('1e-19')).toBe(true);
+      expect(
+        new D(trajectory.chi2[t]!.approx)
+          .sub(frac(3, 4).mul(lambda2.pow(2 * t)))
+          .abs()
+          .lt('1e-19'),
+      ).toBe(true);
       const nu = [frac(4, 7).add(deviation), frac(3, 7).sub(deviation)];
       const mu = [frac(4, 7), frac(3, 7)];
       const kl = nu.reduce((acc, p, i) => (p.isZero() ? acc : acc.add(p.mul(p.div(mu[i]!).ln()))), new D(0));
@@ -138,25 +147,30 @@ describe('analyze examples/two-state.json (exact mode)', () => {
 function lazyCycle(n: number) {
   return {
     kernel: Array.from({ length: n }, (_, x) =>
-      Array.from({ length: n }, (_, y) => (x === y ? '1/2' : (y - x + n) % n === 1 || (x - y + n) % n === 1 ? '1/4' : 0)),
+      Array.from({ length: n }, (_, y) =>
+        x === y ? '1/2' : (y - x + n) % n === 1 || (x - y + n) % n === 1 ? '1/4' : 0,
+      ),
     ),
   };
 }
 
 describe('lazy walk on the n-cycle: gap (1 - cos(2 pi / n)) / 2', () => {
-  it.each([[5], [12]])('n = %i (exact eigenvalue isolation): enclosures narrower than 1e-30 contain the closed form', async (n) => {
-    const json = await analyzeJson(modelFile(lazyCycle(n)));
-    expect(json.mode).toBe('exact');
-    const pi = D.acos(-1);
-    const gap = new D(1).sub(pi.mul(2).div(n).cos()).div(2);
-    const lambdaMin = n % 2 === 0 ? new D(0) : new D(1).sub(pi.div(n).cos()).div(2);
-    expect(encloses(json.spectralGap!, gap)).toBe(true);
-    expect(encloses(json.lambda2!, new D(1).sub(gap))).toBe(true);
-    expect(encloses(json.lambdaMin!, lambdaMin)).toBe(true);
-    expect(width(json.lambda2!).lt('1e-30')).toBe(true);
-    expect(width(json.lambdaMin!).lt('1e-30')).toBe(true);
-    json.stationary!.forEach((x: NumberObject) => expect(x.exact).toBe(`1/${n}`));
-  });
+  it.each([[5], [12]])(
+    'n = %i (exact eigenvalue isolation): enclosures narrower than 1e-30 contain the closed form',
+    async (n) => {
+      const json = await analyzeJson(modelFile(lazyCycle(n)));
+      expect(json.mode).toBe('exact');
+      const pi = D.acos(-1);
+      const gap = new D(1).sub(pi.mul(2).div(n).cos()).div(2);
+      const lambdaMin = n % 2 === 0 ? new D(0) : new D(1).sub(pi.div(n).cos()).div(2);
+      expect(encloses(json.spectralGap!, gap)).toBe(true);
+      expect(encloses(json.lambda2!, new D(1).sub(gap))).toBe(true);
+      expect(encloses(json.lambdaMin!, lambdaMin)).toBe(true);
+      expect(width(json.lambda2!).lt('1e-30')).toBe(true);
+      expect(width(json.lambdaMin!).lt('1e-30')).toBe(true);
+      json.stationary!.forEach((x: NumberObject) => expect(x.exact).toBe(`1/${n}`));
+    },
+  );
 
   it('n = 30 (above the exact spectrum limit): exact stationary law, interval spectrum (rigorous enclosures)', async () => {
     const json = await analyzeJson(modelFile(lazyCycle(30)));
@@ -175,7 +189,9 @@ describe('lazy walk on the n-cycle: gap (1 - cos(2 pi / n)) / 2', () => {
     expect(json.lambda2!.float64).toBe(true);
     expect(Number(json.lambda2ResidualBound!.approx)).toBeLessThan(1e-6);
     const lambda2 = (1 + Math.cos((2 * Math.PI) / 60)) / 2;
-    expect(Math.abs(Number(json.lambda2!.approx) - lambda2)).toBeLessThanOrEqual(Number(json.lambda2ResidualBound!.approx) + 1e-12);
+    expect(Math.abs(Number(json.lambda2!.approx) - lambda2)).toBeLessThanOrEqual(
+      Number(json.lambda2ResidualBound!.approx) + 1e-12,
+    );
     expect(json.omitted?.kernel).toBeUndefined();
     const gap = (1 - Math.cos((2 * Math.PI) / 60)) / 2;
     expect(Math.abs(Number(json.spectralGap!.approx) - gap)).toBeLessThan(1e-10);
@@ -195,12 +211,15 @@ describe('birth-death chain hitting times', () => {
     const json = await analyzeJson(modelFile({ kernel, target: ['5'] }));
     for (let x = 0; x < 5; x++) {
       let expected = new Rational(0n);
-      for (let k = x; k < 5; k++) expected = expected.add(new Rational(3n).mul(new Rational(2n).sub(new Rational(1n, 2n ** BigInt(k)))));
+      for (let k = x; k < 5; k++)
+        expected = expected.add(new Rational(3n).mul(new Rational(2n).sub(new Rational(1n, 2n ** BigInt(k)))));
       expect(json.hitting!.expected![String(x)]!.exact).toBe(expected.toFraction());
     }
     // T5: E_mu[tau_A] <= mu(A^c) / l_A
     const muA = new D(json.stationary![5]!.approx);
-    expect(new D(json.hitting!.fromStationary!.approx).lte(new D(1).sub(muA).div(new D(json.hitting!.dirichletGap!.lo)))).toBe(true);
+    expect(
+      new D(json.hitting!.fromStationary!.approx).lte(new D(1).sub(muA).div(new D(json.hitting!.dirichletGap!.lo))),
+    ).toBe(true);
   });
 });
 
@@ -211,7 +230,9 @@ describe('uniform prior: mu = softmax(Phi / beta) (T2q)', () => {
     const json = await analyzeJson(modelFile({ conductance, weights }));
     expect(json.mode).toBe('exact');
     const total = weights.reduce((acc, w) => acc.add(new Rational(w)), new Rational(0n));
-    expect(json.stationary!.map((x: NumberObject) => x.exact)).toEqual(weights.map((w) => new Rational(w).div(total).toFraction()));
+    expect(json.stationary!.map((x: NumberObject) => x.exact)).toEqual(
+      weights.map((w) => new Rational(w).div(total).toFraction()),
+    );
   });
 
   it('examples/ebm-potential.json (interval mode): enclosures contain softmax(Phi / beta), reversible decided exactly', async () => {
@@ -244,15 +265,21 @@ describe('examples/reversible-8.json', () => {
     };
     const w = model.weights.map((x: string | number) => new Rational(String(x)));
     const C = model.conductance.map((row: (string | number)[]) => row.map((x) => new Rational(String(x))));
-    const unnormalized = w.map((wx: Rational, x: number) => wx.mul(C[x]!.reduce((acc: Rational, c: Rational, y: number) => acc.add(c.mul(w[y]!)), new Rational(0n))));
+    const unnormalized = w.map((wx: Rational, x: number) =>
+      wx.mul(C[x]!.reduce((acc: Rational, c: Rational, y: number) => acc.add(c.mul(w[y]!)), new Rational(0n))),
+    );
     const total = unnormalized.reduce((a: Rational, b: Rational) => a.add(b));
-    expect(json.stationary!.map((x: NumberObject) => x.exact)).toEqual(unnormalized.map((u: Rational) => u.div(total).toFraction()));
+    expect(json.stationary!.map((x: NumberObject) => x.exact)).toEqual(
+      unnormalized.map((u: Rational) => u.div(total).toFraction()),
+    );
     expect(width(json.lambda2!).lt('1e-30')).toBe(true);
     expect(width(json.lambdaMin!).lt('1e-30')).toBe(true);
     // an independent float64 eigen-solver (ml-matrix) on S = D^{1/2} P D^{-1/2}
     const mu = json.stationary!.map((x: NumberObject) => Number(x.approx));
     const P = json.kernel!.map((row: NumberObject[]) => row.map((x) => Number(x.approx)));
-    const S = new Matrix(P.map((row: number[], i: number) => row.map((p, j) => (Math.sqrt(mu[i]!) * p) / Math.sqrt(mu[j]!))));
+    const S = new Matrix(
+      P.map((row: number[], i: number) => row.map((p, j) => (Math.sqrt(mu[i]!) * p) / Math.sqrt(mu[j]!))),
+    );
     const eigenvalues = new EigenvalueDecomposition(S, { assumeSymmetric: true }).realEigenvalues.sort((a, b) => b - a);
     expect(Math.abs(Number(json.lambda2!.approx) - eigenvalues[1]!)).toBeLessThan(1e-12);
     expect(Math.abs(Number(json.lambdaMin!.approx) - eigenvalues[7]!)).toBeLessThan(1e-12);
@@ -284,7 +311,8 @@ describe('non-reversible and reducible chains', () => {
     const json = await analyzeJson('examples/reducible.json');
     expect(json.irreducible).toBe(false);
     expect(json.closedClasses).toEqual([['left', 'left2'], ['right']]);
-    for (const key of ['stationary', 'lambda2', 'trajectory', 'hitting.expected', 'aperiodic']) expect(json.omitted![key]).toBeTruthy();
+    for (const key of ['stationary', 'lambda2', 'trajectory', 'hitting.expected', 'aperiodic'])
+      expect(json.omitted![key]).toBeTruthy();
     expect(json.stationary).toBeUndefined();
     expect(json.trajectory).toBeUndefined();
     expect(json.omitted!['hitting.expected']).toMatch(/cannot be reached from left, left2/);
@@ -300,15 +328,69 @@ describe('bad input: exit 2, one line naming the field, nothing on stdout', () =
     ['empty file', '', /^ebm-lens: .*model-\d+\.json: the file is empty; /],
     ['invalid JSON', '{"kernel": [[1, 0], [0, 1]', /invalid JSON/],
     ['ragged matrix', { kernel: [['1/2', '1/2'], [1]] }, /^ebm-lens: kernel\[1\]: has 1 entries/],
-    ['non-square matrix', { kernel: [['1/2', '1/2', 0], ['1/2', '1/2', 0]] }, /^ebm-lens: kernel: is not square/],
-    ['row not summing to 1', { kernel: [['1/2', '1/3'], ['1/3', '2/3']] }, /^ebm-lens: kernel\[0\]: sums to 5\/6, not 1; /],
-    ['negative entry', { kernel: [['3/2', '-1/2'], ['1/3', '2/3']] }, /^ebm-lens: kernel\[0\]\[1\]: is negative/],
-    ['NaN entry', { kernel: [['NaN', 1], ['1/3', '2/3']] }, /^ebm-lens: kernel\[0\]\[0\]: "NaN" is not a number/],
+    [
+      'non-square matrix',
+      {
+        kernel: [
+          ['1/2', '1/2', 0],
+          ['1/2', '1/2', 0],
+        ],
+      },
+      /^ebm-lens: kernel: is not square/,
+    ],
+    [
+      'row not summing to 1',
+      {
+        kernel: [
+          ['1/2', '1/3'],
+          ['1/3', '2/3'],
+        ],
+      },
+      /^ebm-lens: kernel\[0\]: sums to 5\/6, not 1; /,
+    ],
+    [
+      'negative entry',
+      {
+        kernel: [
+          ['3/2', '-1/2'],
+          ['1/3', '2/3'],
+        ],
+      },
+      /^ebm-lens: kernel\[0\]\[1\]: is negative/,
+    ],
+    [
+      'NaN entry',
+      {
+        kernel: [
+          ['NaN', 1],
+          ['1/3', '2/3'],
+        ],
+      },
+      /^ebm-lens: kernel\[0\]\[0\]: "NaN" is not a number/,
+    ],
     ['beta <= 0', { reference: kernel, potential: [0, 1], beta: 0 }, /^ebm-lens: beta: must be > 0/],
-    ['asymmetric conductance', { conductance: [[0, 1], [2, 0]], weights: [1, 1] }, /^ebm-lens: conductance\[1\]\[0\]: .*not symmetric/],
-    ['unknown target state', { states: ['a', 'b'], kernel, target: ['c'] }, /^ebm-lens: target\[0\]: unknown state "c"/],
+    [
+      'asymmetric conductance',
+      {
+        conductance: [
+          [0, 1],
+          [2, 0],
+        ],
+        weights: [1, 1],
+      },
+      /^ebm-lens: conductance\[1\]\[0\]: .*not symmetric/,
+    ],
+    [
+      'unknown target state',
+      { states: ['a', 'b'], kernel, target: ['c'] },
+      /^ebm-lens: target\[0\]: unknown state "c"/,
+    ],
     ['missing kernel', { states: ['a', 'b'] }, /^ebm-lens: kernel: is missing/],
-    ['kernel and EBM pieces', { kernel, reference: kernel, beta: 1 }, /^ebm-lens: kernel: is given together with the EBM pieces/],
+    [
+      'kernel and EBM pieces',
+      { kernel, reference: kernel, beta: 1 },
+      /^ebm-lens: kernel: is given together with the EBM pieces/,
+    ],
     ['initial not a distribution', { kernel, initial: ['1/2', '1/3'] }, /^ebm-lens: initial: sums to 5\/6/],
     ['misspelt field', { kernel, taget: ['1'] }, /^ebm-lens: taget: is not a known field/],
   ])('%s', async (_name, model, message) => {
@@ -338,7 +420,15 @@ describe('bad input: exit 2, one line naming the field, nothing on stdout', () =
 
 describe('smaller messages (issue 13, item 8)', () => {
   it('the number hint appears once in a bad-number message', async () => {
-    const { code, stderr } = await run('analyze', modelFile({ kernel: [['x', 1], ['1/3', '2/3']] }));
+    const { code, stderr } = await run(
+      'analyze',
+      modelFile({
+        kernel: [
+          ['x', 1],
+          ['1/3', '2/3'],
+        ],
+      }),
+    );
     expect(code).toBe(2);
     expect(stderr.match(/like "0\.25"/g)).toHaveLength(1);
   });
@@ -366,7 +456,9 @@ describe('smaller messages (issue 13, item 8)', () => {
     expect(json.modes.stationary).toBe('exact');
     expect(json.modes.spectrum).toBe('interval');
     expect(json.mode).toBe('interval');
-    const bigger = JSON.parse((await run('analyze', modelFile(lazyCycle(41)), '--mode', 'interval', '--json')).stdout) as AnalyzeReport;
+    const bigger = JSON.parse(
+      (await run('analyze', modelFile(lazyCycle(41)), '--mode', 'interval', '--json')).stdout,
+    ) as AnalyzeReport;
     expect(bigger.modes).toMatchObject({ stationary: 'interval', spectrum: 'float' });
     expect(bigger.lambda2!.float64).toBe(true);
   });
@@ -380,12 +472,29 @@ describe('bin/ebm-lens.js analyze (spawned)', () => {
   });
 
   it('prints the JSON report and exits 0; bad input exits 2 with one line', () => {
-    const ok = spawnSync(process.execPath, ['bin/ebm-lens.js', 'analyze', 'examples/two-state.json', '--json'], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, ['bin/ebm-lens.js', 'analyze', 'examples/two-state.json', '--json'], {
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
     expect((JSON.parse(ok.stdout) as AnalyzeReport).stationary![0]!.exact).toBe('4/7');
-    const bad = spawnSync(process.execPath, ['bin/ebm-lens.js', 'analyze', modelFile({ kernel: [[1, 1], [0, 1]] })], { encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      [
+        'bin/ebm-lens.js',
+        'analyze',
+        modelFile({
+          kernel: [
+            [1, 1],
+            [0, 1],
+          ],
+        }),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr.trimEnd().split('\n')).toEqual(['ebm-lens: kernel[0]: sums to 2, not 1; make the entries sum to 1 (within 1e-9, as float64 rounding leaves; write thirds as "1/3", not 0.333)']);
+    expect(bad.stderr.trimEnd().split('\n')).toEqual([
+      'ebm-lens: kernel[0]: sums to 2, not 1; make the entries sum to 1 (within 1e-9, as float64 rounding leaves; write thirds as "1/3", not 0.333)',
+    ]);
   });
 });

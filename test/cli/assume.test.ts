@@ -51,17 +51,33 @@ function write(name: string, text: string): string {
 
 describe('assume with JSON variants', () => {
   it('a symmetric interaction keeps T2, breaks T2q (which needs s = 0), and does not apply to T6', async () => {
-    const { code, stdout, stderr } = await run(['assume', 'examples/assume/symmetric-interaction.json', 'T2', 'T2q', 'T6', '--json', '--runs', '30']);
+    const { code, stdout, stderr } = await run([
+      'assume',
+      'examples/assume/symmetric-interaction.json',
+      'T2',
+      'T2q',
+      'T6',
+      '--json',
+      '--runs',
+      '30',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(1);
     const t = byId(stdout);
     expect(t.T2).toMatchObject({ status: 'holds', runs: 30 });
     expect(t.T2!.properties.every((p) => p.status === 'checked')).toBe(true); // every run passed; 30 runs is below the 100 VERIFIED needs
     expect(t.T2q!.status).toBe('falsified');
-    expect(t.T2q!.counterexample).toMatchObject({ claim: expect.any(String) as unknown, values: expect.any(Object) as unknown });
+    expect(t.T2q!.counterexample).toMatchObject({
+      claim: expect.any(String) as unknown,
+      values: expect.any(Object) as unknown,
+    });
     expect(t.T6!.status).toBe('not-applicable');
     const json = JSON.parse(stdout) as AssumeReport;
-    expect(json).toMatchObject({ file: 'examples/assume/symmetric-interaction.json', form: 'json', slots: { interaction: 'interaction symmetric' } });
+    expect(json).toMatchObject({
+      file: 'examples/assume/symmetric-interaction.json',
+      form: 'json',
+      slots: { interaction: 'interaction symmetric' },
+    });
   });
 
   it('a reversible (not symmetric) prior holds everywhere it applies (exit 0), in text', async () => {
@@ -78,16 +94,29 @@ describe('assume with JSON variants', () => {
     const t8 = byId(stdout).T8!;
     expect(t8.status).toBe('holds');
     const status = Object.fromEntries(t8.properties.map((p) => [p.name, p.status]));
-    const hypotheses = Object.fromEntries(t8.properties.map((p) => [p.name, (p as { hypothesis?: { met: number; runs: number } }).hypothesis]));
+    const hypotheses = Object.fromEntries(
+      t8.properties.map((p) => [p.name, (p as { hypothesis?: { met: number; runs: number } }).hypothesis]),
+    );
     // a nonTilt start is never a tilt: "from pi_0 = q (or any tilt of q)" says nothing about these instances
-    for (const name of ['closed-form-is-tilt', 'accuracy-is-logistic', 'gap-equals-bernoulli-kl', 'kl-to-reference-is-bernoulli']) {
+    for (const name of [
+      'closed-form-is-tilt',
+      'accuracy-is-logistic',
+      'gap-equals-bernoulli-kl',
+      'kl-to-reference-is-bernoulli',
+    ]) {
       expect(hypotheses[name]).toMatchObject({ met: 0, runs: 25 });
     }
     expect(status['gap-strictly-decreasing']).toBe('checked');
     expect(hypotheses['gap-strictly-decreasing']).toBeUndefined();
     expect(status['accuracy-rises-to-optimum']).toBeUndefined(); // pinned to the flow from q
     const [degree] = t8.degrees!;
-    expect(degree!.levels.map((l) => l.label)).toEqual(['start nonTilt, beta t = 0', 'start nonTilt, beta t = 1/2', 'start nonTilt, beta t = 1', 'start nonTilt, beta t = 2', 'start nonTilt, beta t = 4']);
+    expect(degree!.levels.map((l) => l.label)).toEqual([
+      'start nonTilt, beta t = 0',
+      'start nonTilt, beta t = 1/2',
+      'start nonTilt, beta t = 1',
+      'start nonTilt, beta t = 2',
+      'start nonTilt, beta t = 4',
+    ]);
     // the excess at t = 0 is decidedly positive (T7: some conditional KL > 0)
     expect(parseRational(degree!.levels[0]!.largest.lo).gt(0)).toBe(true);
   });
@@ -95,7 +124,15 @@ describe('assume with JSON variants', () => {
 
 describe('assume with modules', () => {
   it('a .mjs module (function of fast-check) of circulating priors breaks T2 and leaves T3 holding', async () => {
-    const { code, stdout } = await run(['assume', 'examples/assume/circulating-prior.mjs', 'T2', 'T3', '--json', '--runs', '25']);
+    const { code, stdout } = await run([
+      'assume',
+      'examples/assume/circulating-prior.mjs',
+      'T2',
+      'T3',
+      '--json',
+      '--runs',
+      '25',
+    ]);
     expect(code).toBe(1);
     const t = byId(stdout);
     expect(t.T2!.status).toBe('falsified');
@@ -114,18 +151,40 @@ describe('assume with modules', () => {
       'gap-lower-bound': 'checked',
       'tilt-equality': 'checked',
     });
-    const equality = t7.properties.find((p) => p.name === 'tilt-equality') as { hypothesis?: { text: string; met: number; runs: number } };
+    const equality = t7.properties.find((p) => p.name === 'tilt-equality') as {
+      hypothesis?: { text: string; met: number; runs: number };
+    };
     expect(equality.hypothesis).toMatchObject({ text: 'pi is a tilt of q at every prompt', runs: 25 });
   });
 });
 
 describe('bad assumption files: one clear line, exit 2', () => {
   const cases: [string, string, string, RegExp][] = [
-    ['unknown slot (JSON)', 'colour.json', '{ "colour": "red" }', /^ebm-lens: colour: is not a slot; use the slots n, reference/],
+    [
+      'unknown slot (JSON)',
+      'colour.json',
+      '{ "colour": "red" }',
+      /^ebm-lens: colour: is not a slot; use the slots n, reference/,
+    ],
     ['wrong type (JSON)', 'type.json', '{ "interaction": 3 }', /^ebm-lens: interaction: .*must be one of/],
-    ['unknown slot (module)', 'colour.mjs', 'export default (fc) => ({ colour: fc.constant(1) });\n', /^ebm-lens: module colour: is not a slot a module can draw/],
-    ['wrong type (module)', 'type.mjs', 'export default (fc) => ({ beta: 2 });\n', /^ebm-lens: module beta: must be a fast-check arbitrary/],
-    ['module that throws', 'throws.mjs', "throw new Error('cannot reach the model server');\n", /throws on import: cannot reach the model server/],
+    [
+      'unknown slot (module)',
+      'colour.mjs',
+      'export default (fc) => ({ colour: fc.constant(1) });\n',
+      /^ebm-lens: module colour: is not a slot a module can draw/,
+    ],
+    [
+      'wrong type (module)',
+      'type.mjs',
+      'export default (fc) => ({ beta: 2 });\n',
+      /^ebm-lens: module beta: must be a fast-check arbitrary/,
+    ],
+    [
+      'module that throws',
+      'throws.mjs',
+      "throw new Error('cannot reach the model server');\n",
+      /throws on import: cannot reach the model server/,
+    ],
     [
       'arbitrary that throws during the run',
       'late.mjs',

@@ -18,7 +18,15 @@ import {
   verifiedTheorem,
 } from '../runner/fixtures.js';
 
-const catalogue: Theorem[] = [verifiedTheorem, falsifiedTheorem, undecidedTheorem, floatTheorem, survivingMutantTheorem, crashingTheorem, assumptionTheorem];
+const catalogue: Theorem[] = [
+  verifiedTheorem,
+  falsifiedTheorem,
+  undecidedTheorem,
+  floatTheorem,
+  survivingMutantTheorem,
+  crashingTheorem,
+  assumptionTheorem,
+];
 
 async function run(argv: string[], interactive = false) {
   let stdout = '';
@@ -88,7 +96,11 @@ describe('list', () => {
       id: 'F7',
       title: 'with assumptions',
       statement: { text: 'statement of F7', latex: '\\text{F7}' },
-      assumptions: [{ id: 'non-negative', text: 'n >= 0', needed: true, properties: ['sqrt-square'] }, { id: 'small' }, { id: 'bogus' }],
+      assumptions: [
+        { id: 'non-negative', text: 'n >= 0', needed: true, properties: ['sqrt-square'] },
+        { id: 'small' },
+        { id: 'bogus' },
+      ],
     });
   });
 });
@@ -132,7 +144,16 @@ describe('check', () => {
       counterexample: { instance: { n: 500 }, claim: '500 >= 500', seed, path },
     });
     // without --json, and naming the property
-    const text = await run(['replay', 'f2', '--property', 'below-five-hundred', '--seed', String(seed), '--path', path]);
+    const text = await run([
+      'replay',
+      'f2',
+      '--property',
+      'below-five-hundred',
+      '--seed',
+      String(seed),
+      '--path',
+      path,
+    ]);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('counterexample reproduced');
     expect(text.stdout).toContain('instance: {"n":500}');
@@ -141,7 +162,9 @@ describe('check', () => {
   it('prints a table with the counterexample and its replay command', async () => {
     const { code, stdout } = await run(['check', 'F2', 'F1', '--runs', '100']);
     expect(code).toBe(1);
-    expect(stdout.indexOf('F1  binomial square: VERIFIED')).toBeLessThan(stdout.indexOf('F2  a false bound: FALSIFIED'));
+    expect(stdout.indexOf('F1  binomial square: VERIFIED')).toBeLessThan(
+      stdout.indexOf('F2  a false bound: FALSIFIED'),
+    );
     expect(stdout).toMatch(/below-five-hundred\s+exact\s+\d+\s+0\s+\d+\s+falsified/);
     expect(stdout).toContain('mutants     1/1 refuted');
     expect(stdout).toMatch(/replay: ebm-lens replay F2 --property below-five-hundred --seed -?\d+ --path [\d:]+/);
@@ -158,7 +181,10 @@ describe('check', () => {
   it('a float64-only theorem is not verified (exit 3)', async () => {
     const { code, stdout } = await run(['check', 'F4', '--json', '--runs', '30']);
     expect(code).toBe(3);
-    expect((JSON.parse(stdout) as CheckReport).theorems[0]).toMatchObject({ status: 'undecided', properties: [{ status: 'passed-float64', mode: 'float' }] });
+    expect((JSON.parse(stdout) as CheckReport).theorems[0]).toMatchObject({
+      status: 'undecided',
+      properties: [{ status: 'passed-float64', mode: 'float' }],
+    });
   });
 
   it('a surviving mutant says the check is too weak, not that the theorem is false: exit 1', async () => {
@@ -220,7 +246,12 @@ describe('check', () => {
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain(`certificate written to ${file}`);
     const certificate = JSON.parse(readFileSync(file, 'utf8')) as CertificateFile;
-    expect(certificate).toMatchObject({ format: 'ebm-lens-certificate/1', seed: DEFAULT_SEED, runsPerProperty: 100, minimumRuns: 100 });
+    expect(certificate).toMatchObject({
+      format: 'ebm-lens-certificate/1',
+      seed: DEFAULT_SEED,
+      runsPerProperty: 100,
+      minimumRuns: 100,
+    });
     const f2 = certificate.theorems[1]!;
     expect(f2.properties[0]).toMatchObject({ name: 'below-five-hundred', status: 'falsified' });
     expect(f2.properties[0]!.records.at(-1)).toMatchObject({ run: -1, decision: 'fail', instance: { n: '500' } });
@@ -247,7 +278,10 @@ describe('check', () => {
 
   it.each([
     [['check', '--profile', 'fast'], /^ebm-lens: --profile: 'fast' is not a profile; use quick, standard or deep$/],
-    [['check', '--runs', '0'], /^ebm-lens: --runs: '0' is not a whole number of runs in \[1, \d+\]; pass e.g. --runs 200$/],
+    [
+      ['check', '--runs', '0'],
+      /^ebm-lens: --runs: '0' is not a whole number of runs in \[1, \d+\]; pass e.g. --runs 200$/,
+    ],
     [['check', '--runs', 'many'], /^ebm-lens: --runs: 'many'/],
     [['check', '--seed', '1.5'], /^ebm-lens: --seed: '1.5' is not an integer/],
     [['check', '--seed', '99999999999'], /^ebm-lens: --seed: /],
@@ -255,7 +289,10 @@ describe('check', () => {
     [['replay', 'T99', '--seed', '1', '--path', '0'], /^ebm-lens: ID: unknown theorem 'T99'; valid IDs: F1, /],
     [['replay', 'F2', '--seed', '1'], /--path/],
     [['replay', 'F2', '--seed', '1', '--path', 'a:b'], /^ebm-lens: --path: 'a:b' is not a fast-check path/],
-    [['replay', 'F2', '--seed', '1', '--path', '0', '--property', 'nope'], /^ebm-lens: --property: F2 has no property or mutant 'nope'; use one of: below-five-hundred, binomial-square$/],
+    [
+      ['replay', 'F2', '--seed', '1', '--path', '0', '--property', 'nope'],
+      /^ebm-lens: --property: F2 has no property or mutant 'nope'; use one of: below-five-hundred, binomial-square$/,
+    ],
     [['check', '--bogus'], /--bogus/],
   ])('bad usage %j: exit 2 with one line', async (argv, message) => {
     const { code, stdout, stderr } = await run(argv);
@@ -273,7 +310,9 @@ describe('a malformed catalogue', () => {
     const code = await main(['check'], io, [verifiedTheorem, verifiedTheorem]);
     expect(code).toBe(4);
     expect(stdout).toBe('');
-    expect(oneLine(stderr)).toMatch(/^ebm-lens: internal error: the theorem catalogue is inconsistent: theorem ID 'F1' appears twice/);
+    expect(oneLine(stderr)).toMatch(
+      /^ebm-lens: internal error: the theorem catalogue is inconsistent: theorem ID 'F1' appears twice/,
+    );
   });
 });
 
@@ -281,13 +320,37 @@ describe('replay', () => {
   it('replays a mutant counterexample by name', async () => {
     const { stdout } = await run(['check', 'F1', '--json', '--runs', '50']);
     const mutant = (JSON.parse(stdout) as CheckReport).theorems[0]!.mutants[0]!;
-    const replayed = await run(['replay', 'F1', '--property', mutant.name, '--seed', String(mutant.counterexample!.seed), '--path', mutant.counterexample!.path, '--json']);
+    const replayed = await run([
+      'replay',
+      'F1',
+      '--property',
+      mutant.name,
+      '--seed',
+      String(mutant.counterexample!.seed),
+      '--path',
+      mutant.counterexample!.path,
+      '--json',
+    ]);
     expect(replayed.code).toBe(1);
-    expect(JSON.parse(replayed.stdout)).toMatchObject({ kind: 'mutant', outcome: 'fail', counterexample: mutant.counterexample });
+    expect(JSON.parse(replayed.stdout)).toMatchObject({
+      kind: 'mutant',
+      outcome: 'fail',
+      counterexample: mutant.counterexample,
+    });
   });
 
   it('replays an ablation counterexample with --assumption', async () => {
-    const replayed = await run(['replay', 'F7', '--assumption', 'non-negative', '--seed', '3', '--path', '0', '--json']);
+    const replayed = await run([
+      'replay',
+      'F7',
+      '--assumption',
+      'non-negative',
+      '--seed',
+      '3',
+      '--path',
+      '0',
+      '--json',
+    ]);
     expect(replayed.code).toBe(1);
     expect(replayed.stderr).toBe('');
     const json = JSON.parse(replayed.stdout) as ReplayReport;
@@ -312,7 +375,9 @@ describe('replay', () => {
   it('without --property, asks for one when no property fails there', async () => {
     const { code, stderr } = await run(['replay', 'F2', '--seed', '3', '--path', '0']);
     expect(code).toBe(2);
-    expect(oneLine(stderr)).toBe("ebm-lens: --property: no property of F2 fails at seed 3, path 0; name the property or mutant with --property NAME");
+    expect(oneLine(stderr)).toBe(
+      'ebm-lens: --property: no property of F2 fails at seed 3, path 0; name the property or mutant with --property NAME',
+    );
   });
 });
 

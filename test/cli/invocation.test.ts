@@ -20,7 +20,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function run(argv: string[], invocation?: string) {
   let stdout = '';
   let stderr = '';
-  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false, ...(invocation ? { invocation } : {}) };
+  const io: CommandIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    interactive: false,
+    ...(invocation ? { invocation } : {}),
+  };
   const code = await main(argv, io, [verifiedTheorem, falsifiedTheorem]);
   return { code, stdout, stderr };
 }
@@ -70,17 +75,26 @@ describe('detectInvocation', () => {
 describe('printed commands follow the invocation', () => {
   it('replay lines in check output, the verify hint and the report reproduce lines', async () => {
     const npx = await run(['check', 'F2', '--runs', '100'], NPX);
-    expect(npx.stdout).toMatch(/replay: npx ebm-lens replay F2 --property below-five-hundred --seed -?\d+ --path [\d:]+/);
+    expect(npx.stdout).toMatch(
+      /replay: npx ebm-lens replay F2 --property below-five-hundred --seed -?\d+ --path [\d:]+/,
+    );
     const plain = await run(['check', 'F2', '--runs', '100']);
     expect(plain.stdout).toMatch(/replay: ebm-lens replay F2/);
     expect(plain.stdout).not.toContain('npx');
 
     const report = join(dir, 'rep');
     const certificate = join(dir, 'cert.json');
-    const withFiles = await run(['check', 'F1', '--runs', '100', '--report', report, '--certificate', certificate], NPX);
+    const withFiles = await run(
+      ['check', 'F1', '--runs', '100', '--report', report, '--certificate', certificate],
+      NPX,
+    );
     expect(withFiles.code).toBe(0);
     expect(withFiles.stdout).toContain(`(re-check it: npx ebm-lens-verify ${certificate})`);
-    expect(readFileSync(join(report, 'report.md'), 'utf8')).toContain('Reproduce with `npx ebm-lens check F1 --seed 251218730 --profile quick --runs 100`');
-    expect(readFileSync(join(report, 'report.html'), 'utf8')).toContain('npx ebm-lens check F1 --seed 251218730 --profile quick --runs 100');
+    expect(readFileSync(join(report, 'report.md'), 'utf8')).toContain(
+      'Reproduce with `npx ebm-lens check F1 --seed 251218730 --profile quick --runs 100`',
+    );
+    expect(readFileSync(join(report, 'report.html'), 'utf8')).toContain(
+      'npx ebm-lens check F1 --seed 251218730 --profile quick --runs 100',
+    );
   });
 });

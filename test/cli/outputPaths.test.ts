@@ -23,7 +23,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let calls = 0;
 const spy: Theorem = {
   ...verifiedTheorem,
-  properties: [{ ...binomialSquare, predicate: (x: [Rational, Rational]) => ((calls += 1), binomialSquare.predicate(x)) }],
+  properties: [
+    { ...binomialSquare, predicate: (x: [Rational, Rational]) => ((calls += 1), binomialSquare.predicate(x)) },
+  ],
 };
 
 async function run(argv: string[]) {
@@ -50,7 +52,10 @@ symlinkSync(join(dir, 'no-such-target'), dangling);
 
 describe('check: output paths refused before any run', () => {
   it('--report under a dangling symlink, and the dangling symlink itself', async () => {
-    expectRefused(await run(['check', 'F1', '--report', join(dangling, 'rep')]), /^ebm-lens: --report: '.*\/d' is a symlink to '.*no-such-target', which does not exist \(a dangling symlink\); /);
+    expectRefused(
+      await run(['check', 'F1', '--report', join(dangling, 'rep')]),
+      /^ebm-lens: --report: '.*\/d' is a symlink to '.*no-such-target', which does not exist \(a dangling symlink\); /,
+    );
     expectRefused(await run(['check', 'F1', '--report', dangling]), /dangling symlink/);
     expect(readdirSync(dir)).toEqual(['d']);
   });
@@ -59,18 +64,30 @@ describe('check: output paths refused before any run', () => {
     const report = await run(['check', 'F1', '--report', '/proc/ebm-lens-nope/rep']);
     expectRefused(report, /^ebm-lens: --report: '\/proc\/ebm-lens-nope\/rep' is on the kernel file system procfs/);
     expect(report.ms).toBeLessThan(5000);
-    expectRefused(await run(['check', 'F1', '--certificate', '/proc/ebm-lens-cert.json']), /^ebm-lens: --certificate: .* is on the kernel file system procfs/);
+    expectRefused(
+      await run(['check', 'F1', '--certificate', '/proc/ebm-lens-cert.json']),
+      /^ebm-lens: --certificate: .* is on the kernel file system procfs/,
+    );
   });
 
   it('--certificate in a dangling-symlink directory, and both options checked before the run', async () => {
-    expectRefused(await run(['check', 'F1', '--certificate', join(dangling, 'c.json')]), /^ebm-lens: --certificate: .*dangling symlink/);
-    expectRefused(await run(['check', 'F1', '--report', join(dir, 'fine'), '--certificate', '/proc/c.json']), /--certificate: .*procfs/);
+    expectRefused(
+      await run(['check', 'F1', '--certificate', join(dangling, 'c.json')]),
+      /^ebm-lens: --certificate: .*dangling symlink/,
+    );
+    expectRefused(
+      await run(['check', 'F1', '--report', join(dir, 'fine'), '--certificate', '/proc/c.json']),
+      /--certificate: .*procfs/,
+    );
   });
 
   it('a report file name taken by a directory', async () => {
     const rep = join(dir, 'taken');
     mkdirSync(join(rep, 'report.html'), { recursive: true });
-    expectRefused(await run(['check', 'F1', '--report', rep]), /^ebm-lens: --report: '.*report\.html' is a directory; /);
+    expectRefused(
+      await run(['check', 'F1', '--report', rep]),
+      /^ebm-lens: --report: '.*report\.html' is a directory; /,
+    );
   });
 
   it('a good --report still runs and writes', async () => {

@@ -17,7 +17,15 @@ import {
   verifiedTheorem,
 } from '../runner/fixtures.js';
 
-const fixtures: Theorem[] = [verifiedTheorem, falsifiedTheorem, undecidedTheorem, floatTheorem, survivingMutantTheorem, crashingTheorem, assumptionTheorem];
+const fixtures: Theorem[] = [
+  verifiedTheorem,
+  falsifiedTheorem,
+  undecidedTheorem,
+  floatTheorem,
+  survivingMutantTheorem,
+  crashingTheorem,
+  assumptionTheorem,
+];
 
 async function run(argv: string[], catalogue: readonly Theorem[] = fixtures) {
   let stdout = '';
@@ -42,7 +50,12 @@ afterAll(() => {
 });
 
 /** Runs the shards of a check, writes each part to a file, and returns the files. */
-async function shards(args: string[], count: number, catalogue: readonly Theorem[] = fixtures, tag = 'p'): Promise<string[]> {
+async function shards(
+  args: string[],
+  count: number,
+  catalogue: readonly Theorem[] = fixtures,
+  tag = 'p',
+): Promise<string[]> {
   const files: string[] = [];
   for (let i = 1; i <= count; i += 1) {
     const part = await run(['check', ...args, '--shard', `${i}/${count}`, '--json'], catalogue);
@@ -91,7 +104,9 @@ describe('check --shard i/N and merge', () => {
       expect(code).toBe(2);
       expect(oneLine(stderr)).toContain(`ebm-lens: --shard: expected i/N with 1 <= i <= N, got '${bad}'`);
     }
-    expect(oneLine((await run(['check', '--shard', '1/2'])).stderr)).toBe('ebm-lens: --shard: a shard prints its part as JSON; add --json and save it for ebm-lens merge');
+    expect(oneLine((await run(['check', '--shard', '1/2'])).stderr)).toBe(
+      'ebm-lens: --shard: a shard prints its part as JSON; add --json and save it for ebm-lens merge',
+    );
     const certificate = await run(['check', '--shard', '1/2', '--json', '--certificate', join(dir, 'c.json')]);
     expect(certificate.code).toBe(2);
     expect(oneLine(certificate.stderr)).toContain('ebm-lens: --certificate: a shard writes only its part');
@@ -109,19 +124,39 @@ describe('check --shard i/N and merge', () => {
       expect(oneLine(result.stderr)).toBe(message);
     };
     await refuse([parts[0]!, parts[1]!], 'ebm-lens: merge: shard 3/3 missing; give all 3 parts');
-    await refuse([parts[0]!, parts[1]!, parts[2]!, parts[1]!], `ebm-lens: ${parts[1]}: repeats shard 2/3 of ${parts[1]}; give each shard once`);
-    await refuse([parts[0]!, other!, parts[2]!], `ebm-lens: ${other}: is a part of another run: its seed is 3, ${parts[0]} has 251218730; merge the parts of one check`);
-    await refuse([parts[0]!, four!, parts[2]!], `ebm-lens: ${four}: is a part of another run: its shard count is 4, ${parts[0]} has 3; merge the parts of one check`);
-    await refuse([...parts, '--certificate', join(dir, 'x.json')], 'ebm-lens: --certificate: the parts carry no run records; run the shards with --records (check --shard i/N --records --json)');
+    await refuse(
+      [parts[0]!, parts[1]!, parts[2]!, parts[1]!],
+      `ebm-lens: ${parts[1]}: repeats shard 2/3 of ${parts[1]}; give each shard once`,
+    );
+    await refuse(
+      [parts[0]!, other!, parts[2]!],
+      `ebm-lens: ${other}: is a part of another run: its seed is 3, ${parts[0]} has 251218730; merge the parts of one check`,
+    );
+    await refuse(
+      [parts[0]!, four!, parts[2]!],
+      `ebm-lens: ${four}: is a part of another run: its shard count is 4, ${parts[0]} has 3; merge the parts of one check`,
+    );
+    await refuse(
+      [...parts, '--certificate', join(dir, 'x.json')],
+      'ebm-lens: --certificate: the parts carry no run records; run the shards with --records (check --shard i/N --records --json)',
+    );
     const notPart = join(dir, 'not-a-part.json');
     writeFileSync(notPart, (await run(['check', 'F1', '--json', '--runs', '10'])).stdout);
-    await refuse([notPart], `ebm-lens: ${notPart}: is not a part of a sharded check; give the files check --shard i/N --json wrote`);
-    await refuse([join(dir, 'missing.json')], `ebm-lens: ${join(dir, 'missing.json')}: no such file; give the files check --shard i/N --json wrote`);
+    await refuse(
+      [notPart],
+      `ebm-lens: ${notPart}: is not a part of a sharded check; give the files check --shard i/N --json wrote`,
+    );
+    await refuse(
+      [join(dir, 'missing.json')],
+      `ebm-lens: ${join(dir, 'missing.json')}: no such file; give the files check --shard i/N --json wrote`,
+    );
     const edited = join(dir, 'edited.json');
     writeFileSync(edited, readFileSync(parts[1]!, 'utf8').replace('"version": "', '"version": "0.0.0-'));
     const result = await run(['merge', edited, parts[0]!, parts[2]!]);
     expect(result.code).toBe(2);
-    expect(oneLine(result.stderr)).toMatch(/: was written by ebm-lens 0\.0\.0-.*; merge with the version that ran the shards$/);
+    expect(oneLine(result.stderr)).toMatch(
+      /: was written by ebm-lens 0\.0\.0-.*; merge with the version that ran the shards$/,
+    );
   });
 });
 
@@ -131,16 +166,22 @@ describe('--workers', () => {
       for (const command of [['check'], ['ablate', 'all'], ['assume', 'examples/assume/near-reversible.json']]) {
         const { code, stderr } = await run([...command, '--workers', bad]);
         expect(code).toBe(2);
-        expect(oneLine(stderr)).toBe(`ebm-lens: --workers: expected a whole number from 1 to 256, got '${bad}'; e.g. --workers 2 (default: the number of cores)`);
+        expect(oneLine(stderr)).toBe(
+          `ebm-lens: --workers: expected a whole number from 1 to 256, got '${bad}'; e.g. --workers 2 (default: the number of cores)`,
+        );
       }
     }
   });
 
   it('runs in this thread by default when no catalogue module is given (tests, library use), and says why it cannot do more', async () => {
-    expect((await run(['check', 'F1', '--json', '--runs', '20'])).stdout).toBe((await run(['check', 'F1', '--json', '--runs', '20', '--workers', '1'])).stdout);
+    expect((await run(['check', 'F1', '--json', '--runs', '20'])).stdout).toBe(
+      (await run(['check', 'F1', '--json', '--runs', '20', '--workers', '1'])).stdout,
+    );
     const { code, stderr } = await run(['check', 'F1', '--workers', '2']);
     expect(code).toBe(2);
-    expect(oneLine(stderr)).toBe('ebm-lens: --workers: parallel runs need the built command line (bin/ebm-lens.js: the worker script and the catalogue as a module); use --workers 1');
+    expect(oneLine(stderr)).toBe(
+      'ebm-lens: --workers: parallel runs need the built command line (bin/ebm-lens.js: the worker script and the catalogue as a module); use --workers 1',
+    );
   });
 });
 
@@ -167,15 +208,35 @@ describe('bin/ebm-lens.js with worker threads', () => {
     const results = [];
     for (const workers of [1, 2]) {
       const certificate = join(dir, `bin-w${workers}.certificate.json`);
-      const result = await cli(['check', 'T1', 'T3', '--profile', 'quick', '--workers', String(workers), '--json', '--quiet', '--certificate', certificate]);
-      results.push({ status: result.status, stdout: result.stdout, stderr: result.stderr, certificate: readFileSync(certificate, 'utf8') });
+      const result = await cli([
+        'check',
+        'T1',
+        'T3',
+        '--profile',
+        'quick',
+        '--workers',
+        String(workers),
+        '--json',
+        '--quiet',
+        '--certificate',
+        certificate,
+      ]);
+      results.push({
+        status: result.status,
+        stdout: result.stdout,
+        stderr: result.stderr,
+        certificate: readFileSync(certificate, 'utf8'),
+      });
     }
     expect(results[0]!.stderr).toBe('');
     expect(results[1]!.stderr).toBe('');
     expect(results[1]!.stdout).toBe(results[0]!.stdout);
     expect(results[1]!.certificate).toBe(results[0]!.certificate);
     expect(results[1]!.status).toBe(results[0]!.status);
-    expect((JSON.parse(results[0]!.stdout) as { theorems: { id: string }[] }).theorems.map((t) => t.id)).toEqual(['T1', 'T3']);
+    expect((JSON.parse(results[0]!.stdout) as { theorems: { id: string }[] }).theorems.map((t) => t.id)).toEqual([
+      'T1',
+      'T3',
+    ]);
   });
 
   it('ablate and assume --workers 2 print what --workers 1 prints', async () => {

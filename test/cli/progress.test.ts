@@ -13,11 +13,22 @@ import { assumptionTheorem, falsifiedTheorem, verifiedTheorem } from '../runner/
 
 function capture(overrides: Partial<CommandIO> = {}) {
   const out = { stdout: '', stderr: '' };
-  const io: CommandIO = { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t), interactive: false, ...overrides };
+  const io: CommandIO = {
+    stdout: (t) => void (out.stdout += t),
+    stderr: (t) => void (out.stderr += t),
+    interactive: false,
+    ...overrides,
+  };
   return { io, out };
 }
 
-const step = (done: number, total = 10): ProgressEvent => ({ theoremId: 'T5', kind: 'property', name: 'gap', done, total });
+const step = (done: number, total = 10): ProgressEvent => ({
+  theoremId: 'T5',
+  kind: 'property',
+  name: 'gap',
+  done,
+  total,
+});
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -25,8 +36,16 @@ describe('progressStyle', () => {
   it('bar on a terminal (none with --json), lines elsewhere when asked, nothing with --quiet', () => {
     const tty = capture({ interactive: true }).io;
     const pipe = capture({ progressLines: true }).io;
-    expect([progressStyle(tty, false, false), progressStyle(tty, true, false), progressStyle(tty, false, true)]).toEqual(['bar', 'off', 'off']);
-    expect([progressStyle(pipe, false, false), progressStyle(pipe, true, false), progressStyle(pipe, false, true)]).toEqual(['lines', 'lines', 'off']);
+    expect([
+      progressStyle(tty, false, false),
+      progressStyle(tty, true, false),
+      progressStyle(tty, false, true),
+    ]).toEqual(['bar', 'off', 'off']);
+    expect([
+      progressStyle(pipe, false, false),
+      progressStyle(pipe, true, false),
+      progressStyle(pipe, false, true),
+    ]).toEqual(['lines', 'lines', 'off']);
     expect(progressStyle(capture().io, false, false)).toBe('off');
   });
 });
@@ -77,7 +96,9 @@ describe('check, ablate and assume print lines on a non-terminal stderr; --quiet
     fakeClock();
     const lines = capture({ progressLines: true });
     const codeLines = await main(argv, lines.io, catalogue);
-    expect(lines.out.stderr).toMatch(new RegExp(`^ebm-lens ${name}: \\d+/\\d+ steps \\(\\d+%\\), \\d+ s, at [FT]\\d `, 'm'));
+    expect(lines.out.stderr).toMatch(
+      new RegExp(`^ebm-lens ${name}: \\d+/\\d+ steps \\(\\d+%\\), \\d+ s, at [FT]\\d `, 'm'),
+    );
     expect(lines.out.stderr).toMatch(new RegExp(`^ebm-lens ${name}: done, `, 'm'));
 
     const quiet = capture({ progressLines: true });

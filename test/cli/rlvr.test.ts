@@ -20,7 +20,11 @@ type Dec = InstanceType<typeof D>;
 async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false });
+  const code = await main(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    interactive: false,
+  });
   return { code, stdout, stderr };
 }
 
@@ -49,7 +53,8 @@ interface RlvrReport {
 const encloses = (x: NumberObject, value: Dec) => new D(x.lo).lte(value) && new D(x.hi).gte(value);
 const sigmoid = (x: Dec) => new D(1).div(new D(1).add(x.neg().exp()));
 const logit = (p: Dec) => p.div(new D(1).sub(p)).ln();
-const bernoulliKl = (a: Dec, b: Dec) => a.mul(a.div(b).ln()).add(new D(1).sub(a).mul(new D(1).sub(a).div(new D(1).sub(b)).ln()));
+const bernoulliKl = (a: Dec, b: Dec) =>
+  a.mul(a.div(b).ln()).add(new D(1).sub(a).mul(new D(1).sub(a).div(new D(1).sub(b)).ln()));
 
 describe('rlvr examples/rlvr.json', () => {
   it('prints the keys of docs/outputs.md with enclosures of the closed forms', async () => {
@@ -58,7 +63,14 @@ describe('rlvr examples/rlvr.json', () => {
     const json = JSON.parse(stdout) as RlvrReport;
     expect(json.mode).toBe('interval');
     expect(Object.keys(json.prompts[0]!)).toEqual(expect.arrayContaining(['p0', 'pStar', 'logZ', 'series']));
-    expect(Object.keys(json.total.series[0]!).sort()).toEqual(['accuracy', 'bernoulliGap', 'entropy', 'gap', 'klToReference', 't']);
+    expect(Object.keys(json.total.series[0]!).sort()).toEqual([
+      'accuracy',
+      'bernoulliGap',
+      'entropy',
+      'gap',
+      'klToReference',
+      't',
+    ]);
     // prompt 0: p0 = 1/4 + 1/8 = 3/8, beta = 1/2, from q
     const p0 = new D(3).div(8);
     const pStar = sigmoid(logit(p0).add(2));
@@ -66,7 +78,15 @@ describe('rlvr examples/rlvr.json', () => {
     expect(first.p0.exact).toBe('3/8');
     expect(first.weight.exact).toBe('2/3');
     expect(encloses(first.pStar, pStar)).toBe(true);
-    expect(encloses(first.logZ, new D(1).sub(p0).add(p0.mul(new D(2).exp())).ln())).toBe(true);
+    expect(
+      encloses(
+        first.logZ,
+        new D(1)
+          .sub(p0)
+          .add(p0.mul(new D(2).exp()))
+          .ln(),
+      ),
+    ).toBe(true);
     const times = ['0', '0.5', '1', '2', '5', '10'];
     first.series.forEach((point: RlvrPoint, i: number) => {
       expect(point.t.exact).toBe(times[i] === '0.5' ? '1/2' : times[i]);
@@ -78,7 +98,9 @@ describe('rlvr examples/rlvr.json', () => {
       expect(new D(point.gap.hi).sub(point.gap.lo).lte(new D(point.gap.approx).abs().mul('1e-20'))).toBe(true);
     });
     // prompt 1 starts outside the tilt family: gap > bernoulliGap (T7)
-    json.prompts[1]!.series.forEach((point: RlvrPoint) => expect(new D(point.gap.lo).gt(new D(point.bernoulliGap.hi))).toBe(true));
+    json.prompts[1]!.series.forEach((point: RlvrPoint) =>
+      expect(new D(point.gap.lo).gt(new D(point.bernoulliGap.hi))).toBe(true),
+    );
     // total at t = 0: accuracy (2/3)(3/8) + (1/3)(1/4) = 1/3
     expect(encloses(json.total.series[0]!.accuracy, new D(1).div(3))).toBe(true);
   });
@@ -107,7 +129,8 @@ describe('rlvr examples/rlvr.json', () => {
     expect(json.prompts[1]!.pStar.exact).toBe('1');
     expect(json.prompts[1]!.logZ.exact).toBe('1');
     for (const prompt of json.prompts) {
-      for (const point of prompt.series) expect([point.gap.exact, point.bernoulliGap.exact, point.klToReference.exact]).toEqual(['0', '0', '0']);
+      for (const point of prompt.series)
+        expect([point.gap.exact, point.bernoulliGap.exact, point.klToReference.exact]).toEqual(['0', '0', '0']);
     }
   });
 });
@@ -118,10 +141,26 @@ describe('rlvr bad input: exit 2, one line, nothing on stdout', () => {
     ['empty file', '', /the file is empty/],
     ['invalid JSON', '{"beta": 1,', /invalid JSON/],
     ['beta <= 0', { beta: '-1', prompts: [prompt], times: [0] }, /^ebm-lens: beta: must be > 0/],
-    ['reference not summing to 1', { beta: 1, prompts: [{ ...prompt, reference: ['1/2', '1/3'] }], times: [0] }, /^ebm-lens: prompts\[0\]\.reference: sums to 5\/6, not 1/],
-    ['negative reference', { beta: 1, prompts: [{ ...prompt, reference: ['3/2', '-1/2'] }], times: [0] }, /^ebm-lens: prompts\[0\]\.reference\[1\]: is negative/],
-    ['correct of the wrong length', { beta: 1, prompts: [{ ...prompt, correct: [true] }], times: [0] }, /^ebm-lens: prompts\[0\]\.correct: has 1 entries, expected 2/],
-    ['initial not a distribution', { beta: 1, prompts: [{ ...prompt, initial: [1, 1] }], times: [0] }, /^ebm-lens: prompts\[0\]\.initial: sums to 2/],
+    [
+      'reference not summing to 1',
+      { beta: 1, prompts: [{ ...prompt, reference: ['1/2', '1/3'] }], times: [0] },
+      /^ebm-lens: prompts\[0\]\.reference: sums to 5\/6, not 1/,
+    ],
+    [
+      'negative reference',
+      { beta: 1, prompts: [{ ...prompt, reference: ['3/2', '-1/2'] }], times: [0] },
+      /^ebm-lens: prompts\[0\]\.reference\[1\]: is negative/,
+    ],
+    [
+      'correct of the wrong length',
+      { beta: 1, prompts: [{ ...prompt, correct: [true] }], times: [0] },
+      /^ebm-lens: prompts\[0\]\.correct: has 1 entries, expected 2/,
+    ],
+    [
+      'initial not a distribution',
+      { beta: 1, prompts: [{ ...prompt, initial: [1, 1] }], times: [0] },
+      /^ebm-lens: prompts\[0\]\.initial: sums to 2/,
+    ],
     ['missing times', { beta: 1, prompts: [prompt] }, /^ebm-lens: times: is missing/],
     ['missing prompts', { beta: 1, times: [0] }, /^ebm-lens: prompts: is missing/],
   ])('%s', async (_name, model, message) => {
@@ -147,7 +186,9 @@ describe('bin/ebm-lens.js rlvr (spawned)', () => {
   });
 
   it('prints the JSON report and exits 0', () => {
-    const result = spawnSync(process.execPath, ['bin/ebm-lens.js', 'rlvr', 'examples/rlvr.json', '--json'], { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['bin/ebm-lens.js', 'rlvr', 'examples/rlvr.json', '--json'], {
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     expect((JSON.parse(result.stdout) as RlvrReport).prompts).toHaveLength(2);
   });

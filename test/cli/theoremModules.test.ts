@@ -16,9 +16,14 @@ const FALSE_ONE = 'examples/theorems/kl-half-chi2.ts';
 /** The built command line, run asynchronously (a synchronous spawn would stall the vitest worker). */
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [join(ROOT, 'bin/ebm-lens.js'), ...args], { cwd: ROOT, encoding: 'utf8' }, (error, stdout, stderr) => {
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin/ebm-lens.js'), ...args],
+      { cwd: ROOT, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -53,9 +58,21 @@ describe('check FILE', () => {
     expect(stdout).toContain('KLHalfChi2  KL below half the chi-square divergence (false): FALSIFIED');
     expect(stdout).toContain('instance: {"p":["1","0"],"q":["1/2","1/2"]}');
     expect(stdout).toContain('chi2(p || q) / 2 = 1/2');
-    const replay = /replay: (?:npx )?ebm-lens replay (\S+) (\S+) --property (\S+) --seed (\S+) --path (\S+)/.exec(stdout);
+    const replay = /replay: (?:npx )?ebm-lens replay (\S+) (\S+) --property (\S+) --seed (\S+) --path (\S+)/.exec(
+      stdout,
+    );
     expect(replay?.slice(1, 4)).toEqual([FALSE_ONE, 'KLHalfChi2', 'kl-at-most-half-chi2']);
-    const again = await cli('replay', replay![1]!, replay![2]!, '--property', replay![3]!, '--seed', replay![4]!, '--path', replay![5]!);
+    const again = await cli(
+      'replay',
+      replay![1]!,
+      replay![2]!,
+      '--property',
+      replay![3]!,
+      '--seed',
+      replay![4]!,
+      '--path',
+      replay![5]!,
+    );
     expect(again.code).toBe(1);
     expect(again.stdout).toContain('counterexample reproduced');
     expect(again.stdout).toContain('instance: {"p":["1","0"],"q":["1/2","1/2"]}');
@@ -68,7 +85,9 @@ describe('check FILE', () => {
     const { code, stdout } = await cli('check', FALSE_ONE, '--json', '--report', out);
     expect(code).toBe(1);
     const json = JSON.parse(stdout) as { theorems: { id: string; module?: string; status: string }[] };
-    expect(json.theorems).toEqual([expect.objectContaining({ id: 'KLHalfChi2', module: FALSE_ONE, status: 'falsified' })]);
+    expect(json.theorems).toEqual([
+      expect.objectContaining({ id: 'KLHalfChi2', module: FALSE_ONE, status: 'falsified' }),
+    ]);
     const line = `replay ${FALSE_ONE} KLHalfChi2 --property kl-at-most-half-chi2 --seed`;
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain(line);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(line);
@@ -100,8 +119,18 @@ describe('a module shares the engine', () => {
 
 describe('bad modules: one line, exit 2, no verdict', () => {
   const cases: [string, string, string, RegExp][] = [
-    ['throws on import', 'throws.ts', "throw new Error('no data');\n", /^ebm-lens: .*throws\.ts: throws on import: no data; /],
-    ['not a theorem', 'shape.mjs', "export default { id: 'X', title: 1 };\n", /^ebm-lens: .*shape\.mjs: its default export is not a theorem: X: title is not a string/],
+    [
+      'throws on import',
+      'throws.ts',
+      "throw new Error('no data');\n",
+      /^ebm-lens: .*throws\.ts: throws on import: no data; /,
+    ],
+    [
+      'not a theorem',
+      'shape.mjs',
+      "export default { id: 'X', title: 1 };\n",
+      /^ebm-lens: .*shape\.mjs: its default export is not a theorem: X: title is not a string/,
+    ],
     ['no default export', 'none.mjs', 'export const x = 1;\n', /has no default export/],
     [
       'a catalogue ID',
@@ -138,6 +167,8 @@ describe('bad modules: one line, exit 2, no verdict', () => {
   it('a missing file', async () => {
     const { code, stderr } = await cli('check', 'no-such-theorem.ts');
     expect(code, stderr).toBe(2);
-    expect(stderr).toBe('ebm-lens: no-such-theorem.ts: no such file; give the path of a .ts, .mts, .js or .mjs theorem module\n');
+    expect(stderr).toBe(
+      'ebm-lens: no-such-theorem.ts: no such file; give the path of a .ts, .mts, .js or .mjs theorem module\n',
+    );
   });
 });

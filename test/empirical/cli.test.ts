@@ -20,7 +20,11 @@ interface Run {
 async function run(...argv: string[]): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false });
+  const code = await main(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    interactive: false,
+  });
   return { code, stdout, stderr };
 }
 
@@ -53,7 +57,10 @@ interface EmpiricalJson {
 const parse = (stdout: string): EmpiricalJson => JSON.parse(stdout) as EmpiricalJson;
 
 const isFloatNumber = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && (value as { float64?: boolean }).float64 === true && typeof (value as { approx?: unknown }).approx === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { float64?: boolean }).float64 === true &&
+  typeof (value as { approx?: unknown }).approx === 'string';
 
 describe('empirical: shipped examples', () => {
   it('reversible.csv: consistent, exit 0, the JSON keys of docs/empirical.md', async () => {
@@ -118,7 +125,20 @@ describe('empirical: reversible MLE by communicating class', () => {
 
 describe('empirical: inputs and trials', () => {
   it('a tree is not testable (exit 3) and its potential is the sum of log-ratios', async () => {
-    const path = file('tree.json', JSON.stringify({ counts: [['a', 'a', 70], ['a', 'b', 30], ['b', 'a', 10], ['b', 'b', 50], ['b', 'c', 40], ['c', 'b', 20], ['c', 'c', 80]] }));
+    const path = file(
+      'tree.json',
+      JSON.stringify({
+        counts: [
+          ['a', 'a', 70],
+          ['a', 'b', 30],
+          ['b', 'a', 10],
+          ['b', 'b', 50],
+          ['b', 'c', 40],
+          ['c', 'b', 20],
+          ['c', 'c', 80],
+        ],
+      }),
+    );
     const { code, stdout } = await run('empirical', path, '--json');
     expect(code).toBe(3);
     const json = parse(stdout);
@@ -131,9 +151,30 @@ describe('empirical: inputs and trials', () => {
     const csv = file('pair.csv', 'x,y,10\ny,x,20\n');
     // trials x 50, y 40: U(y) - U(x) = log(10/50) - log(20/40) = log(0.4) < 0, so y is the reference
     const expected = -Math.log(0.4);
-    const viaJson = parse((await run('empirical', file('pair.json', JSON.stringify({ counts: [['x', 'y', 10], ['y', 'x', 20]], trials: { x: 50, y: 40 } })), '--json')).stdout);
-    const viaFile = parse((await run('empirical', csv, '--trials', file('t.json', '{"x": 50, "y": 40}'), '--json')).stdout);
-    const viaCsv = parse((await run('empirical', csv, '--trials', file('t.csv', 'state,trials\nx,50\ny,40\n'), '--json')).stdout);
+    const viaJson = parse(
+      (
+        await run(
+          'empirical',
+          file(
+            'pair.json',
+            JSON.stringify({
+              counts: [
+                ['x', 'y', 10],
+                ['y', 'x', 20],
+              ],
+              trials: { x: 50, y: 40 },
+            }),
+          ),
+          '--json',
+        )
+      ).stdout,
+    );
+    const viaFile = parse(
+      (await run('empirical', csv, '--trials', file('t.json', '{"x": 50, "y": 40}'), '--json')).stdout,
+    );
+    const viaCsv = parse(
+      (await run('empirical', csv, '--trials', file('t.csv', 'state,trials\nx,50\ny,40\n'), '--json')).stdout,
+    );
     for (const json of [viaJson, viaFile, viaCsv]) {
       expect(json.potential.y!.value.approx).toBe('0');
       expect(Number(json.potential.x!.value.approx)).toBeCloseTo(expected, 14);
@@ -154,17 +195,45 @@ describe('empirical: bad input gives one line, exit 2, no output', () => {
     ['negative count', () => [file('neg.csv', 'a,b,-3\n')], /line 1.*negative/],
     ['fractional count', () => [file('frac.csv', 'a,b,2.5\n')], /fractional/],
     ['non-numeric count', () => [file('word.csv', 'a,b,three\n')], /line 1/],
-    ['duplicate pair', () => [file('dup.csv', 'a,b,1\nb,a,2\na,b,3\n')], /line 3: duplicate pair "a" -> "b" \(first given at .* line 1\)/],
-    ['unknown state in trials', () => [file('c1.csv', 'a,b,1\nb,a,1\n'), '--trials', file('t1.json', '{"a": 5, "b": 5, "q": 3}')], /"q" does not occur/],
-    ['count from a state with no trials', () => [file('c2.csv', 'a,b,1\nb,a,1\n'), '--trials', file('t2.json', '{"a": 5}')], /"b" has 1 counted transitions but no trials/],
-    ['trials below the row total', () => [file('c3.csv', 'a,b,7\nb,a,1\n'), '--trials', file('t3.csv', 'a,5\nb,5\n')], /5 trials for "a" but 7/],
-    ['trials-equal below a row total', () => [file('c4.csv', 'a,b,7\nb,a,1\n'), '--trials-equal', '6'], /--trials-equal/],
-    ['trials given twice', () => [file('c5.json', '{"counts": [["a", "b", 1]], "trials": {"a": 3}}'), '--trials-equal', '6'], /more than once/],
+    [
+      'duplicate pair',
+      () => [file('dup.csv', 'a,b,1\nb,a,2\na,b,3\n')],
+      /line 3: duplicate pair "a" -> "b" \(first given at .* line 1\)/,
+    ],
+    [
+      'unknown state in trials',
+      () => [file('c1.csv', 'a,b,1\nb,a,1\n'), '--trials', file('t1.json', '{"a": 5, "b": 5, "q": 3}')],
+      /"q" does not occur/,
+    ],
+    [
+      'count from a state with no trials',
+      () => [file('c2.csv', 'a,b,1\nb,a,1\n'), '--trials', file('t2.json', '{"a": 5}')],
+      /"b" has 1 counted transitions but no trials/,
+    ],
+    [
+      'trials below the row total',
+      () => [file('c3.csv', 'a,b,7\nb,a,1\n'), '--trials', file('t3.csv', 'a,5\nb,5\n')],
+      /5 trials for "a" but 7/,
+    ],
+    [
+      'trials-equal below a row total',
+      () => [file('c4.csv', 'a,b,7\nb,a,1\n'), '--trials-equal', '6'],
+      /--trials-equal/,
+    ],
+    [
+      'trials given twice',
+      () => [file('c5.json', '{"counts": [["a", "b", 1]], "trials": {"a": 3}}'), '--trials-equal', '6'],
+      /more than once/,
+    ],
     ['state name not a string', () => [file('c6.json', '{"counts": [[0, 1, 1]]}')], /counts\[0\]\[0\]/],
     ['unknown JSON key', () => [file('c7.json', '{"counts": [["a", "b", 1]], "trails": {}}')], /"trails"/],
     ['missing file', () => [join(dir, 'nope.csv')], /cannot read/],
     ['alpha out of range', () => [file('c8.csv', 'a,b,1\n'), '--alpha', '1.5'], /--alpha/],
-    ['alpha too small for float64 bounds', () => [file('c9.csv', 'a,b,1\n'), '--alpha', '1e-12'], /--alpha.*\[1e-10, 0\.5\]/],
+    [
+      'alpha too small for float64 bounds',
+      () => [file('c9.csv', 'a,b,1\n'), '--alpha', '1e-12'],
+      /--alpha.*\[1e-10, 0\.5\]/,
+    ],
     ['all counts zero', () => [file('zero.csv', 'a,b,0\n')], /every count is 0/],
   ];
   for (const [name, args, pattern] of cases) {

@@ -90,7 +90,10 @@ describe('simulated reversible data', () => {
     const cycleCoverage = cycleHits / cycleTotal;
     console.log(
       `simulation (seed 20250611, ${replicates} data sets): U coverage ${coverage.toFixed(4)} over ${potentialTotal} intervals ` +
-        `(per state ${perState.slice(1).map((h) => (h / replicates).toFixed(3)).join(', ')}), ` +
+        `(per state ${perState
+          .slice(1)
+          .map((h) => (h / replicates).toFixed(3))
+          .join(', ')}), ` +
         `affinity coverage ${cycleCoverage.toFixed(4)} over ${cycleTotal}, LR rejections at 0.05: ${(rejections / replicates).toFixed(4)}`,
     );
     expect(potentialTotal).toBe(4 * replicates);
@@ -114,7 +117,9 @@ describe('simulated reversible data', () => {
       expect(test.testable && test.df).toBe(6);
       if (test.testable && test.pValue < 0.05) rejections += 1;
     }
-    console.log(`simulation (seed 777, ${replicates} data sets, self-transitions uncounted): LR type-I error at 0.05: ${(rejections / replicates).toFixed(4)}`);
+    console.log(
+      `simulation (seed 777, ${replicates} data sets, self-transitions uncounted): LR type-I error at 0.05: ${(rejections / replicates).toFixed(4)}`,
+    );
     expect(rejections / replicates).toBeGreaterThanOrEqual(0.025);
     expect(rejections / replicates).toBeLessThanOrEqual(0.075);
   });
@@ -139,7 +144,9 @@ describe('simulated non-reversible data', () => {
         if (test.pValue < 0.05) rejections += 1;
       }
     }
-    console.log(`simulation (seed 31337, ${replicates} data sets, rotating 3-cycle): rejections ${rejections}, smallest statistic ${smallestStatistic.toFixed(2)}`);
+    console.log(
+      `simulation (seed 31337, ${replicates} data sets, rotating 3-cycle): rejections ${rejections}, smallest statistic ${smallestStatistic.toFixed(2)}`,
+    );
     expect(rejections).toBe(replicates);
   });
 });

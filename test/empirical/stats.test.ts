@@ -10,7 +10,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { logGamma, regularizedGammaP, regularizedGammaQ } from '../../src/stats/gamma.js';
-import { chiSquareCdf, chiSquareQuantile, chiSquareSurvival, chiSquareUpperQuantile, normalTwoSidedQuantile } from '../../src/stats/chiSquare.js';
+import {
+  chiSquareCdf,
+  chiSquareQuantile,
+  chiSquareSurvival,
+  chiSquareUpperQuantile,
+  normalTwoSidedQuantile,
+} from '../../src/stats/chiSquare.js';
 import { betaQuantile, regularizedBeta } from '../../src/stats/beta.js';
 import { binomialLowerBound, binomialUpperBound } from '../../src/stats/binomialBounds.js';
 import { createRandom, sampleMultinomial } from '../../src/stats/random.js';
@@ -78,8 +84,10 @@ describe('chi-square distribution', () => {
   });
 
   it('matches the closed form of chi2(2): survival e^(-x/2), quantile -2 ln(1 - p)', () => {
-    for (const x of [0.1, 1, 4, 30, 200, 1200]) expect(relativeError(chiSquareSurvival(x, 2), Math.exp(-x / 2))).toBeLessThan(1e-13);
-    for (const p of [0.01, 0.5, 0.9, 0.999999]) expect(relativeError(chiSquareQuantile(p, 2), -2 * Math.log1p(-p))).toBeLessThan(1e-12);
+    for (const x of [0.1, 1, 4, 30, 200, 1200])
+      expect(relativeError(chiSquareSurvival(x, 2), Math.exp(-x / 2))).toBeLessThan(1e-13);
+    for (const p of [0.01, 0.5, 0.9, 0.999999])
+      expect(relativeError(chiSquareQuantile(p, 2), -2 * Math.log1p(-p))).toBeLessThan(1e-12);
   });
 
   it('keeps relative accuracy far in the tail (mpmath: Q(3/2, 500) = 1.7994208765314476e-216)', () => {
@@ -104,7 +112,13 @@ describe('regularized incomplete beta', () => {
       for (let i = 1; i <= k; i++) value = (value * (n - k + i)) / i;
       return value;
     };
-    for (const [a, b] of [[1, 1], [2, 5], [7, 3], [12, 30], [40, 2]] as const) {
+    for (const [a, b] of [
+      [1, 1],
+      [2, 5],
+      [7, 3],
+      [12, 30],
+      [40, 2],
+    ] as const) {
       for (const x of [0.001, 0.1, 0.35, 0.5, 0.8, 0.99]) {
         const m = a + b - 1;
         let expected = 0;
@@ -118,7 +132,8 @@ describe('regularized incomplete beta', () => {
     for (const x of [0.01, 0.2, 0.5, 0.77, 0.999]) {
       expect(Math.abs(regularizedBeta(x, 0.5, 0.5) - (2 / Math.PI) * Math.asin(Math.sqrt(x)))).toBeLessThan(1e-14);
     }
-    for (const q of [0.025, 0.5, 0.975]) expect(Math.abs(regularizedBeta(betaQuantile(q, 3.5, 20), 3.5, 20) - q)).toBeLessThan(1e-14);
+    for (const q of [0.025, 0.5, 0.975])
+      expect(Math.abs(regularizedBeta(betaQuantile(q, 3.5, 20), 3.5, 20) - q)).toBeLessThan(1e-14);
   });
 });
 
@@ -126,12 +141,20 @@ describe('Clopper-Pearson bounds', () => {
   const binomialTail = (n: number, p: number, k: number): number => {
     // P(Bin(n, p) >= k), summed in logs
     let total = 0;
-    for (let j = k; j <= n; j++) total += Math.exp(logGamma(n + 1) - logGamma(j + 1) - logGamma(n - j + 1) + j * Math.log(p) + (n - j) * Math.log1p(-p));
+    for (let j = k; j <= n; j++)
+      total += Math.exp(
+        logGamma(n + 1) - logGamma(j + 1) - logGamma(n - j + 1) + j * Math.log(p) + (n - j) * Math.log1p(-p),
+      );
     return total;
   };
 
   it('solve P(Bin(n, p_lo) >= k) = 1 - c and P(Bin(n, p_up) <= k) = 1 - c', () => {
-    for (const [k, n, c] of [[12, 400, 0.975], [1, 20, 0.95], [30, 31, 0.9], [5, 60, 0.99]] as const) {
+    for (const [k, n, c] of [
+      [12, 400, 0.975],
+      [1, 20, 0.95],
+      [30, 31, 0.9],
+      [5, 60, 0.99],
+    ] as const) {
       const lo = binomialLowerBound(k, n, c);
       expect(Math.abs(binomialTail(n, lo, k) - (1 - c))).toBeLessThan(1e-11);
       const up = binomialUpperBound(k, n, c);
@@ -155,7 +178,9 @@ describe('Clopper-Pearson bounds', () => {
 describe('seeded generator', () => {
   it('reproduces xoshiro128** seeded by splitmix32 (values from a separate implementation)', () => {
     const random = createRandom(42);
-    expect([random.next(), random.next(), random.next()]).toEqual([0.6606157208001621, 0.1117019639532224, 0.0791056456144914]);
+    expect([random.next(), random.next(), random.next()]).toEqual([
+      0.6606157208001621, 0.1117019639532224, 0.0791056456144914,
+    ]);
   });
 
   it('samples a multinomial with the right totals and means', () => {
@@ -164,6 +189,8 @@ describe('seeded generator', () => {
     const counts = sampleMultinomial(random, 100_000, p);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(100_000);
     // each count within 5 standard deviations of its mean
-    counts.forEach((count, i) => expect(Math.abs(count - 100_000 * p[i]!)).toBeLessThan(5 * Math.sqrt(100_000 * p[i]! * (1 - p[i]!))));
+    counts.forEach((count, i) =>
+      expect(Math.abs(count - 100_000 * p[i]!)).toBeLessThan(5 * Math.sqrt(100_000 * p[i]! * (1 - p[i]!))),
+    );
   });
 });

@@ -57,7 +57,10 @@ describe('divergences', () => {
     expect(binaryEntropy(E, q(0)).toFraction()).toBe('0');
     expect(entropy(E, [q(1), q(0)]).toFraction()).toBe('0');
     // h(1/4) = (1/4) log 4 + (3/4) log(4/3)
-    const h = new D(1).div(4).mul(new D(4).ln()).add(new D(3).div(4).mul(new D(4).div(3).ln()));
+    const h = new D(1)
+      .div(4)
+      .mul(new D(4).ln())
+      .add(new D(3).div(4).mul(new D(4).div(3).ln()));
     expect(binaryEntropy(F, 0.25)).toBeCloseTo(h.toNumber(), 15);
   });
 
@@ -85,7 +88,10 @@ describe('divergences in interval mode (enclosures vs decimal.js)', () => {
   });
 
   it('binary entropy h(1/3) and entropy of (1/2, 1/4, 1/4) = (3/2) log 2', () => {
-    const h = new D80(1).div(3).mul(new D80(3).ln()).add(new D80(2).div(3).mul(new D80(3).div(2).ln()));
+    const h = new D80(1)
+      .div(3)
+      .mul(new D80(3).ln())
+      .add(new D80(2).div(3).mul(new D80(3).div(2).ln()));
     expectEncloses(I, binaryEntropy(I, p('1/3')), h);
     expectEncloses(I, entropy(I, [p('1/2'), p('1/4'), p('1/4')]), new D80(2).ln().mul(1.5));
   });

@@ -52,24 +52,108 @@ describe('parseAnalyzeModel', () => {
     ];
     expect(needsTranscendental(parse({ conductance, weights: [1, 2, 3] }))).toBe(false);
     expect(needsTranscendental(parse({ conductance, potential: [0, 1, 2], beta: 1 }))).toBe(true);
-    expect(needsTranscendental(parse({ conductance, interaction: [[0, 1, 0], [1, 0, 0], [0, 0, 0]], beta: 1 }))).toBe(true);
-    expect(needsTranscendental(parse({ reference: KERNEL, interactionWeights: [[1, 2, 1], [2, 1, 1], [1, 1, 1]] }))).toBe(false);
+    expect(
+      needsTranscendental(
+        parse({
+          conductance,
+          interaction: [
+            [0, 1, 0],
+            [1, 0, 0],
+            [0, 0, 0],
+          ],
+          beta: 1,
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      needsTranscendental(
+        parse({
+          reference: KERNEL,
+          interactionWeights: [
+            [1, 2, 1],
+            [2, 1, 1],
+            [1, 1, 1],
+          ],
+        }),
+      ),
+    ).toBe(false);
   });
 
   it.each([
     ['ragged kernel', { kernel: [['1/2', '1/2', 0], [1], [0, 0, 1]] }, 'kernel[1]'],
-    ['non-square kernel', { kernel: [['1/2', '1/2', 0], ['1/2', '1/2', 0]] }, 'kernel'],
-    ['row not summing to 1', { kernel: [['1/2', '1/3'], ['1/2', '1/2']] }, 'kernel[0]'],
-    ['decimals that only nearly sum to 1', { kernel: [['0.333333', '0.333333', '0.333333'], KERNEL[1], KERNEL[2]] }, 'kernel[0]'],
-    ['negative entry', { kernel: [['3/2', '-1/2'], ['1/2', '1/2']] }, 'kernel[0][1]'],
-    ['NaN entry', { kernel: [['NaN', 1], ['1/2', '1/2']] }, 'kernel[0][0]'],
+    [
+      'non-square kernel',
+      {
+        kernel: [
+          ['1/2', '1/2', 0],
+          ['1/2', '1/2', 0],
+        ],
+      },
+      'kernel',
+    ],
+    [
+      'row not summing to 1',
+      {
+        kernel: [
+          ['1/2', '1/3'],
+          ['1/2', '1/2'],
+        ],
+      },
+      'kernel[0]',
+    ],
+    [
+      'decimals that only nearly sum to 1',
+      { kernel: [['0.333333', '0.333333', '0.333333'], KERNEL[1], KERNEL[2]] },
+      'kernel[0]',
+    ],
+    [
+      'negative entry',
+      {
+        kernel: [
+          ['3/2', '-1/2'],
+          ['1/2', '1/2'],
+        ],
+      },
+      'kernel[0][1]',
+    ],
+    [
+      'NaN entry',
+      {
+        kernel: [
+          ['NaN', 1],
+          ['1/2', '1/2'],
+        ],
+      },
+      'kernel[0][0]',
+    ],
     ['empty kernel', { kernel: [] }, 'kernel'],
     ['nothing given', { states: ['a'] }, 'kernel'],
     ['kernel and EBM pieces', { kernel: KERNEL, beta: 1, potential: [0, 1, 2] }, 'kernel'],
     ['beta <= 0', { reference: KERNEL, potential: [0, 1, 2], beta: '-1/2' }, 'beta'],
     ['beta missing with a potential', { reference: KERNEL, potential: [0, 1, 2] }, 'beta'],
-    ['asymmetric conductance', { conductance: [[0, 1], [2, 0]], weights: [1, 1] }, 'conductance[1][0]'],
-    ['reference and conductance', { reference: KERNEL, conductance: [[0, 1, 0], [1, 0, 1], [0, 1, 0]] }, 'conductance'],
+    [
+      'asymmetric conductance',
+      {
+        conductance: [
+          [0, 1],
+          [2, 0],
+        ],
+        weights: [1, 1],
+      },
+      'conductance[1][0]',
+    ],
+    [
+      'reference and conductance',
+      {
+        reference: KERNEL,
+        conductance: [
+          [0, 1, 0],
+          [1, 0, 1],
+          [0, 1, 0],
+        ],
+      },
+      'conductance',
+    ],
     ['potential and weights', { reference: KERNEL, potential: [0, 1, 2], weights: [1, 1, 1], beta: 1 }, 'weights'],
     ['reward and potential', { reference: KERNEL, potential: [0, 1, 2], reward: KERNEL, beta: 1 }, 'reward'],
     ['zero weight', { reference: KERNEL, weights: [1, 0, 1] }, 'weights[1]'],

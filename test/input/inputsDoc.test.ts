@@ -28,7 +28,11 @@ async function stderrOf(argv: string[], text: string, name: string): Promise<str
   const path = join(dir, name);
   writeFileSync(path, text);
   let stderr = '';
-  await main([argv[0]!, path, ...argv.slice(1)], { stdout: () => undefined, stderr: (t) => void (stderr += t), interactive: false }, catalogue);
+  await main(
+    [argv[0]!, path, ...argv.slice(1)],
+    { stdout: () => undefined, stderr: (t) => void (stderr += t), interactive: false },
+    catalogue,
+  );
   return stderr;
 }
 
@@ -50,8 +54,15 @@ describe('docs/inputs.md', () => {
     const text = section('analyze');
     for (const key of keys) expect(text, key).toContain(`| \`${key}\` |`);
     for (const [quantity, limits] of Object.entries(QUANTITY_LIMITS)) {
-      const exact = quantity === 'stationary' || quantity === 'hitting' ? `work <= ${EXACT_ELIMINATION_WORK.toExponential()}` : String(limits.exact);
-      expect(text).toMatch(new RegExp(`\\| \`${quantity}\`[^|]*\\| ${exact.replace('+', '\\+')}[^|]*\\| ${limits.interval} \\| ${limits.float} \\|`));
+      const exact =
+        quantity === 'stationary' || quantity === 'hitting'
+          ? `work <= ${EXACT_ELIMINATION_WORK.toExponential()}`
+          : String(limits.exact);
+      expect(text).toMatch(
+        new RegExp(
+          `\\| \`${quantity}\`[^|]*\\| ${exact.replace('+', '\\+')}[^|]*\\| ${limits.interval} \\| ${limits.float} \\|`,
+        ),
+      );
       expect(limits.float).toBe(MAX_STATES);
     }
     expect(text).toContain(`[0, ${MAX_STEPS}]`);
@@ -72,7 +83,10 @@ describe('docs/inputs.md', () => {
     const empirical = section('empirical');
     for (const key of ['counts', 'trials', 'description']) expect(empirical).toContain(`"${key}"`);
     expect(empirical).toContain(`at most ${MAX_COUNT_STATES}`);
-    const slots = /use the slots ([\w, ]+)/.exec(await stderrOf(['assume'], '{"colour": "red"}', 's.json'))![1]!.split(',').map((s) => s.trim());
+    const slots = /use the slots ([\w, ]+)/
+      .exec(await stderrOf(['assume'], '{"colour": "red"}', 's.json'))![1]!
+      .split(',')
+      .map((s) => s.trim());
     expect(slots).toContain('reference');
     const assume = section('assume');
     for (const slot of slots) expect(assume, slot).toContain(`| \`${slot}\` |`);

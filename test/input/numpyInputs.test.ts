@@ -53,7 +53,11 @@ function file(name: string, content: string | Buffer): string {
 async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false });
+  const code = await main(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    interactive: false,
+  });
   return { code, stdout, stderr };
 }
 
@@ -77,9 +81,14 @@ describe('float64 rows within 1e-9 of 1', () => {
     const { code, stdout, stderr } = await run('analyze', file(`two-${mode}.json`, dumped), '--json', '--mode', mode);
     expect([code, stderr]).toEqual([0, '']);
     const json = JSON.parse(stdout) as AnalyzeReport;
-    expect(json.renormalized).toEqual({ rows: 1, maxAdjustment: expect.objectContaining({ exact: '1/25000000000000000' }) as unknown });
+    expect(json.renormalized).toEqual({
+      rows: 1,
+      maxAdjustment: expect.objectContaining({ exact: '1/25000000000000000' }) as unknown,
+    });
     // mu = (b, a) / (a + b) with a = 0.30000000000000004 / 1.00000000000000004 exactly and b = 0.4
-    const a = new Rational(30000000000000004n, 100000000000000000n).div(new Rational(100000000000000004n, 100000000000000000n));
+    const a = new Rational(30000000000000004n, 100000000000000000n).div(
+      new Rational(100000000000000004n, 100000000000000000n),
+    );
     const b = new Rational(2n, 5n);
     const mu0 = b.div(a.add(b));
     if (mode === 'exact') expect(json.stationary[0]!.exact).toBe(mu0.toFraction());
@@ -89,12 +98,25 @@ describe('float64 rows within 1e-9 of 1', () => {
   it('the text says so, with the largest adjustment', async () => {
     const { code, stdout } = await run('analyze', file('two-text.json', dumped));
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^renormalized: 1 row summed to 1 only within 1e-9 \(float64 rounding\) .* largest \|sum - 1\| = 4e-17$/m);
+    expect(stdout).toMatch(
+      /^renormalized: 1 row summed to 1 only within 1e-9 \(float64 rounding\) .* largest \|sum - 1\| = 4e-17$/m,
+    );
   });
 
   it('three float thirds become exactly 1/3: the uniform law, exactly', async () => {
     const third = 0.3333333333333333;
-    const { code, stdout } = await run('analyze', file('thirds.npy', npy('<f8', [[third, third, third], [third, third, third], [third, third, third]])), '--json');
+    const { code, stdout } = await run(
+      'analyze',
+      file(
+        'thirds.npy',
+        npy('<f8', [
+          [third, third, third],
+          [third, third, third],
+          [third, third, third],
+        ]),
+      ),
+      '--json',
+    );
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as AnalyzeReport;
     expect(json.renormalized).toMatchObject({ rows: 3, maxAdjustment: { exact: '1/10000000000000000' } });
@@ -115,19 +137,42 @@ describe('.npy and .csv kernels, by extension', () => {
     const fromJson = await run('analyze', file('k.json', dumped), '--json');
     const fromNpy = await run('analyze', file('k.npy', npy('<f8', twoState)), '--json');
     const fromFortran = await run('analyze', file('kf.npy', npy('<f8', twoState, true)), '--json');
-    const fromCsv = await run('analyze', file('k.csv', '# P from numpy.savetxt\n0.7,0.30000000000000004\n0.4, 0.6\n'), '--json');
+    const fromCsv = await run(
+      'analyze',
+      file('k.csv', '# P from numpy.savetxt\n0.7,0.30000000000000004\n0.4, 0.6\n'),
+      '--json',
+    );
     expect(fromJson.code).toBe(0);
     for (const other of [fromNpy, fromFortran, fromCsv]) expect(other).toEqual(fromJson);
   });
 
   it('int64 .npy is read in full; a bad dtype, shape or size is one line, exit 2', async () => {
-    const ints = await run('analyze', file('id.npy', npy('<i8', [[1n, 0n], [0n, 1n]])), '--json');
+    const ints = await run(
+      'analyze',
+      file(
+        'id.npy',
+        npy('<i8', [
+          [1n, 0n],
+          [0n, 1n],
+        ]),
+      ),
+      '--json',
+    );
     expect(ints.code).toBe(0);
     expect((JSON.parse(ints.stdout) as AnalyzeReport).kernel[0]!.map((x) => x.exact)).toEqual(['1', '0']);
     const notSquare = await run('analyze', file('rect.npy', npy('<f8', [[0.5, 0.5, 0]])));
     expect(notSquare.code).toBe(2);
     expect(notSquare.stderr).toMatch(/rect\.npy: is not square \(1 rows of 3 entries\)/);
-    const nan = await run('analyze', file('nan.npy', npy('<f8', [[Number.NaN, 1], [0, 1]])));
+    const nan = await run(
+      'analyze',
+      file(
+        'nan.npy',
+        npy('<f8', [
+          [Number.NaN, 1],
+          [0, 1],
+        ]),
+      ),
+    );
     expect(nan.stderr).toMatch(/^ebm-lens: kernel\[0\]\[0\]: is NaN in /);
     const garbage = await run('analyze', file('bad.npy', 'not numpy'));
     expect(garbage.code).toBe(2);

@@ -51,13 +51,19 @@ describe('readJsonFile / parseJsonText', () => {
   });
 
   it('rejects a key repeated in one object, naming its JSON path', () => {
-    expect(inputError(() => parseJsonText('{"kernel": [[1]], "beta": 1, "kernel": [[1]]}', 'm.json')).field).toBe('m.json: kernel');
+    expect(inputError(() => parseJsonText('{"kernel": [[1]], "beta": 1, "kernel": [[1]]}', 'm.json')).field).toBe(
+      'm.json: kernel',
+    );
     const nested = '{"prompts": [{"correct": [true]}, {"correct": [true], "answers": 1, "correct": [false]}]}';
     expect(duplicateKeyPath(nested)).toBe('prompts[1].correct');
-    expect(inputError(() => parseJsonText(nested, 'r.json')).message).toMatch(/^r\.json: prompts\[1\]\.correct: the key appears twice/);
+    expect(inputError(() => parseJsonText(nested, 'r.json')).message).toMatch(
+      /^r\.json: prompts\[1\]\.correct: the key appears twice/,
+    );
     // escapes are decoded before comparing, and keys inside strings or in different objects are not duplicates
     expect(duplicateKeyPath('{"a\\u0062": 1, "ab": 2}')).toBe('ab');
-    expect(duplicateKeyPath('{"a": {"x": 1}, "b": {"x": 1}, "c": "\\"a\\": 1", "d": [{"x": 1}, {"x": 2}]}')).toBeUndefined();
+    expect(
+      duplicateKeyPath('{"a": {"x": 1}, "b": {"x": 1}, "c": "\\"a\\": 1", "d": [{"x": 1}, {"x": 2}]}'),
+    ).toBeUndefined();
     expect(duplicateKeyPath('{"t": [[0, 1], {"k": [1, {"k": 2, "k": 3}]}]}')).toBe('t[1].k[1].k');
   });
 

@@ -63,15 +63,62 @@ describe('characteristicPolynomial', () => {
     expect(text(characteristicPolynomial([]))).toEqual(['1']);
     expect(text(characteristicPolynomial(qm([['3/7']])))).toEqual(['-3/7', '1']);
     // x^2 - (a + d) x + (ad - bc)
-    expect(text(characteristicPolynomial(qm([[1, 2], [3, 4]])))).toEqual(['-2', '-5', '1']);
+    expect(
+      text(
+        characteristicPolynomial(
+          qm([
+            [1, 2],
+            [3, 4],
+          ]),
+        ),
+      ),
+    ).toEqual(['-2', '-5', '1']);
     // trace 7/10, det 1/10 - 1/12 = 1/60
-    expect(text(characteristicPolynomial(qm([['1/2', '1/3'], ['1/4', '1/5']])))).toEqual(['1/60', '-7/10', '1']);
+    expect(
+      text(
+        characteristicPolynomial(
+          qm([
+            ['1/2', '1/3'],
+            ['1/4', '1/5'],
+          ]),
+        ),
+      ),
+    ).toEqual(['1/60', '-7/10', '1']);
     // tridiagonal [[2,1,0],[1,3,1],[0,1,4]]: trace 9, principal 2-minors 5 + 8 + 11 = 24, det 18
-    expect(text(characteristicPolynomial(qm([[2, 1, 0], [1, 3, 1], [0, 1, 4]])))).toEqual(['-18', '24', '-9', '1']);
+    expect(
+      text(
+        characteristicPolynomial(
+          qm([
+            [2, 1, 0],
+            [1, 3, 1],
+            [0, 1, 4],
+          ]),
+        ),
+      ),
+    ).toEqual(['-18', '24', '-9', '1']);
     // nilpotent shift: x^3
-    expect(text(characteristicPolynomial(qm([[0, 1, 0], [0, 0, 1], [0, 0, 0]])))).toEqual(['0', '0', '0', '1']);
+    expect(
+      text(
+        characteristicPolynomial(
+          qm([
+            [0, 1, 0],
+            [0, 0, 1],
+            [0, 0, 0],
+          ]),
+        ),
+      ),
+    ).toEqual(['0', '0', '0', '1']);
     // 2-state chain [[1-a, a], [b, 1-b]]: (x - 1)(x - (1 - a - b)), a = 1/3, b = 1/5: x^2 - (22/15) x + 7/15
-    expect(text(characteristicPolynomial(qm([['2/3', '1/3'], ['1/5', '4/5']])))).toEqual(['7/15', '-22/15', '1']);
+    expect(
+      text(
+        characteristicPolynomial(
+          qm([
+            ['2/3', '1/3'],
+            ['1/5', '4/5'],
+          ]),
+        ),
+      ),
+    ).toEqual(['7/15', '-22/15', '1']);
   });
 
   it('a companion matrix has the polynomial it was built from', () => {
@@ -85,13 +132,20 @@ describe('characteristicPolynomial', () => {
   });
 
   it('agrees with Faddeev-LeVerrier and satisfies Cayley-Hamilton on random rational matrices', () => {
-    const entry = fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 30 })).map(([a, b]) => new Rational(a, b));
+    const entry = fc
+      .tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 30 }))
+      .map(([a, b]) => new Rational(a, b));
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }).chain((n) => fc.array(fc.array(entry, { minLength: n, maxLength: n }), { minLength: n, maxLength: n })), (a) => {
-        const p = characteristicPolynomial(a);
-        expect(text(p)).toEqual(text(faddeevLeVerrier(a)));
-        for (const row of evaluateAtMatrix(p, a)) for (const x of row) expect(x.n).toBe(0n);
-      }),
+      fc.property(
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((n) => fc.array(fc.array(entry, { minLength: n, maxLength: n }), { minLength: n, maxLength: n })),
+        (a) => {
+          const p = characteristicPolynomial(a);
+          expect(text(p)).toEqual(text(faddeevLeVerrier(a)));
+          for (const row of evaluateAtMatrix(p, a)) for (const x of row) expect(x.n).toBe(0n);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -112,7 +166,9 @@ describe('characteristicPolynomial', () => {
     // p(1) = 0 for a stochastic matrix.
     const p12 = characteristicPolynomial(kernel(12));
     expect(p12.reduce((s, c) => s.add(c), q(0)).n).toBe(0n);
-    const sub30 = kernel(31).slice(1).map((row) => row.slice(1)); // substochastic principal block
+    const sub30 = kernel(31)
+      .slice(1)
+      .map((row) => row.slice(1)); // substochastic principal block
     const p30 = characteristicPolynomial(sub30);
     let trace = q(0);
     for (let i = 0; i < 30; i++) trace = trace.add(sub30[i]![i]!);
@@ -120,6 +176,5 @@ describe('characteristicPolynomial', () => {
     expect(p30[29]!.equals(trace.neg())).toBe(true);
     expect(p30[30]!.equals(1)).toBe(true);
     expect(p30[0]!.equals(determinant(sub30))).toBe(true); // (-1)^30 det
-
   });
 });

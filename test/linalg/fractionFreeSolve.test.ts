@@ -30,12 +30,22 @@ function gaussJordan(matrix: Rational[][], rhs: Rational[]): Rational[] | undefi
 
 const entry = fc.oneof(
   { weight: 1, arbitrary: fc.constant(new Rational(0)) },
-  { weight: 4, arbitrary: fc.tuple(fc.bigInt({ min: -(2n ** 40n), max: 2n ** 40n }), fc.bigInt({ min: 1n, max: 2n ** 20n })).map(([p, q]) => new Rational(p, q)) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(fc.bigInt({ min: -(2n ** 40n), max: 2n ** 40n }), fc.bigInt({ min: 1n, max: 2n ** 20n }))
+      .map(([p, q]) => new Rational(p, q)),
+  },
 );
 
-const system = fc.integer({ min: 1, max: 6 }).chain((n) =>
-  fc.tuple(fc.array(fc.array(entry, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }), fc.array(entry, { minLength: n, maxLength: n })),
-);
+const system = fc
+  .integer({ min: 1, max: 6 })
+  .chain((n) =>
+    fc.tuple(
+      fc.array(fc.array(entry, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
+      fc.array(entry, { minLength: n, maxLength: n }),
+    ),
+  );
 
 describe('fractionFreeSolve', () => {
   it('agrees with Gauss-Jordan on fractions, in lowest terms, singular or not', () => {
@@ -59,10 +69,24 @@ describe('fractionFreeSolve', () => {
   it('solves a system needing a row swap, and reports singular ones', () => {
     const q = (p: number, d = 1) => new Rational(p, d);
     // [[0, 2], [3, 1]] x = [4, 5]: x = (1, 2)
-    const x = fractionFreeSolve([[q(0), q(2)], [q(3), q(1)]], [q(4), q(5)])!;
+    const x = fractionFreeSolve(
+      [
+        [q(0), q(2)],
+        [q(3), q(1)],
+      ],
+      [q(4), q(5)],
+    )!;
     expect(x.map((v) => v.toFraction())).toEqual(['1', '2']);
     // [[1/2, 1/3], [1/4, 1/6]] is singular (second row = first / 2)
-    expect(fractionFreeSolve([[q(1, 2), q(1, 3)], [q(1, 4), q(1, 6)]], [q(1), q(1)])).toBeUndefined();
+    expect(
+      fractionFreeSolve(
+        [
+          [q(1, 2), q(1, 3)],
+          [q(1, 4), q(1, 6)],
+        ],
+        [q(1), q(1)],
+      ),
+    ).toBeUndefined();
     expect(fractionFreeSolve([], [])).toEqual([]);
     expect(() => fractionFreeSolve([[q(1)]], [])).toThrow(RangeError);
   });

@@ -94,7 +94,9 @@ describe('largestEigenvalueLanczos', () => {
     const a = pathGraph(10);
     expect(largestEigenvalueLanczos(a, 10)).toEqual(largestEigenvalueLanczos(a, 10));
     expect(() => largestEigenvalueLanczos(a, 9)).toThrow(RangeError);
-    expect(() => largestEigenvalueLanczos(new Float64Array(1), 1, { deflate: [Float64Array.of(1)] })).toThrow(RangeError);
+    expect(() => largestEigenvalueLanczos(new Float64Array(1), 1, { deflate: [Float64Array.of(1)] })).toThrow(
+      RangeError,
+    );
   });
 
   it('refuses a matrix that is not exactly symmetric (its bound would not hold), even by one ulp far from the diagonal', () => {

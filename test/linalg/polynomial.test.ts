@@ -65,14 +65,23 @@ describe('polynomial arithmetic', () => {
   it('Yun: (x-1)^2 (x+2)(x^2-2) = 1 * [(x+2)(x^2-2)] * [(x-1)]^2', () => {
     const { unit, factors } = squarefreeDecomposition(example);
     expect(unit.toFraction()).toBe('1');
-    expect(factors.map(text)).toEqual([['-4', '-2', '2', '1'], ['-1', '1']]);
-    expect(text(squarefreePart(mul(polynomial([7]), example)))).toEqual(text(mul(mul(linear(1), linear(-2)), polynomial([-2, 0, 1]))));
+    expect(factors.map(text)).toEqual([
+      ['-4', '-2', '2', '1'],
+      ['-1', '1'],
+    ]);
+    expect(text(squarefreePart(mul(polynomial([7]), example)))).toEqual(
+      text(mul(mul(linear(1), linear(-2)), polynomial([-2, 0, 1]))),
+    );
   });
 
   it('Yun recovers random products of linear factors with multiplicities', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 4, selector: ([a, b]) => a / b }),
+        fc.uniqueArray(fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: 1, max: 5 })), {
+          minLength: 1,
+          maxLength: 4,
+          selector: ([a, b]) => a / b,
+        }),
         fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 4, maxLength: 4 }),
         (roots, multiplicities) => {
           let p: Polynomial = polynomial([3]);

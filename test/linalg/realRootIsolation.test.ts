@@ -62,7 +62,14 @@ describe('isolateRealRoots', () => {
   });
 
   it('counts real roots honestly when some are complex: (x^2+1)^2 (x-3)^3 (x^2 - 2)', () => {
-    const p = product(polynomial([1, 0, 1]), polynomial([1, 0, 1]), linear(q(3)), linear(q(3)), linear(q(3)), polynomial([-2, 0, 1]));
+    const p = product(
+      polynomial([1, 0, 1]),
+      polynomial([1, 0, 1]),
+      linear(q(3)),
+      linear(q(3)),
+      linear(q(3)),
+      polynomial([-2, 0, 1]),
+    );
     const result = isolateRealRoots(p);
     expect(result.realRooted).toBe(false);
     expect(result.distinctRealRoots).toBe(3);
@@ -79,8 +86,11 @@ describe('isolateRealRoots', () => {
 
   it('handles roots of very different sizes: 2^200, 3 10^-50, and (x - 10^-30)(x + 10^-30)', () => {
     const huge = q(2n ** 200n);
-    expect(isolateRealRoots(polynomial([huge.neg(), 1])).roots.map((r) => r.lo.equals(huge) && r.hi.equals(huge))).toEqual([true]);
-    const holds = (r: { lo: Rational; hi: Rational }, value: Rational) => r.lo.compare(value) <= 0 && value.compare(r.hi) <= 0;
+    expect(
+      isolateRealRoots(polynomial([huge.neg(), 1])).roots.map((r) => r.lo.equals(huge) && r.hi.equals(huge)),
+    ).toEqual([true]);
+    const holds = (r: { lo: Rational; hi: Rational }, value: Rational) =>
+      r.lo.compare(value) <= 0 && value.compare(r.hi) <= 0;
     const tiny = isolateRealRoots(polynomial([q('3e-50').neg(), 1]), { widthDigits: 60 }).roots[0]!;
     expect(holds(tiny, q('3e-50'))).toBe(true);
     expect(tiny.hi.sub(tiny.lo).compare(pow10(60))).toBeLessThanOrEqual(0);
@@ -98,33 +108,39 @@ describe('isolateRealRoots', () => {
   });
 
   it('random products of rational linear factors (with multiplicity) times x^2 - 3: every root found, rationals exactly', () => {
-    const rational = fc.tuple(fc.integer({ min: -300, max: 300 }), fc.integer({ min: 1, max: 97 })).map(([a, b]) => new Rational(a, b));
+    const rational = fc
+      .tuple(fc.integer({ min: -300, max: 300 }), fc.integer({ min: 1, max: 97 }))
+      .map(([a, b]) => new Rational(a, b));
     fc.assert(
-      fc.property(fc.array(fc.tuple(rational, fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 1000 }), (pairs, scale) => {
-        // merge equal roots
-        const roots = new Map<string, [Rational, number]>();
-        for (const [r, m] of pairs) {
-          const key = r.toFraction();
-          roots.set(key, [r, (roots.get(key)?.[1] ?? 0) + m]);
-        }
-        let p: Polynomial = polynomial([q(scale).div(7)]);
-        for (const [r, m] of roots.values()) for (let k = 0; k < m; k++) p = mul(p, linear(r));
-        p = mul(p, polynomial([-3, 0, 1]));
-        const result = isolateRealRoots(p, { widthDigits: 30 });
-        expect(result.realRooted).toBe(true);
-        const expected = [...roots.values()].map(([r, m]) => ({ value: r, m, exact: true }));
-        const root3 = q('1.7320508075688772935274463415058723669428052538103806280558');
-        expected.push({ value: root3, m: 1, exact: false }, { value: root3.neg(), m: 1, exact: false });
-        expected.sort((a, b) => b.value.compare(a.value));
-        expect(result.roots.length).toBe(expected.length);
-        result.roots.forEach((found, i) => {
-          const want = expected[i]!;
-          expect(found.multiplicity).toBe(want.m);
-          if (want.exact) expect(found.lo.equals(want.value) && found.hi.equals(want.value)).toBe(true);
-          else expect(contains(found.lo, found.hi, want.value)).toBe(true);
-          expect(found.hi.sub(found.lo).compare(pow10(30))).toBeLessThanOrEqual(0);
-        });
-      }),
+      fc.property(
+        fc.array(fc.tuple(rational, fc.integer({ min: 1, max: 3 })), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (pairs, scale) => {
+          // merge equal roots
+          const roots = new Map<string, [Rational, number]>();
+          for (const [r, m] of pairs) {
+            const key = r.toFraction();
+            roots.set(key, [r, (roots.get(key)?.[1] ?? 0) + m]);
+          }
+          let p: Polynomial = polynomial([q(scale).div(7)]);
+          for (const [r, m] of roots.values()) for (let k = 0; k < m; k++) p = mul(p, linear(r));
+          p = mul(p, polynomial([-3, 0, 1]));
+          const result = isolateRealRoots(p, { widthDigits: 30 });
+          expect(result.realRooted).toBe(true);
+          const expected = [...roots.values()].map(([r, m]) => ({ value: r, m, exact: true }));
+          const root3 = q('1.7320508075688772935274463415058723669428052538103806280558');
+          expected.push({ value: root3, m: 1, exact: false }, { value: root3.neg(), m: 1, exact: false });
+          expected.sort((a, b) => b.value.compare(a.value));
+          expect(result.roots.length).toBe(expected.length);
+          result.roots.forEach((found, i) => {
+            const want = expected[i]!;
+            expect(found.multiplicity).toBe(want.m);
+            if (want.exact) expect(found.lo.equals(want.value) && found.hi.equals(want.value)).toBe(true);
+            else expect(contains(found.lo, found.hi, want.value)).toBe(true);
+            expect(found.hi.sub(found.lo).compare(pow10(30))).toBeLessThanOrEqual(0);
+          });
+        },
+      ),
       { numRuns: 80 },
     );
   });
@@ -138,14 +154,22 @@ describe('isolateRealRoots with hints (sign certificate)', () => {
       realRooted: result.realRooted,
       distinct: result.distinctRealRoots,
       withMultiplicity: result.realRootsWithMultiplicity,
-      roots: result.roots.map((r) => ({ multiplicity: r.multiplicity, exact: r.lo.equals(r.hi) ? r.lo.toFraction() : undefined })),
+      roots: result.roots.map((r) => ({
+        multiplicity: r.multiplicity,
+        exact: r.lo.equals(r.hi) ? r.lo.toFraction() : undefined,
+      })),
     };
   };
   const expected = {
     realRooted: true,
     distinct: 4,
     withMultiplicity: 5,
-    roots: [{ multiplicity: 1, exact: undefined }, { multiplicity: 2, exact: '1' }, { multiplicity: 1, exact: undefined }, { multiplicity: 1, exact: '-2' }],
+    roots: [
+      { multiplicity: 1, exact: undefined },
+      { multiplicity: 2, exact: '1' },
+      { multiplicity: 1, exact: undefined },
+      { multiplicity: 1, exact: '-2' },
+    ],
   };
 
   it('accurate hints (a separator lands exactly on the double root 1), wrong hints and too few hints all give the same answer', () => {
@@ -167,14 +191,20 @@ describe('isolateRealRoots with hints (sign certificate)', () => {
   });
 
   it('noisy hints agree with the hint-free isolation on random real-rooted polynomials', () => {
-    const rational = fc.tuple(fc.integer({ min: -300, max: 300 }), fc.integer({ min: 1, max: 97 })).map(([a, b]) => new Rational(a, b));
+    const rational = fc
+      .tuple(fc.integer({ min: -300, max: 300 }), fc.integer({ min: 1, max: 97 }))
+      .map(([a, b]) => new Rational(a, b));
     fc.assert(
-      fc.property(fc.uniqueArray(rational, { minLength: 1, maxLength: 6, selector: (r) => r.toFraction() }), fc.double({ min: -1e-9, max: 1e-9, noNaN: true }), (roots, noise) => {
-        // p = (x^2 - 3) prod (x - r_i): hints are the roots moved by `noise`.
-        const p = mul(product(...roots.map(linear)), polynomial([-3, 0, 1]));
-        const hints = [...roots.map((r) => r.valueOf() + noise), Math.sqrt(3) - noise, -Math.sqrt(3)];
-        expect(summary(p, hints)).toEqual(summary(p));
-      }),
+      fc.property(
+        fc.uniqueArray(rational, { minLength: 1, maxLength: 6, selector: (r) => r.toFraction() }),
+        fc.double({ min: -1e-9, max: 1e-9, noNaN: true }),
+        (roots, noise) => {
+          // p = (x^2 - 3) prod (x - r_i): hints are the roots moved by `noise`.
+          const p = mul(product(...roots.map(linear)), polynomial([-3, 0, 1]));
+          const hints = [...roots.map((r) => r.valueOf() + noise), Math.sqrt(3) - noise, -Math.sqrt(3)];
+          expect(summary(p, hints)).toEqual(summary(p));
+        },
+      ),
       { numRuns: 40 },
     );
   });

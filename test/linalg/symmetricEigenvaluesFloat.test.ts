@@ -35,7 +35,9 @@ describe('symmetricEigenvaluesFloat', () => {
 
   it('reflecting walk on a path of 150 states: cos(pi k / n)', () => {
     const n = 150;
-    const rows = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (Math.abs(i - j) === 1 ? 0.5 : 0)));
+    const rows = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => (Math.abs(i - j) === 1 ? 0.5 : 0)),
+    );
     rows[0]![0] = 0.5;
     rows[n - 1]![n - 1] = 0.5;
     const expected = sortedDescending(Array.from({ length: n }, (_, k) => Math.cos((Math.PI * k) / n)));
@@ -46,8 +48,24 @@ describe('symmetricEigenvaluesFloat', () => {
     // [[a, b], [b, c]]: (a + c)/2 +- sqrt(((a - c)/2)^2 + b^2)
     const [a, b, c] = [0.3, -1.7, 2.2];
     const half = Math.hypot((a - c) / 2, b);
-    expect(maxDifference(symmetricEigenvaluesFloat([[a, b], [b, c]]).eigenvalues, [(a + c) / 2 + half, (a + c) / 2 - half])).toBeLessThan(1e-15);
-    expect(Array.from(symmetricEigenvaluesFloat([[4, 0, 0], [0, -1, 0], [0, 0, 2.5]]).eigenvalues)).toEqual([4, 2.5, -1]);
+    expect(
+      maxDifference(
+        symmetricEigenvaluesFloat([
+          [a, b],
+          [b, c],
+        ]).eigenvalues,
+        [(a + c) / 2 + half, (a + c) / 2 - half],
+      ),
+    ).toBeLessThan(1e-15);
+    expect(
+      Array.from(
+        symmetricEigenvaluesFloat([
+          [4, 0, 0],
+          [0, -1, 0],
+          [0, 0, 2.5],
+        ]).eigenvalues,
+      ),
+    ).toEqual([4, 2.5, -1]);
     expect(Array.from(symmetricEigenvaluesFloat([[7]]).eigenvalues)).toEqual([7]);
     expect(symmetricEigenvaluesFloat([]).eigenvalues.length).toBe(0);
     const identity = Array.from({ length: 9 }, (_, i) => Array.from({ length: 9 }, (_, j) => (i === j ? 3 : 0)));
@@ -56,19 +74,22 @@ describe('symmetricEigenvaluesFloat', () => {
     const n = 10;
     const blocks = new Float64Array(n * n);
     const cycle = lazyCycle(5);
-    for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) {
-      blocks[i * n + j] = cycle[i * 5 + j]!;
-      blocks[(i + 5) * n + j + 5] = cycle[i * 5 + j]!;
-    }
+    for (let i = 0; i < 5; i++)
+      for (let j = 0; j < 5; j++) {
+        blocks[i * n + j] = cycle[i * 5 + j]!;
+        blocks[(i + 5) * n + j + 5] = cycle[i * 5 + j]!;
+      }
     const single = Array.from({ length: 5 }, (_, k) => (1 + Math.cos((2 * Math.PI * k) / 5)) / 2);
-    expect(maxDifference(symmetricEigenvaluesFloat(blocks, n).eigenvalues, sortedDescending([...single, ...single]))).toBeLessThan(1e-14);
+    expect(
+      maxDifference(symmetricEigenvaluesFloat(blocks, n).eigenvalues, sortedDescending([...single, ...single])),
+    ).toBeLessThan(1e-14);
   });
 
   it('random symmetric matrices keep the invariants trace = sum l_i and |A|_F^2 = sum l_i^2', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (n, seed) => {
         let state = seed;
-        const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32) - 0.5;
+        const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5;
         const a = new Float64Array(n * n);
         for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) a[i * n + j] = a[j * n + i] = next();
         const { eigenvalues } = symmetricEigenvaluesFloat(a, n);
@@ -89,7 +110,7 @@ describe('symmetricEigenvaluesFloat', () => {
     const diagonal = Array.from({ length: n }, (_, i) => (i % 7 === 0 ? 0.25 : i % 11 === 0 ? 0 : Math.sin(i) * 0.9));
     let a = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? diagonal[i]! : 0)));
     let state = 12345;
-    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32) - 0.5;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32 - 0.5;
     for (let reflection = 0; reflection < 2; reflection++) {
       // a <- H a H with H = I - 2 u u^T, |u| = 1: same eigenvalues.
       const u = Array.from({ length: n }, next);
@@ -103,9 +124,21 @@ describe('symmetricEigenvaluesFloat', () => {
   });
 
   it('reads only the lower triangle and rejects bad input', () => {
-    expect(Array.from(symmetricEigenvaluesFloat([[2, 99], [0, 1]]).eigenvalues)).toEqual([2, 1]);
+    expect(
+      Array.from(
+        symmetricEigenvaluesFloat([
+          [2, 99],
+          [0, 1],
+        ]).eigenvalues,
+      ),
+    ).toEqual([2, 1]);
     expect(() => symmetricEigenvaluesFloat([[1, 2], [3]])).toThrow(/square/);
-    expect(() => symmetricEigenvaluesFloat([[1, 0], [Number.NaN, 1]])).toThrow(/finite/);
+    expect(() =>
+      symmetricEigenvaluesFloat([
+        [1, 0],
+        [Number.NaN, 1],
+      ]),
+    ).toThrow(/finite/);
     expect(() => symmetricEigenvaluesFloat(new Float64Array(5), 2)).toThrow(RangeError);
   });
 });

@@ -7,27 +7,55 @@ import { qm } from './helpers.js';
 
 describe('chainStructure', () => {
   it('a 2-cycle is irreducible with period 2', () => {
-    const s = chainStructure(E, qm([[0, 1], [1, 0]]));
+    const s = chainStructure(
+      E,
+      qm([
+        [0, 1],
+        [1, 0],
+      ]),
+    );
     expect(s.irreducible).toBe(true);
     expect(s.period).toBe(2);
     expect(s.aperiodic).toBe(false);
   });
 
   it('the 3-cycle rotation has period 3; adding holding makes it aperiodic', () => {
-    expect(chainStructure(F, [[0, 1, 0], [0, 0, 1], [1, 0, 0]]).period).toBe(3);
-    expect(chainStructure(F, [[0.5, 0.5, 0], [0, 0, 1], [1, 0, 0]]).aperiodic).toBe(true);
+    expect(
+      chainStructure(F, [
+        [0, 1, 0],
+        [0, 0, 1],
+        [1, 0, 0],
+      ]).period,
+    ).toBe(3);
+    expect(
+      chainStructure(F, [
+        [0.5, 0.5, 0],
+        [0, 0, 1],
+        [1, 0, 0],
+      ]).aperiodic,
+    ).toBe(true);
   });
 
   it('cycles of lengths 2 and 3 through one state give period gcd(2, 3) = 1', () => {
     // 0 <-> 1, and 0 -> 2 -> 3 -> 0
-    const s = chainStructure(F, [[0, 0.5, 0.5, 0], [1, 0, 0, 0], [0, 0, 0, 1], [1, 0, 0, 0]]);
+    const s = chainStructure(F, [
+      [0, 0.5, 0.5, 0],
+      [1, 0, 0, 0],
+      [0, 0, 0, 1],
+      [1, 0, 0, 0],
+    ]);
     expect(s.irreducible).toBe(true);
     expect(s.period).toBe(1);
   });
 
   it('a walk on a 4-cycle (bipartite) has period 2', () => {
     const h = 0.5;
-    const s = chainStructure(F, [[0, h, 0, h], [h, 0, h, 0], [0, h, 0, h], [h, 0, h, 0]]);
+    const s = chainStructure(F, [
+      [0, h, 0, h],
+      [h, 0, h, 0],
+      [0, h, 0, h],
+      [h, 0, h, 0],
+    ]);
     expect(s.period).toBe(2);
   });
 
@@ -55,7 +83,12 @@ describe('chainStructure', () => {
 
   it('refuses to guess an undecided support entry', () => {
     const blind = { ...F, mode: 'interval' as const, sign: () => undefined };
-    expect(() => chainStructure(blind, [[0.5, 0.5], [0.5, 0.5]])).toThrow(UndecidedError);
+    expect(() =>
+      chainStructure(blind, [
+        [0.5, 0.5],
+        [0.5, 0.5],
+      ]),
+    ).toThrow(UndecidedError);
   });
 
   it('Tarjan handles a long path without recursion limits', () => {

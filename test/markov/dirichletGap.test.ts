@@ -30,7 +30,11 @@ const N = 5;
 // A = {0, N}: Q is the path adjacency / 2 on N - 1 states, lambda_max = cos(pi / N).
 const gapBothEnds = new D(1).sub(D.acos(-1).div(N).cos());
 // A = {0}: Dirichlet at 0, holding at N: lambda_max = cos(pi / (2N + 1)).
-const gapOneEnd = new D(1).sub(D.acos(-1).div(2 * N + 1).cos());
+const gapOneEnd = new D(1).sub(
+  D.acos(-1)
+    .div(2 * N + 1)
+    .cos(),
+);
 const uniform = (n: number) => Array.from({ length: n }, () => q(1).div(n));
 
 describe('dirichletGap', () => {
@@ -40,7 +44,10 @@ describe('dirichletGap', () => {
   });
 
   it('exact: the two-state chain has l_A = b for A = {0}', () => {
-    const P = [[q('2/3'), q('1/3')], [q('1/5'), q('4/5')]];
+    const P = [
+      [q('2/3'), q('1/3')],
+      [q('1/5'), q('4/5')],
+    ];
     const gap = dirichletGap(E, P, [q('3/8'), q('5/8')], [0]) as RationalEnclosure;
     expect(gap.lo.compare(q('1/5'))).toBeLessThanOrEqual(0);
     expect(gap.hi.compare(q('1/5'))).toBeGreaterThanOrEqual(0);
@@ -62,9 +69,15 @@ describe('dirichletGap', () => {
 
   it('symmetrizedEnclosure of a reversible non-symmetric kernel is sqrt(P(x,y) P(y,x))', () => {
     // Birth-death: P(0,1) = 1/2, P(1,0) = 1/8: S(0,1) = sqrt(1/16) = 1/4 exactly.
-    const P = [[q('1/2'), q('1/2')], [q('1/8'), q('7/8')]];
+    const P = [
+      [q('1/2'), q('1/2')],
+      [q('1/8'), q('7/8')],
+    ];
     const { mid, radius } = symmetrizedEnclosure(E, P, [0, 1]);
-    expect(mid.map((row) => row.map((v) => v.toFraction()))).toEqual([['1/2', '1/4'], ['1/4', '7/8']]);
+    expect(mid.map((row) => row.map((v) => v.toFraction()))).toEqual([
+      ['1/2', '1/4'],
+      ['1/4', '7/8'],
+    ]);
     expect(radius.flat().every((r) => r.n === 0n)).toBe(true);
   });
 });

@@ -6,11 +6,22 @@ import { dobrushinCoefficient } from '../../src/markov/dobrushin.js';
 import { q, qm } from './helpers.js';
 
 // Rows (3/4, 1/4) and (1/2, 1/2): TV = (1/2)(1/4 + 1/4) = 1/4.
-const lazy = qm([['3/4', '1/4'], ['1/2', '1/2']]);
+const lazy = qm([
+  ['3/4', '1/4'],
+  ['1/2', '1/2'],
+]);
 // Rows e_0, e_1 and (1/3, 1/3, 1/3): TV(e_0, e_1) = 1, TV(e_x, uniform) = (1/2)(2/3 + 1/3 + 1/3) = 2/3.
-const absorbing = qm([[1, 0, 0], [0, 1, 0], ['1/3', '1/3', '1/3']]);
+const absorbing = qm([
+  [1, 0, 0],
+  [0, 1, 0],
+  ['1/3', '1/3', '1/3'],
+]);
 // Rows (1/2, 1/2, 0), (0, 1/2, 1/2), (1/4, 1/4, 1/2): TVs 1/2, 1/2, 1/4.
-const threeState = qm([['1/2', '1/2', 0], [0, '1/2', '1/2'], ['1/4', '1/4', '1/2']]);
+const threeState = qm([
+  ['1/2', '1/2', 0],
+  [0, '1/2', '1/2'],
+  ['1/4', '1/4', '1/2'],
+]);
 
 describe('dobrushinCoefficient', () => {
   it('two states: the TV distance of the two rows, 1/4', () => {
@@ -24,14 +35,30 @@ describe('dobrushinCoefficient', () => {
 
   it('0 for one row and for equal rows', () => {
     expect(dobrushinCoefficient(E, [[q(1)]]).toFraction()).toBe('0');
-    expect(dobrushinCoefficient(E, qm([['1/3', '2/3'], ['1/3', '2/3']])).toFraction()).toBe('0');
+    expect(
+      dobrushinCoefficient(
+        E,
+        qm([
+          ['1/3', '2/3'],
+          ['1/3', '2/3'],
+        ]),
+      ).toFraction(),
+    ).toBe('0');
   });
 
   it('interval mode encloses 1/4; float64 gives 0.25', () => {
     const ar = intervalArithmetic(40);
-    const delta = dobrushinCoefficient(ar, lazy.map((row) => row.map((v) => ar.fromRational(v))));
+    const delta = dobrushinCoefficient(
+      ar,
+      lazy.map((row) => row.map((v) => ar.fromRational(v))),
+    );
     expect(ar.lowerRational(delta).compare(q('1/4'))).toBeLessThanOrEqual(0);
     expect(ar.upperRational(delta).compare(q('1/4'))).toBeGreaterThanOrEqual(0);
-    expect(dobrushinCoefficient(F, [[0.75, 0.25], [0.5, 0.5]])).toBe(0.25);
+    expect(
+      dobrushinCoefficient(F, [
+        [0.75, 0.25],
+        [0.5, 0.5],
+      ]),
+    ).toBe(0.25);
   });
 });

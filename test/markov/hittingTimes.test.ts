@@ -45,7 +45,10 @@ describe('expectedHittingTimes', () => {
 
   it('two-state chain: E_1[tau_0] = 1 / b; from mu = (b, a) / (a + b): a / (b (a + b))', () => {
     const [a, b] = [q('1/3'), q('2/7')];
-    const P = [[q(1).sub(a), a], [b, q(1).sub(b)]];
+    const P = [
+      [q(1).sub(a), a],
+      [b, q(1).sub(b)],
+    ];
     const h = expectedHittingTimes(E, P, [0]);
     expect(asStrings(h)).toEqual(['0', '7/2']);
     const mu = [b.div(a.add(b)), a.div(a.add(b))];
@@ -58,7 +61,11 @@ describe('expectedHittingTimes', () => {
   });
 
   it('reports states that cannot reach the target, and bad targets', () => {
-    const P = qm([[1, 0, 0], [0, '1/2', '1/2'], [0, '1/2', '1/2']]);
+    const P = qm([
+      [1, 0, 0],
+      [0, '1/2', '1/2'],
+      [0, '1/2', '1/2'],
+    ]);
     try {
       expectedHittingTimes(E, P, [0]);
       expect.unreachable();
@@ -76,7 +83,10 @@ describe('expectedHittingTimes', () => {
 describe('survivalProbabilities', () => {
   it('two-state chain: P_1(tau_0 > t) = (1 - b)^t', () => {
     const b = q('1/4');
-    const P = [[q('1/2'), q('1/2')], [b, q(1).sub(b)]];
+    const P = [
+      [q('1/2'), q('1/2')],
+      [b, q(1).sub(b)],
+    ];
     const series = survivalProbabilities(E, P, [0], 5);
     expect(series).toHaveLength(6);
     series.forEach((row, t) => expect(asStrings(row)).toEqual(['0', q('3/4').pow(t).toFraction()]));

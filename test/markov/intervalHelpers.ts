@@ -14,7 +14,12 @@ export const D = Decimal.clone({ precision: 80 });
 export function expectEncloses(ar: IntervalArithmetic, x: Interval, value: Decimal, maxWidth = 1e-30): void {
   const slack = parseRational('1e-70');
   const v = parseRational(value.toFixed(75));
-  expect(ar.lowerRational(x).compare(v.add(slack)), `lo ${x.lo.toString()} > ${value.toString()}`).toBeLessThanOrEqual(0);
-  expect(ar.upperRational(x).compare(v.sub(slack)), `hi ${x.hi.toString()} < ${value.toString()}`).toBeGreaterThanOrEqual(0);
+  expect(ar.lowerRational(x).compare(v.add(slack)), `lo ${x.lo.toString()} > ${value.toString()}`).toBeLessThanOrEqual(
+    0,
+  );
+  expect(
+    ar.upperRational(x).compare(v.sub(slack)),
+    `hi ${x.hi.toString()} < ${value.toString()}`,
+  ).toBeGreaterThanOrEqual(0);
   expect(ar.width(x).toNumber()).toBeLessThan(maxWidth);
 }

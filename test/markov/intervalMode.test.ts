@@ -20,14 +20,35 @@ describe('interval mode', () => {
     // First column: [-1e-50, 1e-50] (undecided) and 2. True system (any point of the first
     // entry, say 0): [[0, 1], [2, 1]] x = (1, 3) gives x = (1, 1); every point keeps x near it.
     const tiny = I.fromBounds(q('-1e-50'), q('1e-50'));
-    const x = solveLinearSystem(I, [[tiny, point(1)], [point(2), point(1)]], [point(1), point(3)]);
+    const x = solveLinearSystem(
+      I,
+      [
+        [tiny, point(1)],
+        [point(2), point(1)],
+      ],
+      [point(1), point(3)],
+    );
     expect(I.contains(x[0]!, q(1)) && I.contains(x[1]!, q(1))).toBe(true);
-    expect(() => solveLinearSystem(I, [[tiny, point(1)], [tiny, point(1)]], [point(1), point(3)])).toThrow(UndecidedError);
+    expect(() =>
+      solveLinearSystem(
+        I,
+        [
+          [tiny, point(1)],
+          [tiny, point(1)],
+        ],
+        [point(1), point(3)],
+      ),
+    ).toThrow(UndecidedError);
   });
 
   it('an entry straddling 0 makes the support undecided, never a guessed edge', () => {
     const tiny = I.fromBounds(q('-1e-50'), q('1e-50'));
-    expect(() => chainStructure(I, [[point(1), tiny], [point('1/2'), point('1/2')]])).toThrow(UndecidedError);
+    expect(() =>
+      chainStructure(I, [
+        [point(1), tiny],
+        [point('1/2'), point('1/2')],
+      ]),
+    ).toThrow(UndecidedError);
   });
 
   it('uniform prior, Phi and beta: the GTH enclosure of mu contains softmax(Phi / beta) (decimal.js)', () => {
@@ -40,9 +61,17 @@ describe('interval mode', () => {
   });
 
   it('T2: symmetric conductance with Phi and symmetric s: GTH encloses rho w Z / sum, computed in decimal.js', () => {
-    const C = [[1, 2, 1], [2, 0, 3], [1, 3, 2]];
+    const C = [
+      [1, 2, 1],
+      [2, 0, 3],
+      [1, 3, 2],
+    ];
     const Phi = ['1', '-0.5', '0.25'];
-    const s = [['0', '1', '-2'], ['1', '0.5', '0'], ['-2', '0', '3']];
+    const s = [
+      ['0', '1', '-2'],
+      ['1', '0.5', '0'],
+      ['-2', '0', '3'],
+    ];
     const beta = '0.4';
     const model: EbmModel = { conductance: qm(C), potential: qv(Phi), interaction: qm(s), beta: q(beta) };
     const mu = stationaryDistribution(I, ebmKernel(I, model).kernel);
@@ -62,7 +91,11 @@ describe('interval mode', () => {
 
   it('decides a violation: the biased 3-cycle with a potential', () => {
     const model: EbmModel = {
-      reference: qm([[0, '2/3', '1/3'], ['1/3', 0, '2/3'], ['2/3', '1/3', 0]]),
+      reference: qm([
+        [0, '2/3', '1/3'],
+        ['1/3', 0, '2/3'],
+        ['2/3', '1/3', 0],
+      ]),
       potential: qv([0, 1, 2]),
       beta: q('1/2'),
     };
@@ -78,7 +111,11 @@ describe('interval mode', () => {
 
   it('canonical potential of a birth-death chain: U(k) = k log(p / q)', () => {
     // Up 1/3, down 1/6: mu(k + 1) / mu(k) = 2, so U(k) = k log 2.
-    const P = qm([['2/3', '1/3', 0], ['1/6', '1/2', '1/3'], [0, '1/6', '5/6']]).map((row) => row.map((v) => I.fromRational(v)));
+    const P = qm([
+      ['2/3', '1/3', 0],
+      ['1/6', '1/2', '1/3'],
+      [0, '1/6', '5/6'],
+    ]).map((row) => row.map((v) => I.fromRational(v)));
     const U = canonicalPotential(I, stationaryDistribution(I, P));
     U.forEach((u, k) => expectEncloses(I, u, new D(2).ln().mul(k)));
   });
@@ -86,13 +123,18 @@ describe('interval mode', () => {
   it("gambler's ruin hitting times enclose k (N - k)", () => {
     const N = 6;
     const P = Array.from({ length: N + 1 }, (_, k) =>
-      Array.from({ length: N + 1 }, (_, y) => (k === 0 || k === N ? point(y === k ? 1 : 0) : point(Math.abs(y - k) === 1 ? '1/2' : 0))),
+      Array.from({ length: N + 1 }, (_, y) =>
+        k === 0 || k === N ? point(y === k ? 1 : 0) : point(Math.abs(y - k) === 1 ? '1/2' : 0),
+      ),
     );
     expectedHittingTimes(I, P, [0, N]).forEach((h, k) => expect(I.contains(h, q(k * (N - k)))).toBe(true));
   });
 
   it('mixing time of the two-state chain (d(t) = (2/3)(1/4)^t): t_mix(1/100) = 4, decided', () => {
-    const P = [[point('3/4'), point('1/4')], [point('1/2'), point('1/2')]];
+    const P = [
+      [point('3/4'), point('1/4')],
+      [point('1/2'), point('1/2')],
+    ];
     const result = mixingTime(I, P, [point('2/3'), point('1/3')], point('1/100'));
     expect(result).toMatchObject({ tMix: 4, lowerBound: 4, upperBound: 4 });
   });
@@ -100,7 +142,10 @@ describe('interval mode', () => {
   it('eps exactly equal to d(2) = 1/24: undecided at t = 2, so t_mix is bracketed in [2, 3], not guessed', () => {
     // 1/24 is not a terminating decimal: eps and d(2) are both non-point enclosures of 1/24,
     // so they cannot separate; d(1) = 1/6 > eps and d(3) = 1/96 < eps are decided.
-    const P = [[point('3/4'), point('1/4')], [point('1/2'), point('1/2')]];
+    const P = [
+      [point('3/4'), point('1/4')],
+      [point('1/2'), point('1/2')],
+    ];
     const result = mixingTime(I, P, [point('2/3'), point('1/3')], point('1/24'));
     expect(result).toMatchObject({ tMix: undefined, lowerBound: 2, upperBound: 3 });
     expect(I.contains(result.distances[2]!, q('1/24'))).toBe(true);

@@ -6,7 +6,10 @@ import { asStrings, q, qm, qv } from './helpers.js';
 
 // Two states, a = 1/4, b = 1/2: nu_t(0) = b/(a+b) + (1-a-b)^t (nu_0(0) - b/(a+b))
 // = 2/3 + (1/4)^t / 3 from nu_0 = (1, 0).
-const P = qm([['3/4', '1/4'], ['1/2', '1/2']]);
+const P = qm([
+  ['3/4', '1/4'],
+  ['1/2', '1/2'],
+]);
 const closedForm = (t: number): string[] => {
   const first = q('2/3').add(q('1/4').pow(t).div(3));
   return asStrings([first, q(1).sub(first)]);
@@ -20,7 +23,10 @@ describe('lawAtTime', () => {
   });
 
   it('the swap returns to nu_0 at even times', () => {
-    const swap = qm([[0, 1], [1, 0]]);
+    const swap = qm([
+      [0, 1],
+      [1, 0],
+    ]);
     expect(asStrings(lawAtTime(E, qv(['1/3', '2/3']), swap, 3))).toEqual(['2/3', '1/3']);
     expect(asStrings(lawAtTime(E, qv(['1/3', '2/3']), swap, 4))).toEqual(['1/3', '2/3']);
   });
@@ -28,7 +34,8 @@ describe('lawAtTime', () => {
 
 describe('lawAtTimeBySquaring', () => {
   it('steps for t <= 4 n and squares beyond: both give the closed form exactly', () => {
-    for (const t of [3, 8, 9, 20, 37]) expect(asStrings(lawAtTimeBySquaring(E, qv([1, 0]), P, t)), `t = ${t}`).toEqual(closedForm(t));
+    for (const t of [3, 8, 9, 20, 37])
+      expect(asStrings(lawAtTimeBySquaring(E, qv([1, 0]), P, t)), `t = ${t}`).toEqual(closedForm(t));
   });
 
   it('interval mode encloses the closed form at t = 100', () => {

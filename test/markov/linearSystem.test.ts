@@ -8,7 +8,11 @@ import { asStrings, qm, qv } from './helpers.js';
 describe('solveLinearSystem', () => {
   it('solves exactly, swapping past a zero leading pivot', () => {
     // x = (1, -2, 1/3): row by row, b = (0*1 + 2*(-2) + 3*(1/3), 1 + (-2) + 1/3, 4 - 2 + 0) = (-3, -2/3, 2).
-    const A = qm([[0, 2, 3], [1, 1, 1], [4, 1, 0]]);
+    const A = qm([
+      [0, 2, 3],
+      [1, 1, 1],
+      [4, 1, 0],
+    ]);
     const x = solveLinearSystem(E, A, qv([-3, '-2/3', 2]));
     expect(asStrings(x)).toEqual(['1', '-2', '1/3']);
   });
@@ -23,14 +27,39 @@ describe('solveLinearSystem', () => {
   it('float64 partial pivoting survives a tiny leading entry', () => {
     // [[1e-20, 1], [1, 1]] x = (1, 2): x = (1 / (1 - 1e-20), (1 - 2e-20) / (1 - 1e-20)), i.e. (1, 1) in float64.
     // Eliminating with the 1e-20 pivot would give x0 = 0.
-    const x = solveLinearSystem(F, [[1e-20, 1], [1, 1]], [1, 2]);
+    const x = solveLinearSystem(
+      F,
+      [
+        [1e-20, 1],
+        [1, 1],
+      ],
+      [1, 2],
+    );
     expect(x[0]).toBeCloseTo(1, 15);
     expect(x[1]).toBeCloseTo(1, 15);
   });
 
   it('reports a singular matrix', () => {
-    expect(() => solveLinearSystem(E, qm([[1, 2], [2, 4]]), qv([1, 1]))).toThrow(SingularMatrixError);
-    expect(() => solveLinearSystem(F, [[0, 0], [0, 0]], [1, 1])).toThrow(SingularMatrixError);
+    expect(() =>
+      solveLinearSystem(
+        E,
+        qm([
+          [1, 2],
+          [2, 4],
+        ]),
+        qv([1, 1]),
+      ),
+    ).toThrow(SingularMatrixError);
+    expect(() =>
+      solveLinearSystem(
+        F,
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        [1, 1],
+      ),
+    ).toThrow(SingularMatrixError);
   });
 
   it('rejects shape mismatches', () => {
@@ -40,13 +69,25 @@ describe('solveLinearSystem', () => {
   it('throws UndecidedError when no pivot has a decided sign', () => {
     // An arithmetic that cannot decide any sign (models an interval containing 0).
     const blind = { ...F, mode: 'interval' as const, sign: () => undefined };
-    expect(() => solveLinearSystem(blind, [[1, 0], [0, 1]], [1, 1])).toThrow(UndecidedError);
+    expect(() =>
+      solveLinearSystem(
+        blind,
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [1, 1],
+      ),
+    ).toThrow(UndecidedError);
   });
 });
 
 describe('products', () => {
   it('nu P and A B by hand', () => {
-    const P = qm([['1/2', '1/2'], ['1/3', '2/3']]);
+    const P = qm([
+      ['1/2', '1/2'],
+      ['1/3', '2/3'],
+    ]);
     // (1/4, 3/4) P = (1/8 + 1/4, 1/8 + 1/2) = (3/8, 5/8)
     expect(asStrings(vectorMatrixProduct(E, qv(['1/4', '3/4']), P))).toEqual(['3/8', '5/8']);
     // P^2 row 0 = (1/4 + 1/6, 1/4 + 1/3) = (5/12, 7/12)

@@ -8,7 +8,10 @@ import { q } from './helpers.js';
 // lambda = 1 - a - b = 1/4, so d(t) = max(a, b) / (a + b) * lambda^t = (2/3) (1/4)^t.
 const a = q('1/4');
 const b = q('1/2');
-const P = [[q(1).sub(a), a], [b, q(1).sub(b)]];
+const P = [
+  [q(1).sub(a), a],
+  [b, q(1).sub(b)],
+];
 const mu = [b.div(a.add(b)), a.div(a.add(b))];
 
 describe('mixingTime', () => {
@@ -20,7 +23,12 @@ describe('mixingTime', () => {
   });
 
   it('float64 finds the same t_mix for eps = 1/10 (t = 2: 1/24 <= 1/10 < 1/6)', () => {
-    const result = mixingTime(F, P.map((row) => row.map(Number)), mu.map(Number), 0.1);
+    const result = mixingTime(
+      F,
+      P.map((row) => row.map(Number)),
+      mu.map(Number),
+      0.1,
+    );
     expect(result.tMix).toBe(2);
   });
 
@@ -30,7 +38,10 @@ describe('mixingTime', () => {
   });
 
   it('a periodic chain never mixes: d(t) = 1/2 for all t', () => {
-    const flip = [[q(0), q(1)], [q(1), q(0)]];
+    const flip = [
+      [q(0), q(1)],
+      [q(1), q(0)],
+    ];
     const result = mixingTime(E, flip, [q('1/2'), q('1/2')], q('1/4'), 5);
     expect(result.upperBound).toBeUndefined();
     expect(result.distances.map((d) => d.toFraction())).toEqual(Array(6).fill('1/2'));

@@ -5,7 +5,12 @@ import { exactArithmetic as E } from '../../src/arith/exact.js';
 import { floatArithmetic as F } from '../../src/arith/float.js';
 import { Rational } from '../../src/arith/rational.js';
 import { ebmReversibleExact } from '../../src/markov/ebmReversibility.js';
-import { canonicalPotential, detailedBalance, kolmogorovCriterion, potentialRatios } from '../../src/markov/reversibility.js';
+import {
+  canonicalPotential,
+  detailedBalance,
+  kolmogorovCriterion,
+  potentialRatios,
+} from '../../src/markov/reversibility.js';
 import { stationaryDistribution } from '../../src/markov/stationaryDistribution.js';
 import { ebmKernel, type EbmModel } from '../../src/models/ebm.js';
 import { asStrings, q, qm, qv } from './helpers.js';
@@ -122,7 +127,9 @@ describe('ebmReversibleExact', () => {
       [3, 1, 5],
       ['-1/2', 5, 2],
     ]);
-    expect(ebmReversibleExact({ conductance: C, potential: Phi, interaction: s, beta: q('1/3') }).reversible).toBe(true);
+    expect(ebmReversibleExact({ conductance: C, potential: Phi, interaction: s, beta: q('1/3') }).reversible).toBe(
+      true,
+    );
   });
 
   it('is false for antisymmetric s around a cycle, with affinity t = 6', () => {
@@ -140,7 +147,17 @@ describe('ebmReversibleExact', () => {
   });
 
   it('is true for any two-state chain, even with antisymmetric s (no cycle)', () => {
-    const model = { reference: qm([['1/2', '1/2'], ['1/4', '3/4']]), interaction: qm([[0, 1], [-1, 0]]), beta: q(1) };
+    const model = {
+      reference: qm([
+        ['1/2', '1/2'],
+        ['1/4', '3/4'],
+      ]),
+      interaction: qm([
+        [0, 1],
+        [-1, 0],
+      ]),
+      beta: q(1),
+    };
     expect(ebmReversibleExact(model).reversible).toBe(true);
   });
 
@@ -153,10 +170,18 @@ describe('ebmReversibleExact', () => {
   });
 
   it('a reward r(x,y) = Phi(y) - Phi(x) with symmetric q is reversible; a cyclic reward is not', () => {
-    const reference = qm([['1/3', '1/3', '1/3'], ['1/3', '1/3', '1/3'], ['1/3', '1/3', '1/3']]);
+    const reference = qm([
+      ['1/3', '1/3', '1/3'],
+      ['1/3', '1/3', '1/3'],
+      ['1/3', '1/3', '1/3'],
+    ]);
     const tilt = Phi.map((_, x) => Phi.map((phiY) => phiY.sub(Phi[x]!)));
     expect(ebmReversibleExact({ reference, reward: tilt, beta: q('1/5') }).reversible).toBe(true);
-    const cyclic = qm([[0, 1, 0], [0, 0, 1], [1, 0, 0]]);
+    const cyclic = qm([
+      [0, 1, 0],
+      [0, 0, 1],
+      [1, 0, 0],
+    ]);
     expect(ebmReversibleExact({ reference, reward: cyclic, beta: q('1/5') }).reversible).toBe(false);
   });
 

@@ -13,13 +13,15 @@ import { scaleKernel, scaleLaw, scaledLawIn, scaledLawsEqual, stepScaledLaw } fr
 
 /** A random stochastic matrix with rational entries (rows of positive integers normalized; zeros allowed). */
 const stochasticMatrix = fc.integer({ min: 1, max: 6 }).chain((n) =>
-  fc.array(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n }).map((rows) =>
-    rows.map((row, x) => {
-      const weights = row.map((k, y) => BigInt(k + (x === y ? 1 : 0))); // a positive diagonal keeps rows nonzero
-      const total = weights.reduce((a, b) => a + b);
-      return weights.map((k) => new Rational(k, total));
-    }),
-  ),
+  fc
+    .array(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n })
+    .map((rows) =>
+      rows.map((row, x) => {
+        const weights = row.map((k, y) => BigInt(k + (x === y ? 1 : 0))); // a positive diagonal keeps rows nonzero
+        const total = weights.reduce((a, b) => a + b);
+        return weights.map((k) => new Rational(k, total));
+      }),
+    ),
 );
 
 /** nu P by fraction.js's own add and mul (independent of rationalOps). */
@@ -81,7 +83,17 @@ describe('scaled laws', () => {
 
   it('rejects mismatched sizes', () => {
     expect(() => scaleKernel([[new Rational(1n)], [new Rational(1n), new Rational(0n)]])).toThrow(RangeError);
-    expect(() => stepScaledLaw({ numerators: [1n], denominator: 1n }, scaleKernel([[new Rational(1n, 2n), new Rational(1n, 2n)], [new Rational(1n), new Rational(0n)]]))).toThrow(RangeError);
-    expect(() => scaledLawsEqual({ numerators: [1n], denominator: 1n }, { numerators: [1n, 0n], denominator: 1n })).toThrow(RangeError);
+    expect(() =>
+      stepScaledLaw(
+        { numerators: [1n], denominator: 1n },
+        scaleKernel([
+          [new Rational(1n, 2n), new Rational(1n, 2n)],
+          [new Rational(1n), new Rational(0n)],
+        ]),
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      scaledLawsEqual({ numerators: [1n], denominator: 1n }, { numerators: [1n, 0n], denominator: 1n }),
+    ).toThrow(RangeError);
   });
 });

@@ -43,7 +43,9 @@ function lazyCycle(n: number): Rational[][] {
 function pathWalk(n: number): Rational[][] {
   const half = new Rational(1n, 2n);
   return Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (_, j) => (Math.abs(i - j) === 1 || (i === j && (i === 0 || i === n - 1)) ? half : new Rational(0n))),
+    Array.from({ length: n }, (_, j) =>
+      Math.abs(i - j) === 1 || (i === j && (i === 0 || i === n - 1)) ? half : new Rational(0n),
+    ),
   );
 }
 
@@ -93,7 +95,13 @@ const C12_EIGENVALUES = [
 
 describe('kernelSpectrum, exact mode', () => {
   it('2-state chain [[1-a, a], [b, 1-b]]: l2 = 1 - a - b exactly', () => {
-    const s = kernelSpectrum({ mode: 'exact', kernel: [[q('2/3'), q('1/3')], [q('1/5'), q('4/5')]] });
+    const s = kernelSpectrum({
+      mode: 'exact',
+      kernel: [
+        [q('2/3'), q('1/3')],
+        [q('1/5'), q('4/5')],
+      ],
+    });
     expect(s.method).toBe('exact-isolation');
     expect(s.eigenvalues.map(exactValue)).toEqual(['1', '7/15']);
     expect(exactValue(s.lambda2)).toBe('7/15');
@@ -101,16 +109,34 @@ describe('kernelSpectrum, exact mode', () => {
     expect(exactValue(s.spectralGap)).toBe('8/15');
     expect(exactValue(s.absoluteGap)).toBe('8/15');
     // a = 9/10, b = 4/5: l2 = -7/10, spectral gap 17/10, absolute gap 3/10
-    const t = kernelSpectrum({ mode: 'exact', kernel: [[q('0.1'), q('0.9')], [q('0.8'), q('0.2')]] });
+    const t = kernelSpectrum({
+      mode: 'exact',
+      kernel: [
+        [q('0.1'), q('0.9')],
+        [q('0.8'), q('0.2')],
+      ],
+    });
     expect([t.lambda2, t.spectralGap, t.absoluteGap].map(exactValue)).toEqual(['-7/10', '17/10', '3/10']);
   });
 
   it('2-state chains with random rational a, b: the enclosure holds 1 - a - b (exactly for small denominators)', () => {
-    const unit = fc.tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 })).filter(([x, y]) => x < y).map(([x, y]) => new Rational(x, y));
+    const unit = fc
+      .tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 }))
+      .filter(([x, y]) => x < y)
+      .map(([x, y]) => new Rational(x, y));
     fc.assert(
       fc.property(unit, unit, (a, b) => {
         const one = new Rational(1n);
-        const s = kernelSpectrum({ mode: 'exact', kernel: [[one.sub(a), a], [b, one.sub(b)]] }, { widthDigits: 30 });
+        const s = kernelSpectrum(
+          {
+            mode: 'exact',
+            kernel: [
+              [one.sub(a), a],
+              [b, one.sub(b)],
+            ],
+          },
+          { widthDigits: 30 },
+        );
         const l2 = one.sub(a).sub(b);
         expect(s.lambda2.lo.compare(l2)).toBeLessThanOrEqual(0);
         expect(s.lambda2.hi.compare(l2)).toBeGreaterThanOrEqual(0);
@@ -124,7 +150,13 @@ describe('kernelSpectrum, exact mode', () => {
   it('lazy n-cycle, n = 5..12: (1 + cos(2 pi k/n))/2 enclosed to 1e-30, double eigenvalues twice', () => {
     for (let n = 5; n <= 12; n++) {
       const s = kernelSpectrum({ mode: 'exact', kernel: lazyCycle(n) }, { widthDigits: 35 });
-      const truth = Array.from({ length: n }, (_, k) => PI.mul(2 * k).div(n).cos().add(1).div(2)).sort((a, b) => b.comparedTo(a));
+      const truth = Array.from({ length: n }, (_, k) =>
+        PI.mul(2 * k)
+          .div(n)
+          .cos()
+          .add(1)
+          .div(2),
+      ).sort((a, b) => b.comparedTo(a));
       expect(s.eigenvalues.length).toBe(n);
       s.eigenvalues.forEach((e, i) => {
         expect(encloses(e, truth[i]!)).toBe(true);
@@ -169,11 +201,31 @@ describe('kernelSpectrum, exact mode', () => {
   });
 
   it('rejects non-reversible and non-stochastic kernels', () => {
-    const rotation = [[q('1/2'), q('1/2'), q(0)], [q(0), q('1/2'), q('1/2')], [q('1/2'), q(0), q('1/2')]];
+    const rotation = [
+      [q('1/2'), q('1/2'), q(0)],
+      [q(0), q('1/2'), q('1/2')],
+      [q('1/2'), q(0), q('1/2')],
+    ];
     expect(() => kernelSpectrum({ mode: 'exact', kernel: rotation })).toThrow(NotRealSpectrumError);
-    expect(() => kernelSpectrum({ mode: 'exact', kernel: [[q('1/2'), q('1/3')], [q(0), q(1)]] })).toThrow(/sum to 1/);
+    expect(() =>
+      kernelSpectrum({
+        mode: 'exact',
+        kernel: [
+          [q('1/2'), q('1/3')],
+          [q(0), q(1)],
+        ],
+      }),
+    ).toThrow(/sum to 1/);
     expect(() => kernelSpectrum({ mode: 'exact', kernel: [[q(1)]] })).toThrow(/at least 2/);
-    expect(() => kernelSpectrum({ mode: 'exact', kernel: [[q(2), q(-1)], [q(0), q(1)]] })).toThrow(/>= 0/);
+    expect(() =>
+      kernelSpectrum({
+        mode: 'exact',
+        kernel: [
+          [q(2), q(-1)],
+          [q(0), q(1)],
+        ],
+      }),
+    ).toThrow(/>= 0/);
   });
 });
 
@@ -183,7 +235,9 @@ describe('kernelSpectrum, float and interval modes', () => {
     const kernel = lazyCycle(n).map((row) => row.map((x) => x.valueOf()));
     const s = kernelSpectrum({ mode: 'float', kernel, stationary: new Array<number>(n).fill(1 / n) });
     expect(s.method).toBe('float64');
-    const expected = Array.from({ length: n }, (_, k) => (1 + Math.cos((2 * Math.PI * k) / n)) / 2).sort((a, b) => b - a);
+    const expected = Array.from({ length: n }, (_, k) => (1 + Math.cos((2 * Math.PI * k) / n)) / 2).sort(
+      (a, b) => b - a,
+    );
     s.eigenvalues.forEach((x, i) => expect(Math.abs(x - expected[i]!)).toBeLessThan(1e-12));
     expect(Math.abs(s.spectralGap - (1 - Math.cos((2 * Math.PI) / n)) / 2)).toBeLessThan(1e-12);
   });
@@ -200,11 +254,18 @@ describe('kernelSpectrum, float and interval modes', () => {
   it('float agrees with exact isolation on random reversible rational kernels', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 7 }).chain((n) => fc.array(fc.integer({ min: 0, max: 30 }), { minLength: (n * (n + 1)) / 2, maxLength: (n * (n + 1)) / 2 }).map((w) => ({ n, w }))),
+        fc
+          .integer({ min: 2, max: 7 })
+          .chain((n) =>
+            fc
+              .array(fc.integer({ min: 0, max: 30 }), { minLength: (n * (n + 1)) / 2, maxLength: (n * (n + 1)) / 2 })
+              .map((w) => ({ n, w })),
+          ),
         ({ n, w }) => {
           let index = 0;
           const c: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-          for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) c[i]![j] = c[j]![i] = w[index++]! + (i === j ? 1 : 0);
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j <= i; j++) c[i]![j] = c[j]![i] = w[index++]! + (i === j ? 1 : 0);
           const exact = kernelSpectrum({ mode: 'exact', kernel: conductanceKernel(c) }, { widthDigits: 20 });
           const total = c.flat().reduce((s, x) => s + x, 0);
           const float = kernelSpectrum({
@@ -212,7 +273,9 @@ describe('kernelSpectrum, float and interval modes', () => {
             kernel: conductanceKernel(c).map((row) => row.map((x) => x.valueOf())),
             stationary: c.map((row) => row.reduce((s, x) => s + x, 0) / total),
           });
-          exact.eigenvalues.forEach((e, i) => expect(Math.abs(e.lo.valueOf() - float.eigenvalues[i]!)).toBeLessThan(1e-12));
+          exact.eigenvalues.forEach((e, i) =>
+            expect(Math.abs(e.lo.valueOf() - float.eigenvalues[i]!)).toBeLessThan(1e-12),
+          );
         },
       ),
       { numRuns: 40 },
@@ -220,10 +283,34 @@ describe('kernelSpectrum, float and interval modes', () => {
   });
 
   it('float rejects a kernel that is not reversible for the given law, and bad shapes', () => {
-    const rotation = [[0.5, 0.5, 0], [0, 0.5, 0.5], [0.5, 0, 0.5]];
-    expect(() => kernelSpectrum({ mode: 'float', kernel: rotation, stationary: [1 / 3, 1 / 3, 1 / 3] })).toThrow(/not reversible/);
-    expect(() => kernelSpectrum({ mode: 'float', kernel: [[0.5, 0.5], [0.5, 0.5]], stationary: [1] })).toThrow(/one entry per state/);
-    expect(() => kernelSpectrum({ mode: 'float', kernel: [[0.5, 0.6], [0.5, 0.5]], stationary: [0.5, 0.5] })).toThrow(/sum to 1/);
+    const rotation = [
+      [0.5, 0.5, 0],
+      [0, 0.5, 0.5],
+      [0.5, 0, 0.5],
+    ];
+    expect(() => kernelSpectrum({ mode: 'float', kernel: rotation, stationary: [1 / 3, 1 / 3, 1 / 3] })).toThrow(
+      /not reversible/,
+    );
+    expect(() =>
+      kernelSpectrum({
+        mode: 'float',
+        kernel: [
+          [0.5, 0.5],
+          [0.5, 0.5],
+        ],
+        stationary: [1],
+      }),
+    ).toThrow(/one entry per state/);
+    expect(() =>
+      kernelSpectrum({
+        mode: 'float',
+        kernel: [
+          [0.5, 0.6],
+          [0.5, 0.5],
+        ],
+        stationary: [0.5, 0.5],
+      }),
+    ).toThrow(/sum to 1/);
   });
 
   it('interval: S of the 8-state chain rounded to 30 digits, Weyl enclosures hold the true eigenvalues', () => {
@@ -252,7 +339,11 @@ describe('kernelSpectrum, float and interval modes', () => {
 
   it('interval gaps handle an l2 enclosure that straddles 0', () => {
     // mid = diag(1, 0, -1/2), radius 1/10 everywhere: l2 in [-r, r] with r = 3/10 (all-ones bound)
-    const mid = [[q(1), q(0), q(0)], [q(0), q(0), q(0)], [q(0), q(0), q('-1/2')]];
+    const mid = [
+      [q(1), q(0), q(0)],
+      [q(0), q(0), q(0)],
+      [q(0), q(0), q('-1/2')],
+    ];
     const radius = mid.map((row) => row.map(() => q('1/10')));
     const s = kernelSpectrum({ mode: 'interval', symmetrized: { mid, radius } });
     expect([s.lambda2.lo, s.lambda2.hi].map((x) => x.toFraction())).toEqual(['-3/10', '3/10']);
@@ -265,7 +356,9 @@ describe('kernelSpectrum, float and interval modes', () => {
 describe('largestEigenvalue (Dirichlet gap)', () => {
   // Path walk on 8 states killed at state 7: Q on {0..6} has eigenfunctions cos(theta (j + 1/2))
   // with cos(7.5 theta) = 0, so lambda_max(Q) = cos(pi/15).
-  const q7 = pathWalk(8).slice(0, 7).map((row) => row.slice(0, 7));
+  const q7 = pathWalk(8)
+    .slice(0, 7)
+    .map((row) => row.slice(0, 7));
   const truth = PI.div(15).cos();
 
   it('exact, interval and float agree with cos(pi/15)', () => {
@@ -275,7 +368,11 @@ describe('largestEigenvalue (Dirichlet gap)', () => {
     const zero = q7.map((row) => row.map(() => q(0)));
     const interval = largestEigenvalue({ mode: 'interval', symmetrized: { mid: q7, radius: zero } });
     expect(encloses(interval, truth)).toBe(true);
-    const float = largestEigenvalue({ mode: 'float', kernel: q7.map((row) => row.map((x) => x.valueOf())), stationary: new Array<number>(7).fill(1 / 8) });
+    const float = largestEigenvalue({
+      mode: 'float',
+      kernel: q7.map((row) => row.map((x) => x.valueOf())),
+      stationary: new Array<number>(7).fill(1 / 8),
+    });
     expect(Math.abs(float - truth.toNumber())).toBeLessThan(1e-14);
   });
 

@@ -26,7 +26,10 @@ describe('stationaryDistribution (GTH)', () => {
     fc.assert(
       fc.property(probability, probability, (a, b) => {
         const one = q(1);
-        const mu = stationaryDistribution(E, [[one.sub(a), a], [b, one.sub(b)]]);
+        const mu = stationaryDistribution(E, [
+          [one.sub(a), a],
+          [b, one.sub(b)],
+        ]);
         expect(asStrings(mu)).toEqual(asStrings([b.div(a.add(b)), a.div(a.add(b))]));
       }),
       { numRuns: 60 },
@@ -42,7 +45,9 @@ describe('stationaryDistribution (GTH)', () => {
         const up = pairs.map(([p], k) => (k === n - 1 ? q(0) : p));
         const down = pairs.map(([, d], k) => (k === 0 ? q(0) : d));
         const P = up.map((p, k) =>
-          Array.from({ length: n }, (_, y) => (y === k + 1 ? p : y === k - 1 ? down[k]! : y === k ? q(1).sub(p).sub(down[k]!) : q(0))),
+          Array.from({ length: n }, (_, y) =>
+            y === k + 1 ? p : y === k - 1 ? down[k]! : y === k ? q(1).sub(p).sub(down[k]!) : q(0),
+          ),
         );
         const weights = [q(1)];
         for (let k = 1; k < n; k++) weights.push(weights[k - 1]!.mul(up[k - 1]!).div(down[k]!));
@@ -75,7 +80,9 @@ describe('stationaryDistribution (GTH)', () => {
     const n = 400;
     const up = Array.from({ length: n }, (_, k) => (k === n - 1 ? 0 : 0.05 + 0.4 * random()));
     const down = Array.from({ length: n }, (_, k) => (k === 0 ? 0 : 0.05 + 0.4 * random()));
-    const P = up.map((p, k) => Array.from({ length: n }, (_, y) => (y === k + 1 ? p : y === k - 1 ? down[k]! : y === k ? 1 - p - down[k]! : 0)));
+    const P = up.map((p, k) =>
+      Array.from({ length: n }, (_, y) => (y === k + 1 ? p : y === k - 1 ? down[k]! : y === k ? 1 - p - down[k]! : 0)),
+    );
     // Product formula in logs (the weights span many orders of magnitude).
     const logWeights = [0];
     for (let k = 1; k < n; k++) logWeights.push(logWeights[k - 1]! + Math.log(up[k - 1]! / down[k]!));
@@ -112,6 +119,16 @@ describe('stationaryDistribution (GTH)', () => {
   });
 
   it('a periodic irreducible chain still has its unique stationary law', () => {
-    expect(asStrings(stationaryDistribution(E, qm([[0, 1], [1, 0]])))).toEqual(['1/2', '1/2']);
+    expect(
+      asStrings(
+        stationaryDistribution(
+          E,
+          qm([
+            [0, 1],
+            [1, 0],
+          ]),
+        ),
+      ),
+    ).toEqual(['1/2', '1/2']);
   });
 });

@@ -12,7 +12,10 @@ import { q } from './helpers.js';
 // KL = nu0 log(nu0/mu0) + nu1 log(nu1/mu1).
 const a = q('1/3');
 const b = q('1/6');
-const P = [[q(1).sub(a), a], [b, q(1).sub(b)]];
+const P = [
+  [q(1).sub(a), a],
+  [b, q(1).sub(b)],
+];
 const mu = [b.div(a.add(b)), a.div(a.add(b))]; // (1/3, 2/3)
 const lambda = q(1).sub(a).sub(b); // 1/2
 
@@ -23,14 +26,22 @@ describe('trajectory', () => {
     for (let t = 0; t <= 6; t++) {
       const delta = a.div(a.add(b)).mul(lambda.pow(t));
       expect(series.tv[t]!.toFraction()).toBe(delta.toFraction());
-      expect(series.chi2[t]!.toFraction()).toBe(delta.mul(delta).mul(mu[0]!.inverse().add(mu[1]!.inverse())).toFraction());
+      expect(series.chi2[t]!.toFraction()).toBe(
+        delta.mul(delta).mul(mu[0]!.inverse().add(mu[1]!.inverse())).toFraction(),
+      );
       expect(series.laws[t]![0]!.toFraction()).toBe(mu[0]!.add(delta).toFraction());
     }
   });
 
   it('float64 KL matches a 40-digit decimal.js evaluation of the closed form', () => {
     const D = Decimal.clone({ precision: 40 });
-    const series = trajectory(F, [1, 0], P.map((row) => row.map(Number)), mu.map(Number), 8);
+    const series = trajectory(
+      F,
+      [1, 0],
+      P.map((row) => row.map(Number)),
+      mu.map(Number),
+      8,
+    );
     for (let t = 0; t <= 8; t++) {
       const delta = new D(2).div(3).mul(new D(1).div(2).pow(t));
       const nu0 = new D(1).div(3).add(delta);
@@ -47,9 +58,9 @@ describe('trajectory', () => {
         const total = row.reduce((s, v) => s + v, 0);
         return row.map((v) => v / total);
       });
-    const instance = fc.integer({ min: 2, max: 5 }).chain((n) =>
-      fc.tuple(fc.array(positiveRow(n), { minLength: n, maxLength: n }), positiveRow(n)),
-    );
+    const instance = fc
+      .integer({ min: 2, max: 5 })
+      .chain((n) => fc.tuple(fc.array(positiveRow(n), { minLength: n, maxLength: n }), positiveRow(n)));
     fc.assert(
       fc.property(instance, ([kernel, nu0]) => {
         const m = stationaryDistribution(F, kernel);

@@ -7,7 +7,13 @@ import { floatArithmetic as F } from '../../src/arith/float.js';
 import { Rational, parseRational } from '../../src/arith/rational.js';
 import { InputError } from '../../src/errors.js';
 import { stationaryDistribution } from '../../src/markov/stationaryDistribution.js';
-import { ebmKernel, ebmStationaryClosedForm, optimalPolicy, validateEbmModel, type EbmModel } from '../../src/models/ebm.js';
+import {
+  ebmKernel,
+  ebmStationaryClosedForm,
+  optimalPolicy,
+  validateEbmModel,
+  type EbmModel,
+} from '../../src/models/ebm.js';
 
 const q = parseRational;
 const qv = (values: (string | number)[]) => values.map(q);
@@ -24,7 +30,11 @@ function fieldOf(model: EbmModel): string {
   return 'no error';
 }
 
-const uniform3 = qm([['1/3', '1/3', '1/3'], ['1/3', '1/3', '1/3'], ['1/3', '1/3', '1/3']]);
+const uniform3 = qm([
+  ['1/3', '1/3', '1/3'],
+  ['1/3', '1/3', '1/3'],
+  ['1/3', '1/3', '1/3'],
+]);
 
 describe('optimalPolicy', () => {
   it('pi*(.|x) for q = (1/2, 1/2), r = (0, 1), beta = 1 is (1, e) / (1 + e)', () => {
@@ -60,7 +70,11 @@ describe('EBM kernels and T2', () => {
   });
 
   it('T2q: symmetric conductance, s = 0: mu proportional to w (C w), exactly; closed form agrees', () => {
-    const C = qm([[2, 1, 0], [1, 0, 3], [0, 3, 1]]);
+    const C = qm([
+      [2, 1, 0],
+      [1, 0, 3],
+      [0, 3, 1],
+    ]);
     const w = qv(['1/2', 2, 3]);
     const pieces = ebmKernel(E, { conductance: C, weights: w });
     // C w = (2*1/2 + 2, 1/2 + 9, 6 + 3) = (3, 19/2, 9); w (C w) = (3/2, 19, 27), sum 95/2.
@@ -83,7 +97,9 @@ describe('EBM kernels and T2', () => {
     fc.assert(
       fc.property(instance, ({ C, V, w }) => {
         const pieces = ebmKernel(E, { conductance: sym(C), weights: w, interactionWeights: sym(V) });
-        expect(fractions(stationaryDistribution(E, pieces.kernel))).toEqual(fractions(ebmStationaryClosedForm(E, pieces)));
+        expect(fractions(stationaryDistribution(E, pieces.kernel))).toEqual(
+          fractions(ebmStationaryClosedForm(E, pieces)),
+        );
       }),
       { numRuns: 40 },
     );
@@ -91,51 +107,140 @@ describe('EBM kernels and T2', () => {
 
   it('reversible reference rows get their reversing measure as rho; non-reversible rows get none', () => {
     // Birth-death q: rho(1)/rho(0) = q(1|0)/q(0|1) = (1/2)/(1/4) = 2, rho(2)/rho(1) = q(2|1)/q(1|2) = (1/2)/(1/4) = 2.
-    const reference = qm([['1/2', '1/2', 0], ['1/4', '1/4', '1/2'], [0, '1/4', '3/4']]);
+    const reference = qm([
+      ['1/2', '1/2', 0],
+      ['1/4', '1/4', '1/2'],
+      [0, '1/4', '3/4'],
+    ]);
     const pieces = ebmKernel(E, { reference, weights: qv([1, 2, 3]) });
     expect(fractions(pieces.rho!)).toEqual(['1', '2', '4']);
     expect(fractions(stationaryDistribution(E, pieces.kernel))).toEqual(fractions(ebmStationaryClosedForm(E, pieces)));
-    const rotation = qm([[0, '2/3', '1/3'], ['1/3', 0, '2/3'], ['2/3', '1/3', 0]]);
+    const rotation = qm([
+      [0, '2/3', '1/3'],
+      ['1/3', 0, '2/3'],
+      ['2/3', '1/3', 0],
+    ]);
     expect(ebmKernel(E, { reference: rotation }).rho).toBeUndefined();
   });
 
   it('returns the pieces: kernel(x,y) = q(y|x) w(y) v(x,y) / Z(x)', () => {
     const pieces = ebmKernel(E, {
-      reference: qm([['1/2', '1/2'], ['1/4', '3/4']]),
+      reference: qm([
+        ['1/2', '1/2'],
+        ['1/4', '3/4'],
+      ]),
       weights: qv([1, 2]),
-      interactionWeights: qm([[1, 3], [3, 1]]),
+      interactionWeights: qm([
+        [1, 3],
+        [3, 1],
+      ]),
     });
     // Z(0) = 1/2 + (1/2)(2)(3) = 7/2; Z(1) = (1/4)(3) + (3/4)(2) = 9/4.
     expect(fractions(pieces.Z)).toEqual(['7/2', '9/4']);
-    expect(pieces.kernel.map(fractions)).toEqual([['1/7', '6/7'], ['1/3', '2/3']]);
+    expect(pieces.kernel.map(fractions)).toEqual([
+      ['1/7', '6/7'],
+      ['1/3', '2/3'],
+    ]);
   });
 });
 
 describe('validateEbmModel', () => {
-  const C = qm([[1, 2], [2, 1]]);
+  const C = qm([
+    [1, 2],
+    [2, 1],
+  ]);
   it('names the field of each problem', () => {
     expect(fieldOf({ conductance: C })).toBe('no error');
     expect(fieldOf({})).toBe('reference');
-    expect(fieldOf({ conductance: C, reference: qm([[1, 0], [0, 1]]) })).toBe('reference');
-    expect(fieldOf({ conductance: qm([[1, 2], [3, 1]]) })).toBe('conductance[0][1]');
-    expect(fieldOf({ conductance: qm([[1, -2], [-2, 1]]) })).toBe('conductance[0][1]');
+    expect(
+      fieldOf({
+        conductance: C,
+        reference: qm([
+          [1, 0],
+          [0, 1],
+        ]),
+      }),
+    ).toBe('reference');
+    expect(
+      fieldOf({
+        conductance: qm([
+          [1, 2],
+          [3, 1],
+        ]),
+      }),
+    ).toBe('conductance[0][1]');
+    expect(
+      fieldOf({
+        conductance: qm([
+          [1, -2],
+          [-2, 1],
+        ]),
+      }),
+    ).toBe('conductance[0][1]');
     expect(fieldOf({ conductance: qm([[1, 2], [2]]) })).toBe('conductance[1]');
-    expect(fieldOf({ conductance: qm([[0, 0], [0, 1]]) })).toBe('conductance[0]');
-    expect(fieldOf({ reference: qm([['1/2', '1/3'], [0, 1]]) })).toBe('reference[0]');
+    expect(
+      fieldOf({
+        conductance: qm([
+          [0, 0],
+          [0, 1],
+        ]),
+      }),
+    ).toBe('conductance[0]');
+    expect(
+      fieldOf({
+        reference: qm([
+          ['1/2', '1/3'],
+          [0, 1],
+        ]),
+      }),
+    ).toBe('reference[0]');
     expect(fieldOf({ conductance: C, potential: qv([0, 1]) })).toBe('beta');
     expect(fieldOf({ conductance: C, potential: qv([0, 1]), beta: q(0) })).toBe('beta');
     expect(fieldOf({ conductance: C, potential: qv([0, 1]), beta: q(-1) })).toBe('beta');
     expect(fieldOf({ conductance: C, potential: qv([0]), beta: q(1) })).toBe('potential');
     expect(fieldOf({ conductance: C, weights: qv([1, 0]) })).toBe('weights[1]');
     expect(fieldOf({ conductance: C, weights: qv([1, 1]), potential: qv([0, 0]), beta: q(1) })).toBe('weights');
-    expect(fieldOf({ conductance: C, interactionWeights: qm([[1, -1], [1, 1]]) })).toBe('interactionWeights[0][1]');
-    expect(fieldOf({ conductance: C, interaction: qm([[0, 1, 2], [1, 0, 2], [2, 2, 0]]), beta: q(1) })).toBe('interaction');
-    expect(fieldOf({ conductance: C, reward: qm([[0, 1], [1, 0]]), potential: qv([0, 1]), beta: q(1) })).toBe('reward');
+    expect(
+      fieldOf({
+        conductance: C,
+        interactionWeights: qm([
+          [1, -1],
+          [1, 1],
+        ]),
+      }),
+    ).toBe('interactionWeights[0][1]');
+    expect(
+      fieldOf({
+        conductance: C,
+        interaction: qm([
+          [0, 1, 2],
+          [1, 0, 2],
+          [2, 2, 0],
+        ]),
+        beta: q(1),
+      }),
+    ).toBe('interaction');
+    expect(
+      fieldOf({
+        conductance: C,
+        reward: qm([
+          [0, 1],
+          [1, 0],
+        ]),
+        potential: qv([0, 1]),
+        beta: q(1),
+      }),
+    ).toBe('reward');
   });
 
   it('the error message carries problem and fix', () => {
     try {
-      validateEbmModel({ conductance: qm([[1, 2], [3, 1]]) });
+      validateEbmModel({
+        conductance: qm([
+          [1, 2],
+          [3, 1],
+        ]),
+      });
     } catch (error) {
       expect((error as InputError).message).toMatch(/^conductance\[0\]\[1\]: conductance not symmetric.*; /);
     }

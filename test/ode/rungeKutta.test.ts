@@ -23,11 +23,14 @@ describe('classical Runge-Kutta', () => {
     expect(error).toBeLessThan(errorEstimate[0]! * 2);
   });
 
-  it('one exact step reproduces the degree-4 Taylor polynomial of e^h for y\' = y', () => {
+  it("one exact step reproduces the degree-4 Taylor polynomial of e^h for y' = y", () => {
     // RK4 applied to y' = y gives y1 = 1 + h + h^2/2 + h^3/6 + h^4/24 (a textbook identity)
     const h = new Rational(1n, 3n);
     const [y1] = rungeKuttaSolve(ea, (_t, y) => [y[0]!], [ea.one], ea.zero, h, 1, CLASSICAL_RK4);
-    const taylor = [1n, 1n, 2n, 6n, 24n].reduce((acc, f, k) => acc.add(h.pow(k).div(new Rational(f))), new Rational(0n));
+    const taylor = [1n, 1n, 2n, 6n, 24n].reduce(
+      (acc, f, k) => acc.add(h.pow(k).div(new Rational(f))),
+      new Rational(0n),
+    );
     expect(y1!.equals(taylor)).toBe(true);
   });
 

@@ -38,7 +38,10 @@ export function oracleDetailedBalance(rho: readonly Rational[], p: readonly (rea
 }
 
 /** Products of P along a -> b -> c -> a and its reverse. */
-export function oracleTriangle(p: readonly (readonly Rational[])[], [a, b, c]: readonly number[]): { forward: Q; backward: Q } {
+export function oracleTriangle(
+  p: readonly (readonly Rational[])[],
+  [a, b, c]: readonly number[],
+): { forward: Q; backward: Q } {
   const e = (x: number, y: number): Q => q(p[x]![y]!);
   return { forward: mul(mul(e(a!, b!), e(b!, c!)), e(c!, a!)), backward: mul(mul(e(b!, a!), e(c!, b!)), e(a!, c!)) };
 }
@@ -64,7 +67,8 @@ export function oracleConnected(m: readonly (readonly Rational[])[]): boolean {
 export function oracleTilt(pi: readonly Rational[], ref: readonly Rational[], correct: readonly boolean[]): boolean {
   for (const cls of [true, false]) {
     const ys = correct.flatMap((c, y) => (c === cls ? [y] : []));
-    for (const y of ys.slice(1)) if (!eq(mul(q(pi[y]!), q(ref[ys[0]!]!)), mul(q(pi[ys[0]!]!), q(ref[y]!)))) return false;
+    for (const y of ys.slice(1))
+      if (!eq(mul(q(pi[y]!), q(ref[ys[0]!]!)), mul(q(pi[ys[0]!]!), q(ref[y]!)))) return false;
   }
   return true;
 }

@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/arith/rational.js';
-import { isDistribution, isIrreducible, isStochastic, isSymmetric, isTilt, kolmogorovCycle, satisfiesDetailedBalance } from '../../properties/index.js';
+import {
+  isDistribution,
+  isIrreducible,
+  isStochastic,
+  isSymmetric,
+  isTilt,
+  kolmogorovCycle,
+  satisfiesDetailedBalance,
+} from '../../properties/index.js';
 
 const r = (p: number, d = 1): Rational => new Rational(BigInt(p), BigInt(d));
 const m = (rows: [number, number][][]): Rational[][] => rows.map((row) => row.map(([p, d]) => r(p, d)));
@@ -20,21 +28,68 @@ describe('predicates on hand-made examples', () => {
   });
 
   // The 3-cycle permutation: stochastic, irreducible, and the textbook non-reversible chain.
-  const rotation = m([[[0, 1], [1, 1], [0, 1]], [[0, 1], [0, 1], [1, 1]], [[1, 1], [0, 1], [0, 1]]]);
+  const rotation = m([
+    [
+      [0, 1],
+      [1, 1],
+      [0, 1],
+    ],
+    [
+      [0, 1],
+      [0, 1],
+      [1, 1],
+    ],
+    [
+      [1, 1],
+      [0, 1],
+      [0, 1],
+    ],
+  ]);
 
   it('isStochastic, isSymmetric, isIrreducible', () => {
     expect(isStochastic(rotation)).toBe(true);
     expect(isStochastic(rotation, true)).toBe(false);
     expect(isSymmetric(rotation)).toBe(false);
     expect(isIrreducible(rotation)).toBe(true);
-    const absorbing = m([[[1, 1], [0, 1]], [[1, 2], [1, 2]]]);
+    const absorbing = m([
+      [
+        [1, 1],
+        [0, 1],
+      ],
+      [
+        [1, 2],
+        [1, 2],
+      ],
+    ]);
     expect(isIrreducible(absorbing)).toBe(false);
-    expect(isSymmetric(m([[[1, 3], [2, 3]], [[2, 3], [1, 3]]]))).toBe(true);
+    expect(
+      isSymmetric(
+        m([
+          [
+            [1, 3],
+            [2, 3],
+          ],
+          [
+            [2, 3],
+            [1, 3],
+          ],
+        ]),
+      ),
+    ).toBe(true);
   });
 
   it('detailed balance of the 2-state chain: mu = (b, a)/(a + b)', () => {
     // P = [[1 - a, a], [b, 1 - b]], a = 1/3, b = 1/4: mu = (3/7, 4/7).
-    const p = m([[[2, 3], [1, 3]], [[1, 4], [3, 4]]]);
+    const p = m([
+      [
+        [2, 3],
+        [1, 3],
+      ],
+      [
+        [1, 4],
+        [3, 4],
+      ],
+    ]);
     expect(satisfiesDetailedBalance([r(3, 7), r(4, 7)], p)).toBe(true);
     expect(satisfiesDetailedBalance([r(1, 2), r(1, 2)], p)).toBe(false);
   });

@@ -5,14 +5,39 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { conductance, nearReversiblePrior, nonReversiblePrior, reversiblePrior, stochasticMatrix, symmetricPrior } from '../../properties/index.js';
-import { eq, int, lt, mul, oracleConnected, oracleDetailedBalance, oracleStochastic, oracleSymmetric, oracleTriangle, q, sign, sub, sumQ, total } from './oracle.js';
+import {
+  conductance,
+  nearReversiblePrior,
+  nonReversiblePrior,
+  reversiblePrior,
+  stochasticMatrix,
+  symmetricPrior,
+} from '../../properties/index.js';
+import {
+  eq,
+  int,
+  lt,
+  mul,
+  oracleConnected,
+  oracleDetailedBalance,
+  oracleStochastic,
+  oracleSymmetric,
+  oracleTriangle,
+  q,
+  sign,
+  sub,
+  sumQ,
+  total,
+} from './oracle.js';
 
 const RUNS = { numRuns: 150 };
 
 describe('conductances', () => {
   it('dense: symmetric, every entry positive', () => {
-    fc.assert(fc.property(conductance(), (c) => oracleSymmetric(c) && c.every((row) => row.every((v) => sign(q(v)) > 0))), RUNS);
+    fc.assert(
+      fc.property(conductance(), (c) => oracleSymmetric(c) && c.every((row) => row.every((v) => sign(q(v)) > 0))),
+      RUNS,
+    );
   });
 
   it('sparse: symmetric, nonnegative, connected; trees and self-loop patterns occur', () => {
@@ -22,14 +47,20 @@ describe('conductances', () => {
       expect(c.every((row) => row.every((v) => sign(q(v)) >= 0))).toBe(true);
       expect(oracleConnected(c)).toBe(true);
     }
-    const edges = (c: (typeof samples)[number]) => c.flatMap((row, i) => row.filter((v, j) => j > i && sign(q(v)) > 0)).length;
+    const edges = (c: (typeof samples)[number]) =>
+      c.flatMap((row, i) => row.filter((v, j) => j > i && sign(q(v)) > 0)).length;
     expect(samples.some((c) => edges(c) === c.length - 1)).toBe(true); // a bare spanning tree
     expect(samples.some((c) => edges(c) > c.length - 1)).toBe(true); // extra edges
     expect(samples.some((c) => c.some((row, i) => sign(q(row[i]!)) === 0))).toBe(true); // a missing self-loop
   });
 
   it('selfLoops none gives a zero diagonal', () => {
-    fc.assert(fc.property(conductance({ shape: 'sparse', selfLoops: 'none' }), (c) => c.every((row, i) => sign(q(row[i]!)) === 0)), RUNS);
+    fc.assert(
+      fc.property(conductance({ shape: 'sparse', selfLoops: 'none' }), (c) =>
+        c.every((row, i) => sign(q(row[i]!)) === 0),
+      ),
+      RUNS,
+    );
   });
 });
 
@@ -38,8 +69,16 @@ describe('reversible and symmetric priors', () => {
     fc.assert(
       fc.property(reversiblePrior(), (p) => {
         const rowSumsOk = p.conductance.every((row, x) => eq(sumQ(row), q(p.rho[x]!)));
-        const quotient = p.reference.every((row, x) => row.every((v, y) => eq(mul(q(v), q(p.rho[x]!)), q(p.conductance[x]![y]!))));
-        return rowSumsOk && quotient && oracleStochastic(p.reference, true) && oracleDetailedBalance(p.rho, p.reference) && p.reference.length === p.n;
+        const quotient = p.reference.every((row, x) =>
+          row.every((v, y) => eq(mul(q(v), q(p.rho[x]!)), q(p.conductance[x]![y]!))),
+        );
+        return (
+          rowSumsOk &&
+          quotient &&
+          oracleStochastic(p.reference, true) &&
+          oracleDetailedBalance(p.rho, p.reference) &&
+          p.reference.length === p.n
+        );
       }),
       RUNS,
     );
@@ -47,21 +86,35 @@ describe('reversible and symmetric priors', () => {
 
   it('sparse reversiblePrior is stochastic, reversible and irreducible', () => {
     fc.assert(
-      fc.property(reversiblePrior({ shape: 'sparse' }), (p) => oracleStochastic(p.reference) && oracleDetailedBalance(p.rho, p.reference) && oracleConnected(p.reference)),
+      fc.property(
+        reversiblePrior({ shape: 'sparse' }),
+        (p) =>
+          oracleStochastic(p.reference) && oracleDetailedBalance(p.rho, p.reference) && oracleConnected(p.reference),
+      ),
       RUNS,
     );
   });
 
   it('symmetricPrior: q symmetric, stochastic, positive, rho uniform', () => {
     fc.assert(
-      fc.property(symmetricPrior(), (p) => oracleSymmetric(p.reference) && oracleStochastic(p.reference, true) && p.rho.every((r) => eq(q(r), int(1)))),
+      fc.property(
+        symmetricPrior(),
+        (p) =>
+          oracleSymmetric(p.reference) && oracleStochastic(p.reference, true) && p.rho.every((r) => eq(q(r), int(1))),
+      ),
       RUNS,
     );
   });
 
   it('stochasticMatrix rows are exact distributions (positive by default)', () => {
-    fc.assert(fc.property(stochasticMatrix(), (m) => oracleStochastic(m, true)), RUNS);
-    fc.assert(fc.property(stochasticMatrix({ positive: false }), (m) => oracleStochastic(m)), RUNS);
+    fc.assert(
+      fc.property(stochasticMatrix(), (m) => oracleStochastic(m, true)),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(stochasticMatrix({ positive: false }), (m) => oracleStochastic(m)),
+      RUNS,
+    );
   });
 });
 
@@ -70,8 +123,17 @@ describe('non-reversible priors', () => {
     fc.assert(
       fc.property(nonReversiblePrior(), (p) => {
         const { forward, backward } = oracleTriangle(p.reference, p.witness.cycle);
-        const stationary = p.reference[0]!.every((_, y) => eq(total(p.reference.map((row, x) => mul(q(p.stationary[x]!), q(row[y]!)))), q(p.stationary[y]!)));
-        return p.n >= 3 && !eq(forward, backward) && eq(forward, q(p.witness.forward)) && eq(backward, q(p.witness.backward)) && oracleStochastic(p.reference, true) && stationary;
+        const stationary = p.reference[0]!.every((_, y) =>
+          eq(total(p.reference.map((row, x) => mul(q(p.stationary[x]!), q(row[y]!)))), q(p.stationary[y]!)),
+        );
+        return (
+          p.n >= 3 &&
+          !eq(forward, backward) &&
+          eq(forward, q(p.witness.forward)) &&
+          eq(backward, q(p.witness.backward)) &&
+          oracleStochastic(p.reference, true) &&
+          stationary
+        );
       }),
       RUNS,
     );
@@ -108,13 +170,18 @@ describe('non-reversible priors', () => {
 
   it('nearReversiblePrior with eps = 0 is the base prior', () => {
     fc.assert(
-      fc.property(nearReversiblePrior({ eps: 0 }), (p) => p.reference.every((row, x) => row.every((v, y) => eq(q(v), q(p.base.reference[x]![y]!))))),
+      fc.property(nearReversiblePrior({ eps: 0 }), (p) =>
+        p.reference.every((row, x) => row.every((v, y) => eq(q(v), q(p.base.reference[x]![y]!)))),
+      ),
       { numRuns: 30 },
     );
   });
 
   it('shrinks toward three states', () => {
-    const out = fc.check(fc.property(nonReversiblePrior({ minStates: 3, maxStates: 7 }), (p) => p.n < 4), { seed: 9 });
+    const out = fc.check(
+      fc.property(nonReversiblePrior({ minStates: 3, maxStates: 7 }), (p) => p.n < 4),
+      { seed: 9 },
+    );
     expect(out.failed).toBe(true);
     expect(out.counterexample![0].n).toBe(4);
   });

@@ -12,14 +12,20 @@ const RUNS = { numRuns: 300 };
 
 /** The value a property that always fails shrinks to. */
 function shrunk<T>(arb: fc.Arbitrary<T>, seed = 7): T {
-  const out = fc.check(fc.property<[T]>(arb, () => false), { seed });
+  const out = fc.check(
+    fc.property<[T]>(arb, () => false),
+    { seed },
+  );
   expect(out.failed).toBe(true);
   return out.counterexample![0];
 }
 
 describe('scalar arbitraries', () => {
   it('stateCount stays in range and shrinks to minStates', () => {
-    fc.assert(fc.property(stateCount({ minStates: 3, maxStates: 9 }), (n) => n >= 3 && n <= 9), RUNS);
+    fc.assert(
+      fc.property(stateCount({ minStates: 3, maxStates: 9 }), (n) => n >= 3 && n <= 9),
+      RUNS,
+    );
     expect(shrunk(stateCount({ minStates: 3, maxStates: 9 }))).toBe(3);
   });
 
@@ -27,7 +33,10 @@ describe('scalar arbitraries', () => {
     const lo = new Rational(-7n, 3n);
     const hi = new Rational(5n, 2n);
     fc.assert(
-      fc.property(rational({ min: lo, max: hi, maxDenominator: 6 }), (r) => !lt(q(r), q(lo)) && !lt(q(hi), q(r)) && r.d <= 6n),
+      fc.property(
+        rational({ min: lo, max: hi, maxDenominator: 6 }),
+        (r) => !lt(q(r), q(lo)) && !lt(q(hi), q(r)) && r.d <= 6n,
+      ),
       RUNS,
     );
     expect(shrunk(rational()).equals(0)).toBe(true);
@@ -36,11 +45,20 @@ describe('scalar arbitraries', () => {
   });
 
   it('rational honours a narrow range', () => {
-    fc.assert(fc.property(rational({ min: '1/3', max: '1/3', maxDenominator: 9 }), (r) => r.equals(new Rational(1n, 3n))), { numRuns: 30 });
+    fc.assert(
+      fc.property(rational({ min: '1/3', max: '1/3', maxDenominator: 9 }), (r) => r.equals(new Rational(1n, 3n))),
+      { numRuns: 30 },
+    );
   });
 
   it('positiveRational gives p/q with p, q <= bounds and shrinks to 1', () => {
-    fc.assert(fc.property(positiveRational({ maxNumerator: 5, maxDenominator: 3 }), (r) => sign(q(r)) > 0 && r.n <= 5n && r.d <= 3n), RUNS);
+    fc.assert(
+      fc.property(
+        positiveRational({ maxNumerator: 5, maxDenominator: 3 }),
+        (r) => sign(q(r)) > 0 && r.n <= 5n && r.d <= 3n,
+      ),
+      RUNS,
+    );
     expect(shrunk(positiveRational()).equals(1)).toBe(true);
   });
 
@@ -56,15 +74,27 @@ describe('scalar arbitraries', () => {
   });
 
   it('expOneOverBeta is > 1 within its bounds and shrinks to 2', () => {
-    fc.assert(fc.property(expOneOverBeta(), (e) => lt(int(1), q(e)) && !lt(q(e), q(new Rational(1001n, 1000n))) && !lt(int(1048576), q(e))), RUNS);
+    fc.assert(
+      fc.property(
+        expOneOverBeta(),
+        (e) => lt(int(1), q(e)) && !lt(q(e), q(new Rational(1001n, 1000n))) && !lt(int(1048576), q(e)),
+      ),
+      RUNS,
+    );
     expect(shrunk(expOneOverBeta()).equals(2)).toBe(true);
   });
 
   it('time lies in [0, 20] and shrinks to 0; times are strictly increasing', () => {
-    fc.assert(fc.property(time(), (t) => sign(q(t)) >= 0 && !lt(int(20), q(t))), RUNS);
+    fc.assert(
+      fc.property(time(), (t) => sign(q(t)) >= 0 && !lt(int(20), q(t))),
+      RUNS,
+    );
     expect(shrunk(time()).equals(0)).toBe(true);
     fc.assert(
-      fc.property(times({ minLength: 2, maxLength: 5 }), (ts) => ts.length >= 2 && ts.length <= 5 && ts.every((t, i) => i === 0 || lt(q(ts[i - 1]!), q(t)))),
+      fc.property(
+        times({ minLength: 2, maxLength: 5 }),
+        (ts) => ts.length >= 2 && ts.length <= 5 && ts.every((t, i) => i === 0 || lt(q(ts[i - 1]!), q(t))),
+      ),
       RUNS,
     );
     const s = shrunk(times());

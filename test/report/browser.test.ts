@@ -46,7 +46,14 @@ interface Box {
 }
 interface Measured {
   mathML: boolean;
-  figures: { id: string; box: Box; plot: Box; series: (Box & { label: string; marks: number })[]; texts: number; axisLabels: string[] }[];
+  figures: {
+    id: string;
+    box: Box;
+    plot: Box;
+    series: (Box & { label: string; marks: number })[];
+    texts: number;
+    axisLabels: string[];
+  }[];
   math: Box[];
   theorems: number;
   overflow: { scrollWidth: number; clientWidth: number; offenders: string[] };
@@ -95,7 +102,12 @@ describe.skipIf(!enabled)('report.html in headless Chromium', () => {
     // algebra is replaced by a stand-in to keep the test fast; html.test.ts renders real certificates.
     const theorems = catalogue.filter((t) => Object.prototype.hasOwnProperty.call(FIGURE_BUILDERS, t.id));
     expect(theorems.map((t) => t.id).sort()).toEqual(Object.keys(FIGURE_BUILDERS).sort());
-    const result = runCatalogue(theorems, { seed: 251218730, profile: PROFILES.quick, runs: 5, certify: standInCertify });
+    const result = runCatalogue(theorems, {
+      seed: 251218730,
+      profile: PROFILES.quick,
+      runs: 5,
+      certify: standInCertify,
+    });
     writeReport(dir, buildReport(result, collectEnvironment()));
     const file = join(dir, 'report.html');
 
@@ -127,7 +139,9 @@ describe.skipIf(!enabled)('report.html in headless Chromium', () => {
       expect(box.height).toBeGreaterThan(5);
     }
     // Readable on a laptop: nothing wider than a 1000 px window.
-    expect(value.overflow.scrollWidth, value.overflow.offenders.join(' | ')).toBeLessThanOrEqual(value.overflow.clientWidth);
+    expect(value.overflow.scrollWidth, value.overflow.offenders.join(' | ')).toBeLessThanOrEqual(
+      value.overflow.clientWidth,
+    );
 
     // The screenshot: a PNG of the 1000 x 1400 first screen.
     expect(screenshot.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));

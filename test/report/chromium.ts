@@ -33,9 +33,13 @@ function runs(candidate: string): boolean {
 }
 
 export function findChromium(): string | undefined {
-  const candidates = [process.env.EBM_LENS_CHROMIUM, 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'].filter(
-    (c): c is string => c !== undefined && c !== '',
-  );
+  const candidates = [
+    process.env.EBM_LENS_CHROMIUM,
+    'chromium',
+    'chromium-browser',
+    'google-chrome',
+    'google-chrome-stable',
+  ].filter((c): c is string => c !== undefined && c !== '');
   return candidates.find(runs);
 }
 
@@ -48,11 +52,14 @@ export interface LocatedChromium {
 /** The Chromium shipped by the npm package @sparticuz/chromium, unpacked; undefined when the package is absent or its binary does not run here. */
 async function npmChromium(): Promise<string | undefined> {
   try {
-    const { default: chromium } = (await import('@sparticuz/chromium')) as { default: { executablePath(): Promise<string> } };
+    const { default: chromium } = (await import('@sparticuz/chromium')) as {
+      default: { executablePath(): Promise<string> };
+    };
     const path = await chromium.executablePath();
     // its fonts (unpacked beside it) make the rendering the same on every machine, fonts installed or not
     const fonts = join(tmpdir(), 'fonts');
-    if (process.env.FONTCONFIG_PATH === undefined && existsSync(join(fonts, 'fonts.conf'))) process.env.FONTCONFIG_PATH = fonts;
+    if (process.env.FONTCONFIG_PATH === undefined && existsSync(join(fonts, 'fonts.conf')))
+      process.env.FONTCONFIG_PATH = fonts;
     return runs(path) ? path : undefined;
   } catch {
     return undefined;
@@ -61,7 +68,8 @@ async function npmChromium(): Promise<string | undefined> {
 
 export async function locateChromium(): Promise<LocatedChromium | undefined> {
   const explicit = process.env.EBM_LENS_CHROMIUM;
-  if (explicit !== undefined && explicit !== '') return runs(explicit) ? { path: explicit, source: 'EBM_LENS_CHROMIUM' } : undefined;
+  if (explicit !== undefined && explicit !== '')
+    return runs(explicit) ? { path: explicit, source: 'EBM_LENS_CHROMIUM' } : undefined;
   const shipped = await npmChromium();
   if (shipped !== undefined) return { path: shipped, source: 'npm @sparticuz/chromium' };
   const system = findChromium();
@@ -209,7 +217,9 @@ export async function inspectPage<V>(
     const pipe = new Pipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
     const exited = new Promise<never>((_, reject) =>
       child!.on('exit', (code) => {
-        const error = new Error(`chromium exited (code ${code}) before the inspection finished: ${stderr.join('').slice(-500)}`);
+        const error = new Error(
+          `chromium exited (code ${code}) before the inspection finished: ${stderr.join('').slice(-500)}`,
+        );
         pipe.failAll(error);
         reject(error);
       }),
@@ -224,9 +234,15 @@ export async function inspectPage<V>(
       if (m.method === 'Runtime.consoleAPICalled' && (p.type === 'error' || p.type === 'assert')) {
         problems.push({ kind: 'console', text: (p.args ?? []).map((a) => a.value ?? a.description ?? '').join(' ') });
       } else if (m.method === 'Runtime.exceptionThrown') {
-        problems.push({ kind: 'exception', text: p.exceptionDetails?.exception?.description ?? p.exceptionDetails?.text ?? 'exception' });
+        problems.push({
+          kind: 'exception',
+          text: p.exceptionDetails?.exception?.description ?? p.exceptionDetails?.text ?? 'exception',
+        });
       } else if (m.method === 'Log.entryAdded' && p.entry?.level === 'error') {
-        problems.push({ kind: 'log', text: `${p.entry.source}: ${p.entry.text}${p.entry.url ? ` (${p.entry.url})` : ''}` });
+        problems.push({
+          kind: 'log',
+          text: `${p.entry.source}: ${p.entry.text}${p.entry.url ? ` (${p.entry.url})` : ''}`,
+        });
       } else if (m.method === 'Network.requestWillBeSent') {
         const url = String(p.request?.url ?? '');
         if (!url.startsWith('file:') && !url.startsWith('data:')) problems.push({ kind: 'request', text: url });
@@ -246,8 +262,15 @@ export async function inspectPage<V>(
       await send('Emulation.setDeviceMetricsOverride', { ...viewport, deviceScaleFactor: 1, mobile: false });
       await send('Page.navigate', { url: pathToFileURL(file).href });
       await load;
-      const evaluated = await send('Runtime.evaluate', { expression: evaluate, returnByValue: true, awaitPromise: true });
-      if (evaluated.exceptionDetails) throw new Error(`evaluation failed: ${evaluated.exceptionDetails.exception?.description ?? evaluated.exceptionDetails.text}`);
+      const evaluated = await send('Runtime.evaluate', {
+        expression: evaluate,
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (evaluated.exceptionDetails)
+        throw new Error(
+          `evaluation failed: ${evaluated.exceptionDetails.exception?.description ?? evaluated.exceptionDetails.text}`,
+        );
       const shot = await send('Page.captureScreenshot', { format: 'png' });
       const printed = await send('Page.printToPDF', { preferCSSPageSize: true, printBackground: false });
       await pipe.send('Browser.close').catch(() => undefined);

@@ -27,7 +27,8 @@ function parseYamlSubset(text: string): Yaml {
   };
   const block = (indent: number): Yaml => {
     const first = lines[at]!;
-    if (first.indent !== indent) throw new Error(`line ${first.number}: indentation ${first.indent}, expected ${indent}`);
+    if (first.indent !== indent)
+      throw new Error(`line ${first.number}: indentation ${first.indent}, expected ${indent}`);
     if (first.body.startsWith('- ')) {
       const list: Yaml[] = [];
       while (at < lines.length && lines[at]!.indent === indent && lines[at]!.body.startsWith('- ')) {
@@ -55,7 +56,8 @@ function parseYamlSubset(text: string): Yaml {
       if (value !== undefined && value !== '') map[key!] = scalar(value);
       else {
         const next = lines[at];
-        if (next === undefined || next.indent < indent || (next.indent === indent && !next.body.startsWith('- '))) throw new Error(`line ${line.number}: ${key} has no value`);
+        if (next === undefined || next.indent < indent || (next.indent === indent && !next.body.startsWith('- ')))
+          throw new Error(`line ${line.number}: ${key} has no value`);
         map[key!] = block(next.indent);
       }
     }
@@ -85,9 +87,32 @@ describe('CITATION.cff', () => {
     expect(cff.message.length).toBeGreaterThan(10);
     expect(typeof cff.title).toBe('string');
     expect(Array.isArray(cff.authors) && cff.authors.length > 0).toBe(true);
-    for (const author of cff.authors) expect(typeof author.name === 'string' || typeof author['family-names'] === 'string').toBe(true);
+    for (const author of cff.authors)
+      expect(typeof author.name === 'string' || typeof author['family-names'] === 'string').toBe(true);
     expect(['software', 'dataset']).toContain(cff.type);
-    const allowed = new Set(['abstract', 'authors', 'cff-version', 'commit', 'contact', 'date-released', 'doi', 'identifiers', 'keywords', 'license', 'license-url', 'message', 'preferred-citation', 'references', 'repository', 'repository-artifact', 'repository-code', 'title', 'type', 'url', 'version']);
+    const allowed = new Set([
+      'abstract',
+      'authors',
+      'cff-version',
+      'commit',
+      'contact',
+      'date-released',
+      'doi',
+      'identifiers',
+      'keywords',
+      'license',
+      'license-url',
+      'message',
+      'preferred-citation',
+      'references',
+      'repository',
+      'repository-artifact',
+      'repository-code',
+      'title',
+      'type',
+      'url',
+      'version',
+    ]);
     for (const key of Object.keys(cff)) expect(allowed.has(key), key).toBe(true);
   });
 
@@ -113,7 +138,9 @@ describe('CITATION.cff', () => {
       { 'family-names': 'Tan', 'given-names': 'Z.' },
       { 'family-names': 'Hong', 'given-names': 'Y.' },
     ]);
-    expect(paper.identifiers).toEqual([{ type: 'other', value: `arXiv:${PAPER.arxiv}`, description: 'arXiv identifier' }]);
+    expect(paper.identifiers).toEqual([
+      { type: 'other', value: `arXiv:${PAPER.arxiv}`, description: 'arXiv identifier' },
+    ]);
     expect(paper.url).toBe(`https://arxiv.org/abs/${PAPER.arxiv}`);
     expect(PAPER.bibtex).toContain(`eprint={${PAPER.arxiv}}`);
   });

@@ -40,12 +40,20 @@ describe('docs/theorems', () => {
     expect(stdout).toMatch(/^\d+ files written to /);
     const expected = listing(out);
     expect(expected).toEqual(
-      ['README.md', ...catalogue.map((t) => `${t.id}.md`), ...catalogue.filter((t) => t.id in FIGURE_BUILDERS).map((t) => `img/${t.id}.svg`)].sort(),
+      [
+        'README.md',
+        ...catalogue.map((t) => `${t.id}.md`),
+        ...catalogue.filter((t) => t.id in FIGURE_BUILDERS).map((t) => `img/${t.id}.svg`),
+      ].sort(),
     );
     expect(existsSync(COMMITTED), 'docs/theorems is missing: run `npm run docs`').toBe(true);
-    expect(listing(COMMITTED), 'docs/theorems lists other files than the generator writes: run `npm run docs`').toEqual(expected);
+    expect(listing(COMMITTED), 'docs/theorems lists other files than the generator writes: run `npm run docs`').toEqual(
+      expected,
+    );
     for (const file of expected) {
-      expect(readFileSync(join(COMMITTED, file), 'utf8'), `docs/theorems/${file} is stale: run \`npm run docs\``).toBe(readFileSync(join(out, file), 'utf8'));
+      expect(readFileSync(join(COMMITTED, file), 'utf8'), `docs/theorems/${file} is stale: run \`npm run docs\``).toBe(
+        readFileSync(join(out, file), 'utf8'),
+      );
     }
   });
 
@@ -57,8 +65,10 @@ describe('docs/theorems', () => {
       expect(page).toContain(`\`\`\`math\n${theorem.statement.latex}\n\`\`\``);
       for (const a of theorem.assumptions) expect(page).toContain(`| **${a.id}** | ${a.needed ? 'yes' : 'no'} |`);
       for (const i of theorem.identities) expect(page).toContain(`| \`${i.name}\` |`);
-      for (const p of theorem.properties) expect(page).toMatch(new RegExp(`\\| \`${p.name}\` \\| .* \\| ${p.mode} \\| `));
-      for (const m of theorem.mutants) expect(page).toMatch(new RegExp(`\\| \`${m.name}\` \\| .* \\| ${m.mode} \\|$`, 'm'));
+      for (const p of theorem.properties)
+        expect(page).toMatch(new RegExp(`\\| \`${p.name}\` \\| .* \\| ${p.mode} \\| `));
+      for (const m of theorem.mutants)
+        expect(page).toMatch(new RegExp(`\\| \`${m.name}\` \\| .* \\| ${m.mode} \\|$`, 'm'));
       if (theorem.id in FIGURE_BUILDERS) {
         expect(page).toContain(`](img/${theorem.id}.svg)`);
         expect(files.get(`img/${theorem.id}.svg`)).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -69,7 +79,10 @@ describe('docs/theorems', () => {
   it('regenerating removes stale generated files and nothing else', () => {
     const out = join(dir, 'stale');
     mkdirSync(join(out, 'img'), { recursive: true });
-    writeFileSync(join(out, 'T99.md'), '<!-- Generated from the theorem modules in theorems/ by `npm run docs`; do not edit by hand. -->\n# T99');
+    writeFileSync(
+      join(out, 'T99.md'),
+      '<!-- Generated from the theorem modules in theorems/ by `npm run docs`; do not edit by hand. -->\n# T99',
+    );
     writeFileSync(join(out, 'img', 'T99.svg'), '<svg class="chart"></svg>');
     writeFileSync(join(out, 'notes.md'), '# hand-written');
     writeFileSync(join(out, 'img', 'logo.svg'), '<svg></svg>');

@@ -71,7 +71,9 @@ describe('mixing figure data (T3, T4)', () => {
       // KL of the 2-state law (2/3 - (2/3) l^t, 1/3 + (2/3) l^t) from mu, by decimal.js.
       const p1 = new D(1).div(3).plus(new D(2).div(3).times(new D(1).div(4).pow(t)));
       const p0 = new D(1).minus(p1);
-      const kl = (p0.isZero() ? new D(0) : p0.times(p0.div(new D(2).div(3)).ln())).plus(p1.times(p1.div(new D(1).div(3)).ln()));
+      const kl = (p0.isZero() ? new D(0) : p0.times(p0.div(new D(2).div(3)).ln())).plus(
+        p1.times(p1.div(new D(1).div(3)).ln()),
+      );
       expect(encloses(data.kl[t]!, kl)).toBe(true);
     }
     // The chi2 bound is attained (2 states): held by definition at t = 0, never 'fails', and
@@ -143,7 +145,9 @@ describe('quality figure data (T2q)', () => {
     expect(data.maxPhi.equals(r('2'))).toBe(true);
     betas.forEach((beta, k) => {
       const w = potential.map((phi) => dec(phi).div(dec(beta)).exp());
-      const mean = w.reduce((s, wx, x) => s.plus(wx.times(dec(potential[x]!))), new D(0)).div(w.reduce((s, wx) => s.plus(wx), new D(0)));
+      const mean = w
+        .reduce((s, wx, x) => s.plus(wx.times(dec(potential[x]!))), new D(0))
+        .div(w.reduce((s, wx) => s.plus(wx), new D(0)));
       expect(encloses(data.expected[k]!, mean)).toBe(true);
     });
     expect(data.aboveReference).toEqual(['holds', 'holds', 'holds']);
@@ -159,7 +163,8 @@ describe('flow figure data (T8, T9)', () => {
     const beta = new D('0.5');
     const logit = (p: Decimal) => p.div(new D(1).minus(p)).ln();
     const sigma = (x: Decimal) => new D(1).div(new D(1).plus(x.neg().exp()));
-    const bernoulliKl = (p: Decimal, q: Decimal) => p.times(p.div(q).ln()).plus(new D(1).minus(p).times(new D(1).minus(p).div(new D(1).minus(q)).ln()));
+    const bernoulliKl = (p: Decimal, q: Decimal) =>
+      p.times(p.div(q).ln()).plus(new D(1).minus(p).times(new D(1).minus(p).div(new D(1).minus(q)).ln()));
     const pStar = sigma(logit(new D('0.2')).plus(new D(1).div(beta)));
     times.forEach((t, k) => {
       const tt = dec(t);
@@ -176,7 +181,12 @@ describe('flow figure data (T8, T9)', () => {
   it('the turning point of four equally likely correct responses and one wrong one is 4/5', () => {
     const quarter = r('1/4');
     const p0 = r('1/5');
-    const sample = { seed: 0, reference: [...[1, 2, 3, 4].map(() => quarter.mul(p0)), r('4/5')], correct: [true, true, true, true, false], beta: r('1/5') };
+    const sample = {
+      seed: 0,
+      reference: [...[1, 2, 3, 4].map(() => quarter.mul(p0)), r('4/5')],
+      correct: [true, true, true, true, false],
+      beta: r('1/5'),
+    };
     const data = entropyData(sample);
     expect(encloses(data.entropyCorrect, new D(4).ln())).toBe(true);
     expect(encloses(data.entropyWrong, 0)).toBe(true);
@@ -205,13 +215,24 @@ describe('policy figure data (T1, T6, T7) and detailed balance (T2)', () => {
   const e = new D(1).exp();
 
   it('T1: J and KL to pi* match their closed forms for q = (1/2, 1/2), r = (0, 1), beta = 1', () => {
-    const data = gibbsData({ seed: 0, reference: [r('1/2'), r('1/2')], reward: [r('0'), r('1')], beta: r('1'), policies: [[r('1/2'), r('1/2')], [r('1/4'), r('3/4')]] });
+    const data = gibbsData({
+      seed: 0,
+      reference: [r('1/2'), r('1/2')],
+      reward: [r('0'), r('1')],
+      beta: r('1'),
+      policies: [
+        [r('1/2'), r('1/2')],
+        [r('1/4'), r('3/4')],
+      ],
+    });
     const logZ = new D(1).plus(e).div(2).ln();
     expect(encloses(data.logZ, logZ)).toBe(true);
     // pi* = (1, e)/(1 + e); for pi = q: J = 1/2 and KL(q || pi*) = log Z - 1/2 (T1 with KL(q || q) = 0).
     expect(encloses(data.objective[0]!, '0.5')).toBe(true);
     const star = [new D(1).div(new D(1).plus(e)), e.div(new D(1).plus(e))];
-    const klQ = new D('0.5').times(new D('0.5').div(star[0]!).ln()).plus(new D('0.5').times(new D('0.5').div(star[1]!).ln()));
+    const klQ = new D('0.5')
+      .times(new D('0.5').div(star[0]!).ln())
+      .plus(new D('0.5').times(new D('0.5').div(star[1]!).ln()));
     expect(encloses(data.klToOptimum[0]!, klQ)).toBe(true);
     expect(encloses(data.klToOptimum[0]!, logZ.minus('0.5'))).toBe(true);
     expect(data.identity).toEqual(['holds', 'holds', 'holds']);
@@ -228,7 +249,13 @@ describe('policy figure data (T1, T6, T7) and detailed balance (T2)', () => {
 
   it('T7: from pi = q the conditional terms vanish and KL(q || pi*) = kl(p0 || p*) = log Z - p0/beta', () => {
     const reference = [r('1/4'), r('1/4'), r('1/2')];
-    const data = decompositionData({ seed: 0, reference, correct: [true, false, false], beta: r('1/2'), policies: [reference, [r('1/2'), r('1/3'), r('1/6')]] });
+    const data = decompositionData({
+      seed: 0,
+      reference,
+      correct: [true, false, false],
+      beta: r('1/2'),
+      policies: [reference, [r('1/2'), r('1/3'), r('1/6')]],
+    });
     // p0 = 1/4, Z = 3/4 + e^2/4.
     const expected = new D('0.75').plus(e.pow(2).div(4)).ln().minus(new D('0.25').div('0.5'));
     for (const series of [data.total, data.bernoulli, data.sum]) expect(encloses(series[0]!, expected)).toBe(true);
@@ -238,9 +265,24 @@ describe('policy figure data (T1, T6, T7) and detailed balance (T2)', () => {
 
   it('T2: every pair balances under a symmetric interaction, and some pair does not without it', () => {
     const sample = sampleBalance(3);
-    expect(balanceData(sample).every((p) => p.detailedBalance === 'holds' && p.canonicalPotential === 'holds')).toBe(true);
+    expect(balanceData(sample).every((p) => p.detailedBalance === 'holds' && p.canonicalPotential === 'holds')).toBe(
+      true,
+    );
     const one = r('1');
-    const skewed = { ...sample, conductance: [[one, one, one], [one, one, one], [one, one, one]], weights: [one, one, one], interactionWeights: [[one, r('4'), one], [one, one, r('4')], [r('4'), one, one]] };
+    const skewed = {
+      ...sample,
+      conductance: [
+        [one, one, one],
+        [one, one, one],
+        [one, one, one],
+      ],
+      weights: [one, one, one],
+      interactionWeights: [
+        [one, r('4'), one],
+        [one, one, r('4')],
+        [r('4'), one, one],
+      ],
+    };
     // v circulates 0 -> 1 -> 2 -> 0: Kolmogorov's criterion fails, so P is not reversible.
     expect(balanceData(skewed).some((p) => p.detailedBalance === 'fails')).toBe(true);
   });
@@ -270,7 +312,9 @@ describe('figures', () => {
   });
 
   it('state what was decided, honestly', () => {
-    expect(decisionSentence('x', { holds: 3, fails: 0, undecided: 0 })).toBe('x: held at all 3 plotted points (decided rigorously).');
+    expect(decisionSentence('x', { holds: 3, fails: 0, undecided: 0 })).toBe(
+      'x: held at all 3 plotted points (decided rigorously).',
+    );
     expect(decisionSentence('x', { holds: 2, fails: 0, undecided: 1 })).toContain('undecided at 1');
     expect(decisionSentence('x', { holds: 2, fails: 1, undecided: 0 })).toContain('FAILS at 1 of 3');
     const overlapping = ar.fromBounds(r('1'), r('2'));
@@ -282,7 +326,14 @@ describe('figures', () => {
 
 describe('renderChart', () => {
   const chart = (y: 'linear' | 'log', points: [number, number][]) =>
-    renderChart({ id: 'c1', title: 'A <title> & more', description: 'd', x: { label: 't', scale: 'linear' }, y: { label: 'v', scale: y }, series: [{ label: 's', points, style: 'line+markers' }] });
+    renderChart({
+      id: 'c1',
+      title: 'A <title> & more',
+      description: 'd',
+      x: { label: 't', scale: 'linear' },
+      y: { label: 'v', scale: y },
+      series: [{ label: 's', points, style: 'line+markers' }],
+    });
 
   it('puts log ticks on whole decades and labels the axis as logarithmic', () => {
     const svg = chart('log', [
@@ -291,7 +342,13 @@ describe('renderChart', () => {
       [2, 0.0015],
     ]);
     // Range 0.0015..5 -> decades 10^-3 .. 10^1.
-    for (const label of ['10<tspan dy="-6" font-size="9">-3</tspan>', '10<tspan dy="-6" font-size="9">-2</tspan>', '>1<', '>10<']) expect(svg).toContain(label);
+    for (const label of [
+      '10<tspan dy="-6" font-size="9">-3</tspan>',
+      '10<tspan dy="-6" font-size="9">-2</tspan>',
+      '>1<',
+      '>10<',
+    ])
+      expect(svg).toContain(label);
     expect(svg).toContain('v (log scale)');
     expect(svg).toContain('A &lt;title&gt; &amp; more');
   });
@@ -316,6 +373,15 @@ describe('renderChart', () => {
     const svg = chart('linear', points);
     for (const tick of ['>0.0<', '>0.2<', '>0.4<', '>0.6<', '>0.8<', '>1.0<']) expect(svg).toContain(tick);
     expect(chart('linear', points)).toBe(svg);
-    expect(() => renderChart({ id: 'bad id', title: '', description: '', x: { label: '', scale: 'linear' }, y: { label: '', scale: 'linear' }, series: [] })).toThrow(RangeError);
+    expect(() =>
+      renderChart({
+        id: 'bad id',
+        title: '',
+        description: '',
+        x: { label: '', scale: 'linear' },
+        y: { label: '', scale: 'linear' },
+        series: [],
+      }),
+    ).toThrow(RangeError);
   });
 });

@@ -42,7 +42,13 @@ function fixtureReport() {
   return buildReport(result, collectEnvironment(), new Date(0));
 }
 
-const figure: Figure = { id: 'fig-F1-test', theoremId: 'F1', title: 'A test figure', caption: 'Caption <b>.', svg: '<svg xmlns="http://www.w3.org/2000/svg" id="fig-F1-test" class="chart"><title>t</title></svg>' };
+const figure: Figure = {
+  id: 'fig-F1-test',
+  theoremId: 'F1',
+  title: 'A test figure',
+  caption: 'Caption <b>.',
+  svg: '<svg xmlns="http://www.w3.org/2000/svg" id="fig-F1-test" class="chart"><title>t</title></svg>',
+};
 const failure: FigureFailure = { theoremId: 'F2', error: 'enclosures overlap <here>' };
 
 describe('renderMath', () => {
@@ -54,7 +60,12 @@ describe('renderMath', () => {
   });
 
   it('does not split inside a group', () => {
-    for (const tex of ['\\text{a \\quad b} = c', '\\{a \\quad b\\}', '\\left( a \\quad b \\right)', '\\big[a \\quad b\\big]']) {
+    for (const tex of [
+      '\\text{a \\quad b} = c',
+      '\\{a \\quad b\\}',
+      '\\left( a \\quad b \\right)',
+      '\\big[a \\quad b\\big]',
+    ]) {
       expect((renderMath(tex).match(/<math\b/g) ?? []).length, tex).toBe(1);
     }
   });
@@ -69,15 +80,20 @@ describe('renderMath', () => {
 
 describe('renderHtml', () => {
   const report = fixtureReport();
-  const html = renderHtml(report, new Map<string, Figure | FigureFailure>([
-    ['F1', figure],
-    ['F2', failure],
-  ]));
+  const html = renderHtml(
+    report,
+    new Map<string, Figure | FigureFailure>([
+      ['F1', figure],
+      ['F2', failure],
+    ]),
+  );
 
   it('is self-contained: no script, a policy forbidding the network, styles inline', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).not.toMatch(/<script/i);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:">`,
+    );
     expect(html).not.toMatch(/<link\b/i);
     expect(html).toMatch(/@font-face\s*{[^}]*url\(data:font\/woff2;base64,/);
     expect(html).toContain('@media print');
@@ -95,13 +111,16 @@ describe('renderHtml', () => {
       const start = html.indexOf(`<section class="theorem" id="theorem-${id}"`);
       expect(start, id).toBeGreaterThan(0);
       const section = html.slice(start, html.indexOf('</section>', start));
-      for (const heading of ['Assumptions', 'Identities', 'Properties', 'Mutants', 'Reproduce']) expect(section, `${id} ${heading}`).toContain(`<h3>${heading}</h3>`);
+      for (const heading of ['Assumptions', 'Identities', 'Properties', 'Mutants', 'Reproduce'])
+        expect(section, `${id} ${heading}`).toContain(`<h3>${heading}</h3>`);
       expect(section).toContain(`ebm-lens check ${id} --seed 5 --profile quick --runs 40`);
     }
     const h1 = html.slice(html.indexOf('id="theorem-H1"'));
     expect((h1.slice(0, h1.indexOf('</section>')).match(/<math\b/g) ?? []).length).toBe(2);
     expect(html).toContain(figure.svg);
-    expect(html).toMatch(/Replay: <code class="command">ebm-lens replay F2 --property below-five-hundred --seed -?\d+ --path \d+(:\d+)*<\/code>/);
+    expect(html).toMatch(
+      /Replay: <code class="command">ebm-lens replay F2 --property below-five-hundred --seed -?\d+ --path \d+(:\d+)*<\/code>/,
+    );
     expect(html).toContain('<span class="badge bad">falsified</span>');
   });
 
@@ -120,7 +139,7 @@ describe('renderHtml', () => {
   });
 });
 
-describe('check --report writes report.html with the run\'s figures', () => {
+describe("check --report writes report.html with the run's figures", () => {
   it('on a real theorem', async () => {
     let stdout = '';
     const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: () => undefined, interactive: false };

@@ -9,7 +9,13 @@ import { intervalArithmetic } from '../../src/arith/interval.js';
 import { parseRational } from '../../src/arith/rational.js';
 import { rungeKuttaWithErrorEstimate } from '../../src/ode/rungeKutta.js';
 import { integrateNaturalGradientFlow } from '../../src/rlvr/flowIntegration.js';
-import { flowCoefficients, flowLogits, flowPolicy, naturalGradientField, softmaxPolicy } from '../../src/rlvr/naturalGradientFlow.js';
+import {
+  flowCoefficients,
+  flowLogits,
+  flowPolicy,
+  naturalGradientField,
+  softmaxPolicy,
+} from '../../src/rlvr/naturalGradientFlow.js';
 import { restrictToSupport } from '../../src/rlvr/prompt.js';
 import { D, dec, expectEncloses, expectWidthBelow, logit, sigmoid, tiltOracle } from './helpers.js';
 
@@ -21,18 +27,26 @@ const CORRECT = [false, true, false, true];
 const START = ['1/10', '2/5', '3/10', '1/5'];
 
 const fromReference = restrictToSupport(ia, { weight: ia.one, reference: REFERENCE.map(lift), correct: CORRECT });
-const fromStart = restrictToSupport(ia, { weight: ia.one, reference: REFERENCE.map(lift), correct: CORRECT, initial: START.map(lift) });
+const fromStart = restrictToSupport(ia, {
+  weight: ia.one,
+  reference: REFERENCE.map(lift),
+  correct: CORRECT,
+  initial: START.map(lift),
+});
 
 describe('flowPolicy from pi_0 = q (T8 closed form)', () => {
-  it.each([['0'], ['1/3'], ['2'], ['15']])('t = %s: accuracy p_t = sigma(logit p0 + eta_t), pi_t = q e^{eta_t r} / Z', (t) => {
-    const beta = dec('1/2');
-    const eta = new D(1).sub(beta.neg().mul(dec(t)).exp()).div(beta);
-    const state = flowPolicy(ia, fromReference, lift('1/2'), lift(t));
-    expectEncloses(ia.toNumberObject(state.correctMass), sigmoid(logit(dec('3/8')).add(eta)), 'p_t');
-    const expected = tiltOracle(REFERENCE.map(dec), CORRECT, eta);
-    state.policy.forEach((p, y) => expectEncloses(ia.toNumberObject(p), expected[y]!, `pi_t(${y})`));
-    expectWidthBelow(ia.toNumberObject(state.correctMass), '1e-50');
-  });
+  it.each([['0'], ['1/3'], ['2'], ['15']])(
+    't = %s: accuracy p_t = sigma(logit p0 + eta_t), pi_t = q e^{eta_t r} / Z',
+    (t) => {
+      const beta = dec('1/2');
+      const eta = new D(1).sub(beta.neg().mul(dec(t)).exp()).div(beta);
+      const state = flowPolicy(ia, fromReference, lift('1/2'), lift(t));
+      expectEncloses(ia.toNumberObject(state.correctMass), sigmoid(logit(dec('3/8')).add(eta)), 'p_t');
+      const expected = tiltOracle(REFERENCE.map(dec), CORRECT, eta);
+      state.policy.forEach((p, y) => expectEncloses(ia.toNumberObject(p), expected[y]!, `pi_t(${y})`));
+      expectWidthBelow(ia.toNumberObject(state.correctMass), '1e-50');
+    },
+  );
 
   it('t = 0 returns q itself, exactly', () => {
     const state = flowPolicy(ia, fromReference, lift('1/2'), ia.zero);
@@ -48,7 +62,12 @@ describe('flowPolicy from a start outside the tilt family', () => {
     const t = dec('3/2');
     const a = beta.neg().mul(t).exp();
     const eta = new D(1).sub(a).div(beta);
-    const weights = REFERENCE.map((q, y) => dec(q).pow(new D(1).sub(a)).mul(dec(START[y]!).pow(a)).mul(CORRECT[y] ? eta.exp() : 1));
+    const weights = REFERENCE.map((q, y) =>
+      dec(q)
+        .pow(new D(1).sub(a))
+        .mul(dec(START[y]!).pow(a))
+        .mul(CORRECT[y] ? eta.exp() : 1),
+    );
     const total = weights.reduce((acc, w) => acc.add(w), new D(0));
     const state = flowPolicy(ia, fromStart, lift('1/2'), lift('3/2'));
     state.policy.forEach((p, y) => expectEncloses(ia.toNumberObject(p), weights[y]!.div(total), `pi_t(${y})`));
@@ -82,13 +101,27 @@ describe('closed form against an independent ODE integration', () => {
       expect(new D(difference.hi).lt('1e-30')).toBe(true);
     });
     const closed = flowPolicy(ia, prompt, lift(beta), lift(t));
-    integrated.policy.forEach((p, y) => expect(new D(ia.toNumberObject(ia.abs(ia.sub(p, closed.policy[y]!))).hi).lt('1e-30')).toBe(true));
+    integrated.policy.forEach((p, y) =>
+      expect(new D(ia.toNumberObject(ia.abs(ia.sub(p, closed.policy[y]!))).hi).lt('1e-30')).toBe(true),
+    );
   });
 
   it('classical RK4 in float64 agrees to 1e-9 with step-halving error estimate', () => {
-    const prompt = restrictToSupport(fa, { weight: 1, reference: [0.5, 0.25, 0.125, 0.125], correct: CORRECT, initial: [0.1, 0.4, 0.3, 0.2] });
+    const prompt = restrictToSupport(fa, {
+      weight: 1,
+      reference: [0.5, 0.25, 0.125, 0.125],
+      correct: CORRECT,
+      initial: [0.1, 0.4, 0.3, 0.2],
+    });
     const start = prompt.initial!.map(Math.log);
-    const { y, errorEstimate } = rungeKuttaWithErrorEstimate(fa, naturalGradientField(fa, prompt, 0.5), start, 0, 4, 200);
+    const { y, errorEstimate } = rungeKuttaWithErrorEstimate(
+      fa,
+      naturalGradientField(fa, prompt, 0.5),
+      start,
+      0,
+      4,
+      200,
+    );
     const closed = flowPolicy(fa, prompt, 0.5, 4).policy;
     softmaxPolicy(fa, y).forEach((p, k) => expect(Math.abs(p - closed[k]!)).toBeLessThan(1e-9));
     expect(Math.max(...errorEstimate)).toBeLessThan(1e-8);

@@ -55,8 +55,16 @@ describe('optimalReasoningPolicy (T6)', () => {
   });
 
   it('degenerate prompts: p0 = 0 gives p* = 0 and log Z = 0; p0 = 1 gives p* = 1 and log Z = 1/beta, exactly', () => {
-    const none = restrictToSupport(ea, { weight: ea.one, reference: [new Rational(1n, 2n), new Rational(1n, 2n)], correct: [false, false] });
-    const all = restrictToSupport(ea, { weight: ea.one, reference: [new Rational(1n, 2n), new Rational(1n, 2n)], correct: [true, true] });
+    const none = restrictToSupport(ea, {
+      weight: ea.one,
+      reference: [new Rational(1n, 2n), new Rational(1n, 2n)],
+      correct: [false, false],
+    });
+    const all = restrictToSupport(ea, {
+      weight: ea.one,
+      reference: [new Rational(1n, 2n), new Rational(1n, 2n)],
+      correct: [true, true],
+    });
     const beta = new Rational(1n, 3n);
     const a = optimalReasoningPolicy(ea, none, beta);
     expect([a.pStar.toFraction(), a.logZ.toFraction(), a.p0.toFraction()]).toEqual(['0', '0', '0']);
@@ -67,15 +75,30 @@ describe('optimalReasoningPolicy (T6)', () => {
   });
 
   it('a correct response with q = 0 does not count: p0 = 0 on the support', () => {
-    const prompt = restrictToSupport(ea, { weight: ea.one, reference: [new Rational(0n), new Rational(1n)], correct: [true, false] });
+    const prompt = restrictToSupport(ea, {
+      weight: ea.one,
+      reference: [new Rational(0n), new Rational(1n)],
+      correct: [true, false],
+    });
     expect(prompt.regime).toBe('none-correct');
     expect(prompt.reference).toHaveLength(1);
   });
 
   it('rejects beta <= 0 and a start that leaves the support of q', () => {
-    expect(() => optimalReasoningPolicy(ea, restrictToSupport(ea, { weight: ea.one, reference: [ea.one], correct: [true] }), ea.zero)).toThrow(RangeError);
     expect(() =>
-      restrictToSupport(ea, { weight: ea.one, reference: [ea.one, ea.zero], correct: [true, false], initial: [new Rational(1n, 2n), new Rational(1n, 2n)] }),
+      optimalReasoningPolicy(
+        ea,
+        restrictToSupport(ea, { weight: ea.one, reference: [ea.one], correct: [true] }),
+        ea.zero,
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      restrictToSupport(ea, {
+        weight: ea.one,
+        reference: [ea.one, ea.zero],
+        correct: [true, false],
+        initial: [new Rational(1n, 2n), new Rational(1n, 2n)],
+      }),
     ).toThrow(RangeError);
   });
 });

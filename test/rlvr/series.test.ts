@@ -8,7 +8,18 @@ import { floatArithmetic as fa } from '../../src/arith/float.js';
 import { intervalArithmetic } from '../../src/arith/interval.js';
 import { parseRational } from '../../src/arith/rational.js';
 import { rlvrSeries } from '../../src/rlvr/series.js';
-import { D, bernoulliKlOracle, dec, entropyOracle, expectEncloses, expectWidthBelow, klOracle, logit, sigmoid, tiltOracle } from './helpers.js';
+import {
+  D,
+  bernoulliKlOracle,
+  dec,
+  entropyOracle,
+  expectEncloses,
+  expectWidthBelow,
+  klOracle,
+  logit,
+  sigmoid,
+  tiltOracle,
+} from './helpers.js';
 
 const ia = intervalArithmetic(60);
 const lift = (text: string) => ia.fromRational(parseRational(text));
@@ -25,7 +36,12 @@ const report = rlvrSeries(
     beta: lift(BETA),
     prompts: [
       { weight: lift('2'), reference: REFERENCE.map(lift), correct: CORRECT },
-      { weight: lift('1'), reference: REFERENCE.map(lift), correct: CORRECT, initial: ['1/10', '2/5', '3/10', '1/5'].map(lift) },
+      {
+        weight: lift('1'),
+        reference: REFERENCE.map(lift),
+        correct: CORRECT,
+        initial: ['1/10', '2/5', '3/10', '1/5'].map(lift),
+      },
       { weight: lift('1'), reference: ['1/3', '2/3'].map(lift), correct: [false, false] },
     ],
   },
@@ -38,16 +54,19 @@ const pStar = sigmoid(logit(p0).add(new D(1).div(dec(BETA))));
 
 describe('rlvrSeries from pi_0 = q', () => {
   const prompt = report.prompts[0]!;
-  it.each(TIMES.map((t, i) => [t, i]))('t = %s: gap = bernoulliGap = beta kl(p_t || p*) and KL(pi_t || q) = kl(p_t || p0) (T8)', (t, i) => {
-    const point = prompt.series[i]!;
-    const pt = sigmoid(logit(p0).add(eta(t)));
-    const expected = dec(BETA).mul(bernoulliKlOracle(pt, pStar));
-    expectEncloses(num(point.accuracy), pt, 'accuracy');
-    expectEncloses(num(point.gap), expected, 'gap');
-    expectEncloses(num(point.bernoulliGap), expected, 'bernoulliGap');
-    expectEncloses(num(point.klToReference), bernoulliKlOracle(pt, p0), 'klToReference');
-    expectWidthBelow(num(point.gap), '1e-45');
-  });
+  it.each(TIMES.map((t, i) => [t, i]))(
+    't = %s: gap = bernoulliGap = beta kl(p_t || p*) and KL(pi_t || q) = kl(p_t || p0) (T8)',
+    (t, i) => {
+      const point = prompt.series[i]!;
+      const pt = sigmoid(logit(p0).add(eta(t)));
+      const expected = dec(BETA).mul(bernoulliKlOracle(pt, pStar));
+      expectEncloses(num(point.accuracy), pt, 'accuracy');
+      expectEncloses(num(point.gap), expected, 'gap');
+      expectEncloses(num(point.bernoulliGap), expected, 'bernoulliGap');
+      expectEncloses(num(point.klToReference), bernoulliKlOracle(pt, p0), 'klToReference');
+      expectWidthBelow(num(point.gap), '1e-45');
+    },
+  );
 
   it('entropy H(pi_t) = h(p_t) + p_t H_C + (1 - p_t) H_W (T9)', () => {
     const qC = [dec('1/4'), dec('1/8')].map((q) => q.div(p0));
@@ -73,7 +92,13 @@ describe('rlvrSeries from pi_0 = q', () => {
   it('reports p0, p* and log Z', () => {
     expect(ia.toRational(prompt.p0)?.toFraction()).toBe('3/8');
     expectEncloses(num(prompt.pStar), pStar);
-    expectEncloses(num(prompt.logZ), new D(1).sub(p0).add(p0.mul(new D(2).exp())).ln());
+    expectEncloses(
+      num(prompt.logZ),
+      new D(1)
+        .sub(p0)
+        .add(p0.mul(new D(2).exp()))
+        .ln(),
+    );
   });
 });
 
@@ -121,7 +146,11 @@ describe('degenerate prompt (no correct response) and the total', () => {
   });
 
   it('float64 mode agrees with the enclosures to 1e-12', () => {
-    const floatReport = rlvrSeries(fa, { beta: 0.5, prompts: [{ weight: 1, reference: [0.5, 0.25, 0.125, 0.125], correct: CORRECT }] }, [0, 0.5, 2, 10]);
+    const floatReport = rlvrSeries(
+      fa,
+      { beta: 0.5, prompts: [{ weight: 1, reference: [0.5, 0.25, 0.125, 0.125], correct: CORRECT }] },
+      [0, 0.5, 2, 10],
+    );
     floatReport.prompts[0]!.series.forEach((point, i) => {
       expect(Math.abs(point.gap - Number(num(report.prompts[0]!.series[i]!.gap).approx))).toBeLessThan(1e-12);
       expect(Math.abs(point.entropy - Number(num(report.prompts[0]!.series[i]!.entropy).approx))).toBeLessThan(1e-12);

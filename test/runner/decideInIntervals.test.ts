@@ -27,13 +27,17 @@ describe('decideInIntervals', () => {
   it('is undecided at the cap, naming the claim and the last reason, never a pass', () => {
     const verdict = decideInIntervals('ln 2 + ln 3 < ln 6', () => undefined);
     expect(verdict.status).toBe('undecided');
-    expect(verdict.status === 'undecided' && verdict.reason).toBe('ln 2 + ln 3 < ln 6: undecided at interval(640 digits) (precision cap 640 digits)');
+    expect(verdict.status === 'undecided' && verdict.reason).toBe(
+      'ln 2 + ln 3 < ln 6: undecided at interval(640 digits) (precision cap 640 digits)',
+    );
   });
 
   it('lets other errors through (a bug is not a verdict)', () => {
-    expect(() => decideInIntervals('a claim', () => {
-      throw new TypeError('bug');
-    })).toThrow(TypeError);
+    expect(() =>
+      decideInIntervals('a claim', () => {
+        throw new TypeError('bug');
+      }),
+    ).toThrow(TypeError);
   });
 });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseRational as q } from '../../src/arith/rational.js';
-import { REFINEMENT_WIDTHS, decidePowerSeries, decideRefining, smallerMargin } from '../../src/runner/decideRefining.js';
+import {
+  REFINEMENT_WIDTHS,
+  decidePowerSeries,
+  decideRefining,
+  smallerMargin,
+} from '../../src/runner/decideRefining.js';
 import { pass } from '../../src/runner/theorem.js';
 
 describe('decideRefining', () => {
@@ -42,7 +47,9 @@ describe('decidePowerSeries: lhs[t] <= c rate^t', () => {
   });
 
   it('1/2 against rate in [49/100, 51/100]: neither side decided, undefined', () => {
-    expect(decidePowerSeries([q(1), q('1/2')], q(1), { lo: q('49/100'), hi: q('51/100') }, (t) => t, claim)).toBeUndefined();
+    expect(
+      decidePowerSeries([q(1), q('1/2')], q(1), { lo: q('49/100'), hi: q('51/100') }, (t) => t, claim),
+    ).toBeUndefined();
   });
 });
 

@@ -25,10 +25,18 @@ export const binomialSquare: PropertySpec<[Rational, Rational]> = {
   predicate: ([a, b]) => {
     const lhs = ar.pow(ar.add(a, b), 2);
     const rhs = ar.add(ar.add(ar.pow(a, 2), ar.mul(ar.fromInteger(2), ar.mul(a, b))), ar.pow(b, 2));
-    return ar.compare(lhs, rhs) === 0 ? pass(0) : fail('(a + b)^2 != a^2 + 2ab + b^2', { lhs: exactNumberObject(lhs), rhs: exactNumberObject(rhs) });
+    return ar.compare(lhs, rhs) === 0
+      ? pass(0)
+      : fail('(a + b)^2 != a^2 + 2ab + b^2', { lhs: exactNumberObject(lhs), rhs: exactNumberObject(rhs) });
   },
   certify: ([a, b]) => ({
-    claim: { text: '(a + b)^2 = a^2 + 2ab + b^2', assert: eq(pow(add(ref('a'), ref('b')), 2), add(pow(ref('a'), 2), mul(num(2), ref('a'), ref('b')), pow(ref('b'), 2))) },
+    claim: {
+      text: '(a + b)^2 = a^2 + 2ab + b^2',
+      assert: eq(
+        pow(add(ref('a'), ref('b')), 2),
+        add(pow(ref('a'), 2), mul(num(2), ref('a'), ref('b')), pow(ref('b'), 2)),
+      ),
+    },
     instance: { a: rationalValue(a), b: rationalValue(b) },
   }),
 };
@@ -128,7 +136,9 @@ export const tenthsOffByOne: PropertySpec<number> = {
   predicate: (k) => (k / 10 + (2 * k) / 10 === (3 * k) / 10 + 1 ? pass() : fail('float64: k/10 + 2k/10 != 3k/10 + 1')),
   confirm: (k) => {
     const difference = new Rational(BigInt(3 * k), 10n).sub(new Rational(BigInt(3 * k), 10n).add(new Rational(1n)));
-    return difference.equals(new Rational(0n)) ? pass() : fail('k/10 + 2k/10 - (3k/10 + 1) != 0 exactly', { difference: exactNumberObject(difference) });
+    return difference.equals(new Rational(0n))
+      ? pass()
+      : fail('k/10 + 2k/10 - (3k/10 + 1) != 0 exactly', { difference: exactNumberObject(difference) });
   },
 };
 
@@ -152,14 +162,23 @@ export const missingCrossTerm: PropertySpec<[Rational, Rational]> = {
   predicate: ([a, b]) => {
     const lhs = ar.pow(ar.add(a, b), 2);
     const rhs = ar.add(ar.pow(a, 2), ar.pow(b, 2));
-    return ar.compare(lhs, rhs) === 0 ? pass() : fail('(a + b)^2 != a^2 + b^2', { lhs: exactNumberObject(lhs), rhs: exactNumberObject(rhs) });
+    return ar.compare(lhs, rhs) === 0
+      ? pass()
+      : fail('(a + b)^2 != a^2 + b^2', { lhs: exactNumberObject(lhs), rhs: exactNumberObject(rhs) });
   },
   certify: ([a, b]) => ({
-    claim: { text: '(a + b)^2 = a^2 + b^2', assert: eq(pow(add(ref('a'), ref('b')), 2), add(pow(ref('a'), 2), pow(ref('b'), 2))) },
+    claim: {
+      text: '(a + b)^2 = a^2 + b^2',
+      assert: eq(pow(add(ref('a'), ref('b')), 2), add(pow(ref('a'), 2), pow(ref('b'), 2))),
+    },
     instance: { a: rationalValue(a), b: rationalValue(b) },
   }),
 };
-export const notAMutant: PropertySpec<[Rational, Rational]> = { ...binomialSquare, name: 'not-a-mutant', claim: 'a true claim posing as a mutant' };
+export const notAMutant: PropertySpec<[Rational, Rational]> = {
+  ...binomialSquare,
+  name: 'not-a-mutant',
+  claim: 'a true claim posing as a mutant',
+};
 
 function theorem(id: string, parts: Partial<Theorem>): Theorem {
   return {
@@ -180,10 +199,17 @@ export const verifiedTheorem = theorem('F1', {
   properties: [binomialSquare, belowThousand],
   mutants: [missingCrossTerm],
 });
-export const falsifiedTheorem = theorem('F2', { title: 'a false bound', properties: [belowFiveHundred, binomialSquare] });
+export const falsifiedTheorem = theorem('F2', {
+  title: 'a false bound',
+  properties: [belowFiveHundred, binomialSquare],
+});
 export const undecidedTheorem = theorem('F3', { title: 'never decided', properties: [alwaysUndecided] });
 export const floatTheorem = theorem('F4', { title: 'float only', properties: [floatCommutes] });
-export const survivingMutantTheorem = theorem('F5', { title: 'weak suite', properties: [binomialSquare], mutants: [notAMutant] });
+export const survivingMutantTheorem = theorem('F5', {
+  title: 'weak suite',
+  properties: [binomialSquare],
+  mutants: [notAMutant],
+});
 export const crashingTheorem = theorem('F6', { title: 'buggy', properties: [crashes] });
 
 /** A theorem with an assumption: n >= 0 is needed for sqrt(n^2) = n. */
@@ -199,9 +225,30 @@ const assumptionTheorem = theorem('F7', {
   properties: [absoluteValue],
   assumptions: [
     // Renamed from N, SMALL and BOGUS: the former names keep their seeds and replay lines (renames.ts).
-    { id: 'non-negative', text: 'n >= 0', needed: true, violate: fc.integer({ min: -100, max: -1 }), properties: ['sqrt-square'], formerNames: ['N'] },
-    { id: 'small', text: 'n <= 100', needed: false, violate: fc.integer({ min: 101, max: 10_000 }), properties: ['sqrt-square'], formerNames: ['SMALL'] },
-    { id: 'bogus', text: 'claims to be needed', needed: true, violate: fc.integer({ min: 200, max: 300 }), properties: ['sqrt-square'], formerNames: ['BOGUS'] },
+    {
+      id: 'non-negative',
+      text: 'n >= 0',
+      needed: true,
+      violate: fc.integer({ min: -100, max: -1 }),
+      properties: ['sqrt-square'],
+      formerNames: ['N'],
+    },
+    {
+      id: 'small',
+      text: 'n <= 100',
+      needed: false,
+      violate: fc.integer({ min: 101, max: 10_000 }),
+      properties: ['sqrt-square'],
+      formerNames: ['SMALL'],
+    },
+    {
+      id: 'bogus',
+      text: 'claims to be needed',
+      needed: true,
+      violate: fc.integer({ min: 200, max: 300 }),
+      properties: ['sqrt-square'],
+      formerNames: ['BOGUS'],
+    },
   ],
 });
 export { assumptionTheorem };
@@ -227,7 +274,13 @@ export const fakeCertify: Certifier = (spec, options) => {
 export function identityTheorem(id: string, statuses: FakeIdentity['status'][]): Theorem {
   return theorem(id, {
     title: 'identities',
-    identities: statuses.map((status, k) => ({ name: `identity-${k}`, lhs: 'x', rhs: 'x', variables: { x: 'real' }, status })),
+    identities: statuses.map((status, k) => ({
+      name: `identity-${k}`,
+      lhs: 'x',
+      rhs: 'x',
+      variables: { x: 'real' },
+      status,
+    })),
     properties: [binomialSquare],
     mutants: [missingCrossTerm],
   });

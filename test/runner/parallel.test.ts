@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { combineSlices, explore, type Exploration } from '../../src/runner/property.js';
-import { isPlainData, replyTo, runCatalogueParallel, runQueue, sliceCount, slices, type Task, type TaskExecutor } from '../../src/runner/parallel.js';
+import {
+  isPlainData,
+  replyTo,
+  runCatalogueParallel,
+  runQueue,
+  sliceCount,
+  slices,
+  type Task,
+  type TaskExecutor,
+} from '../../src/runner/parallel.js';
 import { runCatalogue, type RunOptions } from '../../src/runner/run.js';
 import { PROFILES } from '../../src/runner/profiles.js';
 import { fail, pass, undecided, type PropertySpec, type Theorem } from '../../src/runner/theorem.js';
@@ -37,7 +46,12 @@ function sliced<I>(spec: PropertySpec<I>, seed: number, runs: number, cuts: read
   const bounds = [0, ...cuts, runs];
   const parts: { from: number; exploration: Exploration }[] = [];
   for (let k = 0; k + 1 < bounds.length; k += 1) {
-    const exploration = explore(spec, spec.arbitrary, { seed, runs: bounds[k + 1]! - bounds[k]!, from: bounds[k]!, record: true });
+    const exploration = explore(spec, spec.arbitrary, {
+      seed,
+      runs: bounds[k + 1]! - bounds[k]!,
+      from: bounds[k]!,
+      record: true,
+    });
     parts.push({ from: bounds[k]!, exploration });
     if (exploration.failure !== undefined) break;
   }
@@ -68,7 +82,12 @@ describe('slices of a property run', () => {
 
   it('refuses slices that are not consecutive', () => {
     const a = explore(rareFailure, rareFailure.arbitrary, { seed: 3, runs: 10, from: 0 });
-    expect(() => combineSlices(3, 30, [{ from: 0, exploration: a }, { from: 20, exploration: a }])).toThrow(RangeError);
+    expect(() =>
+      combineSlices(3, 30, [
+        { from: 0, exploration: a },
+        { from: 20, exploration: a },
+      ]),
+    ).toThrow(RangeError);
     expect(() => combineSlices(3, 30, [{ from: 0, exploration: a }])).toThrow(RangeError);
   });
 
@@ -114,12 +133,27 @@ function clonedExecutor(theorems: readonly Theorem[], workers: number): TaskExec
 }
 
 describe('runCatalogueParallel', () => {
-  const theorems = [verifiedTheorem, falsifiedTheorem, undecidedTheorem, floatTheorem, survivingMutantTheorem, crashingTheorem, assumptionTheorem];
+  const theorems = [
+    verifiedTheorem,
+    falsifiedTheorem,
+    undecidedTheorem,
+    floatTheorem,
+    survivingMutantTheorem,
+    crashingTheorem,
+    assumptionTheorem,
+  ];
   const withRare: Theorem = { ...verifiedTheorem, id: 'R1', properties: [rareFailure, ...verifiedTheorem.properties] };
 
   for (const record of [false, true]) {
     it(`gives runCatalogue's result for any number of workers${record ? ' (with certificate records)' : ''}`, async () => {
-      const options: RunOptions = { seed: 5, profile: PROFILES.quick, runs: 400, certify: certifyIdentity, record, ablation: true };
+      const options: RunOptions = {
+        seed: 5,
+        profile: PROFILES.quick,
+        runs: 400,
+        certify: certifyIdentity,
+        record,
+        ablation: true,
+      };
       const all = [...theorems, withRare];
       const expected = toJsonText(runCatalogue(all, options));
       for (const workers of [2, 3, 5]) {
@@ -133,8 +167,19 @@ describe('runCatalogueParallel', () => {
 
   it('reports progress by finished steps, ending at the total', async () => {
     const events: { done: number; total: number }[] = [];
-    const options: RunOptions = { seed: 5, profile: PROFILES.quick, runs: 200, certify: certifyIdentity, onProgress: (e) => events.push({ done: e.done, total: e.total }) };
-    await runCatalogueParallel([verifiedTheorem, falsifiedTheorem], options, clonedExecutor([verifiedTheorem, falsifiedTheorem], 2), { identities: true });
+    const options: RunOptions = {
+      seed: 5,
+      profile: PROFILES.quick,
+      runs: 200,
+      certify: certifyIdentity,
+      onProgress: (e) => events.push({ done: e.done, total: e.total }),
+    };
+    await runCatalogueParallel(
+      [verifiedTheorem, falsifiedTheorem],
+      options,
+      clonedExecutor([verifiedTheorem, falsifiedTheorem], 2),
+      { identities: true },
+    );
     const total = events[0]!.total;
     expect(events.every((e) => e.total === total && e.done <= total)).toBe(true);
     expect(events.at(-1)!.done).toBe(total);

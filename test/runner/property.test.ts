@@ -26,7 +26,14 @@ describe('runProperty', () => {
   it('a true exact property is verified, every run a pass', () => {
     const result = runProperty(binomialSquare, options);
     expect(result.status).toBe('verified');
-    expect(result).toMatchObject({ runs: 200, passes: 200, undecided: 0, requestedRuns: 200, seed: 12345, mode: 'exact' });
+    expect(result).toMatchObject({
+      runs: 200,
+      passes: 200,
+      undecided: 0,
+      requestedRuns: 200,
+      seed: 12345,
+      mode: 'exact',
+    });
     expect(result.counterexample).toBeUndefined();
   });
 
@@ -105,7 +112,13 @@ describe('runProperty', () => {
   });
 
   it('a predicate returning something other than a verdict is an error', () => {
-    const bad: PropertySpec<number> = { name: 'bad', claim: 'x', mode: 'exact', arbitrary: fc.nat(), predicate: () => true as unknown as Verdict };
+    const bad: PropertySpec<number> = {
+      name: 'bad',
+      claim: 'x',
+      mode: 'exact',
+      arbitrary: fc.nat(),
+      predicate: () => true as unknown as Verdict,
+    };
     expect(runProperty(bad, options).status).toBe('error');
   });
 

@@ -48,10 +48,17 @@ describe('report', () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['report.html', 'report.json', 'report.md']);
     const json = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as ReportJson;
     expect(json.run).toMatchObject({ seed: 5, runs: 100, theorems: ['F1', 'F2', 'I1'], profile: { name: 'quick' } });
-    expect(json.summary).toEqual({ status: 'falsified', counts: { verified: 2, checked: 0, falsified: 1, 'check-too-weak': 0, undecided: 0, error: 0 } });
+    expect(json.summary).toEqual({
+      status: 'falsified',
+      counts: { verified: 2, checked: 0, falsified: 1, 'check-too-weak': 0, undecided: 0, error: 0 },
+    });
     const f2 = json.theorems[1]!;
     expect(f2.statement).toEqual({ text: 'statement of F2', latex: '\\text{F2}' });
-    expect(f2.properties[0]).toMatchObject({ mode: 'exact', precision: 'exact rationals (no rounding)', status: 'falsified' });
+    expect(f2.properties[0]).toMatchObject({
+      mode: 'exact',
+      precision: 'exact rationals (no rounding)',
+      status: 'falsified',
+    });
     expect(f2.properties[0]!.counterexample.instance).toEqual({ n: 500 });
     expect(typeof f2.properties[0]!.counterexample.path).toBe('string');
     expect(json.theorems[2]!.identities[0]!.certificate.status).toBe('certified');
@@ -65,7 +72,9 @@ describe('report', () => {
     expect(a).not.toBe(b); // the timestamps differ ...
     const strip = (text: string) => text.replace(/"generatedAt": "[^"]*"/, '').replace(/- Generated: .*/, '');
     expect(strip(a)).toBe(strip(b)); // ... and nothing else
-    expect(strip(readFileSync(join(dir, 'a', 'report.md'), 'utf8'))).toBe(strip(readFileSync(join(dir, 'b', 'report.md'), 'utf8')));
+    expect(strip(readFileSync(join(dir, 'a', 'report.md'), 'utf8'))).toBe(
+      strip(readFileSync(join(dir, 'b', 'report.md'), 'utf8')),
+    );
   });
 
   it('report.md cites the paper and shows counterexamples with their replay command', () => {
@@ -80,7 +89,13 @@ describe('report', () => {
   });
 
   it('renders ablations when they were run', () => {
-    const result = runCatalogue([assumptionTheorem], { seed: 1, profile: PROFILES.quick, runs: 30, certify: fakeCertify, ablation: true });
+    const result = runCatalogue([assumptionTheorem], {
+      seed: 1,
+      profile: PROFILES.quick,
+      runs: 30,
+      certify: fakeCertify,
+      ablation: true,
+    });
     const text = renderMarkdown(buildReport(result, collectEnvironment(), new Date(0)));
     expect(text).toContain('- **bogus** (needed): contradicted');
   });
@@ -92,11 +107,16 @@ describe('report', () => {
     expect(env.package).toEqual({ name: 'ebm-lens', version: manifest.version });
     expect(Object.keys(env.dependencies)).toEqual(Object.keys(manifest.dependencies).sort());
     for (const name of Object.keys(manifest.dependencies)) {
-      expect(env.dependencies[name]).toBe((JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')) as PackageManifest).version);
+      expect(env.dependencies[name]).toBe(
+        (JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')) as PackageManifest).version,
+      );
     }
     let head: string | null;
     try {
-      head = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      head = execFileSync('git', ['rev-parse', 'HEAD'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       head = null;
     }
@@ -131,6 +151,8 @@ describe('writeFilesAtomically', () => {
 
 describe('toJsonText', () => {
   it('spells bigints and non-finite numbers instead of losing them', () => {
-    expect(toJsonText({ a: 10n ** 30n, b: Infinity, c: Number.NaN, d: 1.5 }, 0)).toBe('{"a":"1000000000000000000000000000000","b":"Infinity","c":"NaN","d":1.5}');
+    expect(toJsonText({ a: 10n ** 30n, b: Infinity, c: Number.NaN, d: 1.5 }, 0)).toBe(
+      '{"a":"1000000000000000000000000000000","b":"Infinity","c":"NaN","d":1.5}',
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { runCatalogue, runTheorem, overallStatus, stepCount, type ProgressEvent, type RunOptions } from '../../src/runner/run.js';
+import {
+  runCatalogue,
+  runTheorem,
+  overallStatus,
+  stepCount,
+  type ProgressEvent,
+  type RunOptions,
+} from '../../src/runner/run.js';
 import { PROFILES } from '../../src/runner/profiles.js';
 import { deriveSeed } from '../../src/runner/seed.js';
 import {
@@ -75,7 +82,9 @@ describe('runTheorem', () => {
     const seed = deriveSeed(99, 'I5', 'identity', 'identity-0');
     expect(result.identities[0]!.seed).toBe(seed);
     expect(result.identities[0]!.certificate?.points).toHaveLength(PROFILES.quick.identityPoints);
-    expect(result.identities[0]!.certificate?.detail).toBe(`fake certified (seed ${seed}, width 1e-${PROFILES.quick.identityWidthDigits})`);
+    expect(result.identities[0]!.certificate?.detail).toBe(
+      `fake certified (seed ${seed}, width 1e-${PROFILES.quick.identityWidthDigits})`,
+    );
   });
 
   it('derives each seed from the master seed and names, so results repeat', () => {

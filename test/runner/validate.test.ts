@@ -13,7 +13,11 @@ describe('catalogueProblems', () => {
     const broken: Theorem = {
       ...verifiedTheorem,
       id: 'f1', // same as F1 up to case: `check f1` would be ambiguous
-      properties: [binomialSquare, { ...belowFiveHundred, name: 'binomial-square' }, { ...belowFiveHundred, name: 'two words', mode: 'decimal' as never }],
+      properties: [
+        binomialSquare,
+        { ...belowFiveHundred, name: 'binomial-square' },
+        { ...belowFiveHundred, name: 'two words', mode: 'decimal' as never },
+      ],
       mutants: [{ ...binomialSquare, name: 'binomial-square', confirm: () => ({ status: 'pass' }) }],
       assumptions: [{ id: 'a', text: 'a', needed: true, violate: binomialSquare.arbitrary, properties: ['missing'] }],
     };
@@ -26,7 +30,9 @@ describe('catalogueProblems', () => {
       "f1: 'binomial-square' has confirm but is not in float mode",
       "f1: assumption a names unknown property 'missing'",
     ]);
-    expect(() => validateCatalogue([verifiedTheorem, broken])).toThrow(/the theorem catalogue is inconsistent: theorem ID 'f1' appears twice/);
+    expect(() => validateCatalogue([verifiedTheorem, broken])).toThrow(
+      /the theorem catalogue is inconsistent: theorem ID 'f1' appears twice/,
+    );
   });
 });
 
@@ -38,10 +44,15 @@ describe('naming convention', () => {
       "F1: property or mutant name 'binomialSquare' must be kebab-case (lowercase words and digits joined by hyphens)",
     ]);
     expect(named({ properties: [{ ...binomialSquare, formerNames: ['binomialSquare'] }] })).toEqual([]);
-    expect(named({ assumptions: [{ id: 'A1', text: 'a', needed: true, violate: binomialSquare.arbitrary, properties: ['binomial-square'] }] })).toEqual([
-      "F1: assumption name 'A1' must be kebab-case (lowercase words and digits joined by hyphens)",
-    ]);
-    for (const bad of ['-a', 'a-', 'a--b', 'A', 'a_b']) expect(named({ properties: [{ ...binomialSquare, name: bad }] })).toHaveLength(1);
+    expect(
+      named({
+        assumptions: [
+          { id: 'A1', text: 'a', needed: true, violate: binomialSquare.arbitrary, properties: ['binomial-square'] },
+        ],
+      }),
+    ).toEqual(["F1: assumption name 'A1' must be kebab-case (lowercase words and digits joined by hyphens)"]);
+    for (const bad of ['-a', 'a-', 'a--b', 'A', 'a_b'])
+      expect(named({ properties: [{ ...binomialSquare, name: bad }] })).toHaveLength(1);
   });
 
   it('former names are unique with the names', () => {
@@ -55,6 +66,8 @@ describe('naming convention', () => {
       "F1: mutant 'm' claim starts with 'FALSE:'; state the false variant alone (reports label mutants)",
     ]);
     expect(named({ mutants: [{ ...binomialSquare, name: 'm', claim: 'False variant: x' }] })).toHaveLength(1);
-    expect(named({ mutants: [{ ...binomialSquare, name: 'm', claim: 'KL >= 4 TV^2 (false: 2 is sharp)' }] })).toEqual([]);
+    expect(named({ mutants: [{ ...binomialSquare, name: 'm', claim: 'KL >= 4 TV^2 (false: 2 is sharp)' }] })).toEqual(
+      [],
+    );
   });
 });

@@ -25,15 +25,24 @@ const run = (states: number, transitions: Triplet[], extra: Record<string, unkno
   analyzeSparse(parseSparseModel({ states, transitions, ...extra }));
 
 function cycle(n: number): Triplet[] {
-  return Array.from({ length: n }, (_, i) => [
-    [i, (i + 1) % n, 0.5],
-    [i, (i + n - 1) % n, 0.5],
-  ] as Triplet[]).flat();
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      [
+        [i, (i + 1) % n, 0.5],
+        [i, (i + n - 1) % n, 0.5],
+      ] as Triplet[],
+  ).flat();
 }
 
 describe('CSR', () => {
   it('sums duplicates, drops zeros, sorts rows, and multiplies', () => {
-    const P = csrFromTriplets(3, Int32Array.from([2, 0, 0, 1, 0, 2]), Int32Array.from([0, 2, 2, 1, 1, 1]), Float64Array.from([1, 0.25, 0.25, 1, 0, 0]));
+    const P = csrFromTriplets(
+      3,
+      Int32Array.from([2, 0, 0, 1, 0, 2]),
+      Int32Array.from([0, 2, 2, 1, 1, 1]),
+      Float64Array.from([1, 0.25, 0.25, 1, 0, 0]),
+    );
     expect(Array.from(P.indptr)).toEqual([0, 1, 2, 3]);
     expect(Array.from(P.indices)).toEqual([2, 1, 0]);
     expect(Array.from(P.values)).toEqual([0.5, 1, 1]);
@@ -69,7 +78,9 @@ describe('closed forms', () => {
     expect(num(report.lambdaMin)).toBeCloseTo(Math.cos((2 * Math.PI * 50) / n), 11);
     const spectrum = report.bounds.spectrum!;
     expect(spectrum.lambda2ResidualBound).toBeLessThan(1e-9);
-    expect(Math.abs(num(report.lambda2) - Math.cos((2 * Math.PI) / n))).toBeLessThanOrEqual((spectrum.lambda2ResidualBound as number) + 1e-15);
+    expect(Math.abs(num(report.lambda2) - Math.cos((2 * Math.PI) / n))).toBeLessThanOrEqual(
+      (spectrum.lambda2ResidualBound as number) + 1e-15,
+    );
     expect(report.bounds.stationary!.residualBound).toBeLessThan(1e-15);
   });
 
@@ -125,9 +136,14 @@ describe('closed forms', () => {
     const ratio = up / down;
     const z = (1 - ratio ** n) / (1 - ratio);
     for (let k = 0; k < n; k++) expect(num(report.stationary![k]) / (ratio ** k / z)).toBeCloseTo(1, 12);
-    const kernel = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => String(t.filter(([a, b]) => a === i && b === j).reduce((s, [, , v]) => s + v, 0))));
+    const kernel = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) =>
+        String(t.filter(([a, b]) => a === i && b === j).reduce((s, [, , v]) => s + v, 0)),
+      ),
+    );
     const dense = analyze(parseAnalyzeModel({ kernel, target: ['0'] }), { mode: 'float' });
-    for (let k = 1; k < n; k++) expect(num(report.hitting!.expected![String(k)]) / num(dense.hitting!.expected![String(k)])).toBeCloseTo(1, 9);
+    for (let k = 1; k < n; k++)
+      expect(num(report.hitting!.expected![String(k)]) / num(dense.hitting!.expected![String(k)])).toBeCloseTo(1, 9);
   });
 });
 
@@ -157,7 +173,8 @@ describe('agreement with the dense exact path', () => {
       dense.potential!.forEach((u, x) => expect(num(sparse.potential![x])).toBeCloseTo(num(u), 12));
       expect(num(sparse.lambda2)).toBeCloseTo(num(dense.lambda2), 11);
       expect(num(sparse.lambdaMin)).toBeCloseTo(num(dense.lambdaMin), 11);
-      for (const [name, h] of Object.entries(dense.hitting!.expected!)) expect(num(sparse.hitting!.expected![name])).toBeCloseTo(num(h), 9);
+      for (const [name, h] of Object.entries(dense.hitting!.expected!))
+        expect(num(sparse.hitting!.expected![name])).toBeCloseTo(num(h), 9);
       expect(num(sparse.hitting!.fromStationary)).toBeCloseTo(num(dense.hitting!.fromStationary), 9);
       expect(num(sparse.hitting!.dirichletGap)).toBeCloseTo(num(dense.hitting!.dirichletGap), 10);
     }
@@ -173,11 +190,14 @@ describe('agreement with the dense exact path', () => {
     const transitions: Triplet[] = [];
     rows.forEach((row, i) => row.forEach((v, j) => v > 0 && transitions.push([i, j, v])));
     const sparse = run(4, transitions, { target: [3] });
-    const dense = analyze(parseAnalyzeModel({ kernel: rows.map((r) => r.map(String)), target: ['3'] }), { mode: 'exact' });
+    const dense = analyze(parseAnalyzeModel({ kernel: rows.map((r) => r.map(String)), target: ['3'] }), {
+      mode: 'exact',
+    });
     expect(sparse.reversible).toBe(false);
     expect(sparse.reversibilityViolation!.pair).toBeDefined();
     dense.stationary!.forEach((m, x) => expect(num(sparse.stationary![x])).toBeCloseTo(num(m), 13));
-    for (const [name, h] of Object.entries(dense.hitting!.expected!)) expect(num(sparse.hitting!.expected![name])).toBeCloseTo(num(h), 9);
+    for (const [name, h] of Object.entries(dense.hitting!.expected!))
+      expect(num(sparse.hitting!.expected![name])).toBeCloseTo(num(h), 9);
     expect(sparse.lambda2).toBeUndefined();
     expect(sparse.omitted!.lambda2).toContain('not reversible');
     expect(sparse.bounds.stationary!.residualBound).toBeLessThan(1e-13);
@@ -201,22 +221,103 @@ describe('reducible and bad input', () => {
 
   it('names the field of each error', () => {
     const bad: [Record<string, unknown>, RegExp][] = [
-      [{ states: 2, transitions: [[0, 1, 1], [1, 0, -1]] }, /^transitions\[1\]\[2\]: is negative/],
-      [{ states: 2, transitions: [[0, 2, 1], [1, 0, 1]] }, /^transitions\[0\]\[1\]: is 2/],
-      [{ states: 2, transitions: [[0, 1, 0.9], [1, 0, 1]] }, /^transitions \(row 0\): row 0 sums to 0\.9/],
+      [
+        {
+          states: 2,
+          transitions: [
+            [0, 1, 1],
+            [1, 0, -1],
+          ],
+        },
+        /^transitions\[1\]\[2\]: is negative/,
+      ],
+      [
+        {
+          states: 2,
+          transitions: [
+            [0, 2, 1],
+            [1, 0, 1],
+          ],
+        },
+        /^transitions\[0\]\[1\]: is 2/,
+      ],
+      [
+        {
+          states: 2,
+          transitions: [
+            [0, 1, 0.9],
+            [1, 0, 1],
+          ],
+        },
+        /^transitions \(row 0\): row 0 sums to 0\.9/,
+      ],
       [{ states: 2, transitions: [[0, 1, 1]] }, /^transitions \(row 1\): state 1 has no transition/],
-      [{ states: 2, transitions: [[0, 1, 1], [1, 0]] }, /^transitions\[1\]: is \[1,0\], not a triplet/],
-      [{ states: 2, transitions: [[0, 1, 1], [1, 0, '1']] }, /^transitions\[1\]\[2\]: is "1"/],
+      [
+        {
+          states: 2,
+          transitions: [
+            [0, 1, 1],
+            [1, 0],
+          ],
+        },
+        /^transitions\[1\]: is \[1,0\], not a triplet/,
+      ],
+      [
+        {
+          states: 2,
+          transitions: [
+            [0, 1, 1],
+            [1, 0, '1'],
+          ],
+        },
+        /^transitions\[1\]\[2\]: is "1"/,
+      ],
       [{ states: 0, transitions: [[0, 0, 1]] }, /^states: is 0/],
-      [{ states: 2, transitions: [[0, 1, 1], [1, 0, 1]], initial: [1, 0] }, /^initial: unknown key for a sparse model.*use only: states, transitions, target/],
-      [{ states: 2, transitions: [[0, 1, 1], [1, 0, 1]], target: [0, 1] }, /^target: contains every state/],
-      [{ states: 2, transitions: [[0, 1, 1], [1, 0, 1]], target: [5] }, /^target\[0\]: unknown state 5/],
+      [
+        {
+          states: 2,
+          transitions: [
+            [0, 1, 1],
+            [1, 0, 1],
+          ],
+          initial: [1, 0],
+        },
+        /^initial: unknown key for a sparse model.*use only: states, transitions, target/,
+      ],
+      [
+        {
+          states: 2,
+          transitions: [
+            [0, 1, 1],
+            [1, 0, 1],
+          ],
+          target: [0, 1],
+        },
+        /^target: contains every state/,
+      ],
+      [
+        {
+          states: 2,
+          transitions: [
+            [0, 1, 1],
+            [1, 0, 1],
+          ],
+          target: [5],
+        },
+        /^target\[0\]: unknown state 5/,
+      ],
     ];
     for (const [json, message] of bad) expect(() => parseSparseModel(json)).toThrow(message);
   });
 
   it('renormalizes rows within 1e-9 and counts them', () => {
-    const model = parseSparseModel({ states: 2, transitions: [[0, 1, 1 + 5e-10], [1, 0, 1]] });
+    const model = parseSparseModel({
+      states: 2,
+      transitions: [
+        [0, 1, 1 + 5e-10],
+        [1, 0, 1],
+      ],
+    });
     expect(model.renormalized).toEqual({ rows: 1, maxAdjustment: expect.closeTo(5e-10, 15) as unknown });
     expect(model.kernel.values[0]).toBe(1);
   });
@@ -227,7 +328,11 @@ describe('the analyze command on a sparse file', () => {
   async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
-    const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false });
+    const code = await main(argv, {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      interactive: false,
+    });
     return { code, stdout, stderr };
   }
 
@@ -248,7 +353,16 @@ describe('the analyze command on a sparse file', () => {
 
   it('bad sparse input: one line naming the field, exit 2', async () => {
     const path = join(dir, 'bad.json');
-    writeFileSync(path, JSON.stringify({ states: 2, transitions: [[0, 1, 1], [1, 0, -0.5]] }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        states: 2,
+        transitions: [
+          [0, 1, 1],
+          [1, 0, -0.5],
+        ],
+      }),
+    );
     const result = await cli(['analyze', path]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/transitions\[1\]\[2\]: is negative/);

@@ -19,7 +19,10 @@ describe('docs/inputs.md, sparse kernels', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    const keys = /use only: ([\w, ]+)/.exec(message)![1]!.split(',').map((k) => k.trim());
+    const keys = /use only: ([\w, ]+)/
+      .exec(message)![1]!
+      .split(',')
+      .map((k) => k.trim());
     expect(keys).toEqual(['states', 'transitions', 'target']);
     for (const key of keys) expect(section, key).toContain(`| \`${key}\` |`);
     expect(section).toContain(`[1, ${MAX_SPARSE_STATES}]`);

@@ -30,7 +30,7 @@ describe('nerdamer wrapper', () => {
     expect(() => differentiate('x', 'e')).toThrow(/not a usable variable name/);
   });
 
-  test('calls do not accumulate in nerdamer\'s expression store', () => {
+  test("calls do not accumulate in nerdamer's expression store", () => {
     const library = nerdamer as unknown as { numExpressions(): number };
     const before = library.numExpressions();
     for (let i = 0; i < 20; i++) expand(`(x + ${i})^2`);

@@ -134,8 +134,20 @@ describe('rational identities: exact evaluation with the Schwartz-Zippel bound',
     const variables = { a: 'probability', b: 'probability', mu1: 'probability', mu2: 'probability' } as const;
     const substitutions = { mu1: 'b/(a+b)', mu2: 'a/(a+b)' };
     // (mu P)_1 = mu1 (1-a) + mu2 b,  (mu P)_2 = mu1 a + mu2 (1-b)
-    const first = certifyIdentity({ name: '(mu P)_1 = mu_1', lhs: 'mu1*(1-a) + mu2*b', rhs: 'mu1', variables, substitutions });
-    const second = certifyIdentity({ name: '(mu P)_2 = mu_2', lhs: 'mu1*a + mu2*(1-b)', rhs: 'mu2', variables, substitutions });
+    const first = certifyIdentity({
+      name: '(mu P)_1 = mu_1',
+      lhs: 'mu1*(1-a) + mu2*b',
+      rhs: 'mu1',
+      variables,
+      substitutions,
+    });
+    const second = certifyIdentity({
+      name: '(mu P)_2 = mu_2',
+      lhs: 'mu1*a + mu2*(1-b)',
+      rhs: 'mu2',
+      variables,
+      substitutions,
+    });
     for (const certificate of [first, second]) {
       expect(certificate.status).toBe('certified');
       // d = 2 and singular a+b (d_s = 1), N = 2^30: 2/(2^30 - 1) = 1.8626e-9, its 5th power 2.2471e-44
@@ -146,12 +158,23 @@ describe('rational identities: exact evaluation with the Schwartz-Zippel bound',
       expect(certificate.schwartzZippel?.bound).toBe('2.25e-44');
     }
     // mutant: the other component's law
-    const wrong = certifyIdentity({ name: 'mu = (a, b)/(a+b)', lhs: 'mu2*(1-a) + mu1*b', rhs: 'mu2', variables, substitutions });
+    const wrong = certifyIdentity({
+      name: 'mu = (a, b)/(a+b)',
+      lhs: 'mu2*(1-a) + mu1*b',
+      rhs: 'mu2',
+      variables,
+      substitutions,
+    });
     expect(wrong.status).toBe('failed');
   });
 
   test('x^2 vs x^2 + 1e-30 x: refused, with the exact nonzero residual', () => {
-    const certificate = certifyIdentity({ name: 'tiny term', lhs: 'x^2', rhs: 'x^2 + 1e-30*x', variables: { x: 'positive' } });
+    const certificate = certifyIdentity({
+      name: 'tiny term',
+      lhs: 'x^2',
+      rhs: 'x^2 + 1e-30*x',
+      variables: { x: 'positive' },
+    });
     expect(certificate.status).toBe('failed');
     const x = certificate.points[0]!.x!;
     const [p, q] = x.includes('/') ? x.split('/').map(BigInt) : [BigInt(x), 1n];
@@ -163,7 +186,12 @@ describe('rational identities: exact evaluation with the Schwartz-Zippel bound',
   test('a true transcendental identity the CAS leaves unreduced is only numerically supported, never certified', () => {
     // exp(x/2)^2 = exp(x): exp(x/2) and exp(x) stay two atoms, so there is no symbolic proof;
     // every enclosure contains 0, which is evidence, not a proof.
-    const certificate = certifyIdentity({ name: 'exp of a half', lhs: 'exp(x/2)^2', rhs: 'exp(x)', variables: { x: 'real' } });
+    const certificate = certifyIdentity({
+      name: 'exp of a half',
+      lhs: 'exp(x/2)^2',
+      rhs: 'exp(x)',
+      variables: { x: 'real' },
+    });
     expect(certificate.status).toBe('numerically-supported');
     expect(certificate.casResidual).not.toBe('0');
     expect(certificate.basis).toBeUndefined();
@@ -174,7 +202,12 @@ describe('rational identities: exact evaluation with the Schwartz-Zippel bound',
   });
 
   test('log(x^2) = 2 log|x| for x != 0 is proven by the rewrite (an even power needs no hypothesis)', () => {
-    const certificate = certifyIdentity({ name: 'log of a square', lhs: 'log(x^2)', rhs: '2*log(abs(x))', variables: { x: 'nonzero' } });
+    const certificate = certifyIdentity({
+      name: 'log of a square',
+      lhs: 'log(x^2)',
+      rhs: '2*log(abs(x))',
+      variables: { x: 'nonzero' },
+    });
     expect(certificate.status).toBe('certified');
     expect(certificate.casResidual).toBe('0');
     expect(certificate.widthBelow).toBe('1e-30');
@@ -216,7 +249,11 @@ describe('transcendental identities: rigorous enclosures', () => {
   });
 
   test('T1 mutant with KL(pi*||p) in place of KL(p||pi*) is refused', () => {
-    const mutant = { ...gibbs, name: 'reversed KL', rhs: 'beta*log(Z) - beta*(s1*log(s1/p1) + s2*log(s2/p2) + s3*log(s3/p3))' };
+    const mutant = {
+      ...gibbs,
+      name: 'reversed KL',
+      rhs: 'beta*log(Z) - beta*(s1*log(s1/p1) + s2*log(s2/p2) + s3*log(s3/p3))',
+    };
     expect(certifyIdentity(mutant, { points: 3 }).status).toBe('failed');
   });
 
@@ -232,7 +269,15 @@ describe('transcendental identities: rigorous enclosures', () => {
   });
 
   test('T8 closed form solves d theta/dt = r - beta (theta - log q); a wrong sign does not', () => {
-    const variables = { beta: 'positive', t: 'positive', q: 'probability', r: 'real', theta0: 'real', thetaStar: 'real', theta: 'real' } as const;
+    const variables = {
+      beta: 'positive',
+      t: 'positive',
+      q: 'probability',
+      r: 'real',
+      theta0: 'real',
+      thetaStar: 'real',
+      theta: 'real',
+    } as const;
     const closedForm = 'thetaStar + exp(-beta*t)*(theta0 - thetaStar)';
     const substitutions = { thetaStar: 'log(q) + r/beta', theta: closedForm };
     const solves = certifyIdentity({
@@ -256,7 +301,12 @@ describe('transcendental identities: rigorous enclosures', () => {
 
 describe('determinism and validation', () => {
   test('same seed, same certificate; another seed, other points', () => {
-    const spec: IdentitySpec = { name: 'square', lhs: '(a-b)*(a+b)', rhs: 'a^2 - b^2', variables: { a: 'real', b: 'nonzero' } };
+    const spec: IdentitySpec = {
+      name: 'square',
+      lhs: '(a-b)*(a+b)',
+      rhs: 'a^2 - b^2',
+      variables: { a: 'real', b: 'nonzero' },
+    };
     expect(certifyIdentity(spec, { seed: 11 })).toEqual(certifyIdentity(spec, { seed: 11 }));
     expect(certifyIdentity(spec, { seed: 12 }).points).not.toEqual(certifyIdentity(spec, { seed: 11 }).points);
   });
@@ -267,7 +317,9 @@ describe('determinism and validation', () => {
     expect(() => certifyIdentity({ ...base, variables: { a: 'complex' as never } })).toThrow(/variables.a/);
     expect(() => certifyIdentity({ ...base, rhs: 'a^' })).toThrow(IdentitySpecError);
     expect(() => certifyIdentity(base, { points: 2 })).toThrow(/points/);
-    expect(() => certifyIdentity({ ...base, substitutions: { a: 'b', b: 'a' }, variables: { a: 'real', b: 'real' } })).toThrow(/circular/);
+    expect(() =>
+      certifyIdentity({ ...base, substitutions: { a: 'b', b: 'a' }, variables: { a: 'real', b: 'real' } }),
+    ).toThrow(/circular/);
   });
 
   test('an enclosure that stays too wide is undecided, never a pass', () => {
@@ -285,7 +337,12 @@ describe('determinism and validation', () => {
 
   test('defined nowhere in its declared domain: an error of the specification, never a pass', () => {
     // log(-a) is undefined for every positive a; the CAS reduces log(-a) - log(-a) to 0 all the same
-    const spec: IdentitySpec = { name: 'nowhere defined', lhs: 'log(-a)', rhs: 'log(-a)', variables: { a: 'positive' } };
+    const spec: IdentitySpec = {
+      name: 'nowhere defined',
+      lhs: 'log(-a)',
+      rhs: 'log(-a)',
+      variables: { a: 'positive' },
+    };
     expect(() => certifyIdentity(spec)).toThrow(IdentitySpecError);
     expect(() => certifyIdentity(spec)).toThrow(/log of a value < 0 at a = .*inside every declared domain/);
   });
@@ -302,7 +359,12 @@ describe('adversarial false identities are not certified', () => {
   test('exp(x + 10^-60) = exp(x): the enclosure is refined until it excludes 0: failed', () => {
     // the residual is exp(x) (exp(10^-60) - 1), about 10^-60 exp(x): inside every 50-digit enclosure
     // of width ~10^-50, outside the 100-digit ones.
-    const certificate = certifyIdentity({ name: 'tiny shift', lhs: 'exp(x + 10^(-60))', rhs: 'exp(x)', variables: { x: 'real' } });
+    const certificate = certifyIdentity({
+      name: 'tiny shift',
+      lhs: 'exp(x + 10^(-60))',
+      rhs: 'exp(x)',
+      variables: { x: 'real' },
+    });
     expect(certificate.status).toBe('failed');
     expect(certificate.casResidual).not.toBe('0');
     expect(certificate.digits).toBe(100);
@@ -313,7 +375,12 @@ describe('adversarial false identities are not certified', () => {
 
   test('a factor vanishing on the old small grid (x = j/8, j = -32..32) is refused: failed', () => {
     const grid = Array.from({ length: 65 }, (_, j) => `(x - ${j - 32}/8)`).join('*');
-    const certificate = certifyIdentity({ name: 'grid factor', lhs: `exp(x)*${grid}`, rhs: '0', variables: { x: 'real' } });
+    const certificate = certifyIdentity({
+      name: 'grid factor',
+      lhs: `exp(x)*${grid}`,
+      rhs: '0',
+      variables: { x: 'real' },
+    });
     expect(certificate.status).toBe('failed');
     expect(certificate.detail).toMatch(/excludes 0/);
   });
@@ -325,7 +392,12 @@ describe('adversarial false identities are not certified', () => {
     ].join('*');
     const rational = certifyIdentity({ name: 'grid factor', lhs: factors, rhs: '0', variables: { p: 'probability' } });
     expect(rational.status).toBe('failed');
-    const transcendental = certifyIdentity({ name: 'grid factor', lhs: `log(p)*${factors}`, rhs: '0', variables: { p: 'probability' } });
+    const transcendental = certifyIdentity({
+      name: 'grid factor',
+      lhs: `log(p)*${factors}`,
+      rhs: '0',
+      variables: { p: 'probability' },
+    });
     expect(transcendental.status).toBe('failed');
   });
 
@@ -338,7 +410,12 @@ describe('adversarial false identities are not certified', () => {
   });
 
   test('the sample points are fresh random rationals: large denominators, new for each seed, the same for one seed', () => {
-    const spec: IdentitySpec = { name: 'square', lhs: '(a-b)*(a+b)', rhs: 'a^2 - b^2', variables: { a: 'real', b: 'probability' } };
+    const spec: IdentitySpec = {
+      name: 'square',
+      lhs: '(a-b)*(a+b)',
+      rhs: 'a^2 - b^2',
+      variables: { a: 'real', b: 'probability' },
+    };
     const first = certifyIdentity(spec, { seed: 1 });
     expect(certifyIdentity(spec, { seed: 1 })).toEqual(first);
     const values = first.points.flatMap((point) => Object.values(point));
@@ -368,13 +445,23 @@ describe('adversarial false identities are not certified', () => {
   });
 
   test('end to end: a nonzero expansion reads as failed, with the expanded numerator', () => {
-    const certificate = certifyIdentity({ name: 'cross term', lhs: '(a+b)^2', rhs: 'a^2 + b^2', variables: { a: 'real', b: 'real' } });
+    const certificate = certifyIdentity({
+      name: 'cross term',
+      lhs: '(a+b)^2',
+      rhs: 'a^2 + b^2',
+      variables: { a: 'real', b: 'real' },
+    });
     expect(certificate.status).toBe('failed');
     expect(certificate.casResidual).toBe('2*a*b');
   });
 
   test('log(x^2) = 2 log(x) with x real: an error of the specification (log of a negative x), not certified', () => {
-    const spec: IdentitySpec = { name: 'log of a square, real x', lhs: 'log(x^2)', rhs: '2*log(x)', variables: { x: 'real' } };
+    const spec: IdentitySpec = {
+      name: 'log of a square, real x',
+      lhs: 'log(x^2)',
+      rhs: '2*log(x)',
+      variables: { x: 'real' },
+    };
     expect(() => certifyIdentity(spec)).toThrow(IdentitySpecError);
     expect(() => certifyIdentity(spec)).toThrow(/log of a value < 0 at x = -.*not defined on its declared domains/);
     // the same identity over positive x is true and proven
@@ -384,13 +471,23 @@ describe('adversarial false identities are not certified', () => {
   test("the engine's exp limit is not an undefined point: undecided, never redrawn into a pass", () => {
     // (x - 1) exp(10^8 (x - 1)^2) is 0 only at x = 1; elsewhere exp's argument exceeds the engine's range.
     // Redrawing those points would keep only x = 1 (a grid point of old) and pass a false identity.
-    const certificate = certifyIdentity({ name: 'exp beyond range', lhs: '(x - 1)*exp(10^8*(x - 1)^2)', rhs: '0', variables: { x: 'positive' } });
+    const certificate = certifyIdentity({
+      name: 'exp beyond range',
+      lhs: '(x - 1)*exp(10^8*(x - 1)^2)',
+      rhs: '0',
+      variables: { x: 'positive' },
+    });
     expect(certificate.status).toBe('undecided');
     expect(certificate.detail).toMatch(/the engine cannot evaluate LHS - RHS at x = .*exp argument/);
   });
 
   test('true identities are still certified: exp of a sum, log of a quotient of substituted positives', () => {
-    const exponential = certifyIdentity({ name: 'exp of a sum', lhs: 'exp(x + y)', rhs: 'exp(x)*exp(y)', variables: { x: 'real', y: 'real' } });
+    const exponential = certifyIdentity({
+      name: 'exp of a sum',
+      lhs: 'exp(x + y)',
+      rhs: 'exp(x)*exp(y)',
+      variables: { x: 'real', y: 'real' },
+    });
     expect(exponential).toMatchObject({ status: 'certified', basis: 'exact-expansion', casResidual: '0' });
     const quotient = certifyIdentity({
       name: 'log of a quotient',
@@ -412,23 +509,35 @@ describe('certificates that rest on Schwartz-Zippel when the expansion does not 
   const reversed = [...sums].reverse().join('*');
 
   test('rational: certified with probability, the bound stated, the wording honest', { timeout: 30_000 }, () => {
-    const certificate = certifyIdentity({ name: 'commuted product', lhs: sums.join('*'), rhs: reversed, variables }, { points: 3 });
+    const certificate = certifyIdentity(
+      { name: 'commuted product', lhs: sums.join('*'), rhs: reversed, variables },
+      { points: 3 },
+    );
     expect(certificate.status).toBe('certified');
     expect(certificate.basis).toBe('schwartz-zippel');
     expect(certificate.casResidual).toMatch(/not expanded/);
     expect(certificate.detail).toMatch(/Certified with probability, not proven/);
     // d = 6, N = 8(2^30 + 1) + 1 (real): 6/N = 6.985e-10
-    expect(certificate.schwartzZippel).toMatchObject({ degree: 6, singularDegree: 0, sampleSetSize: '8589934601', boundPerPoint: '6.99e-10' });
+    expect(certificate.schwartzZippel).toMatchObject({
+      degree: 6,
+      singularDegree: 0,
+      sampleSetSize: '8589934601',
+      boundPerPoint: '6.99e-10',
+    });
   });
 
-  test('transcendental: the atomized residual, atoms as independent variables, is 0 at random points', { timeout: 30_000 }, () => {
-    const certificate = certifyIdentity(
-      { name: 'commuted product with a log', lhs: `log(x)*${sums.join('*')}`, rhs: `${reversed}*log(x)`, variables },
-      { points: 3 },
-    );
-    expect(certificate.status).toBe('certified');
-    expect(certificate.basis).toBe('atomized-schwartz-zippel');
-    expect(certificate.schwartzZippel?.degree).toBe(7);
-    expect(certificate.atomized?.atoms).toEqual({ atom0: 'log(x)' });
-  });
+  test(
+    'transcendental: the atomized residual, atoms as independent variables, is 0 at random points',
+    { timeout: 30_000 },
+    () => {
+      const certificate = certifyIdentity(
+        { name: 'commuted product with a log', lhs: `log(x)*${sums.join('*')}`, rhs: `${reversed}*log(x)`, variables },
+        { points: 3 },
+      );
+      expect(certificate.status).toBe('certified');
+      expect(certificate.basis).toBe('atomized-schwartz-zippel');
+      expect(certificate.schwartzZippel?.degree).toBe(7);
+      expect(certificate.atomized?.atoms).toEqual({ atom0: 'log(x)' });
+    },
+  );
 });

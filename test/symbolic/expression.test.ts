@@ -35,7 +35,15 @@ describe('parseExpression / printExpression', () => {
   });
 
   test('printing then parsing is stable', () => {
-    for (const text of ['-(a/b)', 'a/(b*c)', '(a+b)^(-2)', 'log(2*a)-exp(-x/y)', 'sqrt(x)^3*abs(y-1)', '-(-a)', 'a*(-b)'])
+    for (const text of [
+      '-(a/b)',
+      'a/(b*c)',
+      '(a+b)^(-2)',
+      'log(2*a)-exp(-x/y)',
+      'sqrt(x)^3*abs(y-1)',
+      '-(-a)',
+      'a*(-b)',
+    ])
       expect(roundTrip(text)).toBe(printExpression(parseExpression(text)));
   });
 

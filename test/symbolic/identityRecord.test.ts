@@ -22,12 +22,14 @@ function evaluate(text: string, env: Env): Decimal {
   let i = 0;
   const take = (t?: string): string => {
     const token = tokens[i++];
-    if (token === undefined || (t !== undefined && token !== t)) throw new Error(`oracle: expected ${t ?? 'a token'} in ${text}`);
+    if (token === undefined || (t !== undefined && token !== t))
+      throw new Error(`oracle: expected ${t ?? 'a token'} in ${text}`);
     return token;
   };
   const sum = (): Decimal => {
     let value = product();
-    while (tokens[i] === '+' || tokens[i] === '-') value = take() === '+' ? value.plus(product()) : value.minus(product());
+    while (tokens[i] === '+' || tokens[i] === '-')
+      value = take() === '+' ? value.plus(product()) : value.minus(product());
     return value;
   };
   const product = (): Decimal => {
@@ -82,7 +84,11 @@ const fraction = (text: string): Decimal => {
 };
 
 /** The free variables at a point, then the substitutions (which may use each other), then `extra`. */
-function environment(spec: IdentitySpec, point: Readonly<Record<string, string>>, extra: Record<string, Decimal> = {}): Env {
+function environment(
+  spec: IdentitySpec,
+  point: Readonly<Record<string, string>>,
+  extra: Record<string, Decimal> = {},
+): Env {
   const cache = new Map<string, Decimal>();
   const env: Env = (name) => {
     if (extra[name] !== undefined) return extra[name];
@@ -98,7 +104,11 @@ function environment(spec: IdentitySpec, point: Readonly<Record<string, string>>
   return env;
 }
 
-const close = (a: Decimal, b: Decimal, digits: number): boolean => a.minus(b).abs().lte(new D(10).pow(-digits).times(D.max(1, a.abs(), b.abs())));
+const close = (a: Decimal, b: Decimal, digits: number): boolean =>
+  a
+    .minus(b)
+    .abs()
+    .lte(new D(10).pow(-digits).times(D.max(1, a.abs(), b.abs())));
 
 describe('identity records, checked by decimal.js', () => {
   test('transcendental (Gibbs, n = 2): atoms substituted back give both sides; the atomized residual is 0 for any atom values', () => {
@@ -106,11 +116,33 @@ describe('identity records, checked by decimal.js', () => {
       name: 'Gibbs n = 2',
       lhs: 'p1*r1 + p2*r2 - beta*(p1*log(p1/q1) + p2*log(p2/q2))',
       rhs: 'beta*log(Z) - beta*(p1*log(p1/s1) + p2*log(p2/s2))',
-      variables: { p1: 'probability', p2: 'probability', q1: 'positive', q2: 'positive', r1: 'real', r2: 'real', beta: 'positive', Z: 'positive', s1: 'probability', s2: 'probability' },
-      substitutions: { p2: '1 - p1', Z: 'q1*exp(r1/beta) + q2*exp(r2/beta)', s1: 'q1*exp(r1/beta)/Z', s2: 'q2*exp(r2/beta)/Z' },
+      variables: {
+        p1: 'probability',
+        p2: 'probability',
+        q1: 'positive',
+        q2: 'positive',
+        r1: 'real',
+        r2: 'real',
+        beta: 'positive',
+        Z: 'positive',
+        s1: 'probability',
+        s2: 'probability',
+      },
+      substitutions: {
+        p2: '1 - p1',
+        Z: 'q1*exp(r1/beta) + q2*exp(r2/beta)',
+        s1: 'q1*exp(r1/beta)/Z',
+        s2: 'q2*exp(r2/beta)/Z',
+      },
     };
     const record = identityRecord(spec, certifyIdentity(spec, { points: 3 }));
-    expect(record).toMatchObject({ name: spec.name, status: 'certified', lhs: spec.lhs, rhs: spec.rhs, substitutions: spec.substitutions });
+    expect(record).toMatchObject({
+      name: spec.name,
+      status: 'certified',
+      lhs: spec.lhs,
+      rhs: spec.rhs,
+      substitutions: spec.substitutions,
+    });
     const evidence = record.evidence as TranscendentalIdentityEvidence;
     expect(evidence.kind).toBe('transcendental');
     expect(evidence.basis).toBe('exact-expansion');
@@ -140,13 +172,23 @@ describe('identity records, checked by decimal.js', () => {
       // identically 0: atoms replaced by unrelated values
       const unrelated: Record<string, Decimal> = {};
       Object.keys(atomized.atoms).forEach((name, j) => (unrelated[name] = new D(j + 2).div(7 + k).plus(k)));
-      expect(evaluate(atomized.residual, environment(spec, point, unrelated)).abs().lte(new D('1e-60'))).toBe(true);
+      expect(
+        evaluate(atomized.residual, environment(spec, point, unrelated))
+          .abs()
+          .lte(new D('1e-60')),
+      ).toBe(true);
     });
   });
 
   test('rational: the residuals are exact at the points, and the Schwartz-Zippel bound is at least (d/(N - d_s))^k', () => {
     const variables = { a: 'probability', b: 'probability', mu1: 'probability', mu2: 'probability' } as const;
-    const spec: IdentitySpec = { name: '(mu P)_1 = mu_1', lhs: 'mu1*(1-a) + mu2*b', rhs: 'mu1', variables, substitutions: { mu1: 'b/(a+b)', mu2: 'a/(a+b)' } };
+    const spec: IdentitySpec = {
+      name: '(mu P)_1 = mu_1',
+      lhs: 'mu1*(1-a) + mu2*b',
+      rhs: 'mu1',
+      variables,
+      substitutions: { mu1: 'b/(a+b)', mu2: 'a/(a+b)' },
+    };
     const record = identityRecord(spec, certifyIdentity(spec));
     expect(record.status).toBe('certified');
     const evidence = record.evidence as RationalIdentityEvidence;
@@ -166,14 +208,21 @@ describe('identity records, checked by decimal.js', () => {
   });
 
   test('rational, false: the exact nonzero residual at the witness point', () => {
-    const spec: IdentitySpec = { name: 'missing cross term', lhs: '(a + b)^2', rhs: 'a^2 + b^2', variables: { a: 'real', b: 'positive' } };
+    const spec: IdentitySpec = {
+      name: 'missing cross term',
+      lhs: '(a + b)^2',
+      rhs: 'a^2 + b^2',
+      variables: { a: 'real', b: 'positive' },
+    };
     const record = identityRecord(spec, certifyIdentity(spec));
     expect(record.status).toBe('failed');
     const evidence = record.evidence as RationalIdentityEvidence;
     expect(evidence.schwartzZippel).toBeUndefined();
     const point = evidence.points.at(-1)!;
     const env = environment(spec, point);
-    expect(close(evaluate(spec.lhs, env).minus(evaluate(spec.rhs, env)), fraction(evidence.residuals.at(-1)!), 70)).toBe(true);
+    expect(
+      close(evaluate(spec.lhs, env).minus(evaluate(spec.rhs, env)), fraction(evidence.residuals.at(-1)!), 70),
+    ).toBe(true);
     expect(fraction(evidence.residuals.at(-1)!).isZero()).toBe(false);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { parseExpression } from '../../src/symbolic/expression.js';
-import { PolynomialTooLarge, expandPolynomial, polynomialDegree, printPolynomial } from '../../src/symbolic/polynomial.js';
+import {
+  PolynomialTooLarge,
+  expandPolynomial,
+  polynomialDegree,
+  printPolynomial,
+} from '../../src/symbolic/polynomial.js';
 
 const expand = (text: string, ring: string[]) => expandPolynomial(parseExpression(text), ring);
 const show = (text: string, ring: string[]) => printPolynomial(expand(text, ring), (i) => ring[i]!);
@@ -27,6 +32,8 @@ describe('own polynomial expansion (exact)', () => {
     expect(() => expand('1/x', ['x'])).toThrow(/polynomial expression/);
     expect(() => expand('x^(-1)', ['x'])).toThrow(/polynomial expression/);
     expect(() => expand('y', ['x'])).toThrow(/not in the polynomial ring/);
-    expect(() => expandPolynomial(parseExpression('(a+b+c+d)^6'), ['a', 'b', 'c', 'd'], 50)).toThrow(PolynomialTooLarge);
+    expect(() => expandPolynomial(parseExpression('(a+b+c+d)^6'), ['a', 'b', 'c', 'd'], 50)).toThrow(
+      PolynomialTooLarge,
+    );
   });
 });

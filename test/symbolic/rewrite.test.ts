@@ -11,7 +11,13 @@ import {
   UndefinedPointError,
   evaluateExpression,
 } from '../../src/symbolic/evaluate.js';
-import { parseExpression, printExpression, stripBindings, substituteBindings, type Domain } from '../../src/symbolic/expression.js';
+import {
+  parseExpression,
+  printExpression,
+  stripBindings,
+  substituteBindings,
+  type Domain,
+} from '../../src/symbolic/expression.js';
 import { declareDomains, isPositive, rewriteLogs } from '../../src/symbolic/logRewrite.js';
 import {
   denominatorExpression,
@@ -25,10 +31,14 @@ const rewrite = (text: string, domains: Record<string, Domain>) =>
 
 describe('evaluateExpression (generic, no CAS)', () => {
   test('exact: 1/(1/2 + 1/3)^2 = 36/25', () => {
-    const value = evaluateExpression(exactArithmetic, parseExpression('1/(a + b)^2'), new Map([
-      ['a', new Rational(1n, 2n)],
-      ['b', new Rational(1n, 3n)],
-    ]));
+    const value = evaluateExpression(
+      exactArithmetic,
+      parseExpression('1/(a + b)^2'),
+      new Map([
+        ['a', new Rational(1n, 2n)],
+        ['b', new Rational(1n, 3n)],
+      ]),
+    );
     expect(value.equals(new Rational(36n, 25n))).toBe(true);
   });
 
@@ -38,7 +48,7 @@ describe('evaluateExpression (generic, no CAS)', () => {
     expect(() => evaluateExpression(exactArithmetic, parseExpression('log(x)'), x)).toThrow(InexactError);
   });
 
-  test('why a value is missing: a zero divisor, outside log/sqrt, or the engine\'s own limit, each its own class', () => {
+  test("why a value is missing: a zero divisor, outside log/sqrt, or the engine's own limit, each its own class", () => {
     const x = new Map([['x', new Rational(2n)]]);
     expect(() => evaluateExpression(exactArithmetic, parseExpression('1/(x-2)'), x)).toThrow(UndefinedPointError);
     expect(() => evaluateExpression(exactArithmetic, parseExpression('(x-2)^(-3)'), x)).toThrow(UndefinedPointError);
@@ -124,7 +134,9 @@ describe('common denominator (own code)', () => {
       const d = denominatorExpression(form);
       fc.assert(
         fc.property(fc.array(nonzero, { minLength: names.length, maxLength: names.length }), (values) => {
-          const point = new Map(names.map((name, i) => [name, new Rational(BigInt(values[i]![0]), BigInt(values[i]![1]))]));
+          const point = new Map(
+            names.map((name, i) => [name, new Rational(BigInt(values[i]![0]), BigInt(values[i]![1]))]),
+          );
           let expected: Rational;
           try {
             expected = evaluateExpression(exactArithmetic, e, point);

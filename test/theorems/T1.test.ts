@@ -28,9 +28,12 @@ function expectEncloses(value: NumberObject | string | undefined, expected: Deci
   expect(new D(hi).gte(expected), `hi ${hi} < ${expected.toString()}`).toBe(true);
 }
 
-const property = (name: string): PropertySpec<GibbsInstance> => T1.properties.find((p) => p.name === name) as PropertySpec<GibbsInstance>;
-const mutant = (name: string): PropertySpec<GibbsInstance> => T1.mutants.find((p) => p.name === name) as PropertySpec<GibbsInstance>;
-const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
+const property = (name: string): PropertySpec<GibbsInstance> =>
+  T1.properties.find((p) => p.name === name) as PropertySpec<GibbsInstance>;
+const mutant = (name: string): PropertySpec<GibbsInstance> =>
+  T1.mutants.find((p) => p.name === name) as PropertySpec<GibbsInstance>;
+const values = (verdict: Verdict): Record<string, NumberObject | string> =>
+  verdict.status === 'fail' ? (verdict.values ?? {}) : {};
 
 const half: GibbsInstance = {
   q: [rat(1, 2), rat(1, 2)],
@@ -69,7 +72,8 @@ describe('T1 through the runner (quick profile, default seed)', () => {
 
   test('every mutant is refuted within 200 runs at other seeds too', () => {
     for (const seed of [1, 2, 3, 20251218]) {
-      for (const m of T1.mutants) expect(runMutant(m, { seed, runs: 200 }).status, `${m.name} at seed ${seed}`).toBe('refuted');
+      for (const m of T1.mutants)
+        expect(runMutant(m, { seed, runs: 200 }).status, `${m.name} at seed ${seed}`).toBe('refuted');
     }
   });
 });
@@ -86,10 +90,20 @@ describe('T1 predicates on hand-made instances', () => {
   });
 
   test('weights w = (1, 3), beta = 2: pi* = (1/4, 3/4) exactly is the maximizer, and J(pi*) - J(q) = log(4/3)', () => {
-    const weighted: GibbsInstance = { ...half, reward: { form: 'weights', weights: [rat(1), rat(3)] }, beta: rat(2), kind: 'optimal', pi: [rat(1, 4), rat(3, 4)] };
+    const weighted: GibbsInstance = {
+      ...half,
+      reward: { form: 'weights', weights: [rat(1), rat(3)] },
+      beta: rat(2),
+      kind: 'optimal',
+      pi: [rat(1, 4), rat(3, 4)],
+    };
     expect(exactGibbsOptimum(weighted)!.map((v) => v.toFraction())).toEqual(['1/4', '3/4']);
     expect(property('pi-star-maximizes').predicate(weighted)).toEqual({ status: 'pass', margin: 0 });
-    const fromReference = property('pi-star-maximizes').predicate({ ...weighted, kind: 'reference', pi: [rat(1, 2), rat(1, 2)] });
+    const fromReference = property('pi-star-maximizes').predicate({
+      ...weighted,
+      kind: 'reference',
+      pi: [rat(1, 2), rat(1, 2)],
+    });
     expect(fromReference.status === 'pass' && fromReference.margin!).toBeCloseTo(Math.log(4 / 3), 12);
   });
 

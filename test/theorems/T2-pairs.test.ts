@@ -13,19 +13,31 @@ import { describe, expect, test } from 'vitest';
 import type { NumberObject } from '../../src/arith/numberObject.js';
 import { Rational } from '../../src/arith/rational.js';
 import type { Verdict } from '../../src/runner/theorem.js';
-import { detailedBalanceDefect, detailedBalanceVerdict, edgeMeasureVerdict, kolmogorovCycles, ratioVerdict, sameLawVerdict } from '../../theorems/support/exactChainChecks.js';
+import {
+  detailedBalanceDefect,
+  detailedBalanceVerdict,
+  edgeMeasureVerdict,
+  kolmogorovCycles,
+  ratioVerdict,
+  sameLawVerdict,
+} from '../../theorems/support/exactChainChecks.js';
 import { edgeSumConstant } from '../../theorems/support/stationaryQuality.js';
 import { exactChain, type ExactChain, type ResponseChainInstance } from '../../theorems/support/responseChain.js';
 
 const rat = (p: number | bigint, q: number | bigint = 1): Rational => new Rational(BigInt(p), BigInt(q));
-const square = <T>(n: number, f: (x: number, y: number) => T): T[][] => Array.from({ length: n }, (_, x) => Array.from({ length: n }, (_, y) => f(x, y)));
+const square = <T>(n: number, f: (x: number, y: number) => T): T[][] =>
+  Array.from({ length: n }, (_, x) => Array.from({ length: n }, (_, y) => f(x, y)));
 const copy = (P: readonly (readonly Rational[])[]): Rational[][] => P.map((row) => [...row]);
 const SIZES = [2, 3, 4, 5];
 
 /** Every ordered pair x != y of n states. */
-const orderedPairs = (n: number): [number, number][] => square(n, (x, y) => [x, y] as [number, number]).flat().filter(([x, y]) => x !== y);
+const orderedPairs = (n: number): [number, number][] =>
+  square(n, (x, y) => [x, y] as [number, number])
+    .flat()
+    .filter(([x, y]) => x !== y);
 
-const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
+const values = (verdict: Verdict): Record<string, NumberObject | string> =>
+  verdict.status === 'fail' ? (verdict.values ?? {}) : {};
 
 /** The verdict fails, naming the pair {x, y} (reported as the smaller index first). */
 function expectFailAt(verdict: Verdict, x: number, y: number, label: string): void {
@@ -116,9 +128,21 @@ describe('the ratio form P(x,y) / P(y,x) = g(y) / g(x), one pair broken at a tim
 describe('the edge measure mu(x) P(x,y) = E(x,y) / sum E, one entry broken at a time', () => {
   /** P(x,y) = E(x,y) / (row sum), mu(x) = (row sum) / (total): mu(x) P(x,y) = E(x,y) / total. */
   function edgeChain(n: number, E: (x: number, y: number) => Rational): ExactChain {
-    const rows = Array.from({ length: n }, (_, x) => Array.from({ length: n }, (_, y) => E(x, y)).reduce((a, b) => a.add(b)));
+    const rows = Array.from({ length: n }, (_, x) =>
+      Array.from({ length: n }, (_, y) => E(x, y)).reduce((a, b) => a.add(b)),
+    );
     const sum = rows.reduce((a, b) => a.add(b));
-    return { q: [], P: square(n, (x, y) => E(x, y).div(rows[x]!)), mu: rows.map((r) => r.div(sum)), w: [], v: [], rho: [], C: [], zPhi: [], tilt: [] };
+    return {
+      q: [],
+      P: square(n, (x, y) => E(x, y).div(rows[x]!)),
+      mu: rows.map((r) => r.div(sum)),
+      w: [],
+      v: [],
+      rho: [],
+      C: [],
+      zPhi: [],
+      tilt: [],
+    };
   }
   // Not symmetric, so that the check is against E(x,y) itself and not its transpose.
   const E = (x: number, y: number): Rational => rat(1 + x + 2 * y + x * y, 3);
@@ -160,7 +184,9 @@ describe("the cycles of Kolmogorov's criterion", () => {
   test('a dense kernel: every triangle {a, b, c} is among the cycles', () => {
     for (const n of SIZES) {
       const cycles = kolmogorovCycles(balancedKernel(n)).map((cycle) => [...cycle].sort((a, b) => a - b).join(','));
-      for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) for (let c = b + 1; c < n; c++) expect(cycles, `n = ${n}`).toContain(`${a},${b},${c}`);
+      for (let a = 0; a < n; a++)
+        for (let b = a + 1; b < n; b++)
+          for (let c = b + 1; c < n; c++) expect(cycles, `n = ${n}`).toContain(`${a},${b},${c}`);
     }
   });
 
@@ -169,7 +195,8 @@ describe("the cycles of Kolmogorov's criterion", () => {
     const cycles = kolmogorovCycles(ring).filter((cycle) => cycle.length === 4);
     expect(cycles).toHaveLength(1);
     const cycle = cycles[0]!;
-    for (let i = 0; i < 4; i++) expect(ring[cycle[i]!]![cycle[(i + 1) % 4]!]!.n > 0n, `edge ${cycle[i]} -> ${cycle[(i + 1) % 4]}`).toBe(true);
+    for (let i = 0; i < 4; i++)
+      expect(ring[cycle[i]!]![cycle[(i + 1) % 4]!]!.n > 0n, `edge ${cycle[i]} -> ${cycle[(i + 1) % 4]}`).toBe(true);
   });
 });
 
@@ -197,7 +224,9 @@ describe('the detailed-balance defect is the largest over all pairs', () => {
 
   function permutations(items: readonly number[]): number[][] {
     if (items.length <= 1) return [[...items]];
-    return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+    return items.flatMap((item, i) =>
+      permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+    );
   }
 
   test('under all 24 labellings it encloses log of the largest mu(x) P(x,y) / (mu(y) P(y,x)), which is unique', () => {
@@ -222,7 +251,10 @@ describe('the detailed-balance defect is the largest over all pairs', () => {
       const defect = detailedBalanceDefect(instance);
       expect(defect).not.toBe('infinite');
       if (defect === 'infinite') return;
-      expect(new D(defect.lo).lte(largest) && largest.lte(defect.hi), `relabelling ${order.join('')}: [${defect.lo}, ${defect.hi}]`).toBe(true);
+      expect(
+        new D(defect.lo).lte(largest) && largest.lte(defect.hi),
+        `relabelling ${order.join('')}: [${defect.lo}, ${defect.hi}]`,
+      ).toBe(true);
     }
   });
 });
@@ -234,7 +266,11 @@ describe("T2q's per-pair loop: edgeSumConstant (Phi(x) + Phi(y) constant over th
     const n = C.length;
     return {
       n,
-      reference: { variant: 'hand', q: C.map((row, x) => row.map((c) => c.div(rho[x]!))), reversible: { conductance: C, rho } },
+      reference: {
+        variant: 'hand',
+        q: C.map((row, x) => row.map((c) => c.div(rho[x]!))),
+        reversible: { conductance: C, rho },
+      },
       potential: { form: 'values', values: phi.map((p) => rat(p)) },
       interaction: { kind: 'none', form: 'values', values: square(n, () => rat(0)) },
       reward: { kind: 'potential' },
@@ -259,7 +295,8 @@ describe("T2q's per-pair loop: edgeSumConstant (Phi(x) + Phi(y) constant over th
 
   test('a single self-loop (sum 2 Phi(x), never 1) breaks it, at every state', () => {
     for (const n of [2, 3, 4, 5]) {
-      for (let x = 0; x < n; x++) expect(edgeSumConstant(instance(path(n, [x]), alternating(n))), `n = ${n}, loop at ${x}`).toBe(false);
+      for (let x = 0; x < n; x++)
+        expect(edgeSumConstant(instance(path(n, [x]), alternating(n))), `n = ${n}, loop at ${x}`).toBe(false);
     }
   });
 });

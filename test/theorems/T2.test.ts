@@ -25,10 +25,14 @@ const row = (...values: Rational[]): Rational[] => values;
 const ones = (n: number): Rational[][] => Array.from({ length: n }, () => Array.from({ length: n }, () => rat(1)));
 const zeros = (n: number): Rational[][] => Array.from({ length: n }, () => Array.from({ length: n }, () => rat(0)));
 
-const property = (name: string): PropertySpec<ResponseChainInstance> => T2.properties.find((p) => p.name === name) as PropertySpec<ResponseChainInstance>;
-const mutant = (name: string): PropertySpec<ResponseChainInstance> => T2.mutants.find((p) => p.name === name) as PropertySpec<ResponseChainInstance>;
-const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
-const exact = (value: NumberObject | string | undefined): string | undefined => (typeof value === 'object' ? value.exact : undefined);
+const property = (name: string): PropertySpec<ResponseChainInstance> =>
+  T2.properties.find((p) => p.name === name) as PropertySpec<ResponseChainInstance>;
+const mutant = (name: string): PropertySpec<ResponseChainInstance> =>
+  T2.mutants.find((p) => p.name === name) as PropertySpec<ResponseChainInstance>;
+const values = (verdict: Verdict): Record<string, NumberObject | string> =>
+  verdict.status === 'fail' ? (verdict.values ?? {}) : {};
+const exact = (value: NumberObject | string | undefined): string | undefined =>
+  typeof value === 'object' ? value.exact : undefined;
 
 /** The hand instance of the module comment above (weight form, offset c = 1/w). */
 const C = [row(rat(0), rat(1), rat(2)), row(rat(1), rat(0), rat(1)), row(rat(2), rat(1), rat(0))];
@@ -40,13 +44,21 @@ const handChain: ResponseChainInstance = {
     reversible: { conductance: C, rho: [rat(3), rat(2), rat(3)] },
   },
   potential: { form: 'weights', weights: [rat(1), rat(2), rat(3)] },
-  interaction: { kind: 'symmetric', form: 'weights', weights: [row(rat(1), rat(2), rat(1)), row(rat(2), rat(1), rat(1)), row(rat(1), rat(1), rat(1))] },
+  interaction: {
+    kind: 'symmetric',
+    form: 'weights',
+    weights: [row(rat(1), rat(2), rat(1)), row(rat(2), rat(1), rat(1)), row(rat(1), rat(1), rat(1))],
+  },
   reward: { kind: 'potential' },
   beta: rat(1),
 };
 
 /** A non-reversible reference (a cyclic bias), w = v = 1. */
-const cyclicQ = [row(rat(0), rat(2, 3), rat(1, 3)), row(rat(1, 3), rat(0), rat(2, 3)), row(rat(2, 3), rat(1, 3), rat(0))];
+const cyclicQ = [
+  row(rat(0), rat(2, 3), rat(1, 3)),
+  row(rat(1, 3), rat(0), rat(2, 3)),
+  row(rat(2, 3), rat(1, 3), rat(0)),
+];
 const cyclicChain: ResponseChainInstance = {
   n: 3,
   reference: { variant: 'hand cyclic', q: cyclicQ },
@@ -92,7 +104,8 @@ describe('T2 through the runner (quick profile, default seed)', () => {
 
   test('every mutant is refuted within 200 runs at other seeds too', () => {
     for (const seed of [1, 2, 3, 20251218]) {
-      for (const m of T2.mutants) expect(runMutant(m, { seed, runs: 200 }).status, `${m.name} at seed ${seed}`).toBe('refuted');
+      for (const m of T2.mutants)
+        expect(runMutant(m, { seed, runs: 200 }).status, `${m.name} at seed ${seed}`).toBe('refuted');
     }
   });
 });
@@ -103,7 +116,8 @@ describe('T2 predicates on hand-made instances', () => {
     expect(chain.mu.map((m) => m.toFraction())).toEqual(['5/16', '5/16', '3/8']);
     expect(chain.zPhi.map((z) => z.toFraction())).toEqual(['10/3', '5/2', '4/3']);
     expect(chain.tilt.map((t) => t.toFraction())).toEqual(['10', '10', '12']);
-    for (const p of T2.properties.filter((spec) => spec.mode === 'exact')) expect(p.predicate(handChain), p.name).toEqual({ status: 'pass', margin: 0 });
+    for (const p of T2.properties.filter((spec) => spec.mode === 'exact'))
+      expect(p.predicate(handChain), p.name).toEqual({ status: 'pass', margin: 0 });
   });
 
   test('the hand chain refutes mu proportional to w: mu(0) = 5/16, w(0)/sum w = 1/6', () => {
@@ -124,7 +138,11 @@ describe('T2 predicates on hand-made instances', () => {
   test('value form, C = 1, Phi = (0, 1), beta = 1: the ratio identity holds to 30 digits', () => {
     const instance: ResponseChainInstance = {
       n: 2,
-      reference: { variant: 'hand', q: [row(rat(1, 2), rat(1, 2)), row(rat(1, 2), rat(1, 2))], reversible: { conductance: ones(2), rho: [rat(2), rat(2)] } },
+      reference: {
+        variant: 'hand',
+        q: [row(rat(1, 2), rat(1, 2)), row(rat(1, 2), rat(1, 2))],
+        reversible: { conductance: ones(2), rho: [rat(2), rat(2)] },
+      },
       potential: { form: 'values', values: [rat(0), rat(1)] },
       interaction: { kind: 'none', form: 'values', values: zeros(2) },
       reward: { kind: 'potential' },
@@ -138,13 +156,21 @@ describe('T2 predicates on hand-made instances', () => {
   test('value form with an antisymmetric s on a triangle: affinity t = 6 decides non-reversibility exactly', () => {
     // s(0,1) = s(1,2) = s(2,0) = 1, s(y,x) = -s(x,y): around 0 -> 1 -> 2 -> 0, t = sum (s(x,y) - s(y,x)) = 6.
     const s = zeros(3);
-    for (const [x, y] of [[0, 1], [1, 2], [2, 0]] as const) {
+    for (const [x, y] of [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+    ] as const) {
       s[x]![y] = rat(1);
       s[y]![x] = rat(-1);
     }
     const instance: ResponseChainInstance = {
       n: 3,
-      reference: { variant: 'hand', q: ones(3).map((r) => r.map((v) => v.div(3))), reversible: { conductance: ones(3), rho: [rat(3), rat(3), rat(3)] } },
+      reference: {
+        variant: 'hand',
+        q: ones(3).map((r) => r.map((v) => v.div(3))),
+        reversible: { conductance: ones(3), rho: [rat(3), rat(3), rat(3)] },
+      },
       potential: { form: 'values', values: [rat(0), rat(1, 2), rat(-1)] },
       interaction: { kind: 'antisymmetric', form: 'values', values: s },
       reward: { kind: 'potential' },

@@ -32,9 +32,12 @@ const rat = (p: number, q = 1): Rational => new Rational(BigInt(p), BigInt(q));
 const ones = (n: number): Rational[][] => Array.from({ length: n }, () => Array.from({ length: n }, () => rat(1)));
 const zeros = (n: number): Rational[][] => Array.from({ length: n }, () => Array.from({ length: n }, () => rat(0)));
 
-const property = (name: string): PropertySpec<QualityInstance> => T2q.properties.find((p) => p.name === name) as PropertySpec<QualityInstance>;
-const mutant = (name: string): PropertySpec<QualityInstance> => T2q.mutants.find((p) => p.name === name) as PropertySpec<QualityInstance>;
-const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
+const property = (name: string): PropertySpec<QualityInstance> =>
+  T2q.properties.find((p) => p.name === name) as PropertySpec<QualityInstance>;
+const mutant = (name: string): PropertySpec<QualityInstance> =>
+  T2q.mutants.find((p) => p.name === name) as PropertySpec<QualityInstance>;
+const values = (verdict: Verdict): Record<string, NumberObject | string> =>
+  verdict.status === 'fail' ? (verdict.values ?? {}) : {};
 
 function expectEncloses(value: NumberObject | string | undefined, expected: Decimal): void {
   expect(typeof value).toBe('object');
@@ -44,10 +47,27 @@ function expectEncloses(value: NumberObject | string | undefined, expected: Deci
 }
 
 /** A value-form instance with s = 0 and reward Phi(y) - Phi(x). */
-function valueInstance(q: Rational[][], conductance: Rational[][] | undefined, phi: Rational[], beta: Rational, beta2: Rational): QualityInstance {
+function valueInstance(
+  q: Rational[][],
+  conductance: Rational[][] | undefined,
+  phi: Rational[],
+  beta: Rational,
+  beta2: Rational,
+): QualityInstance {
   const n = q.length;
-  const reference = conductance === undefined ? { variant: 'hand', q } : { variant: 'hand', q, reversible: { conductance, rho: conductance.map((r) => r.reduce((a, b) => a.add(b))) } };
-  return { n, reference, potential: { form: 'values', values: phi }, interaction: { kind: 'none', form: 'values', values: zeros(n) }, reward: { kind: 'potential' }, beta, beta2 };
+  const reference =
+    conductance === undefined
+      ? { variant: 'hand', q }
+      : { variant: 'hand', q, reversible: { conductance, rho: conductance.map((r) => r.reduce((a, b) => a.add(b))) } };
+  return {
+    n,
+    reference,
+    potential: { form: 'values', values: phi },
+    interaction: { kind: 'none', form: 'values', values: zeros(n) },
+    reward: { kind: 'potential' },
+    beta,
+    beta2,
+  };
 }
 
 describe('T2q through the runner (quick profile, default seed)', () => {
@@ -82,18 +102,27 @@ describe('T2q through the runner (quick profile, default seed)', () => {
 
   test('every mutant is refuted within 200 runs at other seeds too', () => {
     for (const seed of [1, 2, 3, 20251218]) {
-      for (const m of T2q.mutants) expect(runMutant(m, { seed, runs: 200 }).status, `${m.name} at seed ${seed}`).toBe('refuted');
+      for (const m of T2q.mutants)
+        expect(runMutant(m, { seed, runs: 200 }).status, `${m.name} at seed ${seed}`).toBe('refuted');
     }
   });
 });
 
 describe('T2q predicates on hand-made instances', () => {
   test('closed form w (C w): mu = (2/7, 2/7, 3/7) by GTH', () => {
-    const C = [[0, 1, 2], [1, 0, 1], [2, 1, 0]].map((r) => r.map((c) => rat(c)));
+    const C = [
+      [0, 1, 2],
+      [1, 0, 1],
+      [2, 1, 0],
+    ].map((r) => r.map((c) => rat(c)));
     const rho = [rat(3), rat(2), rat(3)];
     const instance: QualityInstance = {
       n: 3,
-      reference: { variant: 'hand', q: C.map((r, x) => r.map((c) => c.div(rho[x]!))), reversible: { conductance: C, rho } },
+      reference: {
+        variant: 'hand',
+        q: C.map((r, x) => r.map((c) => c.div(rho[x]!))),
+        reversible: { conductance: C, rho },
+      },
       potential: { form: 'weights', weights: [rat(1), rat(2), rat(3)] },
       interaction: { kind: 'none', form: 'weights', weights: ones(3) },
       reward: { kind: 'potential' },
@@ -109,7 +138,11 @@ describe('T2q predicates on hand-made instances', () => {
   test('uniform q: mu = w / sum w = (1, 2, 5)/8 exactly; w^2 / sum w^2 = (1, 4, 25)/30 is refuted', () => {
     const instance: QualityInstance = {
       n: 3,
-      reference: { variant: 'uniform', q: ones(3).map((r) => r.map((v) => v.div(3))), reversible: { conductance: ones(3).map((r) => r.map((v) => v.div(3))), rho: [rat(1), rat(1), rat(1)] } },
+      reference: {
+        variant: 'uniform',
+        q: ones(3).map((r) => r.map((v) => v.div(3))),
+        reversible: { conductance: ones(3).map((r) => r.map((v) => v.div(3))), rho: [rat(1), rat(1), rat(1)] },
+      },
       potential: { form: 'weights', weights: [rat(1), rat(2), rat(5)] },
       interaction: { kind: 'none', form: 'weights', weights: ones(3) },
       reward: { kind: 'pairwise', offset: { form: 'weights', weights: [rat(7), rat(1, 3), rat(2)] } },
@@ -124,7 +157,13 @@ describe('T2q predicates on hand-made instances', () => {
   });
 
   test('C = 1, Phi = (0, 1): E_mu = e/(1+e) at beta = 1 and sqrt(e)/(1+sqrt(e)) at beta = 2, strictly above E_rho = 1/2', () => {
-    const instance = valueInstance(ones(2).map((r) => r.map((v) => v.div(2))), ones(2), [rat(0), rat(1)], rat(1), rat(2));
+    const instance = valueInstance(
+      ones(2).map((r) => r.map((v) => v.div(2))),
+      ones(2),
+      [rat(0), rat(1)],
+      rat(1),
+      rat(2),
+    );
     const e = new D(1).exp();
     const at1 = e.div(e.add(1));
     const at2 = e.sqrt().div(e.sqrt().add(1));
@@ -142,7 +181,10 @@ describe('T2q predicates on hand-made instances', () => {
   });
 
   test('bipartite C = [[0,1],[1,0]], Phi = (0, 1): mu = rho at every beta, so strictness fails while the weak claims hold with equality', () => {
-    const swap = [[rat(0), rat(1)], [rat(1), rat(0)]];
+    const swap = [
+      [rat(0), rat(1)],
+      [rat(1), rat(0)],
+    ];
     const instance = valueInstance(swap, swap, [rat(0), rat(1)], rat(1), rat(2));
     expect(edgeSumConstant(instance)).toBe(true);
     expect(property('quality-non-increasing-in-beta').predicate(instance)).toEqual({ status: 'pass', margin: 0 });

@@ -37,9 +37,12 @@ const D = Decimal.clone({ precision: 60 });
 const rat = (p: number | bigint, q: number | bigint = 1): Rational => new Rational(BigInt(p), BigInt(q));
 const half = rat(1, 2);
 
-const property = (name: string): PropertySpec<ChainRun> => T3.properties.find((p) => p.name === name) as PropertySpec<ChainRun>;
-const mutant = (name: string): PropertySpec<ChainRun> => T3.mutants.find((p) => p.name === name) as PropertySpec<ChainRun>;
-const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
+const property = (name: string): PropertySpec<ChainRun> =>
+  T3.properties.find((p) => p.name === name) as PropertySpec<ChainRun>;
+const mutant = (name: string): PropertySpec<ChainRun> =>
+  T3.mutants.find((p) => p.name === name) as PropertySpec<ChainRun>;
+const values = (verdict: Verdict): Record<string, NumberObject | string> =>
+  verdict.status === 'fail' ? (verdict.values ?? {}) : {};
 const margin = (verdict: Verdict): number => (verdict.status === 'pass' ? (verdict.margin ?? NaN) : NaN);
 
 function expectEncloses(value: NumberObject | string | undefined, expected: Decimal): void {
@@ -50,13 +53,29 @@ function expectEncloses(value: NumberObject | string | undefined, expected: Deci
 }
 
 function run(kernel: Rational[][], mu: Rational[], nu: Rational[] | 'stationary', t = 0, j = 6): ChainRun {
-  return { kind: 'positive', kernel, mu, start: nu === 'stationary' ? { kind: 'stationary' } : { kind: 'random', nu }, t, j };
+  return {
+    kind: 'positive',
+    kernel,
+    mu,
+    start: nu === 'stationary' ? { kind: 'stationary' } : { kind: 'random', nu },
+    t,
+    j,
+  };
 }
 
-const lazy = [[rat(3, 4), rat(1, 4)], [half, half]];
+const lazy = [
+  [rat(3, 4), rat(1, 4)],
+  [half, half],
+];
 const lazyMu = [rat(2, 3), rat(1, 3)];
-const mixing = [[half, half], [half, half]];
-const swap = [[rat(0), rat(1)], [rat(1), rat(0)]];
+const mixing = [
+  [half, half],
+  [half, half],
+];
+const swap = [
+  [rat(0), rat(1)],
+  [rat(1), rat(0)],
+];
 
 describe('T3 through the runner (quick profile, default seed)', () => {
   let result: TheoremResult;
@@ -104,7 +123,8 @@ describe('T3 through the runner (quick profile, default seed)', () => {
 
   test('every mutant is refuted within 200 runs at other seeds too', () => {
     for (const seed of [1, 2, 3, 20251218]) {
-      for (const m of T3.mutants) expect(runMutant(m, { seed, runs: 200 }).status, `${m.name} at seed ${seed}`).toBe('refuted');
+      for (const m of T3.mutants)
+        expect(runMutant(m, { seed, runs: 200 }).status, `${m.name} at seed ${seed}`).toBe('refuted');
     }
   });
 });
@@ -140,7 +160,12 @@ describe('T3 predicates on hand-made instances', () => {
   test('the swap kernel: KL stays log 2 (strictness fails exactly) and the invariant set {0}, d = 2, refutes the limit', () => {
     const instance = run(swap, [half, half], [rat(1), rat(0)]);
     expect(contractingPower(exactArithmetic, swap)).toBeUndefined();
-    expect(invariantSetWitness(exactArithmetic, instance.kernel, startLaw(instance), instance.mu)).toEqual({ states: [0], d: 2, start: rat(1), stationary: half });
+    expect(invariantSetWitness(exactArithmetic, instance.kernel, startLaw(instance), instance.mu)).toEqual({
+      states: [0],
+      d: 2,
+      start: rat(1),
+      stationary: half,
+    });
     expect(klDropVanishes(exactArithmetic, [rat(1), rat(0)], [rat(0), rat(1)], [half, half], swap)).toBe(true);
     expect(property('kl-non-increasing').predicate(instance)).toEqual({ status: 'pass', margin: 0 });
     expect(property('kl-strictly-decreasing').predicate(instance).status).toBe('fail');
@@ -160,7 +185,10 @@ describe('T3 predicates on hand-made instances', () => {
   test('masses 1e-30 and 1e-20: a drop of 4.705e-19, invisible to float64, is decided positive (no rounding artifact)', () => {
     const e20 = rat(1, 10n ** 20n);
     const e30 = rat(1, 10n ** 30n);
-    const kernel = [[rat(1).sub(e20), e20], [e20, rat(1).sub(e20)]];
+    const kernel = [
+      [rat(1).sub(e20), e20],
+      [e20, rat(1).sub(e20)],
+    ];
     const instance = run(kernel, [half, half], [rat(1).sub(e30), e30]);
     // float64 sees the two divergences as the same number.
     const klFloat = (nu: number[]): number => nu.reduce((acc, p) => acc + (p > 0 ? p * Math.log(p / 0.5) : 0), 0);
@@ -173,7 +201,10 @@ describe('T3 predicates on hand-made instances', () => {
   });
 
   test('the identity kernel: nu_{t+1} = nu_t, so strictness fails for every kernel-independent claim', () => {
-    const identity = [[rat(1), rat(0)], [rat(0), rat(1)]];
+    const identity = [
+      [rat(1), rat(0)],
+      [rat(0), rat(1)],
+    ];
     const instance = run(identity, [rat(1, 3), rat(2, 3)], [rat(1), rat(0)]);
     expect(property('kl-non-increasing').predicate(instance)).toEqual({ status: 'pass', margin: 0 });
     expect(mutant('strict-for-every-stationary-kernel').predicate(instance).status).toBe('fail');

@@ -29,9 +29,12 @@ function expectEncloses(value: NumberObject | string | undefined, expected: Deci
   expect(new D(hi).gte(expected), `hi ${hi} < ${expected.toString()}`).toBe(true);
 }
 
-const property = (name: string): PropertySpec<RlvrPolicyInstance> => T6.properties.find((p) => p.name === name) as PropertySpec<RlvrPolicyInstance>;
-const mutant = (name: string): PropertySpec<RlvrPolicyInstance> => T6.mutants.find((p) => p.name === name) as PropertySpec<RlvrPolicyInstance>;
-const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
+const property = (name: string): PropertySpec<RlvrPolicyInstance> =>
+  T6.properties.find((p) => p.name === name) as PropertySpec<RlvrPolicyInstance>;
+const mutant = (name: string): PropertySpec<RlvrPolicyInstance> =>
+  T6.mutants.find((p) => p.name === name) as PropertySpec<RlvrPolicyInstance>;
+const values = (verdict: Verdict): Record<string, NumberObject | string> =>
+  verdict.status === 'fail' ? (verdict.values ?? {}) : {};
 
 function prompt(weight: Rational, reference: Rational[], correct: boolean[]): Prompt {
   const p0 = reference.filter((_, y) => correct[y]).reduce((a, b) => a.add(b), rat(0));
@@ -62,7 +65,11 @@ describe('T6 through the runner (quick profile, default seed)', () => {
       expect(p.status, p.name).toBe('verified');
       expect(['exact', 'interval']).toContain(p.mode);
     }
-    expect(result.properties.filter((p) => p.mode === 'exact').map((p) => p.name)).toEqual(['partition-and-accuracy', 'logit-shift', 'accuracy-increases']);
+    expect(result.properties.filter((p) => p.mode === 'exact').map((p) => p.name)).toEqual([
+      'partition-and-accuracy',
+      'logit-shift',
+      'accuracy-increases',
+    ]);
     for (const m of result.mutants) expect(m.status, m.name).toBe('refuted');
   });
 
@@ -76,7 +83,8 @@ describe('T6 through the runner (quick profile, default seed)', () => {
 
   test('every mutant is refuted within 200 runs at other seeds too', () => {
     for (const seed of [1, 2, 3, 20251218]) {
-      for (const m of T6.mutants) expect(runMutant(m, { seed, runs: 200 }).status, `${m.name} at seed ${seed}`).toBe('refuted');
+      for (const m of T6.mutants)
+        expect(runMutant(m, { seed, runs: 200 }).status, `${m.name} at seed ${seed}`).toBe('refuted');
     }
   });
 });
@@ -84,7 +92,13 @@ describe('T6 through the runner (quick profile, default seed)', () => {
 describe('T6 predicates on hand-made instances', () => {
   test('q = (1/2, 1/2), C = {0}, E = 3: Z = 2, pi* = (3/4, 1/4), and every exact claim holds', () => {
     const optimum = exactOptimum(halfHalf, rat(3));
-    expect([optimum.Z, optimum.pStar, optimum.pStarWrong, ...optimum.policy].map((v) => v.toFraction())).toEqual(['2', '3/4', '1/4', '3/4', '1/4']);
+    expect([optimum.Z, optimum.pStar, optimum.pStarWrong, ...optimum.policy].map((v) => v.toFraction())).toEqual([
+      '2',
+      '3/4',
+      '1/4',
+      '3/4',
+      '1/4',
+    ]);
     const exact = instance({ form: 'exp', E: rat(3) }, [halfHalf]);
     expect(property('partition-and-accuracy').predicate(exact)).toEqual({ status: 'pass', margin: 0 });
     expect(property('logit-shift').predicate(exact)).toEqual({ status: 'pass', margin: 0 });
@@ -95,7 +109,10 @@ describe('T6 predicates on hand-made instances', () => {
     const none = prompt(rat(1, 2), [rat(1, 3), rat(2, 3)], [false, false]);
     const all = prompt(rat(1, 2), [rat(1, 3), rat(2, 3)], [true, true]);
     expect(exactOptimum(none, rat(5)).pStar.toFraction()).toBe('0');
-    expect([exactOptimum(all, rat(5)).pStar, exactOptimum(all, rat(5)).Z].map((v) => v.toFraction())).toEqual(['1', '5']);
+    expect([exactOptimum(all, rat(5)).pStar, exactOptimum(all, rat(5)).Z].map((v) => v.toFraction())).toEqual([
+      '1',
+      '5',
+    ]);
     const degenerate = instance({ form: 'exp', E: rat(5) }, [none, all]);
     expect(property('logit-shift').predicate(degenerate).status).toBe('pass');
     expect(property('partition-and-accuracy').predicate(degenerate).status).toBe('pass');
@@ -132,7 +149,8 @@ describe('T6 predicates on hand-made instances', () => {
     expect(property('objective-identity').predicate(two).status).toBe('pass');
     // J(pi) = sum_x D(x) [pi(C) - beta KL(pi || q)], every input an exact decimal.js quotient.
     const f = (p: number, q: number) => new D(p).div(q);
-    const klTerm = (pi: Decimal[], q: Decimal[]) => pi.reduce((acc, p, y) => acc.add(p.mul(p.div(q[y]!).ln())), new D(0));
+    const klTerm = (pi: Decimal[], q: Decimal[]) =>
+      pi.reduce((acc, p, y) => acc.add(p.mul(p.div(q[y]!).ln())), new D(0));
     const J = f(1, 3)
       .mul(f(1, 2).sub(klTerm([f(1, 2), f(1, 6), f(1, 3)], [f(1, 4), f(1, 4), f(1, 2)]).mul(2)))
       .add(f(2, 3).mul(f(4, 5).sub(klTerm([f(1, 5), f(3, 5), f(1, 5)], [f(1, 2), f(1, 4), f(1, 4)]).mul(2))));

@@ -10,7 +10,13 @@ import type { PropertySpec, Verdict } from '../../src/runner/theorem.js';
 import { certifyIdentity } from '../../src/symbolic/index.js';
 import type { Prompt } from '../../properties/index.js';
 import { T7 } from '../../theorems/T7.js';
-import { conditional, exactOptimum, isTiltPolicy, type PolicyKind, type RlvrPolicyInstance } from '../../theorems/support/rlvrInstances.js';
+import {
+  conditional,
+  exactOptimum,
+  isTiltPolicy,
+  type PolicyKind,
+  type RlvrPolicyInstance,
+} from '../../theorems/support/rlvrInstances.js';
 
 /**
  * Known answers: worked by hand from the definitions and evaluated with
@@ -30,16 +36,30 @@ function expectEncloses(value: NumberObject | string | undefined, expected: Deci
 }
 
 /** KL(a || b) from the definition, 0 log 0 = 0. */
-const klOracle = (a: Decimal[], b: Decimal[]): Decimal => a.reduce((acc, x, i) => (x.isZero() ? acc : acc.add(x.mul(x.div(b[i]!).ln()))), new D(0));
+const klOracle = (a: Decimal[], b: Decimal[]): Decimal =>
+  a.reduce((acc, x, i) => (x.isZero() ? acc : acc.add(x.mul(x.div(b[i]!).ln()))), new D(0));
 
-const property = (name: string): PropertySpec<RlvrPolicyInstance> => T7.properties.find((p) => p.name === name) as PropertySpec<RlvrPolicyInstance>;
-const mutant = (name: string): PropertySpec<RlvrPolicyInstance> => T7.mutants.find((p) => p.name === name) as PropertySpec<RlvrPolicyInstance>;
-const values = (verdict: Verdict): Record<string, NumberObject | string> => (verdict.status === 'fail' ? (verdict.values ?? {}) : {});
+const property = (name: string): PropertySpec<RlvrPolicyInstance> =>
+  T7.properties.find((p) => p.name === name) as PropertySpec<RlvrPolicyInstance>;
+const mutant = (name: string): PropertySpec<RlvrPolicyInstance> =>
+  T7.mutants.find((p) => p.name === name) as PropertySpec<RlvrPolicyInstance>;
+const values = (verdict: Verdict): Record<string, NumberObject | string> =>
+  verdict.status === 'fail' ? (verdict.values ?? {}) : {};
 
-function single(reference: Rational[], correct: boolean[], pi: Rational[], kind: PolicyKind = 'any'): RlvrPolicyInstance {
+function single(
+  reference: Rational[],
+  correct: boolean[],
+  pi: Rational[],
+  kind: PolicyKind = 'any',
+): RlvrPolicyInstance {
   const p0 = reference.filter((_, y) => correct[y]).reduce((a, b) => a.add(b), rat(0));
   const prompt: Prompt = { weight: rat(1), reference, correct, p0 };
-  return { responses: reference.length, prompts: [prompt], temperature: { form: 'beta', beta: rat(1) }, policies: [{ kind, pi }] };
+  return {
+    responses: reference.length,
+    prompts: [prompt],
+    temperature: { form: 'beta', beta: rat(1) },
+    policies: [{ kind, pi }],
+  };
 }
 
 const thirds = [rat(1, 3), rat(1, 3), rat(1, 3)];
@@ -70,13 +90,14 @@ describe('T7 through the runner (quick profile, default seed)', () => {
 
   test('every mutant is refuted within 200 runs at other seeds too', () => {
     for (const seed of [1, 2, 3, 20251218]) {
-      for (const m of T7.mutants) expect(runMutant(m, { seed, runs: 200 }).status, `${m.name} at seed ${seed}`).toBe('refuted');
+      for (const m of T7.mutants)
+        expect(runMutant(m, { seed, runs: 200 }).status, `${m.name} at seed ${seed}`).toBe('refuted');
     }
   });
 });
 
 describe('T7 predicates on hand-made instances', () => {
-  test('a tilt pi = (1/2, 1/4, 1/4): conditionals are q\'s and the gap equals beta kl(p_pi || p*)', () => {
+  test("a tilt pi = (1/2, 1/4, 1/4): conditionals are q's and the gap equals beta kl(p_pi || p*)", () => {
     const tilt = single(thirds, firstCorrect, [rat(1, 2), rat(1, 4), rat(1, 4)], 'tilt');
     expect(isTiltPolicy(tilt.policies[0]!.pi, tilt.prompts[0]!)).toBe(true);
     expect(conditional(tilt.policies[0]!.pi, firstCorrect, false)!.map((v) => v.toFraction())).toEqual(['1/2', '1/2']);
@@ -108,7 +129,12 @@ describe('T7 predicates on hand-made instances', () => {
     const instance = single(quarters, [true, true, false, false], [rat(1, 8), rat(3, 8), rat(1, 4), rat(1, 4)]);
     const verdict = mutant('missing-accuracy-factor').predicate(instance);
     expect(verdict.status).toBe('fail');
-    expectEncloses(values(verdict)['lhs - rhs'], f(1, 2).mul(klOracle([f(1, 4), f(3, 4)], [f(1, 2), f(1, 2)])).neg());
+    expectEncloses(
+      values(verdict)['lhs - rhs'],
+      f(1, 2)
+        .mul(klOracle([f(1, 4), f(3, 4)], [f(1, 2), f(1, 2)]))
+        .neg(),
+    );
   });
 
   test('pi = q(.|C) = (1, 0, 0): p_pi = 1, the reversed Bernoulli KL is infinite; the true decomposition holds', () => {
@@ -126,8 +152,14 @@ describe('T7 predicates on hand-made instances', () => {
     const correct = [false, true, true];
     const base = single(reference, correct, reference, 'reference');
     const instance: RlvrPolicyInstance = { ...base, temperature: { form: 'exp', E: rat(5) } };
-    expect(exactOptimum(instance.prompts[0]!, rat(5)).policy.map((v) => v.toFraction())).toEqual(['1/26', '5/13', '15/26']);
-    expect(conditional(exactOptimum(instance.prompts[0]!, rat(5)).policy, correct, true)!.map((v) => v.toFraction())).toEqual(['2/5', '3/5']);
+    expect(exactOptimum(instance.prompts[0]!, rat(5)).policy.map((v) => v.toFraction())).toEqual([
+      '1/26',
+      '5/13',
+      '15/26',
+    ]);
+    expect(
+      conditional(exactOptimum(instance.prompts[0]!, rat(5)).policy, correct, true)!.map((v) => v.toFraction()),
+    ).toEqual(['2/5', '3/5']);
     expect(property('optimal-conditionals').predicate(instance)).toEqual({ status: 'pass', margin: 0 });
   });
 });

@@ -26,14 +26,30 @@ import {
   tiltPolicy,
   type FlowInstance,
 } from '../../theorems/support/naturalGradientFlow.js';
-import { D, bernoulliKlOracle, dec, expectEncloses, klOracle, logit, sigmoid, tiltOracle, type Dec } from '../rlvr/helpers.js';
+import {
+  D,
+  bernoulliKlOracle,
+  dec,
+  expectEncloses,
+  klOracle,
+  logit,
+  sigmoid,
+  tiltOracle,
+  type Dec,
+} from '../rlvr/helpers.js';
 
 const R = parseRational;
 
 function prompt(reference: string[], correct: boolean[], initial?: string[]): Prompt {
   const q = reference.map(R);
   const p0 = q.reduce((acc, x, y) => (correct[y] ? acc.add(x) : acc), R(0));
-  return { weight: R(1), reference: q, correct, p0, ...(initial ? { initial: { kind: 'any' as const, pi0: initial.map(R) } } : {}) };
+  return {
+    weight: R(1),
+    reference: q,
+    correct,
+    p0,
+    ...(initial ? { initial: { kind: 'any' as const, pi0: initial.map(R) } } : {}),
+  };
 }
 
 function instance(beta: string, prompts: Prompt[], times: string[]): FlowInstance {
@@ -41,7 +57,8 @@ function instance(beta: string, prompts: Prompt[], times: string[]): FlowInstanc
 }
 
 const byName = (name: string): PropertySpec<FlowInstance> =>
-  ([...T8.properties, ...T8.mutants].find((spec) => spec.name === name) as PropertySpec<FlowInstance> | undefined) ?? expect.fail(`no spec ${name}`);
+  ([...T8.properties, ...T8.mutants].find((spec) => spec.name === name) as PropertySpec<FlowInstance> | undefined) ??
+  expect.fail(`no spec ${name}`);
 
 const expectFail = (verdict: Verdict): FailVerdict => {
   expect(verdict.status).toBe('fail');
@@ -78,7 +95,8 @@ describe('T8 through the runner (quick profile, default seed)', () => {
   it('ablation: dropping the tilt start or 0 < p0 < 1 falsifies every property relying on it', () => {
     for (const ablation of result.ablations!) {
       expect(ablation.outcome, ablation.id).toBe('confirmed');
-      for (const property of ablation.properties) expect(property.status, `${ablation.id}: ${property.name}`).toBe('falsified');
+      for (const property of ablation.properties)
+        expect(property.status, `${ablation.id}: ${property.name}`).toBe('falsified');
     }
   });
 
@@ -120,17 +138,34 @@ describe('T8 predicates on hand-made instances', () => {
     const kappa = tiltParameter(ia, flow.kappa0, betaI, R(1));
     expectEncloses(ia.toNumberObject(kappa), eta, 'eta_1');
     expectEncloses(ia.toNumberObject(logisticAccuracy(ia, flow.p0, flow.w0, kappa)), pt, 'sigma(logit p0 + eta_t)');
-    tiltPolicy(ia, flow.prompt.reference, flow.prompt.correct, kappa).forEach((p, y) => expectEncloses(ia.toNumberObject(p), piT[y]!, `pi_t(${y})`));
+    tiltPolicy(ia, flow.prompt.reference, flow.prompt.correct, kappa).forEach((p, y) =>
+      expectEncloses(ia.toNumberObject(p), piT[y]!, `pi_t(${y})`),
+    );
     const state = flowState(ia, flow, betaI, R(1));
     expectEncloses(ia.toNumberObject(state.correctMass), pt, 'engine p_t');
     expectEncloses(ia.toNumberObject(suboptimalityGap(ia, flow, betaI, state)), gapOracle, 'J(pi*) - J(pi_t)');
-    expectEncloses(ia.toNumberObject(bernoulliGap(ia, betaI, state, flow.optimum)), beta.mul(bernoulliKlOracle(pt, pStar)), 'beta kl(p_t || p*)');
+    expectEncloses(
+      ia.toNumberObject(bernoulliGap(ia, betaI, state, flow.optimum)),
+      beta.mul(bernoulliKlOracle(pt, pStar)),
+      'beta kl(p_t || p*)',
+    );
 
     const hand = instance('1/2', [prompt(reference, correct)], ['0', '1']);
-    for (const name of ['closed-form-is-tilt', 'accuracy-is-logistic', 'accuracy-rises-to-optimum', 'accuracy-converges-to-optimum', 'gap-equals-bernoulli-kl', 'gap-strictly-decreasing', 'gap-exponential-bound', 'kl-to-reference-is-bernoulli', 'closed-form-matches-integration']) {
+    for (const name of [
+      'closed-form-is-tilt',
+      'accuracy-is-logistic',
+      'accuracy-rises-to-optimum',
+      'accuracy-converges-to-optimum',
+      'gap-equals-bernoulli-kl',
+      'gap-strictly-decreasing',
+      'gap-exponential-bound',
+      'kl-to-reference-is-bernoulli',
+      'closed-form-matches-integration',
+    ]) {
       expect(byName(name).predicate(hand).status, name).toBe('pass');
     }
-    for (const name of ['gap-reversed-kl', 'gap-without-beta', 'eta-without-beta', 'bound-cubic-decay']) expect(byName(name).predicate(hand).status, name).toBe('fail');
+    for (const name of ['gap-reversed-kl', 'gap-without-beta', 'eta-without-beta', 'bound-cubic-decay'])
+      expect(byName(name).predicate(hand).status, name).toBe('fail');
   });
 
   it('the 1/8 bound is nearly tight at p0 = 1/2: beta kl(1/2 || sigma(1/beta)) = beta log cosh(1/(2 beta)), and 1/16 fails', () => {
@@ -154,7 +189,12 @@ describe('T8 predicates on hand-made instances', () => {
     const hand = instance('1', [prompt(reference, correct, start)], ['1/2']);
     // pi_t proportional to q^{1-a} pi_0^a e^{eta r}, a = e^{-1/2}, eta = 1 - a (beta = 1).
     const a = new D('-0.5').exp();
-    const weights = reference.map((q, y) => dec(q).pow(new D(1).sub(a)).mul(dec(start[y]!).pow(a)).mul(correct[y] ? new D(1).sub(a).exp() : 1));
+    const weights = reference.map((q, y) =>
+      dec(q)
+        .pow(new D(1).sub(a))
+        .mul(dec(start[y]!).pow(a))
+        .mul(correct[y] ? new D(1).sub(a).exp() : 1),
+    );
     const total = weights.reduce((acc, w) => acc.add(w), new D(0));
     const piT = weights.map((w) => w.div(total));
     const q = reference.map(dec);
@@ -164,7 +204,10 @@ describe('T8 predicates on hand-made instances', () => {
     expect(gap.sub(bernoulli).gt('1e-3')).toBe(true); // the excess p KL(pi|C) + (1 - p) KL(pi|W) is macroscopic here
 
     expect(byName('gap-exceeds-bernoulli-outside-tilts').predicate(hand).status).toBe('pass');
-    expect(byName('gap-strictly-decreasing').predicate(instance('1', [prompt(reference, correct, start)], ['0', '1/2', '3'])).status).toBe('pass');
+    expect(
+      byName('gap-strictly-decreasing').predicate(instance('1', [prompt(reference, correct, start)], ['0', '1/2', '3']))
+        .status,
+    ).toBe('pass');
     const unequal = expectFail(byName('gap-equals-bernoulli-kl').predicate(hand));
     expectEncloses(unequal.values!.lhs as never, gap, 'J(pi*) - J(pi_t)');
     expectEncloses(unequal.values!.rhs as never, bernoulli, 'beta kl(p_t || p*)');

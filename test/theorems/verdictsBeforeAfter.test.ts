@@ -86,12 +86,18 @@ function printed(args: readonly string[]): Promise<string> {
     child.stdout.setEncoding('utf8').on('data', (text: string) => void (stdout += text));
     child.stderr.setEncoding('utf8').on('data', (text: string) => void (stderr += text));
     child.on('error', reject);
-    child.on('close', (status) => (status === 0 || status === 1 ? resolve(stdout) : reject(new Error(`ebm-lens ${args.join(' ')}: exit ${status}: ${stderr}`))));
+    child.on('close', (status) =>
+      status === 0 || status === 1
+        ? resolve(stdout)
+        : reject(new Error(`ebm-lens ${args.join(' ')}: exit ${status}: ${stderr}`)),
+    );
   });
 }
 
 /** old name -> current name, for the specs of one kind (current names map to themselves). */
-function renames(specs: readonly { readonly name?: string; readonly id?: string; readonly formerNames?: readonly string[] }[]): Map<string, string> {
+function renames(
+  specs: readonly { readonly name?: string; readonly id?: string; readonly formerNames?: readonly string[] }[],
+): Map<string, string> {
   const map = new Map<string, string>();
   for (const spec of specs) {
     const name = spec.name ?? spec.id!;
@@ -102,16 +108,32 @@ function renames(specs: readonly { readonly name?: string; readonly id?: string;
 }
 
 /** Before's entries keyed by their current name (`nameOf`), checked to name exactly the entries of now. */
-function paired<E>(where: string, before: readonly E[], now: readonly E[], names: Map<string, string>, nameOf: (entry: E) => string): [E, E][] {
+function paired<E>(
+  where: string,
+  before: readonly E[],
+  now: readonly E[],
+  names: Map<string, string>,
+  nameOf: (entry: E) => string,
+): [E, E][] {
   const current = (old: string): string => names.get(old) ?? `(no current name for '${old}')`;
-  expect(before.map((entry) => current(nameOf(entry))).sort(), `${where}: names before (mapped) and now`).toEqual(now.map((entry) => nameOf(entry)).sort());
+  expect(before.map((entry) => current(nameOf(entry))).sort(), `${where}: names before (mapped) and now`).toEqual(
+    now.map((entry) => nameOf(entry)).sort(),
+  );
   return before.map((entry) => [entry, now.find((n) => nameOf(n) === current(nameOf(entry)))!]);
 }
 const byName = (entry: { readonly name: string }): string => entry.name;
 const byAssumption = (entry: PrintedAblation): string => entry.assumption;
 
-const counts = (entry: PrintedProperty) => ({ status: entry.status, seed: entry.seed, runs: entry.runs, passes: entry.passes, undecided: entry.undecided, requestedRuns: entry.requestedRuns });
-const where = (c: PrintedCounterexample | undefined) => (c === undefined ? undefined : { seed: c.seed, path: c.path, shrinks: c.shrinks, instance: c.instance });
+const counts = (entry: PrintedProperty) => ({
+  status: entry.status,
+  seed: entry.seed,
+  runs: entry.runs,
+  passes: entry.passes,
+  undecided: entry.undecided,
+  requestedRuns: entry.requestedRuns,
+});
+const where = (c: PrintedCounterexample | undefined) =>
+  c === undefined ? undefined : { seed: c.seed, path: c.path, shrinks: c.shrinks, instance: c.instance };
 
 const theorem = (id: string): Theorem => catalogue.find((t) => t.id === id) ?? expect.fail(`no theorem ${id} now`);
 
@@ -123,7 +145,9 @@ describe('verdicts before and after the theorem kit (quick profile, default seed
     if (!existsSync('dist/src/cli/main.js') || !existsSync('dist/theorems/index.js')) {
       spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
     }
-    check = JSON.parse(await printed(['check', '--profile', 'quick', '--json', '--quiet', '--workers', '1'])) as PrintedCheck;
+    check = JSON.parse(
+      await printed(['check', '--profile', 'quick', '--json', '--quiet', '--workers', '1']),
+    ) as PrintedCheck;
     const ids = catalogue.map((t) => t.id);
     ablate = JSON.parse(await printed(['ablate', ...ids, '--json', '--quiet', '--workers', '1'])) as PrintedAblate;
   }, 240_000);
@@ -136,14 +160,35 @@ describe('verdicts before and after the theorem kit (quick profile, default seed
       const t = theorem(old.id);
       const now = check.theorems.find((n) => n.id === old.id)!;
       expect(now.status, `${old.id} status`).toBe(old.status);
-      for (const [b, n] of paired(`${old.id} identities`, old.identities, now.identities, renames(t.identities), byName)) {
-        expect({ status: n.status, seed: n.seed }, `${old.id} identity ${b.name}`).toEqual({ status: b.status, seed: b.seed });
+      for (const [b, n] of paired(
+        `${old.id} identities`,
+        old.identities,
+        now.identities,
+        renames(t.identities),
+        byName,
+      )) {
+        expect({ status: n.status, seed: n.seed }, `${old.id} identity ${b.name}`).toEqual({
+          status: b.status,
+          seed: b.seed,
+        });
       }
-      for (const [b, n] of paired(`${old.id} properties`, old.properties, now.properties, renames(t.properties), byName)) {
-        expect({ ...counts(n), counterexample: where(n.counterexample) }, `${old.id} property ${b.name}`).toEqual({ ...counts(b), counterexample: where(b.counterexample) });
+      for (const [b, n] of paired(
+        `${old.id} properties`,
+        old.properties,
+        now.properties,
+        renames(t.properties),
+        byName,
+      )) {
+        expect({ ...counts(n), counterexample: where(n.counterexample) }, `${old.id} property ${b.name}`).toEqual({
+          ...counts(b),
+          counterexample: where(b.counterexample),
+        });
       }
       for (const [b, n] of paired(`${old.id} mutants`, old.mutants, now.mutants, renames(t.mutants), byName)) {
-        expect({ ...counts(n), refuted: n.refuted, counterexample: where(n.counterexample) }, `${old.id} mutant ${b.name}`).toEqual({
+        expect(
+          { ...counts(n), refuted: n.refuted, counterexample: where(n.counterexample) },
+          `${old.id} mutant ${b.name}`,
+        ).toEqual({
           ...counts(b),
           refuted: b.refuted,
           counterexample: where(b.counterexample),
@@ -161,14 +206,33 @@ describe('verdicts before and after the theorem kit (quick profile, default seed
       const assumptionNames = renames(t.assumptions);
       const propertyNames = renames(t.properties);
       const of = (list: readonly PrintedAblation[]) => list.filter((a) => a.theorem === id);
-      for (const [b, n] of paired(`${id} assumptions`, of(before.ablations), of(ablate.ablations), assumptionNames, byAssumption)) {
+      for (const [b, n] of paired(
+        `${id} assumptions`,
+        of(before.ablations),
+        of(ablate.ablations),
+        assumptionNames,
+        byAssumption,
+      )) {
         const what = `${id} assumption ${b.assumption}`;
-        expect({ outcome: n.outcome, necessary: n.necessary, needed: n.needed, runs: n.runs }, what).toEqual({ outcome: b.outcome, necessary: b.necessary, needed: b.needed, runs: b.runs });
+        expect({ outcome: n.outcome, necessary: n.necessary, needed: n.needed, runs: n.runs }, what).toEqual({
+          outcome: b.outcome,
+          necessary: b.necessary,
+          needed: b.needed,
+          runs: b.runs,
+        });
         for (const [bp, np] of paired(`${what} properties`, b.properties, n.properties, propertyNames, byName)) {
-          expect({ status: np.status, runs: np.runs, undecided: np.undecided }, `${what} property ${bp.name}`).toEqual({ status: bp.status, runs: bp.runs, undecided: bp.undecided });
+          expect({ status: np.status, runs: np.runs, undecided: np.undecided }, `${what} property ${bp.name}`).toEqual({
+            status: bp.status,
+            runs: bp.runs,
+            undecided: bp.undecided,
+          });
         }
-        const counterexample = (c: PrintedCounterexample | undefined) => (c === undefined ? undefined : { property: c.property, ...where(c) });
-        const mapped = b.counterexample === undefined ? undefined : { ...b.counterexample, property: propertyNames.get(b.counterexample.property) };
+        const counterexample = (c: PrintedCounterexample | undefined) =>
+          c === undefined ? undefined : { property: c.property, ...where(c) };
+        const mapped =
+          b.counterexample === undefined
+            ? undefined
+            : { ...b.counterexample, property: propertyNames.get(b.counterexample.property) };
         expect(counterexample(n.counterexample), `${what} counterexample`).toEqual(counterexample(mapped));
         expect(n.degree, `${what} degree of failure`).toEqual(b.degree);
       }

@@ -39,7 +39,17 @@
  */
 import fc from 'fast-check';
 import { parseRational } from '../../src/arith/rational.js';
-import type { DegreeLevel, DegreeSpec, PropertySpec, SlotInstantiation, SlotOverride, SlotOverrides, SlotProperty, SubClaimHypothesis, Theorem } from '../../src/runner/theorem.js';
+import type {
+  DegreeLevel,
+  DegreeSpec,
+  PropertySpec,
+  SlotInstantiation,
+  SlotOverride,
+  SlotOverrides,
+  SlotProperty,
+  SubClaimHypothesis,
+  Theorem,
+} from '../../src/runner/theorem.js';
 import {
   defaultSlotVariants,
   instanceFromSlots,
@@ -68,7 +78,10 @@ export interface SlotFamily<I> {
 /** A family; `build` turns a draw into the property's instance. */
 export function slotFamily<I = SlotDraw>(
   slots: SlotSelection,
-  options: { pinned?: readonly SlotName[]; build?: (draw: SlotDraw, replaced: ReadonlySet<string>) => fc.Arbitrary<I> } = {},
+  options: {
+    pinned?: readonly SlotName[];
+    build?: (draw: SlotDraw, replaced: ReadonlySet<string>) => fc.Arbitrary<I>;
+  } = {},
 ): SlotFamily<I> {
   return { slots, pinned: options.pinned ?? [], ...(options.build !== undefined ? { build: options.build } : {}) };
 }
@@ -98,7 +111,10 @@ function mergeVariant(slot: string, own: unknown, replacement: unknown): unknown
 }
 
 function usesSlot(family: SlotFamily<unknown>, slot: string): boolean {
-  return slot === 'n' || (Object.prototype.hasOwnProperty.call(family.slots, slot) && !family.pinned.includes(slot as SlotName));
+  return (
+    slot === 'n' ||
+    (Object.prototype.hasOwnProperty.call(family.slots, slot) && !family.pinned.includes(slot as SlotName))
+  );
 }
 
 function energyForm(selection: Record<string, unknown>): EnergyForm {
@@ -140,15 +156,22 @@ export function realizeFamily<I>(family: SlotFamily<I>, overrides: SlotOverrides
   const form = energyForm(selection);
   if (form !== ownForm) {
     // The potential slot's variants are the energy forms; a property's checks are written for its own.
-    return { kind: 'skipped', reason: `draws Phi as ${ownForm === 'weights' ? 'exact weights exp(Phi/beta)' : 'values'}, not ${form}` };
+    return {
+      kind: 'skipped',
+      reason: `draws Phi as ${ownForm === 'weights' ? 'exact weights exp(Phi/beta)' : 'values'}, not ${form}`,
+    };
   }
   for (const [slot, override] of custom) {
     if (override.form !== undefined && override.form !== form) {
-      return { kind: 'skipped', reason: `draws the energies as ${form === 'weights' ? 'exact weights exp(value/beta)' : 'values'}, but the ${slot} values are given as ${override.form}` };
+      return {
+        kind: 'skipped',
+        reason: `draws the energies as ${form === 'weights' ? 'exact weights exp(value/beta)' : 'values'}, but the ${slot} values are given as ${override.form}`,
+      };
     }
   }
   const sizes = new Set(custom.flatMap(([, o]) => (o.states === undefined ? [] : [o.states])));
-  if (sizes.size > 1) return { kind: 'skipped', reason: `the replaced slots have different sizes (${[...sizes].join(', ')} states)` };
+  if (sizes.size > 1)
+    return { kind: 'skipped', reason: `the replaced slots have different sizes (${[...sizes].join(', ')} states)` };
   if (sizes.size === 1) selection.n = [...sizes][0]!;
 
   let base: fc.Arbitrary<SlotDraw>;
@@ -170,7 +193,9 @@ export function realizeFamily<I>(family: SlotFamily<I>, overrides: SlotOverrides
   const values = custom.filter(([slot]) => slot !== 'n');
   const customSlots = new Set(values.map(([slot]) => slot));
   const independent = values.filter(([slot]) => !DEPENDENT.some(([d]) => d === slot));
-  const redraw = DEPENDENT.filter(([slot, reads]) => customSlots.has(slot) || (customSlots.has(reads) && selection[slot] !== undefined));
+  const redraw = DEPENDENT.filter(
+    ([slot, reads]) => customSlots.has(slot) || (customSlots.has(reads) && selection[slot] !== undefined),
+  );
   let drawn = base;
   if (values.length > 0) {
     drawn = base.chain((draw) => {
@@ -187,7 +212,12 @@ export function realizeFamily<I>(family: SlotFamily<I>, overrides: SlotOverrides
         const parts = redraw.map(([slot]) => {
           const override = values.find(([s]) => s === slot)?.[1];
           if (override !== undefined) return override.values({ n: d.n, prompts: d.prompts });
-          const ctx: SlotContext = { n: d.n, form, ...(d.potential !== undefined ? { potential: d.potential } : {}), ...(d.prompts !== undefined ? { prompts: d.prompts } : {}) };
+          const ctx: SlotContext = {
+            n: d.n,
+            form,
+            ...(d.potential !== undefined ? { potential: d.potential } : {}),
+            ...(d.prompts !== undefined ? { prompts: d.prompts } : {}),
+          };
           const variant = selection[slot] === 'default' ? defaultSlotVariants[slot] : selection[slot];
           return (instanceSlots[slot] as SlotDefinition<SlotName>).arbitrary(variant as SlotVariants[SlotName], ctx);
         });
@@ -200,7 +230,10 @@ export function realizeFamily<I>(family: SlotFamily<I>, overrides: SlotOverrides
     });
   }
   const replacedSet: ReadonlySet<string> = new Set(replaced);
-  const arbitrary = family.build === undefined ? (drawn as unknown as fc.Arbitrary<I>) : drawn.chain((draw) => family.build!(draw, replacedSet));
+  const arbitrary =
+    family.build === undefined
+      ? (drawn as unknown as fc.Arbitrary<I>)
+      : drawn.chain((draw) => family.build!(draw, replacedSet));
   return { kind: 'ready', arbitrary, slots: replaced };
 }
 
@@ -208,7 +241,9 @@ export function realizeFamily<I>(family: SlotFamily<I>, overrides: SlotOverrides
 export function familiesArbitrary<I>(families: readonly SlotFamily<I>[]): fc.Arbitrary<I> {
   const arbitraries = families.map((family) => {
     const base = instanceFromSlots(family.slots) as fc.Arbitrary<SlotDraw>;
-    return family.build === undefined ? (base as unknown as fc.Arbitrary<I>) : base.chain((draw) => family.build!(draw, new Set()));
+    return family.build === undefined
+      ? (base as unknown as fc.Arbitrary<I>)
+      : base.chain((draw) => family.build!(draw, new Set()));
   });
   return arbitraries.length === 1 ? arbitraries[0]! : fc.oneof(...arbitraries);
 }
@@ -230,7 +265,10 @@ export interface PropertyFamilies {
 }
 
 /** The instances of the families that take the overrides (undefined when none does). */
-export function realizeFamilies<I>(families: readonly SlotFamily<I>[], overrides: SlotOverrides): fc.Arbitrary<I> | undefined {
+export function realizeFamilies<I>(
+  families: readonly SlotFamily<I>[],
+  overrides: SlotOverrides,
+): fc.Arbitrary<I> | undefined {
   const ready = families.flatMap((family) => {
     const realized = realizeFamily(family, overrides);
     return realized.kind === 'ready' ? [realized.arbitrary] : [];
@@ -239,7 +277,10 @@ export function realizeFamilies<I>(families: readonly SlotFamily<I>[], overrides
 }
 
 /** The property's arbitrary with the overrides, or why it is left out. */
-export function realizeProperty(property: PropertyFamilies, overrides: SlotOverrides): SlotProperty | { skipped: string } | undefined {
+export function realizeProperty(
+  property: PropertyFamilies,
+  overrides: SlotOverrides,
+): SlotProperty | { skipped: string } | undefined {
   const ready: fc.Arbitrary<unknown>[] = [];
   const slots = new Set<string>();
   const reasons: string[] = [];
@@ -253,8 +294,16 @@ export function realizeProperty(property: PropertyFamilies, overrides: SlotOverr
     }
   }
   if (ready.length > 0) {
-    const hypothesis = property.hypothesis !== undefined && touches(overrides, property.hypothesis.slots) ? { hypothesis: property.hypothesis } : {};
-    return { spec: property.spec, arbitrary: ready.length === 1 ? ready[0]! : fc.oneof(...ready), slots: [...slots], ...hypothesis };
+    const hypothesis =
+      property.hypothesis !== undefined && touches(overrides, property.hypothesis.slots)
+        ? { hypothesis: property.hypothesis }
+        : {};
+    return {
+      spec: property.spec,
+      arbitrary: ready.length === 1 ? ready[0]! : fc.oneof(...ready),
+      slots: [...slots],
+      ...hypothesis,
+    };
   }
   if (reasons.length > 0) return { skipped: reasons.join('; ') };
   return undefined;
@@ -308,17 +357,35 @@ export function replaceSlot(overrides: SlotOverrides, slot: SlotName, variant: u
 export function referenceEpsLevels<I>(families: readonly SlotFamily<I>[], overrides: SlotOverrides): DegreeLevel<I>[] {
   const reference = overrides.reference;
   const nearEps =
-    reference?.kind === 'variant' && typeof reference.variant === 'object' && reference.variant !== null && 'nearReversible' in reference.variant
+    reference?.kind === 'variant' &&
+    typeof reference.variant === 'object' &&
+    reference.variant !== null &&
+    'nearReversible' in reference.variant
       ? parseRational(reference.variant.nearReversible)
       : undefined;
   const levels =
     nearEps !== undefined
       ? [1000n, 100n, 10n, 1n].map((k) => {
           const eps = nearEps.div(k).toFraction();
-          return { label: `eps = ${eps}`, arbitrary: realizeFamilies(families, replaceSlot(overrides, 'reference', { nearReversible: eps }, `nearReversible(${eps})`)) };
+          return {
+            label: `eps = ${eps}`,
+            arbitrary: realizeFamilies(
+              families,
+              replaceSlot(overrides, 'reference', { nearReversible: eps }, `nearReversible(${eps})`),
+            ),
+          };
         })
-      : [{ label: Object.values(overrides).map((o) => o.label).join(', '), arbitrary: realizeFamilies(families, overrides) }];
-  return levels.flatMap((level) => (level.arbitrary === undefined ? [] : [{ label: level.label, arbitrary: level.arbitrary }]));
+      : [
+          {
+            label: Object.values(overrides)
+              .map((o) => o.label)
+              .join(', '),
+            arbitrary: realizeFamilies(families, overrides),
+          },
+        ];
+  return levels.flatMap((level) =>
+    level.arbitrary === undefined ? [] : [{ label: level.label, arbitrary: level.arbitrary }],
+  );
 }
 
 /** True when some override names one of `slots`. */

@@ -28,7 +28,13 @@ import type { Command } from 'commander';
 import type { NumberObject } from '../../arith/numberObject.js';
 import { parseRational } from '../../arith/rational.js';
 import { rationalToDecimal } from '../../arith/numberObject.js';
-import { ablateTheorems, ablationExitCode, ablationRunOptions, type AblationCounterexample, type AblationReport } from '../../assume/ablate.js';
+import {
+  ablateTheorems,
+  ablationExitCode,
+  ablationRunOptions,
+  type AblationCounterexample,
+  type AblationReport,
+} from '../../assume/ablate.js';
 import type { AblationResult, ProgressEvent } from '../../runner/run.js';
 import { runSteps } from '../../runner/parallel.js';
 import { parseWorkers, withWorkerPool, workersAvailable } from '../workerPool.js';
@@ -59,7 +65,11 @@ export function parseRunsOption(text: string | undefined): number {
   const trimmed = text.trim();
   const value = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < 1 || value > MAX_RUNS) {
-    throw new InputError('--runs', `'${text}' is not a whole number of runs in [1, ${MAX_RUNS}]`, 'pass e.g. --runs 200');
+    throw new InputError(
+      '--runs',
+      `'${text}' is not a whole number of runs in [1, ${MAX_RUNS}]`,
+      'pass e.g. --runs 200',
+    );
   }
   return value;
 }
@@ -69,7 +79,11 @@ export function parseSeedOption(text: string | undefined): number {
   const trimmed = text.trim();
   const value = /^[+-]?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < SEED_MIN || value > SEED_MAX) {
-    throw new InputError('--seed', `'${text}' is not an integer in [${SEED_MIN}, ${SEED_MAX}]`, 'pass a whole number, e.g. --seed 42');
+    throw new InputError(
+      '--seed',
+      `'${text}' is not an integer in [${SEED_MIN}, ${SEED_MAX}]`,
+      'pass a whole number, e.g. --seed 42',
+    );
   }
   return value;
 }
@@ -79,9 +93,11 @@ export function selectTheoremIds(catalogue: readonly Theorem[], ids: readonly st
   if (ids.length === 0 || ids.some((id) => id.toLowerCase() === 'all')) return [...catalogue];
   const chosen = new Set<Theorem>();
   for (const id of ids) {
-    const theorem = catalogue.find((t) => t.id === id) ?? catalogue.find((t) => t.id.toLowerCase() === id.toLowerCase());
+    const theorem =
+      catalogue.find((t) => t.id === id) ?? catalogue.find((t) => t.id.toLowerCase() === id.toLowerCase());
     if (theorem === undefined) {
-      const valid = catalogue.length === 0 ? '(none: the catalogue is empty)' : `${catalogue.map((t) => t.id).join(', ')} or all`;
+      const valid =
+        catalogue.length === 0 ? '(none: the catalogue is empty)' : `${catalogue.map((t) => t.id).join(', ')} or all`;
       throw new InputError('ID', `unknown theorem '${id}'`, `valid IDs: ${valid}`);
     }
     chosen.add(theorem);
@@ -115,8 +131,18 @@ export function counterexampleLines(c: AblationCounterexample, indent: string, r
 }
 
 /** `ebm-lens replay` for an ablation counterexample (FILE ID for a theorem of a module file). */
-function replayOf(theorem: string, assumption: string, c: AblationCounterexample, files: ReadonlyMap<string, string> = new Map()): string {
-  return replayCommand(replayTarget(theorem, files), c.property, { seed: c.seed, path: c.path, shrinks: c.shrinks, instance: c.instance, claim: c.claim }, assumption);
+function replayOf(
+  theorem: string,
+  assumption: string,
+  c: AblationCounterexample,
+  files: ReadonlyMap<string, string> = new Map(),
+): string {
+  return replayCommand(
+    replayTarget(theorem, files),
+    c.property,
+    { seed: c.seed, path: c.path, shrinks: c.shrinks, instance: c.instance, claim: c.claim },
+    assumption,
+  );
 }
 
 /** approx to 10 digits, with the enclosure when it is wider than that. */
@@ -156,7 +182,12 @@ export interface WorkerCatalogue {
   readonly catalogueModule?: string;
 }
 
-export function registerAblate(program: Command, context: CommandContext, catalogue: () => readonly Theorem[], parallel: WorkerCatalogue = {}): void {
+export function registerAblate(
+  program: Command,
+  context: CommandContext,
+  catalogue: () => readonly Theorem[],
+  parallel: WorkerCatalogue = {},
+): void {
   program
     .command('ablate')
     .description('necessity of each assumption: its properties run on instances that violate it')
@@ -179,7 +210,11 @@ function jsonReport(report: AblationReport, files: ReadonlyMap<string, string>):
     assumption: rest.assumption,
     necessary: rest.necessary,
     runs: rest.runs,
-    ...(counterexample !== undefined ? { counterexample: { ...counterexample, replay: replayOf(rest.theorem, rest.assumption, counterexample, files) } } : {}),
+    ...(counterexample !== undefined
+      ? {
+          counterexample: { ...counterexample, replay: replayOf(rest.theorem, rest.assumption, counterexample, files) },
+        }
+      : {}),
     needed: rest.needed,
     text: rest.text,
     outcome: rest.outcome,
@@ -195,14 +230,20 @@ function verdictLine(r: AblationReport): string {
     const where = c === undefined ? '' : `: ${c.property} fails (shrunk ${c.shrinks} times)`;
     return `${r.theorem} ${r.assumption}  necessary${where}${r.needed ? '' : ' -- the catalogue says not needed'}`;
   }
-  if (r.outcome === 'error') return `${r.theorem} ${r.assumption}  error: ${r.error ?? r.properties.find((p) => p.error !== undefined)?.error ?? 'a property crashed'}`;
+  if (r.outcome === 'error')
+    return `${r.theorem} ${r.assumption}  error: ${r.error ?? r.properties.find((p) => p.error !== undefined)?.error ?? 'a property crashed'}`;
   const undecided = r.properties.reduce((n, p) => n + p.undecided, 0);
   const open = undecided > 0 ? ` (${undecided} runs undecided)` : '';
   const note = r.needed ? ' -- NOT BROKEN, though the catalogue says needed' : ' (not needed, as the catalogue says)';
   return `${r.theorem} ${r.assumption}  no counterexample in ${r.runs} runs${open}${note}`;
 }
 
-export function renderAblations(reports: readonly AblationReport[], seed: number, runs: number, files: ReadonlyMap<string, string> = new Map()): string {
+export function renderAblations(
+  reports: readonly AblationReport[],
+  seed: number,
+  runs: number,
+  files: ReadonlyMap<string, string> = new Map(),
+): string {
   const lines: string[] = [];
   for (const r of reports) {
     lines.push(verdictLine(r));
@@ -221,7 +262,10 @@ export function renderAblations(reports: readonly AblationReport[], seed: number
   lines.push(
     `${broken.length} of ${needed.length} needed assumptions broken; ${notNeeded.filter((r) => r.necessary).length} of ${notNeeded.length} not-needed ones broken (seed ${seed}, ${runs} runs per property)`,
   );
-  if (unbroken.length > 0) lines.push(`could not break: ${unbroken.map((r) => `${r.theorem} ${r.assumption}${r.needed ? ' (needed!)' : ' (not needed)'}`).join(', ')}`);
+  if (unbroken.length > 0)
+    lines.push(
+      `could not break: ${unbroken.map((r) => `${r.theorem} ${r.assumption}${r.needed ? ' (needed!)' : ' (not needed)'}`).join(', ')}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -241,14 +285,24 @@ async function ablate(
   const progress = createProgress(context.io, progressStyle(context.io, json, options.quiet), 'ebm-lens ablate');
   let reports: AblationReport[];
   try {
-    const ablateOptions = { seed, runs, profile: PROFILES.quick, degreeSamples: degreeSamples(runs), onProgress: (event: ProgressEvent) => progress.update(event) };
+    const ablateOptions = {
+      seed,
+      runs,
+      profile: PROFILES.quick,
+      degreeSamples: degreeSamples(runs),
+      onProgress: (event: ProgressEvent) => progress.update(event),
+    };
     let results: AblationResult[][] | undefined;
     if (workers > 1) {
       // Only the ablation steps run, each ablated property a task (src/runner/parallel.ts); the reports are built here, in order.
       const source: TheoremSource = { catalogue: parallel.catalogueModule!, files: [...new Set(files.values())] };
       const runOptions = { ...ablationRunOptions(ablateOptions), onProgress: ablateOptions.onProgress };
-      const done = await withWorkerPool(workers, source, (executor) => runSteps(theorems, runOptions, executor, { identities: false }, (_, step) => step.kind === 'ablation'));
-      results = done.map(({ steps, results: stepResults }) => steps.flatMap((step, k) => (step.kind === 'ablation' ? [stepResults[k] as AblationResult] : [])));
+      const done = await withWorkerPool(workers, source, (executor) =>
+        runSteps(theorems, runOptions, executor, { identities: false }, (_, step) => step.kind === 'ablation'),
+      );
+      results = done.map(({ steps, results: stepResults }) =>
+        steps.flatMap((step, k) => (step.kind === 'ablation' ? [stepResults[k] as AblationResult] : [])),
+      );
     }
     reports = ablateTheorems(theorems, ablateOptions, results);
   } finally {

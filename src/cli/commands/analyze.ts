@@ -25,8 +25,13 @@ import type { CommandContext } from '../io.js';
 export function registerAnalyze(program: Command, context: CommandContext): void {
   program
     .command('analyze')
-    .description('one kernel or EBM instance: structure, stationary law, reversibility, potential, spectrum, hitting times, trajectory')
-    .argument('<MODEL>', 'MODEL.json: a kernel or the EBM pieces (see examples/ and docs/inputs.md); or a kernel as .npy (float64, int64) or .csv')
+    .description(
+      'one kernel or EBM instance: structure, stationary law, reversibility, potential, spectrum, hitting times, trajectory',
+    )
+    .argument(
+      '<MODEL>',
+      'MODEL.json: a kernel or the EBM pieces (see examples/ and docs/inputs.md); or a kernel as .npy (float64, int64) or .csv',
+    )
     .option('--json', 'print the JSON report (every real as a number object)')
     .option(
       '--mode <mode>',
@@ -35,7 +40,12 @@ export function registerAnalyze(program: Command, context: CommandContext): void
     .action((file: string, options: { json?: boolean; mode?: string }) => {
       const sparse = readSparseModelFile(file);
       if (sparse) {
-        if (options.mode !== undefined && options.mode !== 'float') throw new InputError('--mode', `a sparse model ("transitions") is analyzed in float64 only, not --mode ${options.mode}`, 'omit --mode, or give --mode float');
+        if (options.mode !== undefined && options.mode !== 'float')
+          throw new InputError(
+            '--mode',
+            `a sparse model ("transitions") is analyzed in float64 only, not --mode ${options.mode}`,
+            'omit --mode, or give --mode float',
+          );
         const sparseReport = analyzeSparse(sparse);
         context.io.stdout(options.json ? `${JSON.stringify(sparseReport, null, 2)}\n` : sparseTable(sparseReport));
         return;
@@ -60,7 +70,9 @@ function show(x: NumberObject | undefined): string {
 
 function columns(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  return rows.map((row) => `  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}`);
+  return rows.map(
+    (row) => `  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}`,
+  );
 }
 
 function table(report: AnalyzeJson): string {
@@ -75,25 +87,40 @@ function table(report: AnalyzeJson): string {
           : 'float64 for some quantities (unverified; see below)';
   lines.push(`${report.states.length} states, mode ${modeText}`);
   const modeName = (mode: string) => (mode === 'float' ? 'float64' : mode);
-  lines.push(`arithmetic per quantity: ${Object.entries(report.modes).map(([key, mode]) => `${key} ${modeName(mode)}`).join(', ')}`);
+  lines.push(
+    `arithmetic per quantity: ${Object.entries(report.modes)
+      .map(([key, mode]) => `${key} ${modeName(mode)}`)
+      .join(', ')}`,
+  );
   if (report.renormalized) {
     const { rows, maxAdjustment } = report.renormalized;
     const largest = String(Number(Number(maxAdjustment.approx).toPrecision(3)));
-    lines.push(`renormalized: ${rows} ${rows === 1 ? 'row' : 'rows'} summed to 1 only within 1e-9 (float64 rounding) and ${rows === 1 ? 'was' : 'were'} divided by ${rows === 1 ? 'its exact sum' : 'their exact sums'}; largest |sum - 1| = ${largest}`);
+    lines.push(
+      `renormalized: ${rows} ${rows === 1 ? 'row' : 'rows'} summed to 1 only within 1e-9 (float64 rounding) and ${rows === 1 ? 'was' : 'were'} divided by ${rows === 1 ? 'its exact sum' : 'their exact sums'}; largest |sum - 1| = ${largest}`,
+    );
   }
   const yes = (b: boolean | undefined) => (b === undefined ? '-' : b ? 'yes' : 'no');
-  lines.push(`irreducible: ${yes(report.irreducible)}   aperiodic: ${yes(report.aperiodic)}   reversible: ${yes(report.reversible)}`);
-  if (report.closedClasses) lines.push(`closed classes: ${report.closedClasses.map((c) => `{${c.join(', ')}}`).join(' ')}`);
+  lines.push(
+    `irreducible: ${yes(report.irreducible)}   aperiodic: ${yes(report.aperiodic)}   reversible: ${yes(report.reversible)}`,
+  );
+  if (report.closedClasses)
+    lines.push(`closed classes: ${report.closedClasses.map((c) => `{${c.join(', ')}}`).join(' ')}`);
   if (report.reversibilityViolation) lines.push(`not reversible: ${report.reversibilityViolation.reason}`);
   if (report.stationary) {
     lines.push('');
     const header = ['state', 'stationary mu', ...(report.potential ? ['potential U'] : [])];
-    const rows = report.states.map((name, x) => [name, show(report.stationary![x]), ...(report.potential ? [show(report.potential[x])] : [])]);
+    const rows = report.states.map((name, x) => [
+      name,
+      show(report.stationary![x]),
+      ...(report.potential ? [show(report.potential[x])] : []),
+    ]);
     lines.push(...columns([header, ...rows]));
   }
   if (report.lambda2) {
     lines.push('');
-    const residual = report.lambda2ResidualBound ? ` (float64; residual bound ${Number(Number(report.lambda2ResidualBound.approx).toPrecision(3))})` : '';
+    const residual = report.lambda2ResidualBound
+      ? ` (float64; residual bound ${Number(Number(report.lambda2ResidualBound.approx).toPrecision(3))})`
+      : '';
     lines.push(`lambda2 = ${show(report.lambda2)}${residual}   lambdaMin = ${show(report.lambdaMin)}`);
     lines.push(`spectral gap = ${show(report.spectralGap)}   absolute gap = ${show(report.absoluteGap)}`);
   }
@@ -101,7 +128,13 @@ function table(report: AnalyzeJson): string {
     const h = report.hitting;
     lines.push('');
     lines.push(`hitting the target {${h.target.join(', ')}}:`);
-    if (h.expected) lines.push(...columns([['state', 'E_x[tau_A]'], ...Object.entries(h.expected).map(([name, value]) => [name, show(value)])]));
+    if (h.expected)
+      lines.push(
+        ...columns([
+          ['state', 'E_x[tau_A]'],
+          ...Object.entries(h.expected).map(([name, value]) => [name, show(value)]),
+        ]),
+      );
     if (h.fromStationary) lines.push(`  from stationarity E_mu[tau_A] = ${show(h.fromStationary)}`);
     if (h.dirichletGap) lines.push(`  Dirichlet gap l_A = ${show(h.dirichletGap)}`);
   }
@@ -109,7 +142,12 @@ function table(report: AnalyzeJson): string {
     const tr = report.trajectory;
     lines.push('');
     lines.push('trajectory from the initial law (distance to mu):');
-    lines.push(...columns([['t', 'KL(nu_t||mu)', 'TV(nu_t, mu)', 'chi2(nu_t||mu)'], ...tr.tv.map((_, t) => [String(t), show(tr.kl[t]), show(tr.tv[t]), show(tr.chi2[t])])]));
+    lines.push(
+      ...columns([
+        ['t', 'KL(nu_t||mu)', 'TV(nu_t, mu)', 'chi2(nu_t||mu)'],
+        ...tr.tv.map((_, t) => [String(t), show(tr.kl[t]), show(tr.tv[t]), show(tr.chi2[t])]),
+      ]),
+    );
   }
   if (report.omitted) {
     lines.push('');

@@ -29,7 +29,13 @@ import { EXIT, InputError } from '../../errors.js';
 import type { Theorem } from '../../runner/theorem.js';
 import { validateCatalogue } from '../../runner/validate.js';
 import { runBench, type BenchReport } from '../../bench/harness.js';
-import { isWorkloadId, WORKLOAD_IDS, type BenchIdentity, type BenchScale, type WorkloadId } from '../../bench/workloads.js';
+import {
+  isWorkloadId,
+  WORKLOAD_IDS,
+  type BenchIdentity,
+  type BenchScale,
+  type WorkloadId,
+} from '../../bench/workloads.js';
 import type { NumberObject } from '../../arith/numberObject.js';
 
 interface BenchCliOptions {
@@ -51,7 +57,10 @@ export function registerBench(program: Command, context: CommandContext, catalog
     .option('--repetitions <n>', `timed runs of each workload after one warm-up (default ${DEFAULT_REPETITIONS})`)
     .option('--scale <scale>', 'full (the reference sizes) or tiny (a few small instances)', 'full')
     .option('--in-process', 'run every workload in this process (peak memory is then the process high-water mark)')
-    .option('--full-spectrum', 'W3: all eigenvalues by the full float64 symmetric solver instead of Lanczos for lambda2')
+    .option(
+      '--full-spectrum',
+      'W3: all eigenvalues by the full float64 symmetric solver instead of Lanczos for lambda2',
+    )
     .option('--json', 'print JSON')
     .action(async (names: string[], options: BenchCliOptions) => {
       const ids = readWorkloads(names);
@@ -60,8 +69,10 @@ export function registerBench(program: Command, context: CommandContext, catalog
       const identities: BenchIdentity[] = [];
       if (ids.includes('W5')) {
         validateCatalogue(catalogue);
-        for (const theorem of catalogue) for (const spec of theorem.identities) identities.push({ theorem: theorem.id, spec });
-        if (identities.length === 0) throw new Error('W5 needs the theorem catalogue, which has no identities here (run through bin/ebm-lens.js)');
+        for (const theorem of catalogue)
+          for (const spec of theorem.identities) identities.push({ theorem: theorem.id, spec });
+        if (identities.length === 0)
+          throw new Error('W5 needs the theorem catalogue, which has no identities here (run through bin/ebm-lens.js)');
       }
       const report = await runBench(ids, {
         scale,
@@ -83,7 +94,8 @@ function readWorkloads(names: readonly string[]): WorkloadId[] {
   const ids: WorkloadId[] = [];
   for (const name of names) {
     const id = name.toUpperCase();
-    if (!isWorkloadId(id)) throw new InputError('workloads', `"${name}" is not a workload`, `use some of ${WORKLOAD_IDS.join(', ')}`);
+    if (!isWorkloadId(id))
+      throw new InputError('workloads', `"${name}" is not a workload`, `use some of ${WORKLOAD_IDS.join(', ')}`);
     if (!ids.includes(id)) ids.push(id);
   }
   return ids;
@@ -93,13 +105,18 @@ function readRepetitions(text: string | undefined): number {
   if (text === undefined) return DEFAULT_REPETITIONS;
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1 || value > MAX_REPETITIONS) {
-    throw new InputError('--repetitions', `"${text}" is not an integer in [1, ${MAX_REPETITIONS}]`, 'give the number of timed runs, e.g. --repetitions 5');
+    throw new InputError(
+      '--repetitions',
+      `"${text}" is not an integer in [1, ${MAX_REPETITIONS}]`,
+      'give the number of timed runs, e.g. --repetitions 5',
+    );
   }
   return value;
 }
 
 function readScale(text: string): BenchScale {
-  if (text !== 'full' && text !== 'tiny') throw new InputError('--scale', `"${text}" is not a scale`, 'use full or tiny');
+  if (text !== 'full' && text !== 'tiny')
+    throw new InputError('--scale', `"${text}" is not a scale`, 'use full or tiny');
   return text;
 }
 
@@ -116,9 +133,15 @@ export function benchText(report: BenchReport, scale: BenchScale): string {
   ];
   for (const w of report.workloads) {
     lines.push(`${w.id}  ${w.title}`);
-    lines.push(`    median ${seconds(w.medianSeconds)} s  (runs ${w.seconds.map(seconds).join(' ')}; warm-up ${seconds(w.warmupSeconds)} s)`);
-    lines.push(`    peak RSS ${w.peakRssMB} MB (${w.memory}; ${w.baselineRssMB} MB before the first run)   load ${w.loadAverage.before.toFixed(2)} -> ${w.loadAverage.after.toFixed(2)}`);
-    lines.push(`    result: ${w.result.summary} [${w.result.mode}]${w.result.ok ? '' : '  <-- NOT what the theorem predicts'}`);
+    lines.push(
+      `    median ${seconds(w.medianSeconds)} s  (runs ${w.seconds.map(seconds).join(' ')}; warm-up ${seconds(w.warmupSeconds)} s)`,
+    );
+    lines.push(
+      `    peak RSS ${w.peakRssMB} MB (${w.memory}; ${w.baselineRssMB} MB before the first run)   load ${w.loadAverage.before.toFixed(2)} -> ${w.loadAverage.after.toFixed(2)}`,
+    );
+    lines.push(
+      `    result: ${w.result.summary} [${w.result.mode}]${w.result.ok ? '' : '  <-- NOT what the theorem predicts'}`,
+    );
     lines.push('');
   }
   lines.push('id   median s   peak MB   load   result');

@@ -33,7 +33,17 @@ import { certifyIdentity } from '../../symbolic/certify.js';
 import { validateCatalogue } from '../../runner/validate.js';
 import { DEFAULT_PROFILE, PROFILES, isProfileName, type Profile } from '../../runner/profiles.js';
 import { DEFAULT_SEED, SEED_MAX, SEED_MIN } from '../../runner/seed.js';
-import { STATUS_SEVERITY, assembleTheorem, overallStatus, runCatalogue, theoremSteps, type CatalogueResult, type RunOptions, type TheoremResult, type TheoremStatus } from '../../runner/run.js';
+import {
+  STATUS_SEVERITY,
+  assembleTheorem,
+  overallStatus,
+  runCatalogue,
+  theoremSteps,
+  type CatalogueResult,
+  type RunOptions,
+  type TheoremResult,
+  type TheoremStatus,
+} from '../../runner/run.js';
 import { runCatalogueParallel, runSteps, type TheoremRun } from '../../runner/parallel.js';
 import { parseWorkers, withWorkerPool, workersAvailable } from '../workerPool.js';
 import type { TheoremSource } from '../worker.js';
@@ -95,14 +105,21 @@ export function registerCatalogueCommands(
     .argument('[ids...]', 'theorem IDs, e.g. T1 T5, or theorem module files (.ts, .mts, .js, .mjs)')
     .option('--runs <n>', 'runs per property and per mutant (overrides the profile)')
     .option('--seed <s>', `master seed, an integer (default ${DEFAULT_SEED})`)
-    .option('--profile <name>', `quick (${PROFILES.quick.runs} runs), standard (${PROFILES.standard.runs}) or deep (${PROFILES.deep.runs})`, DEFAULT_PROFILE)
+    .option(
+      '--profile <name>',
+      `quick (${PROFILES.quick.runs} runs), standard (${PROFILES.standard.runs}) or deep (${PROFILES.deep.runs})`,
+      DEFAULT_PROFILE,
+    )
     .option('--json', 'print JSON')
     .option('--report <dir>', 'write report.json, report.md, report.html and certificate.json to this directory')
     .option('--certificate <file>', 'write the certificate (every run, re-checkable by ebm-lens-verify) to this file')
     .option('--quiet', 'no progress on stderr (a bar on a terminal, else a line every few seconds)')
     .option('--workers <n>', 'worker threads (default: the number of cores); the result is the same for any number')
     .option('--shard <i/N>', 'run slice i of N and print it as JSON for ebm-lens merge (see docs/scaling.md)')
-    .option('--records', 'with --shard: record every run, as --certificate does, so that merge can write a certificate and report')
+    .option(
+      '--records',
+      'with --shard: record every run, as --certificate does, so that merge can write a certificate and report',
+    )
     .action(async (words: string[], options: CheckOptions) => {
       const { catalogue: theorems, ids, files } = await withTheoremModules(checked(), words);
       await check(context, theorems, certify, ids, options, files, parallel);
@@ -113,7 +130,10 @@ export function registerCatalogueCommands(
     .description('join the parts of a sharded check (check --shard i/N --json) into the result of the whole check')
     .argument('<parts...>', 'the JSON files of the N shards')
     .option('--json', 'print JSON')
-    .option('--report <dir>', 'write report.json, report.md, report.html and certificate.json to this directory (parts made with --records)')
+    .option(
+      '--report <dir>',
+      'write report.json, report.md, report.html and certificate.json to this directory (parts made with --records)',
+    )
     .option('--certificate <file>', 'write the certificate to this file (parts made with --records)')
     .action(async (parts: string[], options: MergeOptions) => {
       await merge(context, checked(), certify, parts, options);
@@ -131,9 +151,15 @@ export function registerCatalogueCommands(
     .action(async (words: string[], options: ReplayOptions) => {
       const { catalogue: theorems, ids, files } = await withTheoremModules(checked(), words);
       const named = words.filter((word) => !isModulePath(word));
-      if (named.length > 1) throw new InputError('ID', `one theorem at a time, got ${named.join(', ')}`, 'name one theorem ID');
+      if (named.length > 1)
+        throw new InputError('ID', `one theorem at a time, got ${named.join(', ')}`, 'name one theorem ID');
       const id = named[0] ?? (ids.length === 1 ? ids[0]! : undefined);
-      if (id === undefined) throw new InputError('ID', `${words.join(' ')} holds several theorems (${ids.join(', ')})`, 'name one after the file: replay FILE ID ...');
+      if (id === undefined)
+        throw new InputError(
+          'ID',
+          `${words.join(' ')} holds several theorems (${ids.join(', ')})`,
+          'name one after the file: replay FILE ID ...',
+        );
       replayCommandAction(context, theorems, id, options, files);
     });
 
@@ -148,7 +174,11 @@ function parseSeed(text: string, option: string): number {
   const trimmed = text.trim();
   const value = /^[+-]?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < SEED_MIN || value > SEED_MAX) {
-    throw new InputError(option, `'${text}' is not an integer in [${SEED_MIN}, ${SEED_MAX}]`, `pass a whole number, e.g. ${option} 42`);
+    throw new InputError(
+      option,
+      `'${text}' is not an integer in [${SEED_MIN}, ${SEED_MAX}]`,
+      `pass a whole number, e.g. ${option} 42`,
+    );
   }
   return value;
 }
@@ -157,13 +187,18 @@ function parseRuns(text: string): number {
   const trimmed = text.trim();
   const value = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < 1 || value > MAX_RUNS) {
-    throw new InputError('--runs', `'${text}' is not a whole number of runs in [1, ${MAX_RUNS}]`, 'pass e.g. --runs 200');
+    throw new InputError(
+      '--runs',
+      `'${text}' is not a whole number of runs in [1, ${MAX_RUNS}]`,
+      'pass e.g. --runs 200',
+    );
   }
   return value;
 }
 
 function parseProfile(text: string): Profile {
-  if (!isProfileName(text)) throw new InputError('--profile', `'${text}' is not a profile`, 'use quick, standard or deep');
+  if (!isProfileName(text))
+    throw new InputError('--profile', `'${text}' is not a profile`, 'use quick, standard or deep');
   return PROFILES[text];
 }
 
@@ -196,7 +231,11 @@ function writeOrFail(option: string, target: string, write: () => unknown): void
     write();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-    throw new InputError(option, `cannot write to '${target}' (${code})`, option === '--report' ? 'pass a writable directory' : 'pass a writable file');
+    throw new InputError(
+      option,
+      `cannot write to '${target}' (${code})`,
+      option === '--report' ? 'pass a writable directory' : 'pass a writable file',
+    );
   }
 }
 
@@ -214,7 +253,12 @@ function list(context: CommandContext, catalogue: readonly Theorem[], json: bool
       title: t.title,
       statement: { text: t.statement.text, latex: t.statement.latex },
       source: t.source,
-      assumptions: t.assumptions.map((a) => ({ id: a.id, text: a.text, needed: a.needed, properties: [...a.properties] })),
+      assumptions: t.assumptions.map((a) => ({
+        id: a.id,
+        text: a.text,
+        needed: a.needed,
+        properties: [...a.properties],
+      })),
       identities: t.identities.map((i) => i.name),
       properties: t.properties.map((p) => ({ name: p.name, claim: p.claim, mode: p.mode })),
       mutants: t.mutants.map((m) => ({ name: m.name, claim: m.claim, mode: m.mode })),
@@ -231,7 +275,10 @@ function list(context: CommandContext, catalogue: readonly Theorem[], json: bool
     lines.push(`${t.id}  ${t.title}`);
     lines.push(...indent(t.statement.text, '    '));
     for (const a of t.assumptions) lines.push(`    assumption ${a.id}${a.needed ? '' : ' (not needed)'}: ${a.text}`);
-    lines.push(`    ${t.identities.length} identities, ${t.properties.length} properties, ${t.mutants.length} mutants`, '');
+    lines.push(
+      `    ${t.identities.length} identities, ${t.properties.length} properties, ${t.mutants.length} mutants`,
+      '',
+    );
   }
   io.stdout(`${lines.join('\n')}`);
 }
@@ -282,11 +329,20 @@ async function check(
   const workers = parseWorkers(options.workers, parallel.catalogueModule !== undefined && workersAvailable());
   if (shard !== undefined) {
     if (options.report !== undefined || options.certificate !== undefined) {
-      throw new InputError(options.report !== undefined ? '--report' : '--certificate', 'a shard writes only its part', 'run the shards with --records and pass it to ebm-lens merge');
+      throw new InputError(
+        options.report !== undefined ? '--report' : '--certificate',
+        'a shard writes only its part',
+        'run the shards with --records and pass it to ebm-lens merge',
+      );
     }
-    if (!options.json) throw new InputError('--shard', 'a shard prints its part as JSON', 'add --json and save it for ebm-lens merge');
+    if (!options.json)
+      throw new InputError('--shard', 'a shard prints its part as JSON', 'add --json and save it for ebm-lens merge');
   } else if (options.records) {
-    throw new InputError('--records', 'only a shard takes it (--certificate and --report record the runs)', 'add --shard i/N, or use --certificate FILE');
+    throw new InputError(
+      '--records',
+      'only a shard takes it (--certificate and --report record the runs)',
+      'add --shard i/N, or use --certificate FILE',
+    );
   }
   if (options.report !== undefined) checkReportDir(options.report);
   if (options.certificate !== undefined) checkCertificatePath(options.certificate);
@@ -294,14 +350,29 @@ async function check(
 
   const json = Boolean(options.json);
   const progress = createProgress(io, progressStyle(io, json, options.quiet), 'ebm-lens check');
-  const runOptions: RunOptions = { seed, profile, certify, record, onProgress: (event) => progress.update(event), ...(runs === undefined ? {} : { runs }) };
-  const source: TheoremSource = { ...(parallel.catalogueModule === undefined ? {} : { catalogue: parallel.catalogueModule }), files: [...new Set(files.values())] };
+  const runOptions: RunOptions = {
+    seed,
+    profile,
+    certify,
+    record,
+    onProgress: (event) => progress.update(event),
+    ...(runs === undefined ? {} : { runs }),
+  };
+  const source: TheoremSource = {
+    ...(parallel.catalogueModule === undefined ? {} : { catalogue: parallel.catalogueModule }),
+    files: [...new Set(files.values())],
+  };
   const settings = { identities: certify === certifyIdentity };
   if (shard !== undefined) {
     let done: TheoremRun[];
     try {
       const include = (k: number): boolean => shardOfStep(k, shard.count) === shard.index;
-      done = workers > 1 ? await withWorkerPool(workers, source, (executor) => runSteps(theorems, runOptions, executor, settings, include)) : await runSteps(theorems, runOptions, undefined, settings, include);
+      done =
+        workers > 1
+          ? await withWorkerPool(workers, source, (executor) =>
+              runSteps(theorems, runOptions, executor, settings, include),
+            )
+          : await runSteps(theorems, runOptions, undefined, settings, include);
     } finally {
       progress.finish();
     }
@@ -315,18 +386,35 @@ async function check(
       theorems: theorems.map((t) => t.id),
       modules: Object.fromEntries(theorems.flatMap((t) => (files.has(t.id) ? [[t.id, files.get(t.id)!]] : []))),
       records: record,
-      steps: done.flatMap(({ theorem, steps, results }) => steps.flatMap((step, k) => (results[k] === undefined ? [] : [{ theorem: theorem.id, kind: step.kind, name: step.name, result: results[k] }]))),
+      steps: done.flatMap(({ theorem, steps, results }) =>
+        steps.flatMap((step, k) =>
+          results[k] === undefined
+            ? []
+            : [{ theorem: theorem.id, kind: step.kind, name: step.name, result: results[k] }],
+        ),
+      ),
     };
     io.stdout(`${toJsonText(part)}\n`);
     return;
   }
   let result: CatalogueResult;
   try {
-    result = workers > 1 ? await withWorkerPool(workers, source, (executor) => runCatalogueParallel(theorems, runOptions, executor, settings)) : runCatalogue(theorems, runOptions);
+    result =
+      workers > 1
+        ? await withWorkerPool(workers, source, (executor) =>
+            runCatalogueParallel(theorems, runOptions, executor, settings),
+          )
+        : runCatalogue(theorems, runOptions);
   } finally {
     progress.finish();
   }
-  finishCheck(context, theorems, result, { seed, profile, json, record, report: options.report, certificate: options.certificate }, files);
+  finishCheck(
+    context,
+    theorems,
+    result,
+    { seed, profile, json, record, report: options.report, certificate: options.certificate },
+    files,
+  );
 }
 
 interface FinishOptions {
@@ -340,7 +428,13 @@ interface FinishOptions {
 }
 
 /** What check does with its result, and merge with the joined parts: certificate, report, output, exit code. */
-function finishCheck(context: CommandContext, theorems: readonly Theorem[], checkResult: CatalogueResult, options: FinishOptions, files: ReadonlyMap<string, string>): void {
+function finishCheck(
+  context: CommandContext,
+  theorems: readonly Theorem[],
+  checkResult: CatalogueResult,
+  options: FinishOptions,
+  files: ReadonlyMap<string, string>,
+): void {
   const { io } = context;
   const { seed, profile, json, record } = options;
   let result = checkResult;
@@ -357,13 +451,18 @@ function finishCheck(context: CommandContext, theorems: readonly Theorem[], chec
 
   if (options.certificate !== undefined) {
     writeOrFail('--certificate', options.certificate, () =>
-      writeFilesAtomically(dirname(options.certificate!), [{ name: basename(options.certificate!), content: certificateText! }]),
+      writeFilesAtomically(dirname(options.certificate!), [
+        { name: basename(options.certificate!), content: certificateText! },
+      ]),
     );
   }
   if (options.report !== undefined) {
     const report = buildReport(result, collectEnvironment());
     writeOrFail('--report', options.report, () =>
-      writeFilesAtomically(options.report!, [...reportFiles(report), { name: CERTIFICATE_FILE, content: certificateText! }]),
+      writeFilesAtomically(options.report!, [
+        ...reportFiles(report),
+        { name: CERTIFICATE_FILE, content: certificateText! },
+      ]),
     );
   }
 
@@ -388,22 +487,47 @@ interface MergeOptions {
  * user module files the parts name) are loaded again, each step's result is
  * taken from the shard that ran it, and the result goes out as check's does.
  */
-async function merge(context: CommandContext, catalogue: readonly Theorem[], certify: Certifier, files: string[], options: MergeOptions): Promise<void> {
+async function merge(
+  context: CommandContext,
+  catalogue: readonly Theorem[],
+  certify: Certifier,
+  files: string[],
+  options: MergeOptions,
+): Promise<void> {
   const { run, results } = readParts(files, VERSION);
-  if (!isProfileName(run.profile)) throw new InputError(files[0]!, `names an unknown profile '${run.profile}'`, 'give the files check --shard i/N --json wrote');
+  if (!isProfileName(run.profile))
+    throw new InputError(
+      files[0]!,
+      `names an unknown profile '${run.profile}'`,
+      'give the files check --shard i/N --json wrote',
+    );
   const profile = PROFILES[run.profile];
   if (options.report !== undefined) checkReportDir(options.report);
   if (options.certificate !== undefined) checkCertificatePath(options.certificate);
   if ((options.report !== undefined || options.certificate !== undefined) && !run.records) {
     const option = options.report !== undefined ? '--report' : '--certificate';
-    throw new InputError(option, 'the parts carry no run records', 'run the shards with --records (check --shard i/N --records --json)');
+    throw new InputError(
+      option,
+      'the parts carry no run records',
+      'run the shards with --records (check --shard i/N --records --json)',
+    );
   }
   const moduleFiles = [...new Set(Object.values(run.modules))];
   const { catalogue: theorems, files: loaded } = await withTheoremModules(catalogue, moduleFiles);
   const selected = run.theorems.map((id) => {
     const theorem = theorems.find((t) => t.id === id);
-    if (theorem === undefined) throw new InputError(files[0]!, `names theorem ${id}, which is not in the catalogue or its module files`, 'merge where the shards ran');
-    if (run.modules[id] !== loaded.get(id)) throw new InputError(files[0]!, `says theorem ${id} comes from ${run.modules[id] ?? 'the catalogue'}`, 'merge where the shards ran');
+    if (theorem === undefined)
+      throw new InputError(
+        files[0]!,
+        `names theorem ${id}, which is not in the catalogue or its module files`,
+        'merge where the shards ran',
+      );
+    if (run.modules[id] !== loaded.get(id))
+      throw new InputError(
+        files[0]!,
+        `says theorem ${id} comes from ${run.modules[id] ?? 'the catalogue'}`,
+        'merge where the shards ran',
+      );
     return theorem;
   });
   const runOptions: RunOptions = { seed: run.seed, profile, certify, record: run.records, runs: run.runs };
@@ -413,17 +537,38 @@ async function merge(context: CommandContext, catalogue: readonly Theorem[], cer
     const stepResults = theoremSteps(theorem, runOptions).map((step) => {
       const shard = shardOfStep(index++, run.shard.count);
       const found = results.get(stepKey(theorem.id, step.kind, step.name));
-      if (found === undefined) throw new InputError(`shard ${shard}/${run.shard.count}`, `has no result for ${theorem.id} ${step.kind} ${step.name}`, 'give the files check --shard i/N --json wrote');
-      if (found.shard !== shard) throw new InputError(found.file, `has ${theorem.id} ${step.kind} ${step.name}, a step of shard ${shard}/${run.shard.count}`, 'give the files check --shard i/N --json wrote');
+      if (found === undefined)
+        throw new InputError(
+          `shard ${shard}/${run.shard.count}`,
+          `has no result for ${theorem.id} ${step.kind} ${step.name}`,
+          'give the files check --shard i/N --json wrote',
+        );
+      if (found.shard !== shard)
+        throw new InputError(
+          found.file,
+          `has ${theorem.id} ${step.kind} ${step.name}, a step of shard ${shard}/${run.shard.count}`,
+          'give the files check --shard i/N --json wrote',
+        );
       used += 1;
       return found.result;
     });
     return assembleTheorem(theorem, runOptions, stepResults);
   });
-  if (used !== results.size) throw new InputError('merge', `the parts hold ${results.size - used} results of steps this check does not have`, 'merge with the version and theorems that ran the shards');
+  if (used !== results.size)
+    throw new InputError(
+      'merge',
+      `the parts hold ${results.size - used} results of steps this check does not have`,
+      'merge with the version and theorems that ran the shards',
+    );
   const result: CatalogueResult = { seed: run.seed, profile, runs: run.runs, theorems: theoremResults };
   const json = Boolean(options.json);
-  finishCheck(context, selected, result, { seed: run.seed, profile, json, record: run.records, report: options.report, certificate: options.certificate }, loaded);
+  finishCheck(
+    context,
+    selected,
+    result,
+    { seed: run.seed, profile, json, record: run.records, report: options.report, certificate: options.certificate },
+    loaded,
+  );
 }
 
 function jsonTheorem(t: TheoremResult): unknown {
@@ -461,18 +606,33 @@ function renderCheck(
     const certified = t.identities.filter((i) => i.status === 'certified').length;
     lines.push(`  identities  ${certified}/${t.identities.length} certified`);
     for (const i of t.identities) {
-      if (i.status !== 'certified') lines.push(`    ${i.name}: ${i.status}${i.error !== undefined ? ` (${i.error})` : i.certificate !== undefined ? ` (${i.certificate.detail})` : ''}`);
+      if (i.status !== 'certified')
+        lines.push(
+          `    ${i.name}: ${i.status}${i.error !== undefined ? ` (${i.error})` : i.certificate !== undefined ? ` (${i.certificate.detail})` : ''}`,
+        );
     }
     if (t.properties.length > 0) {
       const header = ['property', 'mode', 'runs', 'undecided', 'smallest margin', 'status'];
-      const rows = t.properties.map((p) => [p.name, p.mode, String(p.runs), String(p.undecided), formatMargin(p.smallestMargin), p.status]);
+      const rows = t.properties.map((p) => [
+        p.name,
+        p.mode,
+        String(p.runs),
+        String(p.undecided),
+        formatMargin(p.smallestMargin),
+        p.status,
+      ]);
       lines.push(...alignedTable(header, rows, '  '));
       for (const p of t.properties) {
         if (p.error !== undefined) lines.push(`    ${p.name}: error (a bug, not a verdict): ${p.error}`);
-        if (p.status === 'undecided' && p.undecidedReasons.length > 0) lines.push(`    ${p.name}: ${p.undecided} runs undecided, e.g. ${p.undecidedReasons[0]}`);
-        if (p.status === 'passed-float64') lines.push(`    ${p.name}: float64 evidence only, never reported as verified`);
+        if (p.status === 'undecided' && p.undecidedReasons.length > 0)
+          lines.push(`    ${p.name}: ${p.undecided} runs undecided, e.g. ${p.undecidedReasons[0]}`);
+        if (p.status === 'passed-float64')
+          lines.push(`    ${p.name}: float64 evidence only, never reported as verified`);
         if (p.status === 'checked') lines.push(`    ${p.name}: ${checkedWording(p.runs)}`);
-        if (p.counterexample !== undefined) lines.push(...counterexampleLines(replayTarget(t.id, files), p.name, p.counterexample, p.status === 'falsified'));
+        if (p.counterexample !== undefined)
+          lines.push(
+            ...counterexampleLines(replayTarget(t.id, files), p.name, p.counterexample, p.status === 'falsified'),
+          );
       }
     } else {
       lines.push('  properties  none');
@@ -480,8 +640,12 @@ function renderCheck(
     const refuted = t.mutants.filter((m) => m.refuted).length;
     lines.push(`  mutants     ${refuted}/${t.mutants.length} refuted`);
     for (const m of t.mutants) {
-      if (m.status === 'survived') lines.push(`    ${m.name}: SURVIVED ${m.runs} runs: the check is too weak (it cannot tell this false claim apart)`);
-      else if (m.status === 'undecided') lines.push(`    ${m.name}: not refuted, ${m.undecided} of ${m.runs} runs undecided`);
+      if (m.status === 'survived')
+        lines.push(
+          `    ${m.name}: SURVIVED ${m.runs} runs: the check is too weak (it cannot tell this false claim apart)`,
+        );
+      else if (m.status === 'undecided')
+        lines.push(`    ${m.name}: not refuted, ${m.undecided} of ${m.runs} runs undecided`);
       else if (m.status === 'error') lines.push(`    ${m.name}: error (a bug, not a verdict): ${m.error ?? 'unknown'}`);
     }
     lines.push('');
@@ -498,8 +662,10 @@ function renderCheck(
         ` (seed ${seed}, profile ${profile.name}, ${runs} runs)`,
     );
   }
-  if (reportDir !== undefined) lines.push(`report written to ${reportDir} (report.json, report.md, report.html, certificate.json)`);
-  if (certificateFile !== undefined) lines.push(`certificate written to ${certificateFile} (re-check it: ${verifyInvocation()} ${certificateFile})`);
+  if (reportDir !== undefined)
+    lines.push(`report written to ${reportDir} (report.json, report.md, report.html, certificate.json)`);
+  if (certificateFile !== undefined)
+    lines.push(`certificate written to ${certificateFile} (re-check it: ${verifyInvocation()} ${certificateFile})`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -509,20 +675,24 @@ function checkedWording(runs: number): string {
 }
 
 function theoremHeadline(t: TheoremResult): string {
-  if (t.status === 'checked') return `CHECKED in ${Math.min(...t.properties.map((p) => p.runs))} runs (below the ${MINIMUM_RUNS_FOR_VERIFIED} needed for VERIFIED)`;
+  if (t.status === 'checked')
+    return `CHECKED in ${Math.min(...t.properties.map((p) => p.runs))} runs (below the ${MINIMUM_RUNS_FOR_VERIFIED} needed for VERIFIED)`;
   if (t.status === 'check-too-weak') return 'CHECK TOO WEAK (a false variant survived; the theorem is not falsified)';
   return t.status.toUpperCase();
 }
 
 function alignedTable(header: readonly string[], rows: readonly (readonly string[])[], prefix: string): string[] {
   const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
-  const format = (cells: readonly string[]): string => `${prefix}${cells.map((c, k) => c.padEnd(widths[k]!)).join('  ')}`.trimEnd();
+  const format = (cells: readonly string[]): string =>
+    `${prefix}${cells.map((c, k) => c.padEnd(widths[k]!)).join('  ')}`.trimEnd();
   return [format(header), ...rows.map(format)];
 }
 
 function counterexampleLines(theoremId: string, name: string, c: Counterexample, isFail: boolean): string[] {
   const lines = [
-    isFail ? `    ${name}: counterexample (shrunk ${c.shrinks} times): ${c.claim}` : `    ${name}: smallest instance that crashes it (shrunk ${c.shrinks} times)`,
+    isFail
+      ? `    ${name}: counterexample (shrunk ${c.shrinks} times): ${c.claim}`
+      : `    ${name}: smallest instance that crashes it (shrunk ${c.shrinks} times)`,
     `      instance: ${toJsonText(c.instance, 0)}`,
   ];
   for (const [key, value] of Object.entries(c.values ?? {})) {
@@ -549,11 +719,22 @@ interface ReplayOptions {
   json?: boolean;
 }
 
-function replayCommandAction(context: CommandContext, catalogue: readonly Theorem[], id: string, options: ReplayOptions, files: ReadonlyMap<string, string>): void {
+function replayCommandAction(
+  context: CommandContext,
+  catalogue: readonly Theorem[],
+  id: string,
+  options: ReplayOptions,
+  files: ReadonlyMap<string, string>,
+): void {
   const theorem = findTheorem(catalogue, id);
   const seed = parseSeed(options.seed, '--seed');
   const path = options.path.trim();
-  if (!/^\d+(:\d+)*$/.test(path)) throw new InputError('--path', `'${options.path}' is not a fast-check path`, "pass the path printed by check, e.g. --path 12:0:3");
+  if (!/^\d+(:\d+)*$/.test(path))
+    throw new InputError(
+      '--path',
+      `'${options.path}' is not a fast-check path`,
+      'pass the path printed by check, e.g. --path 12:0:3',
+    );
 
   let arbitraryOf = (spec: PropertySpec<unknown>) => spec.arbitrary;
   // Names printed before a rename still resolve (renames.ts), with a note on stderr.
@@ -561,7 +742,11 @@ function replayCommandAction(context: CommandContext, catalogue: readonly Theore
   if (options.assumption !== undefined) {
     const found = findByName(theorem.assumptions, options.assumption);
     if (found === undefined) {
-      throw new InputError('--assumption', `${theorem.id} has no assumption '${options.assumption}'`, `use one of: ${theorem.assumptions.map((a) => a.id).join(', ') || '(none)'}`);
+      throw new InputError(
+        '--assumption',
+        `${theorem.id} has no assumption '${options.assumption}'`,
+        `use one of: ${theorem.assumptions.map((a) => a.id).join(', ') || '(none)'}`,
+      );
     }
     context.io.stderr(renameNote(theorem.id, 'assumption', found));
     const assumption = found.spec;
@@ -573,7 +758,8 @@ function replayCommandAction(context: CommandContext, catalogue: readonly Theore
     try {
       return replay(spec, arbitraryOf(spec), seed, path);
     } catch (error) {
-      if (error instanceof RangeError) throw new InputError('--path', error.message, 'pass the seed and path printed by check for this property');
+      if (error instanceof RangeError)
+        throw new InputError('--path', error.message, 'pass the seed and path printed by check for this property');
       throw error;
     }
   };
@@ -586,16 +772,26 @@ function replayCommandAction(context: CommandContext, catalogue: readonly Theore
     const mutant = options.assumption === undefined ? findByName(theorem.mutants, options.property) : undefined;
     const found = property ?? mutant;
     if (found === undefined) {
-      const names = [...theorem.properties, ...(options.assumption === undefined ? theorem.mutants : [])].map((s) => s.name);
-      throw new InputError('--property', `${theorem.id} has no property or mutant '${options.property}'`, `use one of: ${names.join(', ') || '(none)'}`);
+      const names = [...theorem.properties, ...(options.assumption === undefined ? theorem.mutants : [])].map(
+        (s) => s.name,
+      );
+      throw new InputError(
+        '--property',
+        `${theorem.id} has no property or mutant '${options.property}'`,
+        `use one of: ${names.join(', ') || '(none)'}`,
+      );
     }
     kind = property !== undefined ? 'property' : 'mutant';
     context.io.stderr(renameNote(theorem.id, kind, found));
     spec = found.spec;
     result = attempt(spec);
   } else {
-    if (theorem.properties.length === 0) throw new InputError('--property', `${theorem.id} has no properties`, 'name a mutant with --property NAME');
-    const candidates = theorem.properties.length === 1 ? theorem.properties : theorem.properties.filter((p) => failsAt(p, arbitraryOf(p), seed, path));
+    if (theorem.properties.length === 0)
+      throw new InputError('--property', `${theorem.id} has no properties`, 'name a mutant with --property NAME');
+    const candidates =
+      theorem.properties.length === 1
+        ? theorem.properties
+        : theorem.properties.filter((p) => failsAt(p, arbitraryOf(p), seed, path));
     if (candidates.length !== 1) {
       const problem =
         candidates.length === 0
@@ -609,7 +805,11 @@ function replayCommandAction(context: CommandContext, catalogue: readonly Theore
   }
 
   if (result.outcome === 'error' && files.has(theorem.id)) {
-    throw new InputError(files.get(theorem.id)!, `${theorem.id} ${kind} '${spec.name}' throws: ${firstLine(result.reason ?? 'an exception')}`, 'fix the module (this is not a verdict)');
+    throw new InputError(
+      files.get(theorem.id)!,
+      `${theorem.id} ${kind} '${spec.name}' throws: ${firstLine(result.reason ?? 'an exception')}`,
+      'fix the module (this is not a verdict)',
+    );
   }
   const exit =
     result.outcome === 'fail'
@@ -639,7 +839,9 @@ function replayCommandAction(context: CommandContext, catalogue: readonly Theore
     const c = result.counterexample;
     const heading = `${theorem.id} ${kind} '${spec.name}'${assumptionId !== undefined ? ` without ${assumptionId}` : ''} at seed ${seed}, path ${path}`;
     const lines = [
-      result.outcome === 'fail' ? `${heading}: counterexample reproduced` : `${heading}: ${result.outcome}, not a counterexample`,
+      result.outcome === 'fail'
+        ? `${heading}: counterexample reproduced`
+        : `${heading}: ${result.outcome}, not a counterexample`,
       `  claim: ${c.claim}`,
       `  instance: ${toJsonText(c.instance, 0)}`,
     ];
@@ -652,7 +854,12 @@ function replayCommandAction(context: CommandContext, catalogue: readonly Theore
   context.setExitCode(exit);
 }
 
-function failsAt(spec: PropertySpec<unknown>, arbitrary: PropertySpec<unknown>['arbitrary'], seed: number, path: string): boolean {
+function failsAt(
+  spec: PropertySpec<unknown>,
+  arbitrary: PropertySpec<unknown>['arbitrary'],
+  seed: number,
+  path: string,
+): boolean {
   try {
     return replay(spec, arbitrary, seed, path).outcome === 'fail';
   } catch (error) {
@@ -675,11 +882,24 @@ function userModuleErrors(theorems: readonly TheoremResult[], files: ReadonlyMap
     const file = files.get(t.id);
     if (file === undefined) continue;
     const thrown =
-      t.identities.filter((i) => i.status === 'error').map((i) => ({ kind: 'identity', name: i.name, error: i.error })).at(0) ??
-      t.properties.filter((p) => p.status === 'error').map((p) => ({ kind: 'property', name: p.name, error: p.error })).at(0) ??
-      t.mutants.filter((m) => m.status === 'error').map((m) => ({ kind: 'mutant', name: m.name, error: m.error })).at(0);
+      t.identities
+        .filter((i) => i.status === 'error')
+        .map((i) => ({ kind: 'identity', name: i.name, error: i.error }))
+        .at(0) ??
+      t.properties
+        .filter((p) => p.status === 'error')
+        .map((p) => ({ kind: 'property', name: p.name, error: p.error }))
+        .at(0) ??
+      t.mutants
+        .filter((m) => m.status === 'error')
+        .map((m) => ({ kind: 'mutant', name: m.name, error: m.error }))
+        .at(0);
     if (thrown !== undefined) {
-      throw new InputError(file, `${t.id} ${thrown.kind} '${thrown.name}' throws: ${firstLine(thrown.error ?? 'an exception')}`, 'fix the module (no verdict is given)');
+      throw new InputError(
+        file,
+        `${t.id} ${thrown.kind} '${thrown.name}' throws: ${firstLine(thrown.error ?? 'an exception')}`,
+        'fix the module (no verdict is given)',
+      );
     }
   }
 }

@@ -46,7 +46,11 @@ export function registerDocs(program: Command, context: CommandContext, catalogu
 function parseSeed(text: string): number {
   const value = /^[+-]?\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < SEED_MIN || value > SEED_MAX) {
-    throw new InputError('--seed', `'${text}' is not an integer in [${SEED_MIN}, ${SEED_MAX}]`, 'pass a whole number, e.g. --seed 42');
+    throw new InputError(
+      '--seed',
+      `'${text}' is not an integer in [${SEED_MIN}, ${SEED_MAX}]`,
+      'pass a whole number, e.g. --seed 42',
+    );
   }
   return value;
 }

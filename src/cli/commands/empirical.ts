@@ -20,7 +20,13 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { EXIT, InputError } from '../../errors.js';
 import { parseRational, Rational, RationalParseError } from '../../arith/rational.js';
-import { MAX_STATES, buildCountData, parseCountsText, parseTrialsText, type TrialsSpec } from '../../empirical/counts.js';
+import {
+  MAX_STATES,
+  buildCountData,
+  parseCountsText,
+  parseTrialsText,
+  type TrialsSpec,
+} from '../../empirical/counts.js';
 import { analyzeCounts } from '../../empirical/analysis.js';
 import { empiricalJson, empiricalTable } from '../../empirical/report.js';
 
@@ -35,9 +41,17 @@ interface EmpiricalCliOptions {
 export function registerEmpirical(program: Command, context: CommandContext): void {
   program
     .command('empirical')
-    .description('test detailed balance and estimate the potential from measured transition counts (CSV from,to,count or JSON)')
-    .argument('<COUNTS>', 'CSV file of from,to,count rows (header optional), JSON { "counts": [[from, to, n], ...], "trials": {...} }, or an n x n count matrix as .npy (int64)')
-    .option('--trials <FILE>', 'trials started from each state: JSON map { "state": n } or CSV state,trials (default: row totals)')
+    .description(
+      'test detailed balance and estimate the potential from measured transition counts (CSV from,to,count or JSON)',
+    )
+    .argument(
+      '<COUNTS>',
+      'CSV file of from,to,count rows (header optional), JSON { "counts": [[from, to, n], ...], "trials": {...} }, or an n x n count matrix as .npy (int64)',
+    )
+    .option(
+      '--trials <FILE>',
+      'trials started from each state: JSON map { "state": n } or CSV state,trials (default: row totals)',
+    )
     .option('--trials-equal <N>', 'the same number of trials N from every state')
     .option('--alpha <A>', 'test level; intervals and bounds at confidence 1 - A', '0.05')
     .option('--reversible-mle', 'also fit the reversible maximum likelihood kernel (counts from trajectories)')
@@ -45,12 +59,21 @@ export function registerEmpirical(program: Command, context: CommandContext): vo
     .action((countsPath: string, options: EmpiricalCliOptions) => {
       const alpha = readAlpha(options.alpha ?? '0.05');
       const parsed = parseCountsText(countsText(countsPath), basename(countsPath));
-      const given = [parsed.trials !== undefined, options.trials !== undefined, options.trialsEqual !== undefined].filter(Boolean).length;
+      const given = [
+        parsed.trials !== undefined,
+        options.trials !== undefined,
+        options.trialsEqual !== undefined,
+      ].filter(Boolean).length;
       if (given > 1) {
-        throw new InputError('trials', 'given more than once (the JSON "trials" map, --trials, --trials-equal)', 'give the trials in one way only');
+        throw new InputError(
+          'trials',
+          'given more than once (the JSON "trials" map, --trials, --trials-equal)',
+          'give the trials in one way only',
+        );
       }
       let spec: TrialsSpec = { kind: 'row sums' };
-      if (parsed.trials !== undefined) spec = { kind: 'map', trials: parsed.trials, source: `${basename(countsPath)}: trials` };
+      if (parsed.trials !== undefined)
+        spec = { kind: 'map', trials: parsed.trials, source: `${basename(countsPath)}: trials` };
       if (options.trials !== undefined) {
         const source = basename(options.trials);
         spec = { kind: 'map', trials: parseTrialsText(readText(options.trials, '--trials'), source), source };
@@ -60,7 +83,9 @@ export function registerEmpirical(program: Command, context: CommandContext): vo
       const analysis = analyzeCounts(data, { alpha, reversibleMle: options.reversibleMle === true });
       const text = options.json ? `${JSON.stringify(empiricalJson(analysis), null, 2)}\n` : empiricalTable(analysis);
       context.io.stdout(text);
-      context.setExitCode(analysis.verdict === 'consistent' ? EXIT.ok : analysis.verdict === 'rejected' ? EXIT.falsified : EXIT.undecided);
+      context.setExitCode(
+        analysis.verdict === 'consistent' ? EXIT.ok : analysis.verdict === 'rejected' ? EXIT.falsified : EXIT.undecided,
+      );
     });
 }
 
@@ -85,7 +110,8 @@ function readAlpha(text: string): Rational {
   try {
     alpha = parseRational(text);
   } catch (error) {
-    if (error instanceof RationalParseError) throw new InputError('--alpha', error.message, 'give a level such as 0.05');
+    if (error instanceof RationalParseError)
+      throw new InputError('--alpha', error.message, 'give a level such as 0.05');
     throw error;
   }
   // below 1e-10 the confidence 1 - alpha is too close to 1 for float64 bounds; above 1/2 the
@@ -105,7 +131,8 @@ function readTrialsEqual(text: string): number {
     if (error instanceof RationalParseError) throw new InputError('--trials-equal', error.message, fix);
     throw error;
   }
-  if (value.d !== 1n || value.compare(0) <= 0) throw new InputError('--trials-equal', `${text} is not a positive whole number`, fix);
+  if (value.d !== 1n || value.compare(0) <= 0)
+    throw new InputError('--trials-equal', `${text} is not a positive whole number`, fix);
   const n = Number(value.n);
   if (!Number.isSafeInteger(n)) throw new InputError('--trials-equal', `${text} exceeds 2^53`, fix);
   return n;

@@ -24,8 +24,13 @@ import type { CommandContext } from '../io.js';
 export function registerRlvr(program: Command, context: CommandContext): void {
   program
     .command('rlvr')
-    .description('one RLVR instance over time: p*, accuracy, suboptimality and Bernoulli gaps, entropy, KL to the reference')
-    .argument('<MODEL.json>', 'the instance: { "beta", "prompts": [{ "weight", "reference", "correct", "initial" }], "times" }')
+    .description(
+      'one RLVR instance over time: p*, accuracy, suboptimality and Bernoulli gaps, entropy, KL to the reference',
+    )
+    .argument(
+      '<MODEL.json>',
+      'the instance: { "beta", "prompts": [{ "weight", "reference", "correct", "initial" }], "times" }',
+    )
     .option('--json', 'print the JSON report (every real as a number object)')
     .option('--mode <mode>', 'interval (rigorous enclosures, the default) or float (float64, unverified)', 'interval')
     .action((file: string, options: { json?: boolean; mode: string }) => {
@@ -47,7 +52,11 @@ export function registerRlvr(program: Command, context: CommandContext): void {
 function parseMode(mode: string): RlvrMode {
   if (mode === 'interval' || mode === 'float') return mode;
   if (mode === 'exact') {
-    throw new InputError('--mode', 'exact mode cannot run rlvr (p*, the flow and the entropies need exp and log)', 'use --mode interval (the default) or --mode float');
+    throw new InputError(
+      '--mode',
+      'exact mode cannot run rlvr (p*, the flow and the entropies need exp and log)',
+      'use --mode interval (the default) or --mode float',
+    );
   }
   throw new InputError('--mode', `unknown mode "${mode}"`, 'use --mode interval or --mode float');
 }
@@ -73,17 +82,24 @@ function seriesTable(series: readonly RlvrPointJson[]): string[] {
 
 function table(report: RlvrJson): string {
   const lines: string[] = [];
-  const modeText = report.mode === 'interval' ? `interval, rigorous enclosures (${report.precision}); midpoints shown, 10 digits` : 'float64 (unverified)';
+  const modeText =
+    report.mode === 'interval'
+      ? `interval, rigorous enclosures (${report.precision}); midpoints shown, 10 digits`
+      : 'float64 (unverified)';
   lines.push(`RLVR instance: beta = ${show(report.beta)}, ${report.prompts.length} prompt(s); mode ${modeText}`);
   report.prompts.forEach((prompt, k) => {
     lines.push('');
-    lines.push(`prompt ${k} (weight ${show(prompt.weight)}): p0 = ${show(prompt.p0)}, p* = ${show(prompt.pStar)}, log Z = ${show(prompt.logZ)}`);
+    lines.push(
+      `prompt ${k} (weight ${show(prompt.weight)}): p0 = ${show(prompt.p0)}, p* = ${show(prompt.pStar)}, log Z = ${show(prompt.logZ)}`,
+    );
     lines.push(...seriesTable(prompt.series));
   });
   lines.push('');
   lines.push('total (prompt-weighted):');
   lines.push(...seriesTable(report.total.series));
   lines.push('');
-  lines.push('gap = J(pi*) - J(pi_t); from pi_0 = q it equals beta kl(p_t||p*) (T8), otherwise it is at least that (T7).');
+  lines.push(
+    'gap = J(pi*) - J(pi_t); from pi_0 = q it equals beta kl(p_t||p*) (T8), otherwise it is at least that (T7).',
+  );
   return `${lines.join('\n')}\n`;
 }

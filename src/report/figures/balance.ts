@@ -21,7 +21,15 @@ import { Rational, rationalToString } from '../../arith/rational.js';
 import { stationaryDistribution } from '../../markov/stationaryDistribution.js';
 import { ebmKernel } from '../../models/ebm.js';
 import { renderChart } from './chart.js';
-import { decisionSentence, figureRandom, permutation, rationalToNumber, tallyDecisions, type Decision, type Figure } from './common.js';
+import {
+  decisionSentence,
+  figureRandom,
+  permutation,
+  rationalToNumber,
+  tallyDecisions,
+  type Decision,
+  type Figure,
+} from './common.js';
 
 export interface BalanceSample {
   readonly seed: number;
@@ -64,7 +72,11 @@ export interface BalancePair {
 }
 
 export function balanceData(sample: BalanceSample): BalancePair[] {
-  const pieces = ebmKernel(exactArithmetic, { conductance: sample.conductance, weights: sample.weights, interactionWeights: sample.interactionWeights });
+  const pieces = ebmKernel(exactArithmetic, {
+    conductance: sample.conductance,
+    weights: sample.weights,
+    interactionWeights: sample.interactionWeights,
+  });
   const { kernel, w, Z, rho } = pieces;
   if (rho === undefined) throw new RangeError('the sample conductance must give a reversing measure rho');
   const mu = stationaryDistribution(exactArithmetic, kernel);
@@ -96,12 +108,26 @@ export function t2Figure(seed: number): Figure {
   const svg = renderChart({
     id: 'fig-T2-balance',
     title: 'T2: multiplicative detailed balance with the canonical potential',
-    description: 'For every ordered pair of states of a sample response chain, log(P(x,y)/P(y,x)) against U(y) - U(x); T2 puts every point on the diagonal.',
+    description:
+      'For every ordered pair of states of a sample response chain, log(P(x,y)/P(y,x)) against U(y) - U(x); T2 puts every point on the diagonal.',
     x: { label: 'U(y) − U(x),  U = log ρ + Φ/β + log Z_Φ', scale: 'linear' },
     y: { label: 'log P(x,y) / P(y,x)', scale: 'linear' },
     series: [
-      { label: 'y = x', points: [[-extent, -extent], [extent, extent]], style: 'dashed', color: 6 },
-      { label: 'ordered pairs (x, y), x ≠ y', points: pairs.map((p) => [p.potentialDifference, p.logRatio] as const), style: 'markers', color: 0 },
+      {
+        label: 'y = x',
+        points: [
+          [-extent, -extent],
+          [extent, extent],
+        ],
+        style: 'dashed',
+        color: 6,
+      },
+      {
+        label: 'ordered pairs (x, y), x ≠ y',
+        points: pairs.map((p) => [p.potentialDifference, p.logRatio] as const),
+        style: 'markers',
+        color: 0,
+      },
     ],
   });
   const C = sample.conductance.map((row) => `(${row.map(rationalToString).join(', ')})`).join(', ');
@@ -109,8 +135,18 @@ export function t2Figure(seed: number): Figure {
   const caption = [
     `Sample instance (seed ${sample.seed}): n = ${sample.weights.length}, weights w = exp(Phi/beta) = (${sample.weights.map(rationalToString).join(', ')}), ` +
       `symmetric conductance C = (${C}) and symmetric interaction weights v = exp(s/beta) = (${v}); P(x,y) = q(y|x) w(y) v(x,y) / Z_Phi(x), exact rationals.`,
-    decisionSentence('mu(x) P(x,y) = mu(y) P(y,x) with mu from GTH elimination', tallyDecisions(pairs.map((p) => p.detailedBalance)), 'ordered pairs', true),
-    decisionSentence('P(x,y) / P(y,x) = exp(U(y) - U(x))', tallyDecisions(pairs.map((p) => p.canonicalPotential)), 'ordered pairs', true),
+    decisionSentence(
+      'mu(x) P(x,y) = mu(y) P(y,x) with mu from GTH elimination',
+      tallyDecisions(pairs.map((p) => p.detailedBalance)),
+      'ordered pairs',
+      true,
+    ),
+    decisionSentence(
+      'P(x,y) / P(y,x) = exp(U(y) - U(x))',
+      tallyDecisions(pairs.map((p) => p.canonicalPotential)),
+      'ordered pairs',
+      true,
+    ),
   ].join(' ');
   return { id: 'fig-T2-balance', theoremId: 'T2', title: 'Detailed balance on every pair of states', caption, svg };
 }

@@ -68,10 +68,17 @@ const FONT = 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"';
 const CHAR_WIDTH = 6.6; // average advance of a 12px sans-serif glyph, for the legend layout
 
 export function renderChart(spec: ChartSpec): string {
-  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(spec.id)) throw new RangeError(`chart id '${spec.id}' must be letters, digits and '-'`);
+  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(spec.id))
+    throw new RangeError(`chart id '${spec.id}' must be letters, digits and '-'`);
   const references = spec.references ?? [];
-  const xRange = axisRange(spec.x, [...spec.series.flatMap((s) => s.points.map((p) => p[0])), ...references.filter((r) => r.axis === 'x').map((r) => r.value)]);
-  const yRange = axisRange(spec.y, [...spec.series.flatMap((s) => s.points.map((p) => p[1])), ...references.filter((r) => r.axis === 'y').map((r) => r.value)]);
+  const xRange = axisRange(spec.x, [
+    ...spec.series.flatMap((s) => s.points.map((p) => p[0])),
+    ...references.filter((r) => r.axis === 'x').map((r) => r.value),
+  ]);
+  const yRange = axisRange(spec.y, [
+    ...spec.series.flatMap((s) => s.points.map((p) => p[1])),
+    ...references.filter((r) => r.axis === 'y').map((r) => r.value),
+  ]);
   const sx = scaleOf(spec.x.scale, xRange, PLOT.left, PLOT.right);
   const sy = scaleOf(spec.y.scale, yRange, PLOT.bottom, PLOT.top);
 
@@ -95,16 +102,22 @@ export function renderChart(spec: ChartSpec): string {
     const x = fmt(sx(tick.value));
     grid.push(`<line x1="${x}" y1="${PLOT.top}" x2="${x}" y2="${PLOT.bottom}"/>`);
     labels.push(`<line x1="${x}" y1="${PLOT.bottom}" x2="${x}" y2="${PLOT.bottom + 5}" stroke="#000"/>`);
-    labels.push(`<text x="${x}" y="${PLOT.bottom + 19}" text-anchor="middle" font-size="12" ${FONT}>${tick.label}</text>`);
+    labels.push(
+      `<text x="${x}" y="${PLOT.bottom + 19}" text-anchor="middle" font-size="12" ${FONT}>${tick.label}</text>`,
+    );
   }
   for (const tick of ticksOf(spec.y.scale, yRange)) {
     const y = fmt(sy(tick.value));
     grid.push(`<line x1="${PLOT.left}" y1="${y}" x2="${PLOT.right}" y2="${y}"/>`);
     labels.push(`<line x1="${PLOT.left - 5}" y1="${y}" x2="${PLOT.left}" y2="${y}" stroke="#000"/>`);
-    labels.push(`<text x="${PLOT.left - 8}" y="${fmt(sy(tick.value) + 4)}" text-anchor="end" font-size="12" ${FONT}>${tick.label}</text>`);
+    labels.push(
+      `<text x="${PLOT.left - 8}" y="${fmt(sy(tick.value) + 4)}" text-anchor="end" font-size="12" ${FONT}>${tick.label}</text>`,
+    );
   }
   out.push(`<g class="grid" stroke="#d9d9d9" stroke-width="1">${grid.join('')}</g>`);
-  out.push(`<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}" fill="none" stroke="#000" stroke-width="1"/>`);
+  out.push(
+    `<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}" fill="none" stroke="#000" stroke-width="1"/>`,
+  );
   out.push(`<g class="ticks">${labels.join('')}</g>`);
   out.push(
     `<text class="axis-label" x="${(PLOT.left + PLOT.right) / 2}" y="${PLOT.bottom + 40}" text-anchor="middle" font-size="13" ${FONT}>${escapeXml(axisTitle(spec.x))}</text>`,
@@ -118,16 +131,24 @@ export function renderChart(spec: ChartSpec): string {
     if (ref.axis === 'x') {
       if (!drawable(spec.x.scale, ref.value)) return;
       const x = fmt(sx(ref.value));
-      lines.push(`<line class="reference" x1="${x}" y1="${PLOT.top}" x2="${x}" y2="${PLOT.bottom}" stroke="#555555" stroke-width="1.5" stroke-dasharray="2 3"/>`);
+      lines.push(
+        `<line class="reference" x1="${x}" y1="${PLOT.top}" x2="${x}" y2="${PLOT.bottom}" stroke="#555555" stroke-width="1.5" stroke-dasharray="2 3"/>`,
+      );
       // Labels stay inside the plot: right of the line in the left half, left of it in the right half.
       const left = sx(ref.value) > (PLOT.left + PLOT.right) / 2;
       const anchor = left ? ' text-anchor="end"' : '';
-      notes.push(`<text x="${fmt(sx(ref.value) + (left ? -4 : 4))}" y="${PLOT.top + 14 + 14 * k}"${anchor} font-size="11" fill="#333333" ${FONT}>${escapeXml(ref.label)}</text>`);
+      notes.push(
+        `<text x="${fmt(sx(ref.value) + (left ? -4 : 4))}" y="${PLOT.top + 14 + 14 * k}"${anchor} font-size="11" fill="#333333" ${FONT}>${escapeXml(ref.label)}</text>`,
+      );
     } else {
       if (!drawable(spec.y.scale, ref.value)) return;
       const y = fmt(sy(ref.value));
-      lines.push(`<line class="reference" x1="${PLOT.left}" y1="${y}" x2="${PLOT.right}" y2="${y}" stroke="#555555" stroke-width="1.5" stroke-dasharray="2 3"/>`);
-      notes.push(`<text x="${PLOT.right - 4}" y="${fmt(sy(ref.value) - 4)}" text-anchor="end" font-size="11" fill="#333333" ${FONT}>${escapeXml(ref.label)}</text>`);
+      lines.push(
+        `<line class="reference" x1="${PLOT.left}" y1="${y}" x2="${PLOT.right}" y2="${y}" stroke="#555555" stroke-width="1.5" stroke-dasharray="2 3"/>`,
+      );
+      notes.push(
+        `<text x="${PLOT.right - 4}" y="${fmt(sy(ref.value) - 4)}" text-anchor="end" font-size="11" fill="#333333" ${FONT}>${escapeXml(ref.label)}</text>`,
+      );
     }
   });
   const drawn = spec.series.map((series, k) => seriesSvg(series, k, spec, sx, sy));
@@ -145,7 +166,9 @@ export function renderChart(spec: ChartSpec): string {
   });
   if (references.length > 0) {
     const item = legend.items[spec.series.length]!;
-    out.push(`<line x1="${fmt(item.x)}" y1="${fmt(item.y)}" x2="${fmt(item.x + 28)}" y2="${fmt(item.y)}" stroke="#555555" stroke-width="1.5" stroke-dasharray="2 3"/>`);
+    out.push(
+      `<line x1="${fmt(item.x)}" y1="${fmt(item.y)}" x2="${fmt(item.x + 28)}" y2="${fmt(item.y)}" stroke="#555555" stroke-width="1.5" stroke-dasharray="2 3"/>`,
+    );
     out.push(`<text x="${fmt(item.x + 34)}" y="${fmt(item.y + 4)}">reference line (labelled)</text>`);
   }
   out.push('</g>', '</svg>');
@@ -216,7 +239,10 @@ function ticksOf(scale: AxisScale, range: Range): Tick[] {
     const ticks: Tick[] = [];
     for (let k = a; k <= b; k++) {
       if ((k - a) % every !== 0) continue;
-      ticks.push({ value: 10 ** k, label: k === 0 ? '1' : k === 1 ? '10' : `10<tspan dy="-6" font-size="9">${k}</tspan>` });
+      ticks.push({
+        value: 10 ** k,
+        label: k === 0 ? '1' : k === 1 ? '10' : `10<tspan dy="-6" font-size="9">${k}</tspan>`,
+      });
     }
     return ticks;
   }
@@ -252,7 +278,13 @@ function colorOf(series: SeriesSpec, k: number): string {
   return PALETTE[(series.color ?? k) % PALETTE.length]!;
 }
 
-function seriesSvg(series: SeriesSpec, k: number, spec: ChartSpec, sx: (v: number) => number, sy: (v: number) => number): string {
+function seriesSvg(
+  series: SeriesSpec,
+  k: number,
+  spec: ChartSpec,
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+): string {
   const color = colorOf(series, k);
   const ok = (p: readonly [number, number]): boolean => drawable(spec.x.scale, p[0]) && drawable(spec.y.scale, p[1]);
   const parts: string[] = [`<g class="series" data-label="${escapeXml(series.label)}">`];
@@ -268,7 +300,10 @@ function seriesSvg(series: SeriesSpec, k: number, spec: ChartSpec, sx: (v: numbe
       d += `${pen ? 'L' : 'M'}${fmt(sx(p[0]))} ${fmt(sy(p[1]))}`;
       pen = true;
     }
-    if (d !== '') parts.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${dashOf(series.style)} stroke-linejoin="round"/>`);
+    if (d !== '')
+      parts.push(
+        `<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${dashOf(series.style)} stroke-linejoin="round"/>`,
+      );
   }
   if (series.style === 'markers' || series.style === 'line+markers') {
     const shape = MARKERS[(series.color ?? k) % MARKERS.length]!;
@@ -295,8 +330,13 @@ function marker(shape: (typeof MARKERS)[number], x: number, y: number, color: st
 function legendSwatch(series: SeriesSpec, k: number, x: number, y: number): string {
   const color = colorOf(series, k);
   const line =
-    series.style === 'markers' ? '' : `<line x1="${fmt(x)}" y1="${fmt(y)}" x2="${fmt(x + 28)}" y2="${fmt(y)}" stroke="${color}" stroke-width="2"${dashOf(series.style)}/>`;
-  const dot = series.style === 'markers' || series.style === 'line+markers' ? marker(MARKERS[(series.color ?? k) % MARKERS.length]!, x + 14, y, color) : '';
+    series.style === 'markers'
+      ? ''
+      : `<line x1="${fmt(x)}" y1="${fmt(y)}" x2="${fmt(x + 28)}" y2="${fmt(y)}" stroke="${color}" stroke-width="2"${dashOf(series.style)}/>`;
+  const dot =
+    series.style === 'markers' || series.style === 'line+markers'
+      ? marker(MARKERS[(series.color ?? k) % MARKERS.length]!, x + 14, y, color)
+      : '';
   return line + dot;
 }
 
@@ -328,7 +368,9 @@ function descriptionOf(spec: ChartSpec): string {
   const parts = [spec.description];
   for (const series of spec.series) {
     const hidden = series.points.filter((p) => !(drawable(spec.x.scale, p[0]) && drawable(spec.y.scale, p[1]))).length;
-    parts.push(`${series.label}: ${series.points.length} points${hidden > 0 ? ` (${hidden} not drawable on the log scale: zero or negative)` : ''}.`);
+    parts.push(
+      `${series.label}: ${series.points.length} points${hidden > 0 ? ` (${hidden} not drawable on the log scale: zero or negative)` : ''}.`,
+    );
   }
   return parts.join(' ');
 }
@@ -340,5 +382,10 @@ function fmt(value: number): string {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

@@ -60,8 +60,10 @@ export function tallyDecisions(decisions: readonly Decision[]): DecisionTally {
 /** "<claim>: held at all 31 plotted points (decided rigorously)." and the like. */
 export function decisionSentence(claim: string, tally: DecisionTally, unit = 'plotted points', exact = false): string {
   const total = tally.holds + tally.fails + tally.undecided;
-  if (tally.fails > 0) return `${claim}: FAILS at ${tally.fails} of ${total} ${unit} (a counterexample on this instance).`;
-  if (tally.undecided > 0) return `${claim}: held at ${tally.holds} of ${total} ${unit}, undecided at ${tally.undecided} (enclosures overlap).`;
+  if (tally.fails > 0)
+    return `${claim}: FAILS at ${tally.fails} of ${total} ${unit} (a counterexample on this instance).`;
+  if (tally.undecided > 0)
+    return `${claim}: held at ${tally.holds} of ${total} ${unit}, undecided at ${tally.undecided} (enclosures overlap).`;
   return `${claim}: held at all ${total} ${unit} (${exact ? 'decided exactly' : 'decided rigorously'}).`;
 }
 

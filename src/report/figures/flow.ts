@@ -31,7 +31,16 @@ import { normalize } from '../../arith/rationalVector.js';
 import { binaryEntropy, entropy } from '../../info/divergences.js';
 import { rlvrSeries, type RlvrPoint } from '../../rlvr/series.js';
 import { renderChart } from './chart.js';
-import { atMost, decisionSentence, figureRandom, rationalToNumber, shortNumber, tallyDecisions, type Decision, type Figure } from './common.js';
+import {
+  atMost,
+  decisionSentence,
+  figureRandom,
+  rationalToNumber,
+  shortNumber,
+  tallyDecisions,
+  type Decision,
+  type Figure,
+} from './common.js';
 
 const ar = intervalArithmetic(40);
 
@@ -82,7 +91,11 @@ function series(sample: FlowSample, times: readonly Rational[]): { pStar: Interv
     beta: ar.fromRational(sample.beta),
     prompts: [{ weight: ar.one, reference: sample.reference.map((q) => ar.fromRational(q)), correct: sample.correct }],
   };
-  const report = rlvrSeries(ar, instance, times.map((t) => ar.fromRational(t)));
+  const report = rlvrSeries(
+    ar,
+    instance,
+    times.map((t) => ar.fromRational(t)),
+  );
   return { pStar: report.prompts[0]!.pStar, points: report.prompts[0]!.series };
 }
 
@@ -103,24 +116,39 @@ export interface GapData {
 export function gapData(sample: FlowSample, times: readonly Rational[] = gapTimes(sample.beta)): GapData {
   const { points } = series(sample, times);
   const beta = ar.fromRational(sample.beta);
-  const bound = times.map((t) => ar.div(ar.exp(ar.neg(ar.mul(ar.fromInteger(2), ar.mul(beta, ar.fromRational(t))))), ar.mul(ar.fromInteger(8), beta)));
+  const bound = times.map((t) =>
+    ar.div(
+      ar.exp(ar.neg(ar.mul(ar.fromInteger(2), ar.mul(beta, ar.fromRational(t))))),
+      ar.mul(ar.fromInteger(8), beta),
+    ),
+  );
   const gap = points.map((p) => p.gap);
-  return { times, gap, bernoulliGap: points.map((p) => p.bernoulliGap), bound, belowBound: gap.map((g, k) => atMost(ar, g, bound[k]!)) };
+  return {
+    times,
+    gap,
+    bernoulliGap: points.map((p) => p.bernoulliGap),
+    bound,
+    belowBound: gap.map((g, k) => atMost(ar, g, bound[k]!)),
+  };
 }
 
 function promptDescription(sample: FlowSample): string {
-  const q = sample.reference.map((value, y) => `${rationalToString(value)}${sample.correct[y] ? ' (correct)' : ''}`).join(', ');
+  const q = sample.reference
+    .map((value, y) => `${rationalToString(value)}${sample.correct[y] ? ' (correct)' : ''}`)
+    .join(', ');
   return `Sample prompt (seed ${sample.seed}): reference policy q = (${q}), beta = ${rationalToString(sample.beta)}; the flow starts from pi_0 = q.`;
 }
 
 export function t8Figure(seed: number): Figure {
   const sample = sampleGapPrompt(seed);
   const data = gapData(sample);
-  const at = (values: readonly Interval[]) => values.map((v, k) => [rationalToNumber(data.times[k]!), ar.toNumber(v)] as const);
+  const at = (values: readonly Interval[]) =>
+    values.map((v, k) => [rationalToNumber(data.times[k]!), ar.toNumber(v)] as const);
   const svg = renderChart({
     id: 'fig-T8-gap',
     title: 'T8: the suboptimality gap along the natural gradient flow',
-    description: 'J(pi*) - J(pi_t) and beta kl(p_t || p*) along the flow from q, with the bound e^(-2 beta t)/(8 beta).',
+    description:
+      'J(pi*) - J(pi_t) and beta kl(p_t || p*) along the flow from q, with the bound e^(-2 beta t)/(8 beta).',
     x: { label: 'time t', scale: 'linear', min: 0, max: rationalToNumber(data.times[data.times.length - 1]!) },
     y: { label: 'gap', scale: 'log' },
     series: [
@@ -161,7 +189,10 @@ export function entropyData(sample: FlowSample, times: readonly Rational[] = ent
   const part = (correct: boolean) => {
     const q = sample.reference.filter((_, y) => sample.correct[y] === correct);
     const total = q.reduce((a, b) => a.add(b), new Rational(0n));
-    return entropy(ar, q.map((v) => ar.fromRational(v.div(total))));
+    return entropy(
+      ar,
+      q.map((v) => ar.fromRational(v.div(total))),
+    );
   };
   const entropyCorrect = part(true);
   const entropyWrong = part(false);
@@ -169,7 +200,10 @@ export function entropyData(sample: FlowSample, times: readonly Rational[] = ent
   const turningPoint = ar.div(ar.one, ar.add(ar.one, ar.exp(ar.neg(difference))));
   const curve = Array.from({ length: 99 }, (_, k): [number, Interval] => {
     const p = ar.fromRational(new Rational(BigInt(k + 1), 100n));
-    return [(k + 1) / 100, ar.add(binaryEntropy(ar, p), ar.add(ar.mul(p, entropyCorrect), ar.mul(ar.sub(ar.one, p), entropyWrong)))];
+    return [
+      (k + 1) / 100,
+      ar.add(binaryEntropy(ar, p), ar.add(ar.mul(p, entropyCorrect), ar.mul(ar.sub(ar.one, p), entropyWrong))),
+    ];
   });
   const accuracy = points.map((p) => p.accuracy);
   const entropies = points.map((p) => p.entropy);
@@ -191,15 +225,30 @@ export function t9Figure(seed: number): Figure {
   const svg = renderChart({
     id: 'fig-T9-entropy',
     title: 'T9: entropy against accuracy along the flow',
-    description: 'H(pi_t) against p_t along the flow from q, on the curve h(p) + p H_C + (1 - p) H_W, with the turning point logit p = H_C - H_W.',
+    description:
+      'H(pi_t) against p_t along the flow from q, on the curve h(p) + p H_C + (1 - p) H_W, with the turning point logit p = H_C - H_W.',
     x: { label: 'accuracy p = π(C)', scale: 'linear', min: 0, max: 1 },
     y: { label: 'entropy H(π), nats', scale: 'linear' },
     series: [
-      { label: 'h(p) + p H_C + (1 − p) H_W', points: data.curve.map(([p, h]) => [p, ar.toNumber(h)] as const), style: 'dashed', color: 6 },
-      { label: 'flow from q: (pₜ, H(πₜ))', points: data.accuracy.map((p, k) => [ar.toNumber(p), ar.toNumber(data.entropy[k]!)] as const), style: 'markers', color: 0 },
+      {
+        label: 'h(p) + p H_C + (1 − p) H_W',
+        points: data.curve.map(([p, h]) => [p, ar.toNumber(h)] as const),
+        style: 'dashed',
+        color: 6,
+      },
+      {
+        label: 'flow from q: (pₜ, H(πₜ))',
+        points: data.accuracy.map((p, k) => [ar.toNumber(p), ar.toNumber(data.entropy[k]!)] as const),
+        style: 'markers',
+        color: 0,
+      },
     ],
     references: [
-      { axis: 'x', value: ar.toNumber(data.turningPoint), label: `turning point: logit p = H_C − H_W (p = ${shortNumber(ar.toNumber(data.turningPoint))})` },
+      {
+        axis: 'x',
+        value: ar.toNumber(data.turningPoint),
+        label: `turning point: logit p = H_C − H_W (p = ${shortNumber(ar.toNumber(data.turningPoint))})`,
+      },
       { axis: 'x', value: rationalToNumber(p0), label: 'p₀' },
       { axis: 'x', value: ar.toNumber(data.pStar), label: 'p*' },
     ],
@@ -207,7 +256,11 @@ export function t9Figure(seed: number): Figure {
   const caption = [
     promptDescription(sample),
     `H_C = ${shortNumber(ar.toNumber(data.entropyCorrect))}, H_W = ${shortNumber(ar.toNumber(data.entropyWrong))} nats; the turning point p° = sigma(H_C - H_W) = ${shortNumber(ar.toNumber(data.turningPoint))}, p* = ${shortNumber(ar.toNumber(data.pStar))}.`,
-    decisionSentence('entropy rises with accuracy below p° and falls above it', tallyDecisions(data.sides), 'flow steps on one side of p°'),
+    decisionSentence(
+      'entropy rises with accuracy below p° and falls above it',
+      tallyDecisions(data.sides),
+      'flow steps on one side of p°',
+    ),
   ].join(' ');
   return { id: 'fig-T9-entropy', theoremId: 'T9', title: 'The entropy-accuracy trade-off', caption, svg };
 }

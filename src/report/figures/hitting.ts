@@ -25,9 +25,15 @@ import { dirichletGap } from '../../markov/dirichletGap.js';
 import { expectedHittingTimeFrom, expectedHittingTimes } from '../../markov/hittingTimes.js';
 import { kernelSpectrum } from '../../markov/spectrum.js';
 import { renderChart } from './chart.js';
-import { decisionSentence, enclosureMidpoint, rationalToNumber, tallyDecisions, type Decision, type Figure } from './common.js';
+import {
+  decisionSentence,
+  enclosureMidpoint,
+  rationalToNumber,
+  tallyDecisions,
+  type Decision,
+  type Figure,
+} from './common.js';
 import { chainDescription, sampleChain, type ChainSample } from './sampleChain.js';
-
 
 export interface HittingRow {
   /** The states of A (0-based), best first. */
@@ -123,14 +129,25 @@ export function t5Figure(seed: number): Figure {
   const svg = renderChart({
     id: 'fig-T5-hitting',
     title: 'T5: hitting times of superior sets against the bounds',
-    description: 'Expected hitting times of A_u = {x : Phi(x) >= u} on a sample reversible chain as u rises, with the bounds of T5.',
+    description:
+      'Expected hitting times of A_u = {x : Phi(x) >= u} on a sample reversible chain as u rises, with the bounds of T5.',
     x: { label: 'quality threshold u  (A_u = {x : Φ(x) ≥ u} shrinks to the right)', scale: 'linear' },
     y: { label: 'expected steps to reach A_u', scale: 'log' },
     series: [
       { label: 'E_μ[τ_A]', points: at((r) => rationalToNumber(r.expectedFromMu)), style: 'line+markers', color: 0 },
-      { label: 'max_x E_x[τ_A]', points: at((r) => rationalToNumber(r.worstStart.expected)), style: 'line+markers', color: 2 },
+      {
+        label: 'max_x E_x[τ_A]',
+        points: at((r) => rationalToNumber(r.worstStart.expected)),
+        style: 'line+markers',
+        color: 2,
+      },
       { label: 'μ(Aᶜ) / λ_A', points: at((r) => enclosureMidpoint(r.dirichletBound)), style: 'dashed', color: 0 },
-      { label: '(1 − μ(A)) / (g μ(A))', points: at((r) => enclosureMidpoint(r.spectralBound)), style: 'dotted', color: 1 },
+      {
+        label: '(1 − μ(A)) / (g μ(A))',
+        points: at((r) => enclosureMidpoint(r.spectralBound)),
+        style: 'dotted',
+        color: 1,
+      },
     ],
   });
   const decided = (key: keyof HittingRow['decisions']) => tallyDecisions(data.rows.map((r) => r.decisions[key]));
@@ -139,7 +156,11 @@ export function t5Figure(seed: number): Figure {
     `Phi = log w (beta = 1); the superior sets are the top ${data.rows.length} to 1 states by Phi. g = 1 - l_2 = ${enclosureMidpoint(data.spectralGap).toPrecision(6)}.`,
     decisionSentence('E_mu[tau_A] <= mu(A^c) / l_A', decided('fromMu'), 'superior sets'),
     decisionSentence('l_A >= g mu(A)', decided('gap'), 'superior sets'),
-    decisionSentence('E_x[tau_A] <= sqrt(mu(A^c)/mu(x)) / l_A for every x outside A', decided('pointwise'), 'superior sets'),
+    decisionSentence(
+      'E_x[tau_A] <= sqrt(mu(A^c)/mu(x)) / l_A for every x outside A',
+      decided('pointwise'),
+      'superior sets',
+    ),
   ].join(' ');
   return { id: 'fig-T5-hitting', theoremId: 'T5', title: 'Hitting times of shrinking superior sets', caption, svg };
 }

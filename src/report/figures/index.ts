@@ -48,7 +48,9 @@ export function isFigure(value: Figure | FigureFailure): value is Figure {
 }
 
 export function theoremFigure(theoremId: string, seed: number): Figure | FigureFailure | undefined {
-  const build = Object.prototype.hasOwnProperty.call(FIGURE_BUILDERS, theoremId) ? FIGURE_BUILDERS[theoremId] : undefined;
+  const build = Object.prototype.hasOwnProperty.call(FIGURE_BUILDERS, theoremId)
+    ? FIGURE_BUILDERS[theoremId]
+    : undefined;
   if (build === undefined) return undefined;
   try {
     return build(seed);

@@ -84,7 +84,11 @@ function lift(values: readonly Rational[]): Interval[] {
   return values.map((value) => ar.fromRational(value));
 }
 
-export function mixingData(sample: ChainSample, steps?: number, start: Rational[] = mixingStart(sample.mu)): MixingData {
+export function mixingData(
+  sample: ChainSample,
+  steps?: number,
+  start: Rational[] = mixingStart(sample.mu),
+): MixingData {
   const lambdaStar = lambdaStarOf(sample.kernel);
   const chi20 = chiSquare(exactArithmetic, start, sample.mu);
   const T = steps ?? horizon(chi20, lambdaStar);
@@ -110,7 +114,9 @@ export function mixingData(sample: ChainSample, steps?: number, start: Rational[
     decisions: {
       // At t = 0 the chi2 bound is chi2(nu_0 || mu) itself (l*^0 = 1): equality, which enclosures cannot decide.
       chi2: times.map((t) => (t === 0 ? 'holds' : atMost(ar, path.chi2[t]!, chi2Bound(t)))),
-      tv: times.map((t) => atMost(ar, path.tv[t]!, ar.mul(ar.div(ar.pow(lambdaI, t), ar.fromInteger(2)), ar.sqrt(chi20I)))),
+      tv: times.map((t) =>
+        atMost(ar, path.tv[t]!, ar.mul(ar.div(ar.pow(lambdaI, t), ar.fromInteger(2)), ar.sqrt(chi20I))),
+      ),
       kl: times.map((t) => atMost(ar, path.kl![t]!, ar.log(ar.add(ar.one, chi2Bound(t))))),
     },
   };
@@ -133,7 +139,11 @@ export function klFromPointsData(sample: ChainSample, steps?: number): KlFromPoi
     const delta = sample.mu.map((_, y) => (y === x ? ar.one : ar.zero));
     return trajectory(ar, delta, kernel, mu, T, true).kl!;
   });
-  return { steps: T, kl: kls, monotone: kls.map((series) => series.slice(1).map((value, t) => atMost(ar, value, series[t]!))) };
+  return {
+    steps: T,
+    kl: kls,
+    monotone: kls.map((series) => series.slice(1).map((value, t) => atMost(ar, value, series[t]!))),
+  };
 }
 
 export function t4Figure(seed: number): Figure {
@@ -162,7 +172,13 @@ export function t4Figure(seed: number): Figure {
     decisionSentence('TV(nu_t, mu) <= (1/2) l*^t sqrt(chi2(nu_0 || mu))', tallyDecisions(data.decisions.tv)),
     decisionSentence('KL(nu_t || mu) <= log(1 + l*^(2t) chi2(nu_0 || mu))', tallyDecisions(data.decisions.kl)),
   ].join(' ');
-  return { id: 'fig-T4-mixing', theoremId: 'T4', title: 'Distances to stationarity against the spectral bounds', caption, svg };
+  return {
+    id: 'fig-T4-mixing',
+    theoremId: 'T4',
+    title: 'Distances to stationarity against the spectral bounds',
+    caption,
+    svg,
+  };
 }
 
 export function t3Figure(seed: number): Figure {
@@ -186,5 +202,11 @@ export function t3Figure(seed: number): Figure {
     'Each curve starts from a point mass, KL(delta_x || mu) = log(1/mu(x)).',
     decisionSentence('KL(nu_{t+1} || mu) <= KL(nu_t || mu)', tallyDecisions(data.monotone.flat()), 'plotted steps'),
   ].join(' ');
-  return { id: 'fig-T3-kl', theoremId: 'T3', title: 'KL divergence to the stationary law along the chain', caption, svg };
+  return {
+    id: 'fig-T3-kl',
+    theoremId: 'T3',
+    title: 'KL divergence to the stationary law along the chain',
+    caption,
+    svg,
+  };
 }

@@ -29,7 +29,17 @@ import { optimalReasoningPolicy } from '../../rlvr/optimalPolicy.js';
 import { restrictToSupport, splitMass } from '../../rlvr/prompt.js';
 import type { Random } from '../../stats/random.js';
 import { renderChart } from './chart.js';
-import { atMost, decisionSentence, equalWithin, figureRandom, rationalToNumber, shortNumber, tallyDecisions, type Decision, type Figure } from './common.js';
+import {
+  atMost,
+  decisionSentence,
+  equalWithin,
+  figureRandom,
+  rationalToNumber,
+  shortNumber,
+  tallyDecisions,
+  type Decision,
+  type Figure,
+} from './common.js';
 
 const ar = intervalArithmetic(40);
 
@@ -81,7 +91,12 @@ export function gibbsData(sample: GibbsSample): GibbsData {
   const logZ = ar.log(Z[0]!);
   const maximum = ar.mul(beta, logZ);
   const policies = [...sample.policies.map(lift), optimum];
-  const objective = policies.map((pi) => ar.sub(pi.reduce((s, p, y) => ar.add(s, ar.mul(p, r[y]!)), ar.zero), ar.mul(beta, kl(ar, pi, q))));
+  const objective = policies.map((pi) =>
+    ar.sub(
+      pi.reduce((s, p, y) => ar.add(s, ar.mul(p, r[y]!)), ar.zero),
+      ar.mul(beta, kl(ar, pi, q)),
+    ),
+  );
   // KL(pi* || pi*) is 0 exactly; the engine's pi* is an enclosure, so it is set rather than computed.
   const klToOptimum = policies.map((pi, k) => (k === policies.length - 1 ? ar.zero : kl(ar, pi, optimum)));
   return {
@@ -102,13 +117,32 @@ export function t1Figure(seed: number): Figure {
   const svg = renderChart({
     id: 'fig-T1-gibbs',
     title: 'T1: the objective is β log Z minus β times the KL to π*',
-    description: 'J(pi) against KL(pi || pi*) for random policies pi and for pi* itself, on the line beta log Z - beta KL.',
+    description:
+      'J(pi) against KL(pi || pi*) for random policies pi and for pi* itself, on the line beta log Z - beta KL.',
     x: { label: 'KL(π ‖ π*), nats', scale: 'linear', min: 0 },
     y: { label: 'J(π) = E_π r − β KL(π ‖ q)', scale: 'linear' },
     series: [
-      { label: 'β log Z − β KL(π ‖ π*)', points: [[0, maximum], [widest, maximum - beta * widest]], style: 'dashed', color: 6 },
-      { label: 'random policies π', points: data.objective.slice(0, -1).map((j, k) => [num(data.klToOptimum[k]!), num(j)] as const), style: 'markers', color: 0 },
-      { label: 'π* (the maximizer)', points: [[0, num(data.objective[data.objective.length - 1]!)]], style: 'markers', color: 1 },
+      {
+        label: 'β log Z − β KL(π ‖ π*)',
+        points: [
+          [0, maximum],
+          [widest, maximum - beta * widest],
+        ],
+        style: 'dashed',
+        color: 6,
+      },
+      {
+        label: 'random policies π',
+        points: data.objective.slice(0, -1).map((j, k) => [num(data.klToOptimum[k]!), num(j)] as const),
+        style: 'markers',
+        color: 0,
+      },
+      {
+        label: 'π* (the maximizer)',
+        points: [[0, num(data.objective[data.objective.length - 1]!)]],
+        style: 'markers',
+        color: 1,
+      },
     ],
     references: [{ axis: 'y', value: maximum, label: 'max J = β log Z' }],
   });
@@ -118,7 +152,13 @@ export function t1Figure(seed: number): Figure {
     decisionSentence('J(pi) = beta log Z - beta KL(pi || pi*) to 30 digits', tallyDecisions(data.identity), 'policies'),
     decisionSentence('J(pi) <= beta log Z', tallyDecisions(data.belowMaximum), 'random policies'),
   ].join(' ');
-  return { id: 'fig-T1-gibbs', theoremId: 'T1', title: 'The Gibbs variational identity on random policies', caption, svg };
+  return {
+    id: 'fig-T1-gibbs',
+    theoremId: 'T1',
+    title: 'The Gibbs variational identity on random policies',
+    caption,
+    svg,
+  };
 }
 
 // ---------------------------------------------------------------- T6
@@ -147,14 +187,24 @@ export interface AccuracyData {
   readonly above: Decision[];
 }
 
-export function accuracyData(p0s: readonly Rational[], inverseBetas: readonly Rational[] = INVERSE_BETAS): AccuracyData {
+export function accuracyData(
+  p0s: readonly Rational[],
+  inverseBetas: readonly Rational[] = INVERSE_BETAS,
+): AccuracyData {
   const logit: Interval[][] = [];
   const shift: Decision[] = [];
   const above: Decision[] = [];
   for (const p0 of p0s) {
     // Two correct and three wrong responses; p* depends on q only through p0 = q(C).
-    const reference = [...normalize([new Rational(1n), new Rational(2n)]).map((v) => v.mul(p0)), ...normalize([new Rational(1n), new Rational(1n), new Rational(3n)]).map((v) => v.mul(new Rational(1n).sub(p0)))];
-    const prompt = restrictToSupport(ar, { weight: ar.one, reference: lift(reference), correct: [true, true, false, false, false] });
+    const reference = [
+      ...normalize([new Rational(1n), new Rational(2n)]).map((v) => v.mul(p0)),
+      ...normalize([new Rational(1n), new Rational(1n), new Rational(3n)]).map((v) => v.mul(new Rational(1n).sub(p0))),
+    ];
+    const prompt = restrictToSupport(ar, {
+      weight: ar.one,
+      reference: lift(reference),
+      correct: [true, true, false, false, false],
+    });
     const logitP0 = ar.log(ar.div(ar.fromRational(p0), ar.fromRational(new Rational(1n).sub(p0))));
     const row = inverseBetas.map((inverse) => {
       const optimum = optimalReasoningPolicy(ar, prompt, ar.fromRational(new Rational(1n).div(inverse)));
@@ -176,14 +226,22 @@ export function t6Figure(seed: number): Figure {
   const svg = renderChart({
     id: 'fig-T6-accuracy',
     title: 'T6: the optimal accuracy shifts by 1/β on the logit scale',
-    description: 'logit p* of the optimal reasoning distribution against 1/beta for several reference accuracies p0, with the lines logit p0 + 1/beta.',
+    description:
+      'logit p* of the optimal reasoning distribution against 1/beta for several reference accuracies p0, with the lines logit p0 + 1/beta.',
     x: { label: '1/β', scale: 'linear', min: 0 },
     y: { label: 'logit p*', scale: 'linear' },
     series: p0s.flatMap((p0, i) => [
-      { label: `p₀ = ${rationalToString(p0)}: logit p*`, points: data.logit[i]!.map((v, k) => [xs[k]!, num(v)] as const), style: 'markers' as const, color: i },
+      {
+        label: `p₀ = ${rationalToString(p0)}: logit p*`,
+        points: data.logit[i]!.map((v, k) => [xs[k]!, num(v)] as const),
+        style: 'markers' as const,
+        color: i,
+      },
       {
         label: `logit ${rationalToString(p0)} + 1/β`,
-        points: [0, xs[xs.length - 1]!].map((x) => [x, Math.log(rationalToNumber(p0) / (1 - rationalToNumber(p0))) + x] as const),
+        points: [0, xs[xs.length - 1]!].map(
+          (x) => [x, Math.log(rationalToNumber(p0) / (1 - rationalToNumber(p0))) + x] as const,
+        ),
         style: 'dashed' as const,
         color: i,
       },
@@ -194,7 +252,13 @@ export function t6Figure(seed: number): Figure {
     decisionSentence('logit p* = logit p0 + 1/beta to 30 digits', tallyDecisions(data.shift), 'plotted points'),
     decisionSentence('p* > p0', tallyDecisions(data.above), 'plotted points'),
   ].join(' ');
-  return { id: 'fig-T6-accuracy', theoremId: 'T6', title: 'Accuracy of the optimal reasoning distribution', caption, svg };
+  return {
+    id: 'fig-T6-accuracy',
+    theoremId: 'T6',
+    title: 'Accuracy of the optimal reasoning distribution',
+    caption,
+    svg,
+  };
 }
 
 // ---------------------------------------------------------------- T7
@@ -267,13 +331,32 @@ export function t7Figure(seed: number): Figure {
   const svg = renderChart({
     id: 'fig-T7-decomposition',
     title: 'T7: KL to π* splits into a Bernoulli KL and two conditional KLs',
-    description: 'For random policies: the sum of the three terms of T7 against KL(pi || pi*) (on the diagonal), and the Bernoulli term alone (below it).',
+    description:
+      'For random policies: the sum of the three terms of T7 against KL(pi || pi*) (on the diagonal), and the Bernoulli term alone (below it).',
     x: { label: 'KL(π ‖ π*), nats', scale: 'linear', min: 0 },
     y: { label: 'nats', scale: 'linear', min: 0 },
     series: [
-      { label: 'y = x', points: [[0, 0], [widest, widest]], style: 'dashed', color: 6 },
-      { label: 'kl(p_π ‖ p*) + p_π KL_C + (1 − p_π) KL_W', points: data.sum.map((s, k) => [num(data.total[k]!), num(s)] as const), style: 'markers', color: 0 },
-      { label: 'kl(p_π ‖ p*) alone', points: data.bernoulli.map((b, k) => [num(data.total[k]!), num(b)] as const), style: 'markers', color: 1 },
+      {
+        label: 'y = x',
+        points: [
+          [0, 0],
+          [widest, widest],
+        ],
+        style: 'dashed',
+        color: 6,
+      },
+      {
+        label: 'kl(p_π ‖ p*) + p_π KL_C + (1 − p_π) KL_W',
+        points: data.sum.map((s, k) => [num(data.total[k]!), num(s)] as const),
+        style: 'markers',
+        color: 0,
+      },
+      {
+        label: 'kl(p_π ‖ p*) alone',
+        points: data.bernoulli.map((b, k) => [num(data.total[k]!), num(b)] as const),
+        style: 'markers',
+        color: 1,
+      },
     ],
   });
   const q = sample.reference.map((v, y) => `${rationalToString(v)}${sample.correct[y] ? ' (correct)' : ''}`).join(', ');
@@ -283,5 +366,11 @@ export function t7Figure(seed: number): Figure {
     decisionSentence("KL(pi || pi*) = T7's three terms to 30 digits", tallyDecisions(data.identity), 'policies'),
     decisionSentence('kl(p_pi || p*) <= KL(pi || pi*)', tallyDecisions(data.lowerBound), 'policies'),
   ].join(' ');
-  return { id: 'fig-T7-decomposition', theoremId: 'T7', title: 'The Bernoulli KL decomposition on random policies', caption, svg };
+  return {
+    id: 'fig-T7-decomposition',
+    theoremId: 'T7',
+    title: 'The Bernoulli KL decomposition on random policies',
+    caption,
+    svg,
+  };
 }

@@ -26,7 +26,15 @@ import { Rational, rationalToString } from '../../arith/rational.js';
 import { stationaryDistribution } from '../../markov/stationaryDistribution.js';
 import { ebmKernel } from '../../models/ebm.js';
 import { renderChart } from './chart.js';
-import { atMost, decisionSentence, figureRandom, rationalToNumber, tallyDecisions, type Decision, type Figure } from './common.js';
+import {
+  atMost,
+  decisionSentence,
+  figureRandom,
+  rationalToNumber,
+  tallyDecisions,
+  type Decision,
+  type Figure,
+} from './common.js';
 
 const ar = intervalArithmetic(40);
 
@@ -36,9 +44,24 @@ export interface QualitySample {
   readonly potential: Rational[];
 }
 
-export const QUALITY_BETAS: readonly Rational[] = ['1/10', '1/8', '1/6', '1/5', '1/4', '1/3', '1/2', '2/3', '1', '3/2', '2', '3', '4', '6', '8', '10'].map(
-  (text) => new Rational(text),
-);
+export const QUALITY_BETAS: readonly Rational[] = [
+  '1/10',
+  '1/8',
+  '1/6',
+  '1/5',
+  '1/4',
+  '1/3',
+  '1/2',
+  '2/3',
+  '1',
+  '3/2',
+  '2',
+  '3',
+  '4',
+  '6',
+  '8',
+  '10',
+].map((text) => new Rational(text));
 
 export function sampleQuality(seed: number, n = 5): QualitySample {
   const random = figureRandom(seed, 'T2q-quality');
@@ -95,10 +118,18 @@ export function t2qFigure(seed: number): Figure {
   const svg = renderChart({
     id: 'fig-T2q-quality',
     title: 'T2q: expected quality under μ against β',
-    description: 'E_mu[Phi] for the stationary law mu of the response chain at each beta, with the reference level E_rho[Phi] and max Phi.',
+    description:
+      'E_mu[Phi] for the stationary law mu of the response chain at each beta, with the reference level E_rho[Phi] and max Phi.',
     x: { label: 'temperature β', scale: 'log' },
     y: { label: 'expected quality', scale: 'linear' },
-    series: [{ label: 'E_μ[Φ]', points: data.betas.map((b, k) => [rationalToNumber(b), ar.toNumber(data.expected[k]!)] as const), style: 'line+markers', color: 0 }],
+    series: [
+      {
+        label: 'E_μ[Φ]',
+        points: data.betas.map((b, k) => [rationalToNumber(b), ar.toNumber(data.expected[k]!)] as const),
+        style: 'line+markers',
+        color: 0,
+      },
+    ],
     references: [
       { axis: 'y', value: rationalToNumber(data.referenceLevel), label: 'E_ρ[Φ] (reference level, β → ∞)' },
       { axis: 'y', value: rationalToNumber(data.maxPhi), label: 'max Φ (β → 0)' },
@@ -109,7 +140,17 @@ export function t2qFigure(seed: number): Figure {
     `Sample instance (seed ${sample.seed}): n = ${sample.potential.length} responses, potential Phi = (${sample.potential.map(rationalToString).join(', ')}), ` +
       `symmetric conductance C = (${C}), q(y|x) = C(x,y)/rho(x), s = 0. mu is computed at each beta by the engine (EBM kernel, then GTH elimination) in 40-digit interval arithmetic.`,
     decisionSentence('E_mu[Phi] >= E_rho[Phi]', tallyDecisions(data.aboveReference), 'plotted values of beta'),
-    decisionSentence('E_mu[Phi] non-increasing in beta', tallyDecisions(data.nonIncreasing), 'consecutive pairs of beta'),
+    decisionSentence(
+      'E_mu[Phi] non-increasing in beta',
+      tallyDecisions(data.nonIncreasing),
+      'consecutive pairs of beta',
+    ),
   ].join(' ');
-  return { id: 'fig-T2q-quality', theoremId: 'T2q', title: 'Expected quality of the stationary law against the temperature', caption, svg };
+  return {
+    id: 'fig-T2q-quality',
+    theoremId: 'T2q',
+    title: 'Expected quality of the stationary law against the temperature',
+    caption,
+    svg,
+  };
 }

@@ -43,7 +43,11 @@ export function sampleChain(seed: number, name: string, n: number): ChainSample 
   for (let x = 0; x < n; x++) {
     for (let y = x; y < n; y++) {
       const value =
-        x === y ? new Rational(BigInt(1 + random.int(2))) : (x < split) === (y < split) ? new Rational(BigInt(1 + random.int(4))) : new Rational(BigInt(1 + random.int(3)), 20n);
+        x === y
+          ? new Rational(BigInt(1 + random.int(2)))
+          : x < split === y < split
+            ? new Rational(BigInt(1 + random.int(4)))
+            : new Rational(BigInt(1 + random.int(3)), 20n);
       conductance[x]![y] = value;
       conductance[y]![x] = value;
     }
@@ -56,7 +60,8 @@ export function sampleChain(seed: number, name: string, n: number): ChainSample 
 
 export function chainDescription(sample: ChainSample): string {
   const n = sample.weights.length;
-  const states = (from: number, to: number): string => `{${Array.from({ length: to - from }, (_, k) => from + k + 1).join(', ')}}`;
+  const states = (from: number, to: number): string =>
+    `{${Array.from({ length: to - from }, (_, k) => from + k + 1).join(', ')}}`;
   const C = sample.conductance.map((row) => `(${row.map(rationalToString).join(', ')})`).join(', ');
   return (
     `Sample instance (seed ${sample.seed}): the n = ${n} response chain P(x,y) = q(y|x) w(y) / Z(x), q(y|x) = C(x,y) / rho(x), ` +

@@ -38,8 +38,10 @@ import { fail, pass, type FailVerdict, type Verdict } from '../theorem.js';
 const AGREEMENT = new Rational(1n, 10n ** 30n);
 const UNIT = new Rational(1n);
 
-export const PRECISION_EQUAL = 'rigorous intervals from 40 digits (doubling to 640 while undecided); equality to 30 digits';
-export const PRECISION_STRICT = 'rigorous intervals from 40 digits (doubling to 640 while undecided); strict comparisons decided when enclosures separate';
+export const PRECISION_EQUAL =
+  'rigorous intervals from 40 digits (doubling to 640 while undecided); equality to 30 digits';
+export const PRECISION_STRICT =
+  'rigorous intervals from 40 digits (doubling to 640 while undecided); strict comparisons decided when enclosures separate';
 
 /** Where a claim failed (prompt, time, response, ...), reported with the sides. */
 export type CheckContext = Readonly<Record<string, string>>;
@@ -80,7 +82,9 @@ export class IntervalChecks {
     const scale = this.ia.upperRational(this.ia.abs(lhs));
     const tolerance = AGREEMENT.mul(scale.gt(UNIT) ? scale : UNIT);
     if (width.compare(tolerance) >= 0) {
-      throw new UndecidedError(`${claim}: the difference's enclosure contains 0 but is wider than 10^-30 at ${this.ia.label}`);
+      throw new UndecidedError(
+        `${claim}: the difference's enclosure contains 0 but is wider than 10^-30 at ${this.ia.label}`,
+      );
     }
     this.record(width.valueOf());
     return undefined;
@@ -88,7 +92,11 @@ export class IntervalChecks {
 
   /** A decided fail with the given sides (and where it happened). */
   failure(claim: string, context: CheckContext, lhs: Interval, rhs: Interval, difference?: Interval): FailVerdict {
-    const values: Record<string, NumberObject | string> = { ...context, lhs: this.ia.toNumberObject(lhs), rhs: this.ia.toNumberObject(rhs) };
+    const values: Record<string, NumberObject | string> = {
+      ...context,
+      lhs: this.ia.toNumberObject(lhs),
+      rhs: this.ia.toNumberObject(rhs),
+    };
     if (difference) values.difference = this.ia.toNumberObject(difference);
     return fail(claim, values);
   }

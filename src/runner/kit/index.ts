@@ -38,9 +38,31 @@
  * The kit imports properties/ (slot definitions) and src/ only, never
  * theorems/, so user modules can use it through the package entry point.
  */
-export { specs, intervalSpecs, type AssumptionParts, type Predicate, type SpecDefaults, type SpecKit, type SpecParts } from './specs.js';
-export { IntervalChecks, intervalCheck, PRECISION_EQUAL, PRECISION_STRICT, type CheckContext, type IntervalCheck } from './checks.js';
-export { slotFamily, familiesArbitrary, realizeFamilies, type Realized, type SlotFamily, type SlotFamilyOptions } from './slotFamily.js';
+export {
+  specs,
+  intervalSpecs,
+  type AssumptionParts,
+  type Predicate,
+  type SpecDefaults,
+  type SpecKit,
+  type SpecParts,
+} from './specs.js';
+export {
+  IntervalChecks,
+  intervalCheck,
+  PRECISION_EQUAL,
+  PRECISION_STRICT,
+  type CheckContext,
+  type IntervalCheck,
+} from './checks.js';
+export {
+  slotFamily,
+  familiesArbitrary,
+  realizeFamilies,
+  type Realized,
+  type SlotFamily,
+  type SlotFamilyOptions,
+} from './slotFamily.js';
 export { variables } from './variables.js';
 export { theoremModule, type TheoremHeader, type TheoremMembers } from './theoremModule.js';
 export {

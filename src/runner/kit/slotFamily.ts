@@ -77,7 +77,10 @@ export interface SlotFamilyOptions<S extends SlotSelection, I> {
 }
 
 /** The draws of `slots`, typed, as the instances. */
-export function slotFamily<const S extends SlotSelection>(slots: S, options?: { readonly pinned?: readonly SlotName[] }): SlotFamily<Instance<S>>;
+export function slotFamily<const S extends SlotSelection>(
+  slots: S,
+  options?: { readonly pinned?: readonly SlotName[] },
+): SlotFamily<Instance<S>>;
 /** The instances `build` makes of the draws of `slots`. */
 export function slotFamily<const S extends SlotSelection, I>(slots: S, options: SlotFamilyOptions<S, I>): SlotFamily<I>;
 export function slotFamily<const S extends SlotSelection, I>(
@@ -87,7 +90,12 @@ export function slotFamily<const S extends SlotSelection, I>(
   const pinned = options.pinned ?? [];
   const build = options.build;
   if (build === undefined) {
-    return { slots, pinned, instances: () => instanceFromSlots(slots), realize: (overrides) => realizeDraws(slots, pinned, overrides) };
+    return {
+      slots,
+      pinned,
+      instances: () => instanceFromSlots(slots),
+      realize: (overrides) => realizeDraws(slots, pinned, overrides),
+    };
   }
   return {
     slots,
@@ -97,7 +105,11 @@ export function slotFamily<const S extends SlotSelection, I>(
       const realized = realizeDraws(slots, pinned, overrides);
       if (realized.kind !== 'ready') return realized;
       const replaced: ReadonlySet<string> = new Set(realized.slots);
-      return { kind: 'ready', arbitrary: realized.arbitrary.chain((draw) => build(draw, replaced)), slots: realized.slots };
+      return {
+        kind: 'ready',
+        arbitrary: realized.arbitrary.chain((draw) => build(draw, replaced)),
+        slots: realized.slots,
+      };
     },
   };
 }
@@ -109,7 +121,10 @@ export function familiesArbitrary<I>(families: readonly SlotFamily<I>[]): fc.Arb
 }
 
 /** The instances of the families that take the overrides (undefined when none does). */
-export function realizeFamilies<I>(families: readonly SlotFamily<I>[], overrides: SlotOverrides): fc.Arbitrary<I> | undefined {
+export function realizeFamilies<I>(
+  families: readonly SlotFamily<I>[],
+  overrides: SlotOverrides,
+): fc.Arbitrary<I> | undefined {
   const ready = families.flatMap((family) => {
     const realized = family.realize(overrides);
     return realized.kind === 'ready' ? [realized.arbitrary] : [];
@@ -158,7 +173,10 @@ function minimumStates(selection: SlotSelection): number {
   let min = 2;
   for (const slot of Object.keys(selection)) {
     if (slot === 'n' || !isSlotName(slot) || selection[slot] === undefined) continue;
-    min = Math.max(min, (instanceSlots[slot] as SlotDefinition<SlotName>).minStates(variantOf(selection, slot) as never));
+    min = Math.max(
+      min,
+      (instanceSlots[slot] as SlotDefinition<SlotName>).minStates(variantOf(selection, slot) as never),
+    );
   }
   return min;
 }
@@ -179,8 +197,13 @@ function withValues<D extends object>(draw: D, slots: readonly string[], values:
  * only for a variant properties/slots.ts rejects outright (the command line
  * validates them first); a family that cannot take a replacement is 'skipped'.
  */
-function realizeDraws<S extends SlotSelection>(slots: S, pinned: readonly SlotName[], overrides: SlotOverrides): Realized<Instance<S>> {
-  const uses = (slot: string): boolean => slot === 'n' || (Object.prototype.hasOwnProperty.call(slots, slot) && !pinned.some((p) => p === slot));
+function realizeDraws<S extends SlotSelection>(
+  slots: S,
+  pinned: readonly SlotName[],
+  overrides: SlotOverrides,
+): Realized<Instance<S>> {
+  const uses = (slot: string): boolean =>
+    slot === 'n' || (Object.prototype.hasOwnProperty.call(slots, slot) && !pinned.some((p) => p === slot));
   const replaced = Object.keys(overrides).filter(uses);
   if (replaced.length === 0) return { kind: 'unaffected' };
   // The same keys as `slots`, variants replaced: draws keep the type Instance<S>.
@@ -190,21 +213,29 @@ function realizeDraws<S extends SlotSelection>(slots: S, pinned: readonly SlotNa
   for (const slot of replaced) {
     const override = overrides[slot]!;
     if (!isSlotName(slot)) continue;
-    if (override.kind === 'variant') Object.assign(selection, { [slot]: mergeVariant(slot, selection[slot], override.variant) });
+    if (override.kind === 'variant')
+      Object.assign(selection, { [slot]: mergeVariant(slot, selection[slot], override.variant) });
     else custom.push([slot, override]);
   }
   const form = energyForm(selection);
   if (form !== ownForm) {
     // The potential slot's variants are the energy forms; a property's checks are written for its own.
-    return { kind: 'skipped', reason: `draws Phi as ${ownForm === 'weights' ? 'exact weights exp(Phi/beta)' : 'values'}, not ${form}` };
+    return {
+      kind: 'skipped',
+      reason: `draws Phi as ${ownForm === 'weights' ? 'exact weights exp(Phi/beta)' : 'values'}, not ${form}`,
+    };
   }
   for (const [slot, override] of custom) {
     if (override.form !== undefined && override.form !== form) {
-      return { kind: 'skipped', reason: `draws the energies as ${form === 'weights' ? 'exact weights exp(value/beta)' : 'values'}, but the ${slot} values are given as ${override.form}` };
+      return {
+        kind: 'skipped',
+        reason: `draws the energies as ${form === 'weights' ? 'exact weights exp(value/beta)' : 'values'}, but the ${slot} values are given as ${override.form}`,
+      };
     }
   }
   const sizes = new Set(custom.flatMap(([, o]) => (o.states === undefined ? [] : [o.states])));
-  if (sizes.size > 1) return { kind: 'skipped', reason: `the replaced slots have different sizes (${[...sizes].join(', ')} states)` };
+  if (sizes.size > 1)
+    return { kind: 'skipped', reason: `the replaced slots have different sizes (${[...sizes].join(', ')} states)` };
   if (sizes.size === 1) Object.assign(selection, { n: [...sizes][0]! });
 
   let base: fc.Arbitrary<Instance<S>>;
@@ -227,24 +258,43 @@ function realizeDraws<S extends SlotSelection>(slots: S, pinned: readonly SlotNa
   const values = custom.filter(([slot]) => slot !== 'n');
   const customSlots = new Set<string>(values.map(([slot]) => slot));
   const independent = values.filter(([slot]) => !DEPENDENT.some(([d]) => d === slot));
-  const redraw = DEPENDENT.filter(([slot, reads]) => customSlots.has(slot) || (customSlots.has(reads) && selection[slot] !== undefined));
+  const redraw = DEPENDENT.filter(
+    ([slot, reads]) => customSlots.has(slot) || (customSlots.has(reads) && selection[slot] !== undefined),
+  );
   let drawn = base;
   if (values.length > 0) {
     drawn = base.chain((draw) => {
       const first =
         independent.length === 0
           ? fc.constant(draw)
-          : fc.tuple(...independent.map(([, o]) => o.values({ n: draw.n }))).map((vs) => withValues(draw, independent.map(([slot]) => slot), vs));
+          : fc.tuple(...independent.map(([, o]) => o.values({ n: draw.n }))).map((vs) =>
+              withValues(
+                draw,
+                independent.map(([slot]) => slot),
+                vs,
+              ),
+            );
       if (redraw.length === 0) return first;
       return first.chain((d) => {
         const read: Partial<Record<SlotName, unknown>> = d;
         const parts = redraw.map(([slot]) => {
           const override = values.find(([s]) => s === slot)?.[1];
           if (override !== undefined) return override.values({ n: d.n, prompts: read.prompts });
-          const ctx = { n: d.n, form, ...(read.potential !== undefined ? { potential: read.potential } : {}), ...(read.prompts !== undefined ? { prompts: read.prompts } : {}) } as SlotContext;
+          const ctx = {
+            n: d.n,
+            form,
+            ...(read.potential !== undefined ? { potential: read.potential } : {}),
+            ...(read.prompts !== undefined ? { prompts: read.prompts } : {}),
+          } as SlotContext;
           return (instanceSlots[slot] as SlotDefinition<SlotName>).arbitrary(variantOf(selection, slot) as never, ctx);
         });
-        return fc.tuple(...parts).map((vs) => withValues(d, redraw.map(([slot]) => slot), vs));
+        return fc.tuple(...parts).map((vs) =>
+          withValues(
+            d,
+            redraw.map(([slot]) => slot),
+            vs,
+          ),
+        );
       });
     });
   }

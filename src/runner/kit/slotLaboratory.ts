@@ -29,7 +29,16 @@
  */
 import fc from 'fast-check';
 import { parseRational } from '../../arith/rational.js';
-import type { DegreeLevel, DegreeSpec, PropertySpec, SlotInstantiation, SlotOverrides, SlotProperty, SubClaimHypothesis, Theorem } from '../theorem.js';
+import type {
+  DegreeLevel,
+  DegreeSpec,
+  PropertySpec,
+  SlotInstantiation,
+  SlotOverrides,
+  SlotProperty,
+  SubClaimHypothesis,
+  Theorem,
+} from '../theorem.js';
 import { instanceSlots, type Instance, type SlotName, type SlotSelection } from '../../../properties/index.js';
 import { realizeFamilies, slotFamily, type SlotFamily } from './slotFamily.js';
 
@@ -41,12 +50,19 @@ export interface PropertyFamilies<I = any> {
 }
 
 /** A property and its families, the instance type checked between them. */
-export function drawnFrom<I>(spec: PropertySpec<I>, families: readonly SlotFamily<I>[], hypothesis?: SubClaimHypothesis<I>): PropertyFamilies<I> {
+export function drawnFrom<I>(
+  spec: PropertySpec<I>,
+  families: readonly SlotFamily<I>[],
+  hypothesis?: SubClaimHypothesis<I>,
+): PropertyFamilies<I> {
   return hypothesis === undefined ? { spec, families } : { spec, families, hypothesis };
 }
 
 /** The property's arbitrary with the overrides, or why it is left out; undefined when it uses none. */
-function realizeProperty(property: PropertyFamilies, overrides: SlotOverrides): SlotProperty | { skipped: string } | undefined {
+function realizeProperty(
+  property: PropertyFamilies,
+  overrides: SlotOverrides,
+): SlotProperty | { skipped: string } | undefined {
   const ready: fc.Arbitrary<unknown>[] = [];
   const slots = new Set<string>();
   const reasons: string[] = [];
@@ -60,8 +76,16 @@ function realizeProperty(property: PropertyFamilies, overrides: SlotOverrides): 
     }
   }
   if (ready.length > 0) {
-    const hypothesis = property.hypothesis !== undefined && touches(overrides, property.hypothesis.slots) ? { hypothesis: property.hypothesis } : {};
-    return { spec: property.spec, arbitrary: ready.length === 1 ? ready[0]! : fc.oneof(...ready), slots: [...slots], ...hypothesis };
+    const hypothesis =
+      property.hypothesis !== undefined && touches(overrides, property.hypothesis.slots)
+        ? { hypothesis: property.hypothesis }
+        : {};
+    return {
+      spec: property.spec,
+      arbitrary: ready.length === 1 ? ready[0]! : fc.oneof(...ready),
+      slots: [...slots],
+      ...hypothesis,
+    };
   }
   if (reasons.length > 0) return { skipped: reasons.join('; ') };
   return undefined;
@@ -122,15 +146,26 @@ export function overridesLabel(overrides: SlotOverrides): string {
 export function referenceEpsLevels<I>(families: readonly SlotFamily<I>[], overrides: SlotOverrides): DegreeLevel<I>[] {
   const reference = overrides.reference;
   const variant = reference?.kind === 'variant' ? reference.variant : undefined;
-  const nearEps = typeof variant === 'object' && variant !== null && 'nearReversible' in variant ? parseRational(variant.nearReversible) : undefined;
+  const nearEps =
+    typeof variant === 'object' && variant !== null && 'nearReversible' in variant
+      ? parseRational(variant.nearReversible)
+      : undefined;
   const levels =
     nearEps !== undefined
       ? [1000n, 100n, 10n, 1n].map((k) => {
           const eps = nearEps.div(k).toFraction();
-          return { label: `eps = ${eps}`, arbitrary: realizeFamilies(families, replaceSlot(overrides, 'reference', { nearReversible: eps }, `nearReversible(${eps})`)) };
+          return {
+            label: `eps = ${eps}`,
+            arbitrary: realizeFamilies(
+              families,
+              replaceSlot(overrides, 'reference', { nearReversible: eps }, `nearReversible(${eps})`),
+            ),
+          };
         })
       : [{ label: overridesLabel(overrides), arbitrary: realizeFamilies(families, overrides) }];
-  return levels.flatMap((level) => (level.arbitrary === undefined ? [] : [{ label: level.label, arbitrary: level.arbitrary }]));
+  return levels.flatMap((level) =>
+    level.arbitrary === undefined ? [] : [{ label: level.label, arbitrary: level.arbitrary }],
+  );
 }
 
 /** A family in the older form: slots, pinned slots and a build of an untyped draw (all slots optional). */
@@ -146,6 +181,7 @@ export interface UntypedFamily<I> {
  */
 export function adoptFamily<I>(family: UntypedFamily<I>): SlotFamily<I> {
   const build = family.build;
-  if (build === undefined) throw new TypeError('adoptFamily needs a family with a build (use slotFamily for the draws themselves)');
+  if (build === undefined)
+    throw new TypeError('adoptFamily needs a family with a build (use slotFamily for the draws themselves)');
   return slotFamily(family.slots, { pinned: family.pinned, build });
 }

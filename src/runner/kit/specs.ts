@@ -91,7 +91,9 @@ export interface SpecKit<I, C> {
 export function specs<I>(defaults: Omit<SpecDefaults<I, Predicate<I>>, 'decide'>): SpecKit<I, Predicate<I>>;
 /** A kit whose checks `decide` turns into predicates. */
 export function specs<I, C>(defaults: SpecDefaults<I, C>): SpecKit<I, C>;
-export function specs<I, C>(defaults: Omit<SpecDefaults<I, C>, 'decide'> & { decide?: SpecDefaults<I, C>['decide'] }): SpecKit<I, C> {
+export function specs<I, C>(
+  defaults: Omit<SpecDefaults<I, C>, 'decide'> & { decide?: SpecDefaults<I, C>['decide'] },
+): SpecKit<I, C> {
   const decide = defaults.decide ?? ((_claim: string, check: C) => check as Predicate<I>);
   const build = (name: string, claim: string, parts: SpecParts<I, C>): PropertySpec<I> => {
     const describe = parts.describe ?? defaults.describe;
@@ -111,7 +113,8 @@ export function specs<I, C>(defaults: Omit<SpecDefaults<I, C>, 'decide'> & { dec
   };
   return {
     property: (name, parts) => build(name, parts.claim, parts),
-    mutant: (name, parts, mutation) => build(name, mutation === undefined ? parts.claim : `${parts.claim} (${mutation})`, parts),
+    mutant: (name, parts, mutation) =>
+      build(name, mutation === undefined ? parts.claim : `${parts.claim} (${mutation})`, parts),
     assumption: (id, text, parts) => ({
       id,
       text,
@@ -128,6 +131,13 @@ export function specs<I, C>(defaults: Omit<SpecDefaults<I, C>, 'decide'> & { dec
  * A kit of interval properties whose checks are `IntervalCheck`s, decided
  * with precision escalation; precision line `PRECISION_STRICT` unless given.
  */
-export function intervalSpecs<I>(defaults: { readonly describe?: (instance: I) => unknown; readonly precision?: string } = {}): SpecKit<I, IntervalCheck<I>> {
-  return specs<I, IntervalCheck<I>>({ mode: 'interval', decide: intervalCheck, precision: PRECISION_STRICT, ...defaults });
+export function intervalSpecs<I>(
+  defaults: { readonly describe?: (instance: I) => unknown; readonly precision?: string } = {},
+): SpecKit<I, IntervalCheck<I>> {
+  return specs<I, IntervalCheck<I>>({
+    mode: 'interval',
+    decide: intervalCheck,
+    precision: PRECISION_STRICT,
+    ...defaults,
+  });
 }
