@@ -22,7 +22,7 @@
  *   pinned })` with typed draws, `familiesArbitrary`, `realizeFamilies`,
  *   `drawnFrom(spec, families, hypothesis?)`, `slotLaboratory(properties,
  *   degrees?)` (the theorem's `slots` and `instantiate`), `touches`,
- *   `replaceSlot`, `overridesLabel`, `referenceEpsLevels`, `adoptFamily`.
+ *   `replaceSlot`, `overridesLabel`, `referenceEpsLevels`.
  *
  * Main statements
  * - Naming (validate.ts): property, mutant and assumption names are
@@ -66,7 +66,6 @@ export {
 export { variables } from './variables.js';
 export { theoremModule, type TheoremHeader, type TheoremMembers } from './theoremModule.js';
 export {
-  adoptFamily,
   drawnFrom,
   overridesLabel,
   referenceEpsLevels,
@@ -74,5 +73,4 @@ export {
   slotLaboratory,
   touches,
   type PropertyFamilies,
-  type UntypedFamily,
 } from './slotLaboratory.js';

@@ -13,8 +13,6 @@
  *   label)`, `overridesLabel(overrides)`: helpers of degree ladders.
  * - `referenceEpsLevels(families, overrides)`: the levels of a degree of
  *   failure along a near-reversible reference (eps/1000 .. eps).
- * - `adoptFamily(family)`: a family in the older form (`slots`, `pinned`,
- *   `build` of an untyped draw) as a `SlotFamily`.
  *
  * Main statements
  * - `slots` lists every slot some family draws and does not pin, n first,
@@ -39,8 +37,8 @@ import type {
   SubClaimHypothesis,
   Theorem,
 } from '../theorem.js';
-import { instanceSlots, type Instance, type SlotName, type SlotSelection } from '../../../properties/index.js';
-import { realizeFamilies, slotFamily, type SlotFamily } from './slotFamily.js';
+import { instanceSlots, type SlotName } from '../../../properties/index.js';
+import { realizeFamilies, type SlotFamily } from './slotFamily.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of PropertyFamilies mixes instance types (as the specs of `Theorem`); drawnFrom checks each
 export interface PropertyFamilies<I = any> {
@@ -166,22 +164,4 @@ export function referenceEpsLevels<I>(families: readonly SlotFamily<I>[], overri
   return levels.flatMap((level) =>
     level.arbitrary === undefined ? [] : [{ label: level.label, arbitrary: level.arbitrary }],
   );
-}
-
-/** A family in the older form: slots, pinned slots and a build of an untyped draw (all slots optional). */
-export interface UntypedFamily<I> {
-  readonly slots: SlotSelection;
-  readonly pinned: readonly SlotName[];
-  readonly build?: (draw: Instance<SlotSelection>, replaced: ReadonlySet<string>) => fc.Arbitrary<I>;
-}
-
-/**
- * An older family (support modules not yet ported) as a `SlotFamily`. It
- * must have a build: an untyped draw cannot be the instance itself.
- */
-export function adoptFamily<I>(family: UntypedFamily<I>): SlotFamily<I> {
-  const build = family.build;
-  if (build === undefined)
-    throw new TypeError('adoptFamily needs a family with a build (use slotFamily for the draws themselves)');
-  return slotFamily(family.slots, { pinned: family.pinned, build });
 }
