@@ -5,7 +5,7 @@
  * - `TheoremSource`: where a worker finds the theorems, since functions
  *   cannot be posted to it: the URL of a module exporting `catalogue` (the
  *   command line's catalogue) and the theorem module files named on the
- *   command line, loaded as the main thread loaded them (../theoremModules.ts),
+ *   command line, loaded as the main thread loaded them (./theoremModules.ts),
  *   and for `assume` its FILE of slot replacements.
  * - `WorkerRequest`: a source and a task (src/runner/parallel.ts), or an
  *   `AssumeTask`: one property of a theorem with the file's slots.
