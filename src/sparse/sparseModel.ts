@@ -18,8 +18,12 @@
  *   or undefined when the file is not one (the dense readers take it then).
  *
  * Implementation details
- * A sparse file is parsed once by JSON.parse, numbers as float64 (the sparse
- * path is float64 throughout): 1.3 million triplets are about 40 MB of text.
+ * A file of the plain form {"states": n, "transitions": [...]} is read from
+ * its bytes into typed arrays (`scanPlainSparseModel`; no JSON value of 1.3
+ * million small arrays, whose 40 MB of text JSON.parse would turn into a few
+ * hundred MB of objects); every other file, and every file with an error, is
+ * parsed once by JSON.parse and validated field by field, numbers as float64
+ * (the sparse path is float64 throughout), so errors name their field.
  * Duplicate keys are rejected at the top level (the only level with keys).
  * Duplicate triplets (i, j) are summed, as scipy sums them; zero values are
  * dropped. Each row must sum to 1 within 1e-9 (`RENORMALIZE_TOLERANCE`, the
@@ -54,12 +58,15 @@ export function isSparseJson(json: Record<string, unknown>): boolean {
 }
 
 export function readSparseModelFile(path: string): SparseModel | undefined {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch {
     return undefined; // the dense reader reports the file error
   }
+  const plain = scanPlainSparseModel(bytes);
+  if (plain) return sparseModelOf(plain.n, undefined, plain.rows, plain.columns, plain.values, plain.count, undefined);
+  const text = bytes.toString('utf8');
   if (!text.includes('"transitions"')) return undefined;
   let value: unknown;
   try {
@@ -82,6 +89,187 @@ export function readSparseModelFile(path: string): SparseModel | undefined {
       'give each field once',
     );
   return parseSparseModel(value as Record<string, unknown>);
+}
+
+interface PlainTriplets {
+  n: number;
+  rows: Int32Array;
+  columns: Int32Array;
+  values: Float64Array;
+  count: number;
+}
+
+/**
+ * The fast path of `readSparseModelFile`: a file of exactly the plain form
+ * {"states": n, "transitions": [[i, j, v], ...]} (the two keys once each, in
+ * either order, JSON whitespace anywhere), read from the bytes without
+ * building the JSON value: indices are unsigned integer literals below n,
+ * values nonnegative JSON numbers converted by the engine's correctly rounded
+ * parseFloat (so each is the double JSON.parse gives). Anything else (another
+ * key, names, a target, a negative or non-integer index, an out-of-range
+ * field, invalid JSON, more than MAX_TRANSITIONS triplets) returns undefined,
+ * and the general path reads the file and reports what is wrong.
+ */
+function scanPlainSparseModel(bytes: Buffer): PlainTriplets | undefined {
+  const length = bytes.length;
+  const text = bytes.toString('latin1');
+  let at = 0;
+  const space = (): void => {
+    for (;;) {
+      const c = bytes[at];
+      if (c === 32 || c === 10 || c === 13 || c === 9) at++;
+      else return;
+    }
+  };
+  /** an unsigned JSON integer literal below `limit`, or -1 */
+  const index = (limit: number): number => {
+    const first = bytes[at];
+    if (first === undefined || first < 48 || first > 57) return -1;
+    let v = first - 48;
+    at++;
+    if (v === 0) {
+      const c = bytes[at];
+      return c !== undefined && c >= 48 && c <= 57 ? -1 : 0;
+    }
+    for (;;) {
+      const c = bytes[at];
+      if (c === undefined || c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+      if (v >= limit) return -1;
+      at++;
+    }
+    return v < limit ? v : -1;
+  };
+  const digits = (): boolean => {
+    const start = at;
+    for (;;) {
+      const c = bytes[at];
+      if (c === undefined || c < 48 || c > 57) return at > start;
+      at++;
+    }
+  };
+  /** a nonnegative JSON number (no sign), or NaN */
+  const number = (): number => {
+    const start = at;
+    const first = bytes[at];
+    if (first === 48) at++;
+    else if (!digits()) return NaN;
+    if (bytes[at] === 46 /* . */) {
+      at++;
+      if (!digits()) return NaN;
+    }
+    if (bytes[at] === 101 || bytes[at] === 69 /* e E */) {
+      at++;
+      if (bytes[at] === 43 || bytes[at] === 45) at++;
+      if (!digits()) return NaN;
+    }
+    return parseFloat(text.substring(start, at));
+  };
+  const key = (): string | undefined => {
+    if (bytes[at] !== 34) return undefined;
+    const end = bytes.indexOf(34, at + 1);
+    if (end < 0) return undefined;
+    const name = text.substring(at + 1, end);
+    at = end + 1;
+    return name;
+  };
+
+  space();
+  if (bytes[at++] !== 123 /* { */) return undefined;
+  let n = -1;
+  let transitionsAt = -1;
+  let triplets: Omit<PlainTriplets, 'n'> | undefined;
+  for (let member = 0; member < 2; member++) {
+    space();
+    const name = key();
+    space();
+    if (bytes[at++] !== 58 /* : */) return undefined;
+    space();
+    if (name === 'states' && n < 0) {
+      n = index(MAX_SPARSE_STATES + 1);
+      if (n < 1) return undefined;
+    } else if (name === 'transitions' && transitionsAt < 0) {
+      transitionsAt = at;
+      if (n > 0) {
+        triplets = readTriplets(n);
+        if (!triplets) return undefined;
+      } else if (!skipArray()) return undefined; // read once n is known
+    } else return undefined;
+    space();
+    if (bytes[at++] !== (member === 0 ? 44 /* , */ : 125) /* } */) return undefined;
+  }
+  space();
+  if (at !== length) return undefined;
+  if (!triplets) {
+    at = transitionsAt;
+    triplets = readTriplets(n);
+  }
+  return triplets ? { n, ...triplets } : undefined;
+
+  /** past a bracketed value whose strings contain no brackets (checked when read) */
+  function skipArray(): boolean {
+    if (bytes[at] !== 91 /* [ */) return false;
+    let depth = 0;
+    for (let k = at; k < length; k++) {
+      const c = bytes[k];
+      if (c === 91) depth++;
+      else if (c === 93 && --depth === 0) {
+        at = k + 1;
+        return true;
+      } else if (c === 34 || c === 123) return false; // strings or objects: the general path
+    }
+    return false;
+  }
+
+  function readTriplets(states: number): Omit<PlainTriplets, 'n'> | undefined {
+    let capacity = Math.max(16, Math.ceil(length / 24));
+    let rows = new Int32Array(capacity);
+    let columns = new Int32Array(capacity);
+    let values = new Float64Array(capacity);
+    let count = 0;
+    if (bytes[at++] !== 91) return undefined;
+    space();
+    if (bytes[at] === 93) return undefined; // empty: the general path says so
+    for (;;) {
+      if (bytes[at++] !== 91) return undefined;
+      space();
+      const i = index(states);
+      if (i < 0) return undefined;
+      space();
+      if (bytes[at++] !== 44) return undefined;
+      space();
+      const j = index(states);
+      if (j < 0) return undefined;
+      space();
+      if (bytes[at++] !== 44) return undefined;
+      space();
+      const v = number();
+      if (!(v <= Number.MAX_VALUE)) return undefined; // NaN or infinite
+      space();
+      if (bytes[at++] !== 93) return undefined;
+      if (count === capacity) {
+        if (capacity >= MAX_TRANSITIONS) return undefined;
+        capacity = Math.min(MAX_TRANSITIONS, capacity * 2);
+        rows = grow(rows, new Int32Array(capacity));
+        columns = grow(columns, new Int32Array(capacity));
+        values = grow(values, new Float64Array(capacity));
+      }
+      rows[count] = i;
+      columns[count] = j;
+      values[count] = v;
+      count++;
+      space();
+      const c = bytes[at++];
+      if (c === 93) return { rows, columns, values, count };
+      if (c !== 44) return undefined;
+      space();
+    }
+  }
+}
+
+function grow<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** The first key repeated at the top level of a valid JSON object text. */
@@ -149,9 +337,22 @@ export function parseSparseModel(json: Record<string, unknown>): SparseModel {
       throw new InputError(`transitions[${k}][2]`, `is negative (${v})`, 'transition probabilities are nonnegative');
     values[k] = v;
   }
-  const kernel = csrFromTriplets(n, rows, columns, values);
+  return sparseModelOf(n, names, rows, columns, values, count, json.target);
+}
+
+/** The model of validated triplets (k < count): the CSR kernel, renormalized rows, the target. */
+function sparseModelOf(
+  n: number,
+  names: string[] | undefined,
+  rows: Int32Array,
+  columns: Int32Array,
+  values: Float64Array,
+  count: number,
+  targetJson: unknown,
+): SparseModel {
+  const kernel = csrFromTriplets(n, rows, columns, values, count);
   const renormalized = normalizeKernelRows(kernel);
-  const target = json.target === undefined ? undefined : readTarget(json.target, n, names);
+  const target = targetJson === undefined ? undefined : readTarget(targetJson, n, names);
   return {
     n,
     states: names ?? Array.from({ length: n }, (_, i) => String(i)),

@@ -17,7 +17,7 @@ import { runWorkload } from '../../src/bench/workloads.js';
 import { csrFromTriplets, multiplyTransposed, multiplyVector } from '../../src/sparse/csr.js';
 import { analyzeSparse, type SparseAnalyzeJson } from '../../src/sparse/analyzeSparse.js';
 import { jacobiEigen } from '../../src/sparse/lanczos.js';
-import { parseSparseModel } from '../../src/sparse/sparseModel.js';
+import { parseSparseModel, readSparseModelFile } from '../../src/sparse/sparseModel.js';
 
 type Triplet = [number, number, number];
 const num = (x: { approx: string } | undefined): number => Number(x!.approx);
@@ -349,6 +349,32 @@ describe('the analyze command on a sparse file', () => {
     expect(report.format).toBe('sparse');
     expect(report.stationary).toHaveLength(25);
     expect(Object.keys(report.hitting!.expected!)).toHaveLength(25);
+  });
+
+  it('reads the plain form from its bytes exactly as JSON.parse reads it', () => {
+    const transitions: Triplet[] = [
+      [1, 0, 0.1 + 0.2],
+      [0, 1, 1 / 3],
+      [0, 0, 2 / 3],
+      [1, 1, 1 - (0.1 + 0.2)],
+      [1, 0, 0],
+    ];
+    const path = join(dir, 'plain.json');
+    // transitions first, whitespace, an exponent, a zero summed into a duplicate
+    const text = `\n{ "transitions" : [ ${transitions.map((t) => `[${t.join(' , ')}]`).join(',\n')}, [0, 0, 0e-3] ],\t"states": 2 }\n`;
+    writeFileSync(path, text);
+    const plain = readSparseModelFile(path)!;
+    const general = parseSparseModel(JSON.parse(text) as Record<string, unknown>);
+    expect(plain.kernel).toEqual(general.kernel);
+    expect(plain.states).toEqual(['0', '1']);
+    expect(plain.renormalized).toEqual(general.renormalized);
+    // anything else goes through the general reader: a target, a non-integer index
+    writeFileSync(path, '{"states": 2, "transitions": [[0, 1, 1], [1, 0, 1]], "target": [1]}');
+    expect(readSparseModelFile(path)!.target).toEqual([1]);
+    writeFileSync(path, '{"states": 2, "transitions": [[0, 1, 1], [1.0, 0, 1]]}');
+    expect(readSparseModelFile(path)!.kernel.indices).toEqual(Int32Array.from([1, 0]));
+    writeFileSync(path, '{"states": 2, "transitions": [[0, 1, 1], [1, 2, 1]]}');
+    expect(() => readSparseModelFile(path)).toThrow('transitions[1][1]');
   });
 
   it('bad sparse input: one line naming the field, exit 2', async () => {
