@@ -35,10 +35,12 @@
  * coefficients. When V is full, H is diagonalized (Jacobi) and the `keep`
  * Ritz vectors at the wanted end(s) are kept together with the last Lanczos
  * vector (Wu and Simon's thick restart): S V = V H + beta v e^T persists, and
- * the estimate of a Ritz pair's residual is |beta y_last|. The kept Ritz
+ * the estimate of a Ritz pair's residual is |beta y_last|. An end whose
+ * estimate meets its tolerance is settled at that restart (its Ritz vector
+ * formed and its residual bound computed from S) and the basis then keeps
+ * `keep` vectors of the other end only. The kept Ritz
  * vectors are formed by blocks of rows into spare vectors, which then take
- * the place of the old basis (no copies). On convergence the Ritz vectors
- * are formed and their residuals computed from S directly.
+ * the place of the old basis (no copies).
  * Memory: (maxBasis + 2 keep + 3) vectors of n doubles.
  */
 import { gammaBound, type CsrMatrix } from './csr.js';
@@ -281,6 +283,8 @@ export function sparseExtremeEigenvalues(S: CsrMatrix, options: SparseLanczosOpt
   if (!randomUnit(V[0]!, 0))
     throw new RangeError('sparseExtremeEigenvalues: the start vector lies in the deflated space');
 
+  let settledLargest: RitzValue | undefined;
+  let settledSmallest: RitzValue | undefined;
   let k = 0; // index of the vector to expand next; V[0..k] are orthonormal
   let products = 0;
   let restarts = 0;
@@ -327,16 +331,28 @@ export function sparseExtremeEigenvalues(S: CsrMatrix, options: SparseLanczosOpt
     const estimate = (i: number) => (exhausted ? 0 : Math.abs(beta * vectors[(m - 1) * m + i]!));
     const top = order[0]!;
     const bottom = order[m - 1]!;
-    const converged = estimate(top) <= tolerance && (!wantSmallest || estimate(bottom) <= smallestTolerance);
-    if (converged || exhausted || products >= maxProducts) {
-      const largest = ritzPair(S, V, vectors, m, top, values[top]!);
-      const smallest = wantSmallest ? ritzPair(S, V, vectors, m, bottom, values[bottom]!) : undefined;
-      return { largest, ...(smallest ? { smallest } : {}), products, restarts, converged: converged || exhausted };
+    // an end whose estimate meets its tolerance is settled: its Ritz pair is formed now and its
+    // vectors leave the basis, which then serves the other end alone
+    if (!settledLargest && (exhausted || estimate(top) <= tolerance))
+      settledLargest = ritzPair(S, V, vectors, m, top, values[top]!);
+    if (wantSmallest && !settledSmallest && (exhausted || estimate(bottom) <= smallestTolerance))
+      settledSmallest = ritzPair(S, V, vectors, m, bottom, values[bottom]!);
+    const converged = settledLargest !== undefined && (!wantSmallest || settledSmallest !== undefined);
+    if (converged || products >= maxProducts) {
+      const largest = settledLargest ?? ritzPair(S, V, vectors, m, top, values[top]!);
+      const smallest = wantSmallest
+        ? (settledSmallest ?? ritzPair(S, V, vectors, m, bottom, values[bottom]!))
+        : undefined;
+      return { largest, ...(smallest ? { smallest } : {}), products, restarts, converged };
     }
-    // thick restart: keep the Ritz vectors at the wanted end(s), then the last Lanczos vector
-    const kept = wantSmallest
-      ? [...order.slice(0, keepPerEnd), ...order.slice(m - keepBottom)]
-      : order.slice(0, keepPerEnd);
+    // thick restart: keep the Ritz vectors at the unsettled end(s), then the last Lanczos vector
+    const kept = !wantSmallest
+      ? order.slice(0, keepPerEnd)
+      : settledLargest
+        ? order.slice(m - keepPerEnd)
+        : settledSmallest
+          ? order.slice(0, keepPerEnd)
+          : [...order.slice(0, keepPerEnd), ...order.slice(m - keepBottom)];
     const p = kept.length;
     const outs = spare.slice(0, p);
     combineInto(V, m, vectors, kept, outs);
