@@ -94,28 +94,37 @@ const REORTHOGONALIZE_BELOW = 0.1;
 const BLOCK = 2048;
 
 /**
- * c[i] = <vectors[i], w> for i < count, four vectors per sweep of w (the
- * kernels below are unrolled by four: plain loops over typed arrays are not
- * vectorized, and one sweep per vector reads w once per vector).
+ * The basis vectors are views of one Float64Array (`store`); the kernels
+ * below read them through that array at the views' offsets, which V8
+ * compiles to tighter loops than four separate arrays (about a quarter
+ * faster, measured), and are unrolled by four: plain loops over typed
+ * arrays are not vectorized, and one sweep per vector reads w once per vector.
  */
-function dotsInto(vectors: readonly Float64Array[], count: number, w: Float64Array, c: Float64Array): void {
+function offsetIn(store: Float64Array, v: Float64Array): number {
+  if (v.buffer !== store.buffer) throw new Error('lanczos: a basis vector outside the store');
+  return v.byteOffset / Float64Array.BYTES_PER_ELEMENT;
+}
+
+/** c[i] = <vectors[i], w> for i < vectors.length, four vectors per sweep of w. */
+function dotsInto(store: Float64Array, vectors: readonly Float64Array[], w: Float64Array, c: Float64Array): void {
   const n = w.length;
+  const count = vectors.length;
   let i = 0;
   for (; i + 4 <= count; i += 4) {
-    const a0 = vectors[i]!;
-    const a1 = vectors[i + 1]!;
-    const a2 = vectors[i + 2]!;
-    const a3 = vectors[i + 3]!;
+    const o0 = offsetIn(store, vectors[i]!);
+    const o1 = offsetIn(store, vectors[i + 1]!);
+    const o2 = offsetIn(store, vectors[i + 2]!);
+    const o3 = offsetIn(store, vectors[i + 3]!);
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
     for (let j = 0; j < n; j++) {
       const x = w[j]!;
-      s0 += a0[j]! * x;
-      s1 += a1[j]! * x;
-      s2 += a2[j]! * x;
-      s3 += a3[j]! * x;
+      s0 += store[o0 + j]! * x;
+      s1 += store[o1 + j]! * x;
+      s2 += store[o2 + j]! * x;
+      s3 += store[o3 + j]! * x;
     }
     c[i] = s0;
     c[i + 1] = s1;
@@ -125,20 +134,27 @@ function dotsInto(vectors: readonly Float64Array[], count: number, w: Float64Arr
   for (; i < count; i++) c[i] = dot(vectors[i]!, w);
 }
 
-/** w -= sum_{i < count} c[i] vectors[i], four vectors per sweep of w. */
-function subtractCombination(vectors: readonly Float64Array[], count: number, c: Float64Array, w: Float64Array): void {
+/** w -= sum_i c[i] vectors[i], four vectors per sweep of w. */
+function subtractCombination(
+  store: Float64Array,
+  vectors: readonly Float64Array[],
+  c: Float64Array,
+  w: Float64Array,
+): void {
   const n = w.length;
+  const count = vectors.length;
   let i = 0;
   for (; i + 4 <= count; i += 4) {
-    const a0 = vectors[i]!;
-    const a1 = vectors[i + 1]!;
-    const a2 = vectors[i + 2]!;
-    const a3 = vectors[i + 3]!;
+    const o0 = offsetIn(store, vectors[i]!);
+    const o1 = offsetIn(store, vectors[i + 1]!);
+    const o2 = offsetIn(store, vectors[i + 2]!);
+    const o3 = offsetIn(store, vectors[i + 3]!);
     const c0 = c[i]!;
     const c1 = c[i + 1]!;
     const c2 = c[i + 2]!;
     const c3 = c[i + 3]!;
-    for (let j = 0; j < n; j++) w[j] = w[j]! - (c0 * a0[j]! + c1 * a1[j]! + c2 * a2[j]! + c3 * a3[j]!);
+    for (let j = 0; j < n; j++)
+      w[j] = w[j]! - (c0 * store[o0 + j]! + c1 * store[o1 + j]! + c2 * store[o2 + j]! + c3 * store[o3 + j]!);
   }
   for (; i < count; i++) axpy(-c[i]!, vectors[i]!, w);
 }
@@ -149,6 +165,7 @@ function subtractCombination(vectors: readonly Float64Array[], count: number, c:
  * memory once for all outputs.
  */
 function combineInto(
+  store: Float64Array,
   V: readonly Float64Array[],
   m: number,
   Y: Float64Array,
@@ -156,6 +173,7 @@ function combineInto(
   outs: readonly Float64Array[],
 ): void {
   const n = V[0]!.length;
+  const offsets = V.slice(0, m).map((v) => offsetIn(store, v));
   for (const out of outs) out.fill(0);
   const count = columns.length;
   for (let start = 0; start < n; start += BLOCK) {
@@ -169,10 +187,10 @@ function combineInto(
       const cy = columns[o + 1]!;
       let t = 0;
       for (; t + 4 <= m; t += 4) {
-        const a0 = V[t]!;
-        const a1 = V[t + 1]!;
-        const a2 = V[t + 2]!;
-        const a3 = V[t + 3]!;
+        const b0 = offsets[t]!;
+        const b1 = offsets[t + 1]!;
+        const b2 = offsets[t + 2]!;
+        const b3 = offsets[t + 3]!;
         const x0 = Y[t * m + cx]!;
         const x1 = Y[(t + 1) * m + cx]!;
         const x2 = Y[(t + 2) * m + cx]!;
@@ -182,43 +200,31 @@ function combineInto(
         const y2 = Y[(t + 2) * m + cy]!;
         const y3 = Y[(t + 3) * m + cy]!;
         for (let j = start; j < end; j++) {
-          const v0 = a0[j]!;
-          const v1 = a1[j]!;
-          const v2 = a2[j]!;
-          const v3 = a3[j]!;
+          const v0 = store[b0 + j]!;
+          const v1 = store[b1 + j]!;
+          const v2 = store[b2 + j]!;
+          const v3 = store[b3 + j]!;
           x[j] = x[j]! + (x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3);
           y[j] = y[j]! + (y0 * v0 + y1 * v1 + y2 * v2 + y3 * v3);
         }
       }
       for (; t < m; t++) {
-        const a = V[t]!;
+        const b = offsets[t]!;
         const x0 = Y[t * m + cx]!;
         const y0 = Y[t * m + cy]!;
         for (let j = start; j < end; j++) {
-          x[j] = x[j]! + x0 * a[j]!;
-          y[j] = y[j]! + y0 * a[j]!;
+          x[j] = x[j]! + x0 * store[b + j]!;
+          y[j] = y[j]! + y0 * store[b + j]!;
         }
       }
     }
     for (; o < count; o++) {
       const out = outs[o]!;
       const column = columns[o]!;
-      let t = 0;
-      for (; t + 4 <= m; t += 4) {
-        const a0 = V[t]!;
-        const a1 = V[t + 1]!;
-        const a2 = V[t + 2]!;
-        const a3 = V[t + 3]!;
+      for (let t = 0; t < m; t++) {
+        const b = offsets[t]!;
         const c0 = Y[t * m + column]!;
-        const c1 = Y[(t + 1) * m + column]!;
-        const c2 = Y[(t + 2) * m + column]!;
-        const c3 = Y[(t + 3) * m + column]!;
-        for (let j = start; j < end; j++) out[j] = out[j]! + (c0 * a0[j]! + c1 * a1[j]! + c2 * a2[j]! + c3 * a3[j]!);
-      }
-      for (; t < m; t++) {
-        const a = V[t]!;
-        const c0 = Y[t * m + column]!;
-        for (let j = start; j < end; j++) out[j] = out[j]! + c0 * a[j]!;
+        for (let j = start; j < end; j++) out[j] = out[j]! + c0 * store[b + j]!;
       }
     }
   }
@@ -247,12 +253,16 @@ export function sparseExtremeEigenvalues(S: CsrMatrix, options: SparseLanczosOpt
     return seed / 2 ** 32 - 0.5;
   };
 
-  const V: Float64Array[] = Array.from({ length: maxBasis + 1 }, () => new Float64Array(n));
-  // the restart's Ritz vectors are formed here, then swapped into V
-  const spare: Float64Array[] = Array.from(
-    { length: wantSmallest ? keepPerEnd + keepBottom : keepPerEnd },
-    () => new Float64Array(n),
-  );
+  // V, the spare vectors (the restart's Ritz vectors are formed there, then swapped into V) and a copy
+  // of the deflated vector: views of one array
+  const spareCount = wantSmallest ? keepPerEnd + keepBottom : keepPerEnd;
+  const slots = maxBasis + 1 + spareCount + (deflate ? 1 : 0);
+  const store = new Float64Array(slots * n);
+  const slot = (t: number): Float64Array => store.subarray(t * n, (t + 1) * n);
+  const V: Float64Array[] = Array.from({ length: maxBasis + 1 }, (_, t) => slot(t));
+  const spare: Float64Array[] = Array.from({ length: spareCount }, (_, t) => slot(maxBasis + 1 + t));
+  const deflated = deflate ? slot(slots - 1) : undefined;
+  if (deflate) deflated!.set(deflate);
   const size = maxBasis + 1;
   const H = new Float64Array(size * size);
   const coefficients = new Float64Array(size);
@@ -260,12 +270,12 @@ export function sparseExtremeEigenvalues(S: CsrMatrix, options: SparseLanczosOpt
   const dots = new Float64Array(size + 1);
   /** Full reorthogonalization of w against deflate and V[0..count-1] (module comment); returns ||w||. */
   const orthogonalize = (w: Float64Array, count: number, into?: Float64Array): number => {
-    const vectors = deflate ? [deflate, ...V.slice(0, count)] : V.slice(0, count);
-    const offset = deflate ? 1 : 0;
+    const vectors = deflated ? [deflated, ...V.slice(0, count)] : V.slice(0, count);
+    const offset = deflated ? 1 : 0;
     let before = norm(w);
     for (let pass = 0; pass < 2; pass++) {
-      dotsInto(vectors, vectors.length, w, dots);
-      subtractCombination(vectors, vectors.length, dots, w);
+      dotsInto(store, vectors, w, dots);
+      subtractCombination(store, vectors, dots, w);
       if (into) for (let i = 0; i < count; i++) into[i] = into[i]! + dots[i + offset]!;
       const after = norm(w);
       if (after > REORTHOGONALIZE_BELOW * before) return after;
@@ -334,14 +344,14 @@ export function sparseExtremeEigenvalues(S: CsrMatrix, options: SparseLanczosOpt
     // an end whose estimate meets its tolerance is settled: its Ritz pair is formed now and its
     // vectors leave the basis, which then serves the other end alone
     if (!settledLargest && (exhausted || estimate(top) <= tolerance))
-      settledLargest = ritzPair(S, V, vectors, m, top, values[top]!);
+      settledLargest = ritzPair(S, store, V, vectors, m, top, values[top]!);
     if (wantSmallest && !settledSmallest && (exhausted || estimate(bottom) <= smallestTolerance))
-      settledSmallest = ritzPair(S, V, vectors, m, bottom, values[bottom]!);
+      settledSmallest = ritzPair(S, store, V, vectors, m, bottom, values[bottom]!);
     const converged = settledLargest !== undefined && (!wantSmallest || settledSmallest !== undefined);
     if (converged || products >= maxProducts) {
-      const largest = settledLargest ?? ritzPair(S, V, vectors, m, top, values[top]!);
+      const largest = settledLargest ?? ritzPair(S, store, V, vectors, m, top, values[top]!);
       const smallest = wantSmallest
-        ? (settledSmallest ?? ritzPair(S, V, vectors, m, bottom, values[bottom]!))
+        ? (settledSmallest ?? ritzPair(S, store, V, vectors, m, bottom, values[bottom]!))
         : undefined;
       return { largest, ...(smallest ? { smallest } : {}), products, restarts, converged };
     }
@@ -355,7 +365,7 @@ export function sparseExtremeEigenvalues(S: CsrMatrix, options: SparseLanczosOpt
           : [...order.slice(0, keepPerEnd), ...order.slice(m - keepBottom)];
     const p = kept.length;
     const outs = spare.slice(0, p);
-    combineInto(V, m, vectors, kept, outs);
+    combineInto(store, V, m, vectors, kept, outs);
     // the new basis: the kept Ritz vectors, then the last Lanczos vector (arrays reused, not copied)
     const next = V[m]!;
     const arrangement = [...outs, next, ...V.filter((v) => v !== next), ...spare.slice(p)];
@@ -376,21 +386,16 @@ export function sparseExtremeEigenvalues(S: CsrMatrix, options: SparseLanczosOpt
 /** The Ritz value of eigenvector `index` of H and the residual bound of its Ritz vector. */
 function ritzPair(
   S: CsrMatrix,
+  store: Float64Array,
   V: readonly Float64Array[],
   vectors: Float64Array,
   m: number,
   index: number,
   theta: number,
 ): RitzValue {
-  const x = combine(V, vectors, m, index, S.n);
+  const x = new Float64Array(S.n); // x = sum_i V[i] Y[i][index]
+  combineInto(store, V, m, vectors, [index], [x]);
   return { value: theta, residualBound: ritzResidualBound(S, theta, x) };
-}
-
-/** x = sum_i V[i] Y[i][index]. */
-function combine(V: readonly Float64Array[], vectors: Float64Array, m: number, index: number, n: number): Float64Array {
-  const x = new Float64Array(n);
-  combineInto(V, m, vectors, [index], [x]);
-  return x;
 }
 
 /** Rigorous upper bound of ||S x - theta x|| / ||x|| for the stored S (module comment). */
