@@ -64,9 +64,14 @@ import {
 } from '../linalg/multimodular.js';
 import { chainStructure, supportGraph } from '../markov/communicatingClasses.js';
 import { dirichletGap, symmetrizedEnclosure } from '../markov/dirichletGap.js';
-import { complementOf } from '../markov/hittingTimes.js';
 import { ebmReversibleExact } from '../markov/ebmReversibility.js';
-import { expectedHittingTimeFrom, expectedHittingTimes, UnreachableTargetError } from '../markov/hittingTimes.js';
+import {
+  checkReachable,
+  complementOf,
+  expectedHittingTimeFrom,
+  expectedHittingTimes,
+  UnreachableTargetError,
+} from '../markov/hittingTimes.js';
 import { canonicalPotential, detailedBalance, kolmogorovCriterion, potentialRatios } from '../markov/reversibility.js';
 import { kernelSpectrum, largestEigenvalue, spectralGapLanczos } from '../markov/spectrum.js';
 import { stationaryDistribution } from '../markov/stationaryDistribution.js';
@@ -454,22 +459,7 @@ function exactHittingTimes(
   target: readonly number[],
   rates: ReturnType<typeof integerRates> | undefined,
 ): Rational[] {
-  const adjacency = supportGraph(exactArithmetic, kernel);
-  const predecessors: number[][] = kernel.map(() => []);
-  adjacency.forEach((successors, x) => successors.forEach((y) => predecessors[y]!.push(x)));
-  const reaches = new Uint8Array(kernel.length);
-  const queue = [...target];
-  for (const x of queue) reaches[x] = 1;
-  for (let head = 0; head < queue.length; head++) {
-    for (const x of predecessors[queue[head]!]!) {
-      if (!reaches[x]) {
-        reaches[x] = 1;
-        queue.push(x);
-      }
-    }
-  }
-  const unreachable = kernel.map((_, x) => x).filter((x) => !reaches[x]);
-  if (unreachable.length > 0) throw new UnreachableTargetError(unreachable);
+  checkReachable(supportGraph(exactArithmetic, kernel), target);
   return exactHittingTimesModular(kernel, target, rates ?? integerRates(kernel));
 }
 

@@ -122,8 +122,8 @@ export function survivalProbabilities<T>(
   }
 }
 
-/** Throws UnreachableTargetError unless every state reaches A in the support graph. */
-function checkReachable(adjacency: readonly (readonly number[])[], target: readonly number[]): void {
+/** Throws UnreachableTargetError unless every state reaches A in the support graph (backward search from A). */
+export function checkReachable(adjacency: readonly (readonly number[])[], target: readonly number[]): void {
   const n = adjacency.length;
   const predecessors: number[][] = Array.from({ length: n }, () => []);
   adjacency.forEach((successors, x) => successors.forEach((y) => predecessors[y]!.push(x)));
