@@ -97,7 +97,8 @@ export function ablationRunOptions(options: AblateOptions): RunOptions {
   return { seed: options.seed, profile: options.profile, runs: options.runs, certify: noIdentities, ablation: true };
 }
 
-function counterexampleOf(property: string, c: Counterexample): AblationCounterexample {
+/** A property's counterexample as the ablation and assume reports print it. */
+export function counterexampleOf(property: string, c: Counterexample): AblationCounterexample {
   return {
     property,
     claim: c.claim,

@@ -46,7 +46,7 @@ import {
   type SubClaimHypothesis,
   type Theorem,
 } from '../runner/theorem.js';
-import { smallestCounterexample, type AblationCounterexample } from './ablate.js';
+import { counterexampleOf, smallestCounterexample, type AblationCounterexample } from './ablate.js';
 import { measureDegree, type DegreeResult } from './degree.js';
 
 export type AssumeStatus = 'holds' | 'falsified' | 'not-applicable' | 'undecided' | 'error';
@@ -167,16 +167,7 @@ export function assumeProperty(
     if (property.hypothesis !== undefined)
       report.hypothesis = { text: property.hypothesis.text, met: tally.met, runs: tally.runs };
     if (result.status === 'falsified' && result.counterexample !== undefined) {
-      const c = result.counterexample;
-      report.counterexample = {
-        property: result.name,
-        claim: c.claim,
-        instance: c.instance,
-        ...(c.values !== undefined ? { values: c.values } : {}),
-        seed: c.seed,
-        path: c.path,
-        shrinks: c.shrinks,
-      };
+      report.counterexample = counterexampleOf(result.name, result.counterexample);
     }
     if (result.error !== undefined) report.error = result.error;
   } catch (error) {
