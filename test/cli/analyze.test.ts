@@ -13,7 +13,7 @@
  * Every bad input exits 2 with one line naming the field and nothing on stdout.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
@@ -21,21 +21,12 @@ import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NumberObject } from '../../src/arith/numberObject.js';
 import { Rational } from '../../src/arith/rational.js';
-import { main } from '../../src/cli/main.js';
+import { buildIfMissing, runMain } from '../support/cli.js';
 
 const D = Decimal.clone({ precision: 300 }); // beyond the interval precision these runs reach
 type Dec = InstanceType<typeof D>;
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runMain(argv);
 
 /** The fields of `analyze --json` that these tests read (docs/outputs.md); a quantity may be omitted. */
 interface AnalyzeReport {
@@ -466,9 +457,7 @@ describe('smaller messages (issue 13, item 8)', () => {
 
 describe('bin/ebm-lens.js analyze (spawned)', () => {
   beforeAll(() => {
-    if (!existsSync('dist/src/analysis/analyze.js') || !existsSync('dist/theorems/index.js')) {
-      spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
-    }
+    buildIfMissing('dist/src/analysis/analyze.js', 'dist/theorems/index.js');
   });
 
   it('prints the JSON report and exits 0; bad input exits 2 with one line', () => {

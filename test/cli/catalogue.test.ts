@@ -1,40 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
-import type { CommandIO } from '../../src/cli/io.js';
-import type { Theorem } from '../../src/runner/theorem.js';
 import { DEFAULT_SEED } from '../../src/runner/seed.js';
 import { main as verify } from '../../checker/main.js';
-import {
-  assumptionTheorem,
-  crashingTheorem,
-  falsifiedTheorem,
-  floatTheorem,
-  survivingMutantTheorem,
-  undecidedTheorem,
-  verifiedTheorem,
-} from '../runner/fixtures.js';
+import { fixtureCatalogue as catalogue, verifiedTheorem } from '../runner/fixtures.js';
+import { buildIfMissing, runMain } from '../support/cli.js';
 
-const catalogue: Theorem[] = [
-  verifiedTheorem,
-  falsifiedTheorem,
-  undecidedTheorem,
-  floatTheorem,
-  survivingMutantTheorem,
-  crashingTheorem,
-  assumptionTheorem,
-];
-
-async function run(argv: string[], interactive = false) {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive };
-  const code = await main(argv, io, catalogue);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], interactive = false) => runMain(argv, { catalogue, interactive });
 
 /** The fields of the --json outputs (and of report.json and the certificate) that these tests read. */
 interface ListReport {
@@ -304,10 +278,7 @@ describe('check', () => {
 
 describe('a malformed catalogue', () => {
   it('is a bug of ebm-lens: exit 4 with one line, nothing run', async () => {
-    let stdout = '';
-    let stderr = '';
-    const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false };
-    const code = await main(['check'], io, [verifiedTheorem, verifiedTheorem]);
+    const { code, stdout, stderr } = await runMain(['check'], { catalogue: [verifiedTheorem, verifiedTheorem] });
     expect(code).toBe(4);
     expect(stdout).toBe('');
     expect(oneLine(stderr)).toMatch(
@@ -384,9 +355,7 @@ describe('replay', () => {
 describe('bin/ebm-lens.js end to end', () => {
   // `npm test` builds dist/ before vitest runs; build here only when it is missing (vitest run alone).
   beforeAll(() => {
-    if (!existsSync('dist/src/cli/main.js') || !existsSync('dist/theorems/index.js')) {
-      spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
-    }
+    buildIfMissing('dist/src/cli/main.js', 'dist/theorems/index.js');
   });
 
   it('lists the catalogue bin/ebm-lens.js injects, and rejects an unknown ID with exit 2', () => {

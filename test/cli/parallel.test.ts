@@ -1,39 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.js';
-import type { CommandIO } from '../../src/cli/io.js';
 import type { Theorem } from '../../src/runner/theorem.js';
 import { catalogue as realCatalogue } from '../../theorems/index.js';
-import {
-  assumptionTheorem,
-  crashingTheorem,
-  falsifiedTheorem,
-  floatTheorem,
-  survivingMutantTheorem,
-  undecidedTheorem,
-  verifiedTheorem,
-} from '../runner/fixtures.js';
+import { fixtureCatalogue as fixtures } from '../runner/fixtures.js';
+import { buildIfMissing, runBin, runMain } from '../support/cli.js';
 
-const fixtures: Theorem[] = [
-  verifiedTheorem,
-  falsifiedTheorem,
-  undecidedTheorem,
-  floatTheorem,
-  survivingMutantTheorem,
-  crashingTheorem,
-  assumptionTheorem,
-];
-
-async function run(argv: string[], catalogue: readonly Theorem[] = fixtures) {
-  let stdout = '';
-  let stderr = '';
-  const io: CommandIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), interactive: false };
-  const code = await main(argv, io, catalogue);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], catalogue: readonly Theorem[] = fixtures) => runMain(argv, { catalogue });
 
 function oneLine(stderr: string): string {
   const lines = stderr.trimEnd().split('\n');
@@ -188,21 +162,9 @@ describe('--workers', () => {
 describe('bin/ebm-lens.js with worker threads', () => {
   // `npm test` builds dist/ before vitest runs; build here only when it is missing (vitest run alone).
   beforeAll(() => {
-    if (!existsSync('dist/src/cli/worker.js') || !existsSync('dist/theorems/index.js')) {
-      spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
-    }
+    buildIfMissing('dist/src/cli/worker.js', 'dist/theorems/index.js');
   });
-  // Asynchronous, so that this test's thread stays free to answer vitest while the command runs.
-  const cli = (args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/ebm-lens.js', ...args]);
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (text: string) => void (stdout += text));
-      child.stderr.setEncoding('utf8').on('data', (text: string) => void (stderr += text));
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-    });
+  const cli = runBin;
 
   it('check --workers 2 prints the JSON and writes the certificate of --workers 1, byte for byte', async () => {
     const results = [];

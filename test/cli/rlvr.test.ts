@@ -6,27 +6,18 @@
  * eta_t = (1 - e^{-beta t}) / beta, and T8's gap = beta kl(p_t || p*).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NumberObject } from '../../src/arith/numberObject.js';
-import { main } from '../../src/cli/main.js';
+import { buildIfMissing, runMain } from '../support/cli.js';
 
 const D = Decimal.clone({ precision: 300 }); // beyond the interval precision these runs reach
 type Dec = InstanceType<typeof D>;
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runMain(argv);
 
 const dir = mkdtempSync(join(tmpdir(), 'ebm-rlvr-'));
 let fileCount = 0;
@@ -180,9 +171,7 @@ describe('rlvr bad input: exit 2, one line, nothing on stdout', () => {
 
 describe('bin/ebm-lens.js rlvr (spawned)', () => {
   beforeAll(() => {
-    if (!existsSync('dist/src/analysis/rlvr.js') || !existsSync('dist/theorems/index.js')) {
-      spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
-    }
+    buildIfMissing('dist/src/analysis/rlvr.js', 'dist/theorems/index.js');
   });
 
   it('prints the JSON report and exits 0', () => {

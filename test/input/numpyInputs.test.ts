@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/arith/rational.js';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ebm-lens-numpy-'));
 
@@ -50,16 +50,7 @@ function file(name: string, content: string | Buffer): string {
   return path;
 }
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    interactive: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runMain(argv);
 
 /** The fields of analyze's --json report these tests read (docs/outputs.md). */
 interface AnalyzeReport {

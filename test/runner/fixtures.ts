@@ -253,6 +253,17 @@ const assumptionTheorem = theorem('F7', {
 });
 export { assumptionTheorem };
 
+/** The seven fixture theorems F1..F7, in order: the catalogue of the CLI and parallel-runner tests. */
+export const fixtureCatalogue: readonly Theorem[] = [
+  verifiedTheorem,
+  falsifiedTheorem,
+  undecidedTheorem,
+  floatTheorem,
+  survivingMutantTheorem,
+  crashingTheorem,
+  assumptionTheorem,
+];
+
 /** Identities: a fake certifier reads the status off the spec (the real one is tested with the symbolic layer). */
 export interface FakeIdentity extends IdentitySpec {
   status: Certificate['status'] | 'throw';

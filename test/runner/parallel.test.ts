@@ -17,15 +17,11 @@ import { fail, pass, undecided, type PropertySpec, type Theorem } from '../../sr
 import { certifyIdentity } from '../../src/symbolic/certify.js';
 import { toJsonText } from '../../src/report/json.js';
 import {
-  assumptionTheorem,
   belowFiveHundred,
   belowFiveHundredUndecidedLow,
-  crashingTheorem,
   falsifiedTheorem,
-  floatTheorem,
-  survivingMutantTheorem,
+  fixtureCatalogue,
   tenthsConfirmed,
-  undecidedTheorem,
   verifiedTheorem,
 } from './fixtures.js';
 
@@ -133,15 +129,7 @@ function clonedExecutor(theorems: readonly Theorem[], workers: number): TaskExec
 }
 
 describe('runCatalogueParallel', () => {
-  const theorems = [
-    verifiedTheorem,
-    falsifiedTheorem,
-    undecidedTheorem,
-    floatTheorem,
-    survivingMutantTheorem,
-    crashingTheorem,
-    assumptionTheorem,
-  ];
+  const theorems = fixtureCatalogue;
   const withRare: Theorem = { ...verifiedTheorem, id: 'R1', properties: [rareFailure, ...verifiedTheorem.properties] };
 
   for (const record of [false, true]) {

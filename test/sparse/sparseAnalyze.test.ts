@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { parseAnalyzeModel } from '../../src/input/analyzeModel.js';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../support/cli.js';
 import { NumpyRandom } from '../../src/bench/numpyRandom.js';
 import { sparseConductanceChain } from '../../src/bench/sparseInstance.js';
 import { runWorkload } from '../../src/bench/workloads.js';
@@ -325,16 +325,7 @@ describe('reducible and bad input', () => {
 
 describe('the analyze command on a sparse file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ebm-lens-sparse-'));
-  async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(argv, {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      interactive: false,
-    });
-    return { code, stdout, stderr };
-  }
+  const cli = (argv: string[]) => runMain(argv);
 
   it('dispatches {states, transitions} to the sparse path (text and JSON)', async () => {
     const path = join(dir, 'cycle.json');

@@ -7,13 +7,13 @@
  * and undecided counts, and every counterexample's seed, path and instance
  * (ablations: also the degree of failure).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROFILES } from '../../src/runner/profiles.js';
 import { DEFAULT_SEED } from '../../src/runner/seed.js';
 import type { Theorem } from '../../src/runner/theorem.js';
 import { catalogue } from '../../theorems/index.js';
+import { buildIfMissing, runBin } from '../support/cli.js';
 
 const FIXTURES = 'test/fixtures/before-theorem-kit';
 
@@ -78,20 +78,10 @@ interface PrintedAblate {
 const fixture = (file: string): unknown => JSON.parse(readFileSync(`${FIXTURES}/${file}`, 'utf8'));
 
 /** What `ebm-lens ARGS` prints on stdout; a failure to run (not a verdict's exit code) rejects. */
-function printed(args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/ebm-lens.js', ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => void (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => void (stderr += text));
-    child.on('error', reject);
-    child.on('close', (status) =>
-      status === 0 || status === 1
-        ? resolve(stdout)
-        : reject(new Error(`ebm-lens ${args.join(' ')}: exit ${status}: ${stderr}`)),
-    );
-  });
+async function printed(args: readonly string[]): Promise<string> {
+  const { status, stdout, stderr } = await runBin(args);
+  if (status === 0 || status === 1) return stdout;
+  throw new Error(`ebm-lens ${args.join(' ')}: exit ${status}: ${stderr}`);
 }
 
 /** old name -> current name, for the specs of one kind (current names map to themselves). */
@@ -142,9 +132,7 @@ describe('verdicts before and after the theorem kit (quick profile, default seed
   let ablate: PrintedAblate;
   // The command line in a child process, as the fixtures were recorded: this thread stays free to answer vitest.
   beforeAll(async () => {
-    if (!existsSync('dist/src/cli/main.js') || !existsSync('dist/theorems/index.js')) {
-      spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
-    }
+    buildIfMissing('dist/src/cli/main.js', 'dist/theorems/index.js');
     check = JSON.parse(
       await printed(['check', '--profile', 'quick', '--json', '--quiet', '--workers', '1']),
     ) as PrintedCheck;
