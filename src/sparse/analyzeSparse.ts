@@ -32,6 +32,7 @@
  *   lambda2 >= value - that of the deflation error only). float64.
  * - hitting times: hitting.ts (residual and rigorous error bound).
  */
+import type { AnalyzeJson } from '../analysis/analyze.js';
 import { floatNumberObject, type NumberObject } from '../arith/numberObject.js';
 import { mirrorIndex, nonzeros, type CsrMatrix } from './csr.js';
 import { sparseHittingTimes, principalSubmatrix, SparseUnreachableError } from './hitting.js';
@@ -51,36 +52,34 @@ export interface QuantityBound {
   [key: string]: string | number | boolean;
 }
 
-export interface SparseAnalyzeJson {
-  states: string[];
+/** The fields it shares with the dense report (same names, same shapes), and its own. */
+export type SparseAnalyzeJson = Pick<
+  AnalyzeJson,
+  | 'states'
+  | 'precision'
+  | 'renormalized'
+  | 'irreducible'
+  | 'closedClasses'
+  | 'aperiodic'
+  | 'stationary'
+  | 'reversible'
+  | 'potential'
+  | 'lambda2'
+  | 'lambdaMin'
+  | 'spectralGap'
+  | 'absoluteGap'
+  | 'hitting'
+  | 'omitted'
+> & {
   mode: 'float';
-  precision: string;
   format: 'sparse';
   nonzeros: number;
-  renormalized?: { rows: number; maxAdjustment: NumberObject };
-  irreducible: boolean;
-  closedClasses?: string[][];
   closedClassCount?: number;
-  aperiodic?: boolean;
   period?: number;
-  stationary?: NumberObject[];
-  reversible: boolean;
   reversibilityViolation?: { pair: [string, string]; reason: string };
-  potential?: NumberObject[];
-  lambda2?: NumberObject;
-  lambdaMin?: NumberObject;
-  spectralGap?: NumberObject;
-  absoluteGap?: NumberObject;
-  hitting?: {
-    target: string[];
-    expected?: Record<string, NumberObject>;
-    fromStationary?: NumberObject;
-    dirichletGap?: NumberObject;
-  };
   /** quantity -> its method, residual and bound */
   bounds: Record<string, QuantityBound>;
-  omitted?: Record<string, string>;
-}
+};
 
 const REDUCIBLE = 'the chain is reducible, so its stationary law is not unique (one per closed class)';
 const NOT_REVERSIBLE =
